@@ -1,0 +1,134 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { methodNames } from '../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { fail } from '../shared/result';
+import { startServices, type Services } from './services';
+import { resolveLibraryPath } from './services/library-path';
+
+/** Pages are served from this origin, never from file://. */
+const APP_ORIGIN = 'app://gloss';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let services: Services | undefined;
+
+function libraryArgument(): string | undefined {
+  const index = process.argv.indexOf('--library');
+  return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Serves the built renderer under app://gloss/ with the CSP header; nothing outside it. */
+function registerAppProtocol(): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'gloss') return new Response('Not found', { status: 404 });
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.resolve(rendererDir, '.' + relative);
+    if (!file.startsWith(rendererDir + path.sep) || file.includes('\0')) {
+      return new Response('Not found', { status: 404 });
+    }
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+/** One IPC channel per contract method; each checks the calling frame before dispatching. */
+function registerApi(current: Services): void {
+  for (const name of methodNames) {
+    ipcMain.handle(`gloss:${name}`, (event, params: unknown) => {
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!frameUrl.startsWith(`${APP_ORIGIN}/`)) {
+        return fail('forbidden', 'This request did not come from a Gloss window.');
+      }
+      return current.dispatch(name, params);
+    });
+  }
+}
+
+function lockDownContents(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links the user clicks inside an article open in the system browser, http(s) only.
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 640,
+    minHeight: 480,
+    title: 'Gloss',
+    show: false,
+    backgroundColor: '#fbfaf7',
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  void app.whenReady().then(async () => {
+    lockDownContents();
+    registerAppProtocol();
+    services = await startServices({ libraryPath: resolveLibraryPath(libraryArgument()), host: 'electron' });
+    registerApi(services);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Pending writes are flushed before the process ends.
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (!services || stopping) return;
+    event.preventDefault();
+    stopping = true;
+    void services.stop().finally(() => app.exit(0));
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type ParsedParams,
+  type ResultOf,
+} from '../shared/contract';
+import { GlossError, fail, ok, type Result } from '../shared/result';
+
+/** The service side of the contract: one function per method, free to throw `GlossError`. */
+export type Handlers = {
+  [M in MethodName]: (params: ParsedParams<M>) => Promise<ResultOf<M>> | ResultOf<M>;
+};
+
+/** Calls one method by name with unvalidated parameters, as any host receives them. */
+export type Dispatch = (name: string, params: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Builds the one entry point every host uses: rejects unknown method names,
+ * validates parameters against the contract's schema, calls the handler and
+ * turns any thrown error into an error value. Never rejects.
+ */
+export function createDispatch(handlers: Handlers): Dispatch {
+  return async (name, params) => {
+    if (!isMethodName(name)) {
+      return fail('unknown-method', `Gloss has no API method named "${String(name).slice(0, 80)}".`);
+    }
+    const parsed = contract[name].params.safeParse(params ?? {});
+    if (!parsed.success) {
+      return fail('invalid-argument', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
+    }
+    try {
+      const handler = handlers[name] as (p: unknown) => unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      return errorResult(error);
+    }
+  };
+}
+
+/** Converts anything thrown into an error value; unexpected errors keep their message. */
+export function errorResult(error: unknown): Result<never> {
+  if (error instanceof GlossError) return fail(error.code, error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return fail('internal', `Unexpected error: ${message}`);
+}

@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatch, type Handlers } from './rpc';
+import { startWebHost, type WebHost } from './web-host';
+
+const handlers = {
+  getAppInfo: () => ({ name: 'Gloss', version: '0.0.0', host: 'web', libraryPath: '/lib' }),
+} as Handlers;
+
+/** A raw request, so Host and Origin can be set as an attacker would. */
+function request(
+  host: WebHost,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: `127.0.0.1:${host.port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const apiCall = (host: WebHost, headers: Record<string, string> = {}) =>
+  request(host, {
+    method: 'POST',
+    path: '/api/getAppInfo',
+    headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token, ...headers },
+    body: '{}',
+  });
+
+describe('web host', () => {
+  let host: WebHost;
+  beforeEach(async () => {
+    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'gloss-renderer-'));
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Gloss</title>');
+    host = await startWebHost({ dispatch: createDispatch(handlers), rendererDir });
+  });
+  afterEach(() => host.close());
+
+  it('answers an API call that carries the token, with the CSP header', async () => {
+    const res = await apiCall(host);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'Gloss' } });
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('refuses a missing or wrong token with 401', async () => {
+    expect((await apiCall(host, { 'X-Gloss-Token': 'guess' })).status).toBe(401);
+    const noToken = await request(host, {
+      method: 'POST',
+      path: '/api/getAppInfo',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(noToken.status).toBe(401);
+    expect((await request(host, { path: '/' })).status).toBe(401);
+    expect((await request(host, { path: '/?token=wrong' })).status).toBe(401);
+    expect((await request(host, { path: `/?token=${host.token}` })).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin with 403 even with the right token', async () => {
+    const res = await apiCall(host, { Origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+    expect((await apiCall(host, { Origin: host.origin })).status).toBe(200);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with 403', async () => {
+    expect((await apiCall(host, { Host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await apiCall(host, { Host: '127.0.0.1:1' })).status).toBe(403);
+  });
+
+  it('validates JSON bodies like any other host', async () => {
+    const bad = await request(host, {
+      method: 'POST',
+      path: '/api/getAppInfo',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+      body: '{"unexpected": 1}',
+    });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const unknown = await request(host, {
+      method: 'POST',
+      path: '/api/rmrf',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+      body: '{}',
+    });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    const notJson = await request(host, {
+      method: 'POST',
+      path: '/api/getAppInfo',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+      body: '{',
+    });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const res = await request(host, { path: '/../../../../etc/passwd' });
+    expect(res.status).toBe(404);
+    expect((await request(host, { path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404);
+  });
+});
+
+describe('web host binding', () => {
+  it('refuses to listen on a non-loopback address', async () => {
+    for (const bind of ['0.0.0.0', '::', '192.168.1.10']) {
+      await expect(
+        startWebHost({ dispatch: createDispatch(handlers), rendererDir: os.tmpdir(), host: bind }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+    }
+  });
+});

@@ -1,0 +1,222 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { GlossError } from '../shared/result';
+import type { Dispatch } from './rpc';
+
+/** Largest JSON body the API accepts (an imported file travels base64-encoded). */
+export const MAX_BODY_BYTES = 96 * 1024 * 1024;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string;
+  /** Interface to bind; only loopback addresses are accepted. */
+  host?: string;
+  /** Port to bind; 0 picks a free one. */
+  port?: number;
+  /** Per-launch secret; a random one is made when absent. */
+  token?: string;
+}
+
+export interface WebHost {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the built renderer and the API on a loopback address. The API lives
+ * at `POST /api/<method>` with a JSON body and the launch token in the
+ * `X-Gloss-Token` header; every request must carry a loopback Host header
+ * for this port, and a foreign Origin is refused (DNS rebinding, CSRF).
+ *
+ * @throws GlossError('forbidden') when asked to bind a non-loopback address.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const bindHost = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.has(bindHost)) {
+    throw new GlossError(
+      'forbidden',
+      `The web host only listens on this computer (127.0.0.1, ::1 or localhost), not on "${bindHost}".`,
+    );
+  }
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', `Internal error: ${String(error)}`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    if (!isAllowedHost(req.headers.host, port)) {
+      return send(res, 403, 'text/plain', 'Forbidden: this host only answers to 127.0.0.1 or localhost.');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin, port)) {
+      return send(res, 403, 'text/plain', 'Forbidden: requests from other sites are refused.');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, 'text/plain', 'Method not allowed.');
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!tokenMatches(url.searchParams.get('token'), token)) {
+        return send(
+          res,
+          401,
+          'text/plain',
+          'Open Gloss with the address printed by `gloss serve`: it carries a secret token.',
+        );
+      }
+      return serveFile(res, path.join(rendererDir, 'index.html'));
+    }
+    const file = path.resolve(rendererDir, '.' + decodeURIComponent(url.pathname));
+    if (!file.startsWith(rendererDir + path.sep) || file.includes('\0')) {
+      return send(res, 404, 'text/plain', 'Not found.');
+    }
+    return serveFile(res, file);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST for API calls.');
+    if (!tokenMatches(headerValue(req.headers['x-gloss-token']), token)) {
+      return sendJson(res, 401, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Missing or wrong Gloss token.' },
+      });
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'API calls must send JSON.' },
+      });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (error) {
+      const message = error instanceof GlossError ? error.message : 'The request body is not valid JSON.';
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message } });
+    }
+    sendJson(res, 200, await options.dispatch(decodeURIComponent(name), body));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const hostForUrl = bindHost === '::1' ? '[::1]' : bindHost;
+  const originUrl = `http://${hostForUrl}:${port}`;
+  return {
+    url: `${originUrl}/?token=${token}`,
+    origin: originUrl,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function tokenMatches(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase());
+}
+
+function isOwnOrigin(origin: string, port: number): boolean {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(
+    origin.toLowerCase(),
+  );
+}
+
+function setSecurityHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8` });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function serveFile(res: http.ServerResponse, file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return send(res, 404, 'text/plain', 'Not found.');
+  res.writeHead(200, {
+    'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+  });
+  createReadStream(file).pipe(res);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new GlossError('too-large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

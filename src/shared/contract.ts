@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Result } from './result';
+import type { AppInfo } from './types';
+
+/**
+ * Declares one API method: the schema of its single parameter object and,
+ * at the type level only, its result.
+ */
+function method<R>() {
+  return <P extends z.ZodType>(params: P) => ({ params, result: undefined as unknown as R });
+}
+
+const none = z.object({}).strict();
+
+/**
+ * The one API contract. Electron IPC, the web host and the CLI all dispatch
+ * through it; the preload exposes exactly these names.
+ */
+export const contract = {
+  getAppInfo: method<AppInfo>()(none),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
+export type ParsedParams<M extends MethodName> = z.output<Contract[M]['params']>;
+export type ResultOf<M extends MethodName> = Contract[M]['result'];
+
+/** The API as the renderer sees it: every call resolves to a `Result`. */
+export type GlossApi = {
+  [M in MethodName]: (params: Params<M>) => Promise<Result<ResultOf<M>>>;
+};
+
+/** Method names in declaration order. */
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** True when `name` is a method of the contract (own key, not a prototype name). */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
