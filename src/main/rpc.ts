@@ -13,6 +13,9 @@ export type Handlers = {
   [M in MethodName]: (params: ParsedParams<M>) => Promise<ResultOf<M>> | ResultOf<M>;
 };
 
+/** The handlers for one domain's slice of the contract (e.g. `typeof appMethods`). */
+export type HandlersFor<Methods> = Pick<Handlers, keyof Methods & MethodName>;
+
 /** Calls one method by name with unvalidated parameters, as any host receives them. */
 export type Dispatch = (name: string, params: unknown) => Promise<Result<unknown>>;
 

@@ -7,3 +7,129 @@ export interface AppInfo {
   /** Absolute path of the library folder. */
   libraryPath: string;
 }
+
+/** Formats Gloss imports, named by their usual file extension. */
+export type ArticleFormat = 'txt' | 'md' | 'html';
+
+/**
+ * One block of an article (paragraph, heading, list item, quote, code).
+ * `start`/`end` are UTF-16 offsets into the canonical text, end exclusive.
+ * `html`, present for Markdown and HTML articles, is sanitized inline HTML
+ * whose text content is exactly `text.slice(start, end)`.
+ */
+export interface Block {
+  kind: 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'li' | 'blockquote' | 'pre';
+  start: number;
+  end: number;
+  html?: string;
+}
+
+/** An article's metadata, as kept in the library index (library.json). */
+export interface ArticleMeta {
+  /** UUID. */
+  id: string;
+  title: string;
+  author: string | null;
+  /** Publication date as ISO 8601 (date, or date and time) when known. */
+  published: string | null;
+  /** Path of the imported copy, relative to the library folder (always under `articles/`). */
+  sourceFile: string;
+  format: ArticleFormat;
+  /** SHA-256 (hex) of the canonical text. */
+  contentHash: string;
+  wordCount: number;
+  /** Length of the canonical text in UTF-16 code units. */
+  charCount: number;
+  tags: string[];
+  /** Reading progress, 0 (start) to 1 (end). */
+  progress: number;
+  /** Non-deleted highlights, kept current by the store. */
+  highlightCount: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Tombstone: deleted articles stay in the index so libraries can be merged. */
+  deleted: boolean;
+}
+
+/** What the reader needs to show one article. */
+export interface ArticleContent {
+  article: ArticleMeta;
+  /** Canonical text: NFC, LF line ends. All positions refer to it. */
+  text: string;
+  blocks: Block[];
+  /** The article-level note (Markdown). */
+  note: string;
+}
+
+/** The eight highlight colours, in key order 1–8. */
+export const HIGHLIGHT_COLORS = [
+  'yellow',
+  'red',
+  'green',
+  'blue',
+  'purple',
+  'magenta',
+  'orange',
+  'gray',
+] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** W3C TextQuoteSelector: the quote and up to 32 characters of context each side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C TextPositionSelector: UTF-16 offsets into the canonical text, end exclusive. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** Where a highlight sits in its article. */
+export interface AnnotationTarget {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+/** A highlight with its note and tags (W3C Web Annotation shaped). */
+export interface Annotation {
+  /** UUID. */
+  id: string;
+  articleId: string;
+  target: AnnotationTarget;
+  color: HighlightColor;
+  /** Markdown. */
+  note: string;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** Tombstone. */
+  deleted: boolean;
+  /** True when re-anchoring after a text change could not place it; it is kept, never dropped. */
+  orphaned: boolean;
+}
+
+/** A tag in the registry; names are NFC and unique case-insensitively. */
+export interface Tag {
+  name: string;
+  color: string | null;
+}
+
+/** A tag with its derived use count across the library (highlights and articles). */
+export interface TagInfo extends Tag {
+  count: number;
+}
+
+/** Reader preferences, stored with the library. */
+export interface Settings {
+  theme: 'light' | 'dark' | 'sepia';
+  font: 'serif' | 'sans';
+  /** Reader font size in CSS pixels. */
+  fontSize: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'light', font: 'serif', fontSize: 19 };

@@ -1,6 +1,6 @@
-import { createDispatch, type Dispatch, type Handlers } from '../rpc';
 import type { AppInfo } from '../../shared/types';
-import { APP_NAME, APP_VERSION } from './version';
+import { createDispatch, type Dispatch, type Handlers } from '../rpc';
+import { appHandlers } from './app';
 
 export interface ServicesOptions {
   /** Absolute path of the library folder. */
@@ -19,12 +19,7 @@ export interface Services {
 /** Starts the services for one library folder. */
 export async function startServices(options: ServicesOptions): Promise<Services> {
   const handlers: Handlers = {
-    getAppInfo: () => ({
-      name: APP_NAME,
-      version: APP_VERSION,
-      host: options.host,
-      libraryPath: options.libraryPath,
-    }),
+    ...appHandlers(options.host, options.libraryPath),
   };
   return {
     handlers,

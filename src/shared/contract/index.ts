@@ -1,23 +1,14 @@
-import { z } from 'zod';
-import type { Result } from './result';
-import type { AppInfo } from './types';
+import type { z } from 'zod';
+import type { Result } from '../result';
+import { appMethods } from './app';
 
 /**
- * Declares one API method: the schema of its single parameter object and,
- * at the type level only, its result.
- */
-function method<R>() {
-  return <P extends z.ZodType>(params: P) => ({ params, result: undefined as unknown as R });
-}
-
-const none = z.object({}).strict();
-
-/**
- * The one API contract. Electron IPC, the web host and the CLI all dispatch
- * through it; the preload exposes exactly these names.
+ * The one API contract, assembled from one file per domain. Electron IPC,
+ * the web host and the CLI all dispatch through it; the preload exposes
+ * exactly these names.
  */
 export const contract = {
-  getAppInfo: method<AppInfo>()(none),
+  ...appMethods,
 };
 
 export type Contract = typeof contract;

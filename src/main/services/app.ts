@@ -1,0 +1,11 @@
+import type { appMethods } from '../../shared/contract/app';
+import type { AppInfo } from '../../shared/types';
+import type { HandlersFor } from '../rpc';
+import { APP_NAME, APP_VERSION } from './version';
+
+/** Handlers for the app domain. */
+export function appHandlers(host: AppInfo['host'], libraryPath: string): HandlersFor<typeof appMethods> {
+  return {
+    getAppInfo: () => ({ name: APP_NAME, version: APP_VERSION, host, libraryPath }),
+  };
+}
