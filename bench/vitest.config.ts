@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm run bench`: each bench/*.bench.ts measures a target against a floor measured in the same run. */
+export default defineConfig({
+  test: {
+    include: ['bench/**/*.bench.ts'],
+    environment: 'node',
+    testTimeout: 30 * 60_000,
+    hookTimeout: 30 * 60_000,
+    fileParallelism: false,
+    reporters: ['verbose'],
+  },
+});
