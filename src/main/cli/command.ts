@@ -1,0 +1,41 @@
+import type { MethodName, ResultOf } from '../../shared/contract';
+import { GlossError } from '../../shared/result';
+import type { Services } from '../services';
+
+/** What a CLI command receives. */
+export interface CommandContext {
+  services: Services;
+  /** Folder of the built renderer, for `serve`. */
+  rendererDir: string;
+  json: boolean;
+  /** Arguments after the command name. */
+  args: string[];
+  /** Parsed options (global and command-specific). */
+  options: Record<string, string | boolean | string[] | undefined>;
+}
+
+/** One `gloss` command. */
+export interface Command {
+  /** One line for `gloss --help`, starting with the usage, e.g. "import FILE...   Import files". */
+  help: string;
+  /** Options this command accepts beyond the global ones, in node:util parseArgs form. */
+  options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+  /** Runs the command; resolves to 'keep-running' for a server. Throws GlossError on failure. */
+  run(ctx: CommandContext): Promise<'keep-running' | void>;
+}
+
+/** Calls one API method through the shared dispatcher and unwraps the result. */
+export async function call<M extends MethodName>(
+  ctx: CommandContext,
+  name: M,
+  params: unknown,
+): Promise<ResultOf<M>> {
+  const result = await ctx.services.dispatch(name, params);
+  if (!result.ok) throw new GlossError(result.error.code, result.error.message);
+  return result.value as ResultOf<M>;
+}
+
+/** Prints `value` as JSON with --json, else the human text. */
+export function print(ctx: CommandContext, value: unknown, human: string): void {
+  console.log(ctx.json ? JSON.stringify(value, null, 2) : human);
+}

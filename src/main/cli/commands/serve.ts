@@ -1,0 +1,35 @@
+import { GlossError } from '../../../shared/result';
+import { startWebHost } from '../../web-host';
+import { call, type Command } from '../command';
+
+/** `gloss serve`: the web host on 127.0.0.1. */
+export const serve: Command = {
+  help: 'serve [--port N]       Serve the app on 127.0.0.1 and print the address to open',
+  options: { port: { type: 'string' } },
+  async run(ctx) {
+    const portOption = ctx.options.port;
+    const port = portOption === undefined ? 0 : Number(portOption);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new GlossError(
+        'invalid-argument',
+        `--port must be a whole number from 0 to 65535, not "${String(portOption)}".`,
+      );
+    }
+    const host = await startWebHost({ dispatch: ctx.services.dispatch, rendererDir: ctx.rendererDir, port });
+    const info = await call(ctx, 'getAppInfo', {});
+    if (ctx.json) console.log(JSON.stringify({ url: host.url, library: info.libraryPath }));
+    else
+      console.log(
+        `Gloss is serving the library ${info.libraryPath}\nOpen ${host.url}\nPress Ctrl+C to stop.`,
+      );
+    const shutdown = () => {
+      void host
+        .close()
+        .then(() => ctx.services.stop())
+        .then(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    return 'keep-running';
+  },
+};
