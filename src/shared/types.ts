@@ -133,3 +133,9 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', font: 'serif', fontSize: 19 };
+
+/** What an undo or redo did: a sentence such as "Undid delete highlight", and the article it touched (null for tag operations). */
+export interface UndoOutcome {
+  label: string;
+  articleId: string | null;
+}

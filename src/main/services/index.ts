@@ -1,6 +1,8 @@
 import type { AppInfo } from '../../shared/types';
 import { createDispatch, type Dispatch, type Handlers } from '../rpc';
+import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
+import { LibraryStore } from './store';
 
 export interface ServicesOptions {
   /** Absolute path of the library folder. */
@@ -16,14 +18,19 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-/** Starts the services for one library folder. */
+/**
+ * Starts the services for one library folder, opening its store.
+ * @throws GlossError 'locked' when another process has the library open, 'newer-schema', 'io'.
+ */
 export async function startServices(options: ServicesOptions): Promise<Services> {
+  const store = await LibraryStore.open(options.libraryPath);
   const handlers: Handlers = {
     ...appHandlers(options.host, options.libraryPath),
+    ...annotationHandlers(store),
   };
   return {
     handlers,
     dispatch: createDispatch(handlers),
-    stop: async () => {},
+    stop: () => store.close(),
   };
 }

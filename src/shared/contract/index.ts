@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
+import { annotationMethods } from './annotations';
 import { appMethods } from './app';
 
 /**
@@ -9,6 +10,7 @@ import { appMethods } from './app';
  */
 export const contract = {
   ...appMethods,
+  ...annotationMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,402 @@
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import { GlossError } from '../../../shared/result';
+import { atomicWrite, fsyncDir } from '../fs/atomic-write';
+
+/** Data read from disk that cannot be used; the message says why, as a clause ("the file is empty"). */
+export class DamagedDataError extends Error {}
+
+/** A file written by a newer Gloss (its schemaVersion is above the one this build knows). */
+export class NewerSchemaError extends Error {
+  constructor(readonly version: number) {
+    super(`data format version ${version}`);
+  }
+}
+
+/** What decoding yields: current-version data, and the version it was migrated from (null when none). */
+export interface Decoded<T> {
+  data: T;
+  migratedFrom: number | null;
+}
+
+/** How one kind of file turns into data and back. */
+export interface Codec<T> {
+  /**
+   * Validates parsed JSON (migrating older versions) into current data.
+   * @throws DamagedDataError when it does not match the schema; NewerSchemaError for a newer version.
+   */
+  decode(raw: unknown): Decoded<T>;
+  /** Serialises data for disk. */
+  encode(data: T): string;
+}
+
+/** Where and how often a file is backed up. */
+export interface BackupPolicy {
+  /** Folder holding this file's backups, one `<timestamp>.json` each. */
+  dir: string;
+  /** Regular backups kept (the newest ones); pre-migration copies are kept apart from this count. */
+  keep: number;
+  /** A write takes a backup when none was taken for this file in the last `intervalMs` of this session. */
+  intervalMs: number;
+}
+
+/** Everything needed to read one JSON file safely. */
+export interface JsonFileOptions<T> {
+  file: string;
+  /** Names the file's content for messages, e.g. `the library index`. */
+  what: string;
+  codec: Codec<T>;
+  backups: BackupPolicy | null;
+  /** Sentence for the user when a damaged file could not be restored from a backup. */
+  whenLost: string;
+  /** Receives messages for the user (damage found and repaired, saves that failed). */
+  notify: (message: string) => void;
+}
+
+/** Data loaded from disk, with the modification time of the file it came from (ms since epoch). */
+export interface Loaded<T> {
+  data: T;
+  mtimeMs: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses and validates a file's bytes.
+ * @throws DamagedDataError (empty, NUL bytes, not UTF-8, not JSON, schema mismatch); NewerSchemaError.
+ */
+export function decodeBytes<T>(codec: Codec<T>, bytes: Uint8Array): Decoded<T> {
+  if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
+    throw new DamagedDataError('the file is empty');
+  }
+  if (bytes.includes(0)) {
+    throw new DamagedDataError('the file contains NUL bytes, as an interrupted write or a disk fault leaves');
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new DamagedDataError('the file is not valid UTF-8 text');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new DamagedDataError('the file is not valid JSON (it may have been cut short)');
+  }
+  return codec.decode(raw);
+}
+
+let lastStampMs = 0;
+
+/** A file-name-safe timestamp, strictly increasing within this process (`2025-05-01T10-00-00.123Z`). */
+export function fileStamp(): string {
+  lastStampMs = Math.max(Date.now(), lastStampMs + 1);
+  return new Date(lastStampMs).toISOString().replace(/:/g, '-');
+}
+
+const BACKUP_NAME = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z(\.[a-z0-9-]+)?\.json$/;
+
+/** Backup file names of one file, newest first; tagged ones (pre-migration copies) included. */
+async function listBackups(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+  return names.filter((name) => BACKUP_NAME.test(name)).sort((a, b) => (a < b ? 1 : -1));
+}
+
+/**
+ * Writes a backup copy of `bytes`, reads it back and validates it before
+ * rotating older ones out, so a bad copy never displaces a good one.
+ * `tag` marks a copy kept outside the rotation (e.g. `before-migration-v0`).
+ */
+export async function writeBackup<T>(
+  options: JsonFileOptions<T>,
+  policy: BackupPolicy,
+  bytes: string | Uint8Array,
+  tag?: string,
+): Promise<void> {
+  await mkdir(policy.dir, { recursive: true });
+  const file = path.join(policy.dir, `${fileStamp()}${tag ? `.${tag}` : ''}.json`);
+  await atomicWrite(file, bytes);
+  try {
+    decodeBytes(options.codec, await readFile(file));
+  } catch {
+    await rm(file, { force: true });
+    options.notify(
+      `Gloss could not verify a fresh backup of ${options.what} at ${file}; it kept the older backups.`,
+    );
+    return;
+  }
+  const regular = (await listBackups(policy.dir)).filter((name) => BACKUP_NAME.exec(name)?.[1] === undefined);
+  for (const name of regular.slice(policy.keep)) await rm(path.join(policy.dir, name), { force: true });
+  await removeStaleTemps(policy.dir);
+}
+
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** Removes temporary files an interrupted atomicWrite left in `dir` (call only when no write to it is running). */
+export async function removeStaleTemps(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (TEMP_NAME.test(name)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
+/** Moves a damaged file aside to `<file>.damaged-<timestamp>` and returns the new path. */
+async function moveAside(file: string): Promise<string> {
+  const aside = `${file}.damaged-${fileStamp()}`;
+  await rename(file, aside);
+  await fsyncDir(path.dirname(file));
+  return aside;
+}
+
+/** Restores the newest backup that validates; null when there is none. */
+async function restoreNewestBackup<T>(
+  options: JsonFileOptions<T>,
+  policy: BackupPolicy,
+): Promise<(Loaded<T> & { from: string }) | null> {
+  for (const name of await listBackups(policy.dir)) {
+    const backup = path.join(policy.dir, name);
+    try {
+      const { data } = decodeBytes(options.codec, await readFile(backup));
+      const { mtimeMs } = await stat(backup);
+      await atomicWrite(options.file, options.codec.encode(data));
+      return { data, mtimeMs, from: backup };
+    } catch (error) {
+      if (!(error instanceof DamagedDataError || error instanceof NewerSchemaError)) throw error;
+    }
+  }
+  return null;
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+function ioError(what: string, file: string, error: unknown): GlossError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new GlossError('io', `Gloss could not read ${what} (${file}): ${message}`);
+}
+
+/**
+ * Reads and validates one JSON file. A missing file gives null (or, when
+ * backups of it exist, the newest valid backup, with a notice). A damaged
+ * file is moved aside, never overwritten; the newest valid backup is
+ * restored in its place and the user is told both paths. An older schema
+ * version is migrated after a copy of the original is kept as a backup.
+ *
+ * @throws GlossError 'newer-schema' (file left untouched) or 'io'.
+ */
+export async function loadJsonFile<T>(options: JsonFileOptions<T>): Promise<Loaded<T> | null> {
+  const { file, what, backups } = options;
+  let bytes: Buffer;
+  let mtimeMs: number;
+  try {
+    bytes = await readFile(file);
+    mtimeMs = (await stat(file)).mtimeMs;
+  } catch (error) {
+    if (!isNotFound(error)) throw ioError(what, file, error);
+    if (!backups || (await listBackups(backups.dir)).length === 0) return null;
+    const restored = await restoreNewestBackup(options, backups);
+    options.notify(
+      restored
+        ? `${capitalise(what)} (${file}) was missing. Gloss restored it from the backup ${restored.from}; changes made after that backup may be lost.`
+        : `${capitalise(what)} (${file}) was missing and none of its backups in ${backups.dir} is valid. ${options.whenLost}`,
+    );
+    return restored;
+  }
+  let decoded: Decoded<T>;
+  try {
+    decoded = decodeBytes(options.codec, bytes);
+  } catch (error) {
+    if (error instanceof NewerSchemaError) {
+      throw new GlossError(
+        'newer-schema',
+        `${file} was written by a newer version of Gloss (${error.message}). Update Gloss to open this library; the file was left unchanged.`,
+      );
+    }
+    if (!(error instanceof DamagedDataError)) throw error;
+    const aside = await moveAside(file);
+    const restored = backups ? await restoreNewestBackup(options, backups) : null;
+    options.notify(
+      `Gloss found ${what} damaged (${error.message}) and moved it to ${aside}. ` +
+        (restored
+          ? `It restored the backup ${restored.from}; changes made after that backup may be lost.`
+          : options.whenLost),
+    );
+    return restored;
+  }
+  if (decoded.migratedFrom !== null) {
+    if (backups) await writeBackup(options, backups, bytes, `before-migration-v${decoded.migratedFrom}`);
+    await atomicWrite(file, options.codec.encode(decoded.data));
+  }
+  return { data: decoded.data, mtimeMs };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The lowdb adapter: validated reads (see loadJsonFile), atomic writes, periodic validated backups. */
+class ValidatedJsonAdapter<T> implements Adapter<T> {
+  /** Modification time of the file the data was loaded from; null when it started empty. */
+  loadedMtimeMs: number | null = null;
+  private lastBackupAt = -Infinity;
+
+  constructor(private readonly options: JsonFileOptions<T>) {}
+
+  async read(): Promise<T | null> {
+    const loaded = await loadJsonFile(this.options);
+    this.loadedMtimeMs = loaded?.mtimeMs ?? null;
+    return loaded?.data ?? null;
+  }
+
+  async write(data: T): Promise<void> {
+    const text = this.options.codec.encode(data);
+    await atomicWrite(this.options.file, text);
+    const policy = this.options.backups;
+    if (policy && Date.now() - this.lastBackupAt >= policy.intervalMs) {
+      this.lastBackupAt = Date.now();
+      try {
+        await writeBackup(this.options, policy, text);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.options.notify(
+          `Gloss saved ${this.options.what} but could not back it up in ${policy.dir}: ${message}.`,
+        );
+      }
+    }
+  }
+}
+
+/** How soon a change must reach disk: after the write delay, or when things are quiet (derived data). */
+export type Urgency = 'soon' | 'idle';
+
+/** Options of a batched, validated JSON file. */
+export interface StoredFileOptions<T> extends JsonFileOptions<T> {
+  /** Delay between a change and its write, in ms; changes within it share one write. */
+  writeDelayMs: number;
+  /** Quiet period after which 'idle' changes are written, in ms. */
+  idleDelayMs: number;
+  /** Called before every write; throws to refuse it (e.g. when the library lock was lost). */
+  beforeWrite: () => void;
+}
+
+/**
+ * One JSON file held in memory (lowdb) and written back atomically, batched
+ * behind a short delay. Failed background writes are retried and reported
+ * once through `notify`.
+ */
+export class StoredFile<T> {
+  private pending: Urgency | null = null;
+  private soonTimer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private failing = false;
+
+  private constructor(
+    private readonly db: Low<T>,
+    private readonly adapter: ValidatedJsonAdapter<T>,
+    private readonly options: StoredFileOptions<T>,
+  ) {}
+
+  /**
+   * Loads the file (see loadJsonFile for damage, migration and newer-schema handling);
+   * `fallback` gives the data when there is none. Nothing is written until a change.
+   */
+  static async open<T>(options: StoredFileOptions<T>, fallback: () => T): Promise<StoredFile<T>> {
+    const adapter = new ValidatedJsonAdapter(options);
+    const db = new Low<T>(adapter, fallback());
+    await db.read();
+    return new StoredFile(db, adapter, options);
+  }
+
+  /** The data; mutate it in place, then call `changed`. */
+  get data(): T {
+    return this.db.data;
+  }
+
+  /** Modification time (ms) of the file the data was loaded from; null when it started empty. */
+  get loadedMtimeMs(): number | null {
+    return this.adapter.loadedMtimeMs;
+  }
+
+  /** Marks the data changed: written after the write delay ('soon') or once quiet ('idle'). */
+  changed(urgency: Urgency = 'soon'): void {
+    if (urgency === 'soon') {
+      this.pending = 'soon';
+      this.soonTimer ??= setTimeout(() => this.writeInBackground(), this.options.writeDelayMs);
+    } else {
+      this.pending ??= 'idle';
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => this.writeInBackground(), this.options.idleDelayMs);
+    }
+  }
+
+  /**
+   * Writes pending changes now; with `includeIdle`, 'idle' ones too.
+   * @throws GlossError 'io' when the write fails (the change stays pending).
+   */
+  flush(includeIdle = false): Promise<void> {
+    return this.write(includeIdle);
+  }
+
+  /** Drops pending changes and timers after the current write, if any, ends. */
+  async dispose(): Promise<void> {
+    this.clearTimers();
+    this.pending = null;
+    await this.queue;
+  }
+
+  private writeInBackground(): void {
+    this.write(true).catch(() => {
+      // Reported through notify and retried; nothing else to do here.
+    });
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.soonTimer);
+    clearTimeout(this.idleTimer);
+    this.soonTimer = undefined;
+    this.idleTimer = undefined;
+  }
+
+  private write(includeIdle: boolean): Promise<void> {
+    const run = async () => {
+      const urgency = this.pending;
+      if (urgency === null || (urgency === 'idle' && !includeIdle)) return;
+      this.options.beforeWrite();
+      this.clearTimers();
+      this.pending = null;
+      try {
+        await this.db.write();
+        this.failing = false;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (this.pending !== 'soon') this.pending = urgency;
+        this.soonTimer ??= setTimeout(
+          () => this.writeInBackground(),
+          Math.max(1000, this.options.writeDelayMs),
+        );
+        if (!this.failing) {
+          this.failing = true;
+          this.options.notify(
+            `Gloss could not save ${this.options.what} (${this.options.file}): ${message}. It will keep trying.`,
+          );
+        }
+        throw new GlossError(
+          'io',
+          `Gloss could not save ${this.options.what} (${this.options.file}): ${message}`,
+        );
+      }
+    };
+    const next = this.queue.then(run);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+}

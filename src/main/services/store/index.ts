@@ -1,0 +1,1 @@
+export { LibraryStore, type LibraryStoreOptions } from './library-store';

@@ -1,0 +1,459 @@
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeRange } from '../../../shared/text/selectors';
+import type { GlossError } from '../../../shared/result';
+import { LibraryStore, type LibraryStoreOptions } from './library-store';
+import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+
+const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+const OTHER = '9f6b2a1e-53d4-4c8e-8a1f-0e2d3c4b5a69';
+
+const open: LibraryStore[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((store) => store.close()));
+});
+
+async function openStore(dir: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
+  const store = await LibraryStore.open(dir, { writeDelayMs: 0, ...options });
+  open.push(store);
+  return store;
+}
+
+/** A library holding the test article (and optionally a second one). */
+async function libraryWithArticles(options: LibraryStoreOptions = {}, ...extra: string[]) {
+  const dir = tempDir();
+  const store = await openStore(dir, options);
+  store.putArticle(articleMeta());
+  for (const id of extra) store.putArticle(articleMeta({ id, title: `Bài ${id.slice(0, 4)}` }));
+  return { dir, store };
+}
+
+function target(start: number, end: number) {
+  return describeRange(ARTICLE_TEXT, start, end);
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<GlossError> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    return error as GlossError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('LibraryStore: round trips', () => {
+  it('creates the library folders and keeps articles, highlights, notes, tags and settings across a reopen', async () => {
+    const { dir, store } = await libraryWithArticles();
+    expect(existsSync(path.join(dir, 'articles'))).toBe(true);
+    const late = await store.createAnnotation({ articleId: ID, target: target(20, 30), color: 'green' });
+    const early = await store.createAnnotation({
+      articleId: ID,
+      target: target(0, 7),
+      color: 'yellow',
+      note: 'Bán đảo **đẹp**',
+      tags: ['Địa lý'],
+    });
+    await store.updateAnnotation(ID, late.id, { color: 'blue', note: 'sửa' });
+    await store.setArticleNote(ID, '# Ghi chú\n\nMột bài hay.');
+    store.updateSettings({ theme: 'sepia', fontSize: 22 });
+    await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [{ kind: 'p', start: 0, end: 57 }] });
+    await store.close();
+
+    const again = await openStore(dir);
+    const listed = await again.listAnnotations(ID);
+    expect(listed.map((a) => a.id)).toEqual([early.id, late.id]);
+    expect(listed[0]).toMatchObject({
+      note: 'Bán đảo **đẹp**',
+      tags: ['Địa lý'],
+      color: 'yellow',
+      orphaned: false,
+    });
+    expect(listed[0]?.target.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Sơn Trà',
+      prefix: '',
+      suffix: ARTICLE_TEXT.slice(7, 39),
+    });
+    expect(listed[1]).toMatchObject({ color: 'blue', note: 'sửa' });
+    expect(await again.getArticleNote(ID)).toBe('# Ghi chú\n\nMột bài hay.');
+    expect(again.getSettings()).toEqual({ theme: 'sepia', font: 'serif', fontSize: 22 });
+    expect(again.getArticle(ID)).toMatchObject({ title: 'Khảo sát Sơn Trà', highlightCount: 2 });
+    expect(await again.readContent(ID)).toEqual({
+      text: ARTICLE_TEXT,
+      blocks: [{ kind: 'p', start: 0, end: 57 }],
+    });
+    expect(again.takeNotices()).toEqual([]);
+  });
+
+  it('writes each article to its own shard and library.json as plain JSON a person can read', async () => {
+    const { dir, store } = await libraryWithArticles({}, OTHER);
+    await store.createAnnotation({ articleId: OTHER, target: target(0, 3), color: 'red' });
+    await store.flush();
+    const shard = readJson(path.join(dir, '.gloss/annotations', `${OTHER}.json`)) as Record<string, unknown>;
+    expect(shard).toMatchObject({ schemaVersion: 1, articleId: OTHER, note: '' });
+    expect(existsSync(path.join(dir, '.gloss/annotations', `${ID}.json`))).toBe(false);
+    const library = readJson(path.join(dir, '.gloss/library.json')) as { articles: unknown[] };
+    expect(library.articles).toHaveLength(2);
+  });
+
+  it('batches writes behind the delay and writes them without a flush', async () => {
+    const { dir, store } = await libraryWithArticles({ writeDelayMs: 300 });
+    const file = path.join(dir, '.gloss/annotations', `${ID}.json`);
+    const first = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    const second = await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red' });
+    expect(existsSync(file)).toBe(false);
+    await expect
+      .poll(() => existsSync(file) && readFileSync(file, 'utf8'), { timeout: 5000 })
+      .toContain(second.id);
+    expect(readFileSync(file, 'utf8')).toContain(first.id);
+  });
+
+  it('keeps and validates the content cache, and refuses blocks outside the text', async () => {
+    const { store } = await libraryWithArticles();
+    expect(await store.readContent(ID)).toBeUndefined();
+    const error = await rejection(
+      store.writeContent(ID, { text: 'ngắn', blocks: [{ kind: 'p', start: 0, end: 99 }] }),
+    );
+    expect(error.code).toBe('invalid-argument');
+    await expect(rejection(store.readContent('../../etc/passwd'))).resolves.toMatchObject({
+      code: 'invalid-argument',
+    });
+  });
+
+  it('validates articles and settings before keeping them', async () => {
+    const { store } = await libraryWithArticles();
+    expect(
+      (await rejection(() => store.putArticle(articleMeta({ sourceFile: '../outside.txt' })))).code,
+    ).toBe('invalid-argument');
+    expect((await rejection(() => store.updateSettings({ fontSize: 40 }))).message).toContain('fontSize');
+    expect(store.getSettings().fontSize).toBe(19);
+  });
+
+  it('keeps the highlight count itself, whatever a caller puts in the record', async () => {
+    const { store } = await libraryWithArticles();
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    store.putArticle(articleMeta({ title: 'Tên mới', highlightCount: 40 }));
+    expect(store.getArticle(ID)).toMatchObject({ title: 'Tên mới', highlightCount: 1 });
+  });
+
+  it('recounts highlights from the shards when the index was not written before a crash', async () => {
+    const { dir, store } = await libraryWithArticles({ writeDelayMs: 0 });
+    await store.flush();
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red' });
+    await store.flush();
+    const onDisk = readJson(path.join(dir, '.gloss/library.json')) as {
+      articles: { highlightCount: number }[];
+    };
+    expect(onDisk.articles[0]?.highlightCount).toBe(0);
+
+    const copy = tempDir();
+    cpSync(dir, copy, { recursive: true });
+    rmSync(path.join(copy, '.gloss/lock'), { recursive: true, force: true });
+    const reopened = await openStore(copy);
+    expect(reopened.getArticle(ID)?.highlightCount).toBe(2);
+  });
+});
+
+describe('LibraryStore: tombstones', () => {
+  it('keeps a deleted highlight on disk as a tombstone with a later updatedAt, and leaves it out of lists', async () => {
+    const { dir, store } = await libraryWithArticles();
+    const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const deleted = await store.deleteAnnotation(ID, created.id);
+    await store.flush();
+    expect(deleted.deleted).toBe(true);
+    expect(deleted.updatedAt > created.updatedAt).toBe(true);
+    expect(await store.listAnnotations(ID)).toEqual([]);
+    expect(store.getArticle(ID)?.highlightCount).toBe(0);
+    const shard = readJson(path.join(dir, '.gloss/annotations', `${ID}.json`)) as { annotations: unknown[] };
+    expect(shard.annotations).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
+    expect((await rejection(store.deleteAnnotation(ID, created.id))).code).toBe('not-found');
+    expect((await rejection(store.updateAnnotation(ID, created.id, { note: 'x' }))).code).toBe('not-found');
+  });
+
+  it('lists a deleted article only when asked, and refuses new highlights on it', async () => {
+    const { store } = await libraryWithArticles({}, OTHER);
+    store.putArticle(articleMeta({ id: OTHER, deleted: true }));
+    expect(store.listArticles().map((a) => a.id)).toEqual([ID]);
+    expect(store.listArticles({ includeDeleted: true }).map((a) => a.id)).toEqual([ID, OTHER]);
+    const error = await rejection(
+      store.createAnnotation({ articleId: OTHER, target: target(0, 3), color: 'red' }),
+    );
+    expect(error.code).toBe('not-found');
+    expect(error.message).toContain('deleted');
+  });
+
+  it('purges an article’s shard, backups and text for good while the index keeps its tombstone', async () => {
+    const { dir, store } = await libraryWithArticles({ backupIntervalMs: 0 });
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
+    await store.flush();
+    store.putArticle(articleMeta({ deleted: true }));
+    await store.purgeArticleData(ID);
+    expect(existsSync(path.join(dir, '.gloss/annotations', `${ID}.json`))).toBe(false);
+    expect(existsSync(path.join(dir, '.gloss/content', `${ID}.json`))).toBe(false);
+    expect(existsSync(path.join(dir, '.gloss/backups/annotations', ID))).toBe(false);
+    expect(store.getArticle(ID)).toMatchObject({ deleted: true, highlightCount: 0 });
+    expect(await store.undo()).toBeNull();
+  });
+});
+
+describe('LibraryStore: undo and redo', () => {
+  it('undoes and redoes create, edit and delete, newest first, and saves the result', async () => {
+    const { dir, store } = await libraryWithArticles();
+    const created = await store.createAnnotation({
+      articleId: ID,
+      target: target(0, 3),
+      color: 'red',
+      note: 'một',
+    });
+    await store.updateAnnotation(ID, created.id, { note: 'hai', tags: ['x'] });
+    await store.deleteAnnotation(ID, created.id);
+
+    expect(await store.undo()).toEqual({ label: 'Undid delete highlight', articleId: ID });
+    expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'hai', tags: ['x'] })]);
+    expect(await store.undo()).toEqual({ label: 'Undid edit highlight', articleId: ID });
+    expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'một', tags: [] })]);
+    expect(await store.undo()).toEqual({ label: 'Undid add highlight', articleId: ID });
+    expect(await store.listAnnotations(ID)).toEqual([]);
+    expect(store.getArticle(ID)?.highlightCount).toBe(0);
+    expect(await store.undo()).toBeNull();
+
+    expect(await store.redo()).toEqual({ label: 'Redid add highlight', articleId: ID });
+    expect(await store.redo()).toEqual({ label: 'Redid edit highlight', articleId: ID });
+    expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'hai' })]);
+    await store.close();
+
+    const again = await openStore(dir);
+    expect(await again.listAnnotations(ID)).toEqual([
+      expect.objectContaining({ id: created.id, note: 'hai' }),
+    ]);
+  });
+
+  it('forgets what was undone once a new change is made', async () => {
+    const { store } = await libraryWithArticles();
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    await store.undo();
+    await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'blue' });
+    expect(await store.redo()).toBeNull();
+  });
+
+  it('does not record an edit that changes nothing', async () => {
+    const { store } = await libraryWithArticles();
+    const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    await store.updateAnnotation(ID, created.id, { color: 'red' });
+    expect(await store.undo()).toEqual({ label: 'Undid add highlight', articleId: ID });
+  });
+});
+
+describe('LibraryStore: tags', () => {
+  it('normalises names to NFC, uses the registry’s spelling and registers tags used anywhere', async () => {
+    const { store } = await libraryWithArticles();
+    store.createTag('Sơn Trà', '#2a7f62');
+    const nfd = 'sơn trà'.normalize('NFD');
+    const created = await store.createAnnotation({
+      articleId: ID,
+      target: target(0, 3),
+      color: 'red',
+      tags: [`  ${nfd} `, 'SƠN TRÀ', 'Đà Nẵng'],
+    });
+    expect(created.tags).toEqual(['Sơn Trà', 'Đà Nẵng']);
+    store.putArticle(articleMeta({ tags: ['đà nẵng', 'du lịch'] }));
+    expect(store.getArticle(ID)?.tags).toEqual(['Đà Nẵng', 'du lịch']);
+    expect(await store.listTags()).toEqual([
+      { name: 'Đà Nẵng', color: null, count: 2 },
+      { name: 'du lịch', color: null, count: 1 },
+      { name: 'Sơn Trà', color: '#2a7f62', count: 1 },
+    ]);
+  });
+
+  it('refuses a duplicate (any case), an empty name and a bad colour', async () => {
+    const { store } = await libraryWithArticles();
+    store.createTag('Địa lý');
+    expect((await rejection(() => store.createTag('ĐỊA LÝ'))).code).toBe('conflict');
+    expect((await rejection(() => store.createTag('   '))).code).toBe('invalid-argument');
+    expect((await rejection(() => store.createTag('a\nb'))).code).toBe('invalid-argument');
+    expect((await rejection(() => store.recolorTag('địa lý', 'red; background: url(x)'))).code).toBe(
+      'invalid-argument',
+    );
+    expect(store.recolorTag('địa lý', 'green')).toEqual({ name: 'Địa lý', color: 'green' });
+    expect((await rejection(() => store.recolorTag('không có', null))).code).toBe('not-found');
+  });
+
+  it('renames a tag on highlights in every article and on articles, and undoes the rename', async () => {
+    const { store } = await libraryWithArticles({}, OTHER);
+    const a = await store.createAnnotation({
+      articleId: ID,
+      target: target(0, 3),
+      color: 'red',
+      tags: ['cũ'],
+    });
+    const b = await store.createAnnotation({
+      articleId: OTHER,
+      target: target(0, 3),
+      color: 'red',
+      tags: ['cũ', 'y'],
+    });
+    store.recolorTag('cũ', '#112233');
+    store.putArticle(articleMeta({ tags: ['cũ'] }));
+
+    expect(await store.renameTag('CŨ', 'mới')).toEqual({ name: 'mới', color: '#112233' });
+    expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['mới']);
+    expect((await store.listAnnotations(OTHER))[0]?.tags).toEqual(['mới', 'y']);
+    expect(store.getArticle(ID)?.tags).toEqual(['mới']);
+    expect((await store.listTags()).map((t) => t.name)).toEqual(['mới', 'y']);
+
+    expect(await store.undo()).toEqual({ label: 'Undid rename tag "cũ" to "mới"', articleId: null });
+    expect((await store.listAnnotations(ID))[0]).toMatchObject({ id: a.id, tags: ['cũ'] });
+    expect((await store.listAnnotations(OTHER))[0]).toMatchObject({ id: b.id, tags: ['cũ', 'y'] });
+    expect(store.getArticle(ID)?.tags).toEqual(['cũ']);
+    expect(await store.listTags()).toEqual([
+      { name: 'cũ', color: '#112233', count: 3 },
+      { name: 'y', color: null, count: 1 },
+    ]);
+    expect(await store.redo()).toEqual({ label: 'Redid rename tag "cũ" to "mới"', articleId: null });
+    expect((await store.listAnnotations(OTHER))[0]?.tags).toEqual(['mới', 'y']);
+  });
+
+  it('merges when renaming onto an existing name in another case, without duplicates, and undoes the merge', async () => {
+    const { store } = await libraryWithArticles();
+    store.createTag('Lịch sử', 'purple');
+    await store.createAnnotation({
+      articleId: ID,
+      target: target(0, 3),
+      color: 'red',
+      tags: ['sử', 'Lịch sử'],
+    });
+    await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red', tags: ['sử'] });
+
+    expect(await store.renameTag('sử', 'LỊCH SỬ')).toEqual({ name: 'Lịch sử', color: 'purple' });
+    expect((await store.listAnnotations(ID)).map((a) => a.tags)).toEqual([['Lịch sử'], ['Lịch sử']]);
+    expect(await store.listTags()).toEqual([{ name: 'Lịch sử', color: 'purple', count: 2 }]);
+
+    expect((await store.undo())?.label).toBe('Undid merge tag "sử" into "Lịch sử"');
+    expect((await store.listAnnotations(ID)).map((a) => a.tags)).toEqual([['sử', 'Lịch sử'], ['sử']]);
+    expect((await store.listTags()).map((t) => [t.name, t.count])).toEqual([
+      ['Lịch sử', 1],
+      ['sử', 2],
+    ]);
+  });
+
+  it('respells a tag when only the case changes, and undo restores the old spelling', async () => {
+    const { store } = await libraryWithArticles();
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red', tags: ['hue'] });
+    expect(await store.renameTag('hue', 'Huế'.normalize('NFD'))).toEqual({ name: 'Huế', color: null });
+    expect(await store.renameTag('huế', 'HUẾ')).toEqual({ name: 'HUẾ', color: null });
+    expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['HUẾ']);
+    await store.undo();
+    expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['Huế']);
+    expect((await store.listTags()).map((t) => t.name)).toEqual(['Huế']);
+  });
+
+  it('deletes a tag from the registry, highlights and articles, and undo brings it back with its colour', async () => {
+    const { store } = await libraryWithArticles();
+    store.createTag('xoá', 'orange');
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red', tags: ['xoá', 'giữ'] });
+    store.putArticle(articleMeta({ tags: ['xoá'] }));
+    await store.deleteTag('XOÁ');
+    expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['giữ']);
+    expect(store.getArticle(ID)?.tags).toEqual([]);
+    expect((await store.listTags()).map((t) => t.name)).toEqual(['giữ']);
+    expect((await store.undo())?.label).toBe('Undid delete tag "xoá"');
+    expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['xoá', 'giữ']);
+    expect(await store.listTags()).toContainEqual({ name: 'xoá', color: 'orange', count: 2 });
+  });
+
+  it('lists highlights by tag across articles, leaving out tombstones and deleted articles', async () => {
+    const third = 'c56a4180-65aa-42ec-a945-5fd21dec0538';
+    const { store } = await libraryWithArticles({}, OTHER, third);
+    const keep1 = await store.createAnnotation({
+      articleId: ID,
+      target: target(10, 12),
+      color: 'red',
+      tags: ['t'],
+    });
+    const keep0 = await store.createAnnotation({
+      articleId: ID,
+      target: target(0, 3),
+      color: 'red',
+      tags: ['T'],
+    });
+    const gone = await store.createAnnotation({
+      articleId: OTHER,
+      target: target(0, 3),
+      color: 'red',
+      tags: ['t'],
+    });
+    await store.createAnnotation({ articleId: OTHER, target: target(5, 6), color: 'red', tags: ['khác'] });
+    await store.createAnnotation({ articleId: third, target: target(0, 3), color: 'red', tags: ['t'] });
+    await store.deleteAnnotation(OTHER, gone.id);
+    store.putArticle(articleMeta({ id: third, deleted: true }));
+    expect((await store.listAnnotationsByTag(' t ')).map((a) => a.id)).toEqual([keep0.id, keep1.id]);
+  });
+});
+
+describe('LibraryStore: orphans', () => {
+  it('takes new targets and orphan flags after re-anchoring, without an undo step', async () => {
+    const { store } = await libraryWithArticles();
+    const a = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    const b = await store.createAnnotation({ articleId: ID, target: target(10, 14), color: 'red' });
+    await store.replaceTargets(ID, [
+      { id: a.id, target: target(40, 43), orphaned: false },
+      { id: b.id, target: b.target, orphaned: true },
+    ]);
+    const listed = await store.listAnnotations(ID);
+    expect(listed.map((x) => [x.id, x.orphaned])).toEqual([
+      [b.id, true],
+      [a.id, false],
+    ]);
+    expect((await store.undo())?.label).toBe('Undid add highlight');
+    const missing = await rejection(
+      store.replaceTargets(ID, [{ id: OTHER, target: target(0, 1), orphaned: true }]),
+    );
+    expect(missing.code).toBe('not-found');
+  });
+});
+
+describe('LibraryStore: change notification and lifecycle', () => {
+  it('wakes a waiter on the next change, times out with the same revision, and answers a stale revision at once', async () => {
+    const { store } = await libraryWithArticles();
+    const since = store.revision;
+    const waiting = store.waitForChange(since, 5000);
+    store.updateSettings({ theme: 'dark' });
+    await expect(waiting).resolves.toBe(since + 1);
+    await expect(store.waitForChange(store.revision, 10)).resolves.toBe(since + 1);
+    await expect(store.waitForChange(since + 100, 5000)).resolves.toBe(since + 1);
+  });
+
+  it('refuses a second open of the same library while it is open, naming the library', async () => {
+    const { dir, store } = await libraryWithArticles();
+    const error = await rejection(LibraryStore.open(dir));
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain(dir);
+    await store.close();
+    await store.close();
+    const again = await openStore(dir);
+    expect(again.listArticles()).toHaveLength(1);
+  });
+
+  it('refuses changes once closed', async () => {
+    const { store } = await libraryWithArticles();
+    await store.close();
+    expect(() => store.updateSettings({ theme: 'dark' })).toThrow(/closed/);
+  });
+
+  it('removes temporary files left by an interrupted write when it opens', async () => {
+    const { dir, store } = await libraryWithArticles();
+    await store.close();
+    const stale = path.join(dir, '.gloss/annotations', `.${ID}.json.0123456789ab.tmp`);
+    cpSync(path.join(dir, '.gloss/library.json'), stale);
+    await openStore(dir);
+    expect(readdirSync(path.join(dir, '.gloss/annotations'))).toEqual([]);
+  });
+});

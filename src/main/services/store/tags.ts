@@ -1,0 +1,26 @@
+import { MAX_TAG_LENGTH } from '../../../shared/contract/annotations';
+import { GlossError } from '../../../shared/result';
+
+/**
+ * The stored spelling of a tag name: NFC, trimmed.
+ * @throws GlossError 'invalid-argument' when it is empty, too long or holds control characters.
+ */
+export function normalizeTagName(raw: string): string {
+  const name = raw.normalize('NFC').trim();
+  if (name.length === 0) throw new GlossError('invalid-argument', 'A tag name cannot be empty.');
+  if (name.length > MAX_TAG_LENGTH) {
+    throw new GlossError(
+      'invalid-argument',
+      `A tag name can be at most ${MAX_TAG_LENGTH} characters; "${name.slice(0, 40)}…" is ${name.length}.`,
+    );
+  }
+  if (/\p{Cc}/u.test(name)) {
+    throw new GlossError('invalid-argument', `A tag name cannot contain line breaks or control characters.`);
+  }
+  return name;
+}
+
+/** The identity of a tag name: two names with the same key are the same tag (case-insensitive, NFC). */
+export function tagKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase().normalize('NFC');
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import {
+  HIGHLIGHT_COLORS,
+  type Annotation,
+  type Settings,
+  type Tag,
+  type TagInfo,
+  type UndoOutcome,
+} from '../types';
+import { method } from './method';
+
+/** Longest highlight note accepted, in UTF-16 code units. */
+export const MAX_NOTE_LENGTH = 100_000;
+/** Longest article-level note accepted, in UTF-16 code units. */
+export const MAX_ARTICLE_NOTE_LENGTH = 1_000_000;
+/** Longest tag name accepted, in UTF-16 code units (after trimming). */
+export const MAX_TAG_LENGTH = 100;
+/** Most tags one highlight can carry. */
+export const MAX_TAGS_PER_ITEM = 50;
+/** Longest wait `waitForChange` accepts, in milliseconds. */
+export const MAX_WAIT_MS = 30_000;
+
+/** A tag colour: one of the highlight colour names or a `#rrggbb` hex colour; null for none. */
+export const tagColorSchema = z
+  .union([z.enum(HIGHLIGHT_COLORS), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')])
+  .nullable();
+
+/** Reader preferences; font size in CSS pixels, 12–32. */
+export const settingsSchema = z.object({
+  theme: z.enum(['light', 'dark', 'sepia']),
+  font: z.enum(['serif', 'sans']),
+  fontSize: z.int().min(12).max(32),
+}) satisfies z.ZodType<Settings>;
+
+const articleId = z.uuid();
+const color = z.enum(HIGHLIGHT_COLORS);
+const note = z.string().max(MAX_NOTE_LENGTH);
+const tagName = z.string().min(1).max(MAX_TAG_LENGTH);
+const tags = z.array(tagName).max(MAX_TAGS_PER_ITEM);
+/** A UTF-16 offset into an article's canonical text. */
+const offset = z.int().min(0).max(1_000_000_000);
+
+/**
+ * Highlights, notes, tags, undo, settings and change notification. Tag names
+ * are trimmed and NFC-normalised by the store, which answers with the
+ * registry's spelling.
+ */
+export const annotationMethods = {
+  /** Live highlights of one article in document order, orphans included. */
+  listAnnotations: method<Annotation[]>()(z.object({ articleId }).strict()),
+  /** Highlights the range [start, end) of the article's canonical text. */
+  createAnnotation: method<Annotation>()(
+    z
+      .object({ articleId, start: offset, end: offset, color, note: note.optional(), tags: tags.optional() })
+      .strict(),
+  ),
+  updateAnnotation: method<Annotation>()(
+    z
+      .object({
+        articleId,
+        id: z.uuid(),
+        color: color.optional(),
+        note: note.optional(),
+        tags: tags.optional(),
+      })
+      .strict(),
+  ),
+  /** Deletes a highlight (kept as a tombstone); undo brings it back. */
+  deleteAnnotation: method<Annotation>()(z.object({ articleId, id: z.uuid() }).strict()),
+  getArticleNote: method<string>()(z.object({ articleId }).strict()),
+  setArticleNote: method<void>()(
+    z.object({ articleId, note: z.string().max(MAX_ARTICLE_NOTE_LENGTH) }).strict(),
+  ),
+  /** Live highlights carrying the tag, across the library (deleted articles left out). */
+  listAnnotationsByTag: method<Annotation[]>()(z.object({ tag: tagName }).strict()),
+  /** Every registered tag with its use count (highlights and articles), sorted by name. */
+  listTags: method<TagInfo[]>()(z.object({}).strict()),
+  createTag: method<Tag>()(z.object({ name: tagName, color: tagColorSchema.optional() }).strict()),
+  recolorTag: method<Tag>()(z.object({ name: tagName, color: tagColorSchema }).strict()),
+  /** Renames a tag everywhere; renaming onto an existing name (any case) merges the two. */
+  renameTag: method<Tag>()(z.object({ from: tagName, to: tagName }).strict()),
+  /** Removes a tag from the registry, every highlight and every article. */
+  deleteTag: method<void>()(z.object({ name: tagName }).strict()),
+  /** Undoes the last highlight or tag operation; null when there is nothing to undo. */
+  undo: method<UndoOutcome | null>()(z.object({}).strict()),
+  redo: method<UndoOutcome | null>()(z.object({}).strict()),
+  getSettings: method<Settings>()(z.object({}).strict()),
+  updateSettings: method<Settings>()(settingsSchema.partial().strict()),
+  /**
+   * Long poll: resolves with the library's revision once it differs from `since`,
+   * or after `timeoutMs` (default 25 000, at most 30 000) with the current one.
+   */
+  waitForChange: method<number>()(
+    z.object({ since: z.int().min(0), timeoutMs: z.int().min(0).max(MAX_WAIT_MS).default(25_000) }).strict(),
+  ),
+  /** Messages about damaged files found and repaired, each returned once. */
+  takeNotices: method<string[]>()(z.object({}).strict()),
+};
