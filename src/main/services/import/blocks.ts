@@ -1,0 +1,177 @@
+import type { Block } from '../../../shared/types';
+
+/** Canonical text with its blocks, as the reader gets them. */
+export interface TextWithBlocks {
+  text: string;
+  blocks: Block[];
+}
+
+/** What a format converter finds in a file's canonical text; null where it found nothing. */
+export interface Converted extends TextWithBlocks {
+  title: string | null;
+  author: string | null;
+  /** ISO 8601. */
+  published: string | null;
+}
+
+/** Text between blocks built from HTML. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/**
+ * One 'p' block per non-blank line of canonical plain text, its offsets
+ * trimmed of surrounding whitespace. Offsets are UTF-16, end exclusive.
+ */
+export function lineBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    const trimmed = line.trim();
+    if (trimmed) {
+      const from = start + line.length - line.trimStart().length;
+      blocks.push({ kind: 'p', start: from, end: from + trimmed.length });
+    }
+    start = end + 1;
+  }
+  return blocks;
+}
+
+const BLOCK_TAGS = new Set(
+  (
+    'p h1 h2 h3 h4 h5 h6 li blockquote pre div section article header footer aside main address figure ' +
+    'figcaption details summary ul ol dl dt dd table caption thead tbody tfoot tr th td hr'
+  ).split(' '),
+);
+const BLOCK_SELECTOR = Array.from(BLOCK_TAGS).join(',');
+const OWN_KIND: Record<string, Block['kind']> = {
+  h1: 'h1',
+  h2: 'h2',
+  h3: 'h3',
+  h4: 'h4',
+  h5: 'h5',
+  h6: 'h6',
+  li: 'li',
+  blockquote: 'blockquote',
+};
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const COLLAPSIBLE = /\s+/g;
+const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
+
+/**
+ * Builds canonical text and blocks from sanitized HTML. Leaf block elements
+ * (p, h1–h6, li, blockquote, pre, and table cells, list terms, captions or
+ * bare text in containers as 'p') each give a block; paragraphs inside a
+ * list item or quote take its kind. Block texts are joined by a blank line.
+ * Whitespace is collapsed as a browser would (line breaks from <br> are kept
+ * as "\n"), except in pre, which is split at blank lines instead. Each
+ * block's `html` is its inline HTML, rewritten so that its text content is
+ * exactly `text.slice(start, end)`.
+ */
+export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
+  const document = root.ownerDocument ?? (root as Document);
+  const parts: string[] = [];
+  const blocks: Block[] = [];
+  let offset = 0;
+
+  const push = (kind: Block['kind'], container: HTMLElement): void => {
+    let text = container.textContent ?? '';
+    if (!text) return;
+    if (text.normalize('NFC') !== text) {
+      text = text.normalize('NFC');
+      container.textContent = text;
+    }
+    blocks.push({ kind, start: offset, end: offset + text.length, html: container.innerHTML });
+    parts.push(text);
+    offset += text.length + BLOCK_SEPARATOR.length;
+  };
+
+  const inline = (nodes: Node[], kind: Block['kind']): void => {
+    const container = document.createElement('div');
+    container.append(...nodes.map((node) => node.cloneNode(true)));
+    collapseWhitespace(container);
+    push(kind, container);
+  };
+
+  const preformatted = (element: Element): void => {
+    const lines = (element.textContent ?? '').replace(/\r\n?/g, '\n');
+    for (const chunk of lines.split(BLANK_LINES)) {
+      const container = document.createElement('div');
+      container.textContent = chunk.replace(/^(?:[^\S\n]*\n)+/, '').trimEnd();
+      push('pre', container);
+    }
+  };
+
+  const walk = (parent: Node, context: Block['kind']): void => {
+    let run: Node[] = [];
+    const flush = (): void => {
+      if (run.length) inline(run, context);
+      run = [];
+    };
+    for (const child of Array.from(parent.childNodes)) {
+      if (child.nodeType !== ELEMENT_NODE || !BLOCK_TAGS.has((child as Element).localName)) {
+        run.push(child);
+        continue;
+      }
+      flush();
+      const element = child as Element;
+      const kind = OWN_KIND[element.localName] ?? context;
+      if (element.localName === 'pre') preformatted(element);
+      else if (element.querySelector(BLOCK_SELECTOR)) walk(element, kind);
+      else inline(Array.from(element.childNodes), kind);
+    }
+    flush();
+  };
+
+  walk(root, 'p');
+  return { text: parts.join(BLOCK_SEPARATOR), blocks };
+}
+
+/**
+ * Collapses whitespace in `container` in place, as inline layout would:
+ * runs of whitespace become one space, none at the start or end or next to
+ * a line break; each run of <br> becomes one "\n" text node.
+ */
+function collapseWhitespace(container: HTMLElement): void {
+  const document = container.ownerDocument;
+  const kept: Text[] = [];
+  let text = '';
+
+  const dropTrailing = (): void => {
+    for (let last = kept.at(-1); last && /[ \n]$/.test(text); last = kept.at(-1)) {
+      last.data = last.data.slice(0, -1);
+      text = text.slice(0, -1);
+      if (!last.data) {
+        last.remove();
+        kept.pop();
+      }
+    }
+  };
+
+  const visit = (node: Node): void => {
+    if (node.nodeType === TEXT_NODE) {
+      const textNode = node as Text;
+      let data = textNode.data.replace(COLLAPSIBLE, ' ');
+      if (data.startsWith(' ') && (text === '' || /[ \n]$/.test(text))) data = data.slice(1);
+      textNode.data = data;
+      if (data) {
+        kept.push(textNode);
+        text += data;
+      }
+    } else if (node.nodeType === ELEMENT_NODE && (node as Element).localName === 'br') {
+      dropTrailing();
+      if (text) {
+        const lineBreak = document.createTextNode('\n');
+        (node as Element).replaceWith(lineBreak);
+        kept.push(lineBreak);
+        text += '\n';
+      } else (node as Element).remove();
+    } else {
+      for (const child of Array.from(node.childNodes)) visit(child);
+    }
+  };
+
+  visit(container);
+  dropTrailing();
+}

@@ -1,0 +1,83 @@
+import { Readability } from '@mozilla/readability';
+import { blocksFromHtml, type Converted } from './blocks';
+import { parseHtml } from './dom';
+import { cleanByline, findAuthor, findPublished, normalizeDate } from './metadata';
+import { sanitizeToFragment } from './sanitize';
+
+/** Bytes searched for a charset declaration, as browsers do. */
+const PRESCAN_BYTES = 1024;
+const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+/** Labels browsers read differently from their names (WHATWG Encoding). */
+const CHARSET_ALIASES: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  'utf-16': 'utf-8',
+  'utf-16le': 'utf-8',
+  'utf-16be': 'utf-8',
+};
+
+const AUTHOR_META = ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="dc.creator"]'];
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="date"]',
+  'meta[name="dc.date"]',
+];
+
+/** The charset an HTML file declares in a meta tag in its first 1024 bytes, lower-case, or null. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString('latin1');
+  const label = head.match(META_CHARSET)?.[1]?.toLowerCase();
+  return label ? (CHARSET_ALIASES[label] ?? label) : null;
+}
+
+function metaContent(document: Document, selectors: readonly string[]): string | null {
+  for (const selector of selectors) {
+    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+    if (content && !/^https?:/i.test(content)) return content;
+  }
+  return null;
+}
+
+const tidy = (value: string | null | undefined): string | null => value?.replace(/\s+/g, ' ').trim() || null;
+
+/**
+ * Converts a canonical HTML document: it is parsed inert (no scripts, no
+ * loads), the main article is extracted with Readability (the whole body
+ * when Readability finds nothing), then sanitized and turned into blocks.
+ * Title: Readability's (from <title> and headings), else the first h1; an
+ * h1 that Readability dropped as a repeat of the title is put back first.
+ * Author and date: meta tags (author, article:published_time, …), then
+ * Readability's byline and JSON-LD, then the text itself.
+ */
+export function convertHtml(html: string): Converted {
+  const document = parseHtml(html);
+  for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
+  const metaAuthor = metaContent(document, AUTHOR_META);
+  const metaPublished = metaContent(document, PUBLISHED_META);
+  const h1 = tidy(document.querySelector('h1')?.textContent);
+  const body = document.body?.innerHTML ?? '';
+  const article = new Readability(document).parse();
+
+  const title = tidy(article?.title) ?? h1;
+
+  const extracted = sanitizeToFragment(article?.content ?? '');
+  const fragment = extracted.textContent?.trim() ? extracted : sanitizeToFragment(body);
+  if (h1 && h1 === title && !tidy(fragment.textContent)?.startsWith(h1)) {
+    const heading = fragment.ownerDocument.createElement('h1');
+    heading.textContent = h1;
+    fragment.prepend(heading);
+  }
+  const { text, blocks } = blocksFromHtml(fragment);
+  const lines = text.split('\n').filter((line) => line.trim());
+  return {
+    text,
+    blocks,
+    title,
+    author: cleanByline(metaAuthor) ?? cleanByline(article?.byline) ?? findAuthor(lines),
+    published: normalizeDate(metaPublished) ?? normalizeDate(article?.publishedTime) ?? findPublished(lines),
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalize, countWords } from './canonical';
+
+describe('canonicalize', () => {
+  it('gives identical text for NFD and NFC input', () => {
+    const nfc = 'Thứ sáu, Đà Nẵng, Ủy ban';
+    const nfd = nfc.normalize('NFD');
+    expect(nfd).not.toBe(nfc);
+    expect(canonicalize(nfd)).toBe(nfc);
+  });
+
+  it('recomposes the combining tone marks that Windows-1258 decoding produces', () => {
+    expect(canonicalize('Vie\u0302\u0323t Nam, ơ\u0300')).toBe('Việt Nam, ờ');
+  });
+
+  it('turns CRLF and lone CR line ends into LF', () => {
+    expect(canonicalize('a\r\nb\rc\n\r\nd')).toBe('a\nb\nc\n\nd');
+  });
+
+  it('strips a leading byte order mark and keeps later ones', () => {
+    expect(canonicalize('\uFEFFxin chào\uFEFF')).toBe('xin chào\uFEFF');
+  });
+});
+
+describe('countWords', () => {
+  it('counts Vietnamese syllables separated by any whitespace', () => {
+    expect(countWords('Thứ sáu,\t01/04/2022\n\n09:35  Đà\u00A0Nẵng')).toBe(6);
+  });
+
+  it('does not count tokens that hold no letter or digit', () => {
+    expect(countWords('Đảng – lòng Dân … “ ”')).toBe(3);
+  });
+
+  it('counts nothing in empty or blank text', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords(' \n\t ')).toBe(0);
+  });
+});
