@@ -211,7 +211,6 @@ async function planFolder(folder: string, files: ExportFile[]): Promise<{ file: 
   const taken = new Set<string>();
   const plan: { file: string; content: string }[] = [];
   for (const { name, content } of files) {
-    const ids = isMarkdown(name) ? sectionIds(content) : [];
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? name : numberedName(name, n);
       const key = collisionKey(candidate);
@@ -219,7 +218,7 @@ async function planFolder(folder: string, files: ExportFile[]): Promise<{ file: 
       const onDisk = existing.get(key);
       const file = path.join(folder, onDisk ?? candidate);
       const current = onDisk === undefined || !isMarkdown(name) ? null : await readIfExists(file);
-      if (current !== null && !sectionIds(current).some((id) => ids.includes(id))) continue;
+      if (current !== null && !sectionIds(current).some((id) => sectionIds(content).includes(id))) continue;
       taken.add(key);
       plan.push({ file, content: current === null ? content : merged(file, current, content) });
       break;

@@ -3,7 +3,7 @@
  * emphasis, code, links, HTML, tags, tables, strikethrough, math, block ids,
  * entities, `==highlights==` and `%%comments%%`.
  */
-const INLINE_SYNTAX = /[\\`*_[<#|~$^]|=(?==)|(?<==)=|%(?=%)|(?<=%)%|&(?=#?\w+;)/g;
+const INLINE_SYNTAX = /[\\`*_[<#|~$^]|={2,}|%{2,}|&(?=#?\w+;)/g;
 
 /**
  * Line starts (after up to three spaces) that turn a line into another block:
@@ -13,6 +13,9 @@ const INLINE_SYNTAX = /[\\`*_[<#|~$^]|=(?==)|(?<==)=|%(?=%)|(?<=%)%|&(?=#?\w+;)/
  */
 const BLOCK_START =
   /^(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|[-=_*][ \t]*(?:[-=_*][ \t]*)*$|\||```|~~~|<|\[[^\]]*\]:)/;
+
+/** Whether any line starts (after up to three spaces) with a character a block marker can start with. */
+const MAYBE_BLOCK_START = /(?:^|\n) {0,3}[-#>+*=_|`~<[0-9]/;
 
 /** An ordered list item start: its number, then the "." or ")" that gets the backslash. */
 const ORDERED_START = /^\d{1,9}(?=[.)](?:[ \t]|$))/;
@@ -26,21 +29,26 @@ function escapeLineStart(line: string): string {
 }
 
 function escapeBlockStarts(text: string): string {
+  if (!MAYBE_BLOCK_START.test(text)) return text;
   return text.split('\n').map(escapeLineStart).join('\n');
 }
 
-/** Normalises line ends to LF and text to NFC. */
-function canonical(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+/** Normalises line ends to LF. */
+function lf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+function backslashEach(syntax: string): string {
+  return syntax.length === 1 ? `\\${syntax}` : syntax.replace(/./g, '\\$&');
 }
 
 /**
  * Escapes plain text (a quote, a title) so that Markdown and Obsidian show it
  * literally: no character starts formatting, a link, a tag (`#word`) or a new
- * block. Line breaks are kept.
+ * block. Line breaks are kept (as LF).
  */
 export function escapeMarkdownText(text: string): string {
-  return escapeBlockStarts(canonical(text).replace(INLINE_SYNTAX, '\\$&'));
+  return escapeBlockStarts(lf(text).replace(INLINE_SYNTAX, backslashEach));
 }
 
 /**
@@ -50,16 +58,21 @@ export function escapeMarkdownText(text: string): string {
  * escaped. Inline formatting and `#tags` inside lines keep working.
  */
 export function escapeMarkdownNote(text: string): string {
-  return escapeBlockStarts(canonical(text));
+  return escapeBlockStarts(lf(text));
 }
 
 /** Prefixes every line with "> " (an empty line with ">"), making a blockquote of already escaped text. */
 export function blockquote(escaped: string): string {
+  if (!escaped.includes('\n')) return escaped === '' ? '>' : `> ${escaped}`;
   return escaped
     .split('\n')
     .map((line) => (line === '' ? '>' : `> ${line}`))
     .join('\n');
 }
+
+/** Tags repeat across thousands of highlights; their Obsidian form is worth remembering. */
+const TAG_CACHE_SIZE = 10_000;
+const tagCache = new Map<string, string | null>();
 
 /**
  * Turns a tag name into a tag Obsidian accepts, without the "#": NFC,
@@ -69,6 +82,15 @@ export function blockquote(escaped: string): string {
  * usable is left (a tag made only of punctuation).
  */
 export function obsidianTag(name: string): string | null {
+  const known = tagCache.get(name);
+  if (known !== undefined) return known;
+  if (tagCache.size >= TAG_CACHE_SIZE) tagCache.clear();
+  const tag = toObsidianTag(name);
+  tagCache.set(name, tag);
+  return tag;
+}
+
+function toObsidianTag(name: string): string | null {
   const tag = name
     .normalize('NFC')
     .replace(/[^\p{L}\p{M}\p{N}_/-]+/gu, '-')
@@ -81,6 +103,7 @@ export function obsidianTag(name: string): string | null {
 
 /** Obsidian-safe versions of tag names, without duplicates, in their first order. */
 export function obsidianTags(names: readonly string[]): string[] {
+  if (names.length === 0) return [];
   const tags = names.map(obsidianTag).filter((t): t is string => t !== null);
   return [...new Set(tags)];
 }

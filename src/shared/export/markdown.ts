@@ -181,21 +181,29 @@ export function compileTemplate(source: string): ArticleTemplate {
   };
 }
 
+function alphanumeric(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
 /** Block ids by highlight id: "gloss-" and the first 8 letters or digits of the id, longer where two would clash. */
 function blockIds(highlights: Annotation[]): string[] {
   const used = new Set<string>();
   return highlights.map(({ id }) => {
-    const chars = id.toLowerCase().replace(/[^a-z0-9]/g, '');
-    let blockId = `gloss-${chars.slice(0, 8)}`;
-    if (used.has(blockId)) blockId = `gloss-${chars}`;
-    for (let n = 2; used.has(blockId); n++) blockId = `gloss-${chars}-${n}`;
+    const uuidStart = /^[0-9a-f]{8}-/i.test(id);
+    let blockId = `gloss-${uuidStart ? id.slice(0, 8).toLowerCase() : alphanumeric(id).slice(0, 8)}`;
+    if (used.has(blockId)) blockId = `gloss-${alphanumeric(id)}`;
+    for (let n = 2; used.has(blockId); n++) blockId = `gloss-${alphanumeric(id)}-${n}`;
     used.add(blockId);
     return blockId;
   });
 }
 
 function trimLineBreaks(text: string): string {
-  return text.replace(/^\n+|\n+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '\n') start++;
+  while (end > start && text[end - 1] === '\n') end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 function hashtags(tags: string[]): string {
@@ -265,7 +273,9 @@ function renderSection(
   options: MarkdownOptions,
 ): { frontMatter: string | null; section: ExportSection } {
   const output = template(articleData(input, options.exported, options.combined));
-  const { frontMatter, body } = splitFrontMatter(output.replace(/\r\n?/g, '\n'));
+  const { frontMatter, body } = splitFrontMatter(
+    output.includes('\r') ? output.replace(/\r\n?/g, '\n') : output,
+  );
   if (frontMatter !== null) {
     const error = parseYaml(frontMatter).errors[0];
     if (error) {

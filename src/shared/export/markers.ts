@@ -53,6 +53,7 @@ export function splitFrontMatter(text: string): { frontMatter: string | null; bo
   return { frontMatter: match[1] ?? '', body: text.slice(match[0].length) };
 }
 
+/** 1-based line number of a character offset. */
 function lineOf(text: string, index: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
@@ -70,30 +71,36 @@ function parseFile(text: string): ParsedFile {
   const { frontMatter, body } = splitFrontMatter(text);
   const bodyOffset = text.length - body.length;
   const parts: Part[] = [];
-  let open: { id: string; bodyStart: number; line: number } | null = null;
+  const line = (bodyIndex: number) => lineOf(text, bodyOffset + bodyIndex);
+  let open: { id: string; at: number; bodyStart: number } | null = null;
   let textStart = 0;
   for (const match of body.matchAll(MARKER_LINE)) {
     const id = match[1];
-    const line = lineOf(text, bodyOffset + match.index);
     if (id !== undefined) {
       if (open) {
         throw new GlossError(
           'damaged',
-          `The Gloss start marker on line ${open.line} has no end marker before the next start on line ${line}.`,
+          `The Gloss start marker on line ${line(open.at)} has no end marker before the next start on line ${line(match.index)}.`,
         );
       }
       parts.push({ kind: 'text', text: body.slice(textStart, match.index) });
       const after = match.index + match[0].length;
-      open = { id, bodyStart: after + (body.startsWith('\r\n', after) ? 2 : 1), line };
+      open = { id, at: match.index, bodyStart: after + (body.startsWith('\r\n', after) ? 2 : 1) };
     } else {
-      if (!open) throw new GlossError('damaged', `The Gloss end marker on line ${line} has no start marker.`);
+      if (!open) {
+        throw new GlossError(
+          'damaged',
+          `The Gloss end marker on line ${line(match.index)} has no start marker.`,
+        );
+      }
       const content = body.slice(Math.min(open.bodyStart, match.index), match.index);
       parts.push({ kind: 'section', id: open.id, body: content.replace(/\r?\n$/, '') });
       textStart = match.index + match[0].length;
       open = null;
     }
   }
-  if (open) throw new GlossError('damaged', `The Gloss start marker on line ${open.line} has no end marker.`);
+  if (open)
+    throw new GlossError('damaged', `The Gloss start marker on line ${line(open.at)} has no end marker.`);
   parts.push({ kind: 'text', text: body.slice(textStart) });
   return { frontMatter, parts };
 }
