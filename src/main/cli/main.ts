@@ -4,11 +4,14 @@ import { startServices, type Services } from '../services';
 import { resolveLibraryPath } from '../services/library-path';
 import { APP_VERSION } from '../services/version';
 import type { Command } from './command';
+import { exportCommand, importAnnotationsCommand } from './commands/export';
 import { serve } from './commands/serve';
 
 /** Every `gloss` command, by name. */
 const commands: Record<string, Command> = {
   serve,
+  export: exportCommand,
+  'import-annotations': importAnnotationsCommand,
 };
 
 const GLOBAL_OPTIONS = {

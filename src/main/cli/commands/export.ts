@@ -1,0 +1,125 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { exportMethods, type ExportScope } from '../../../shared/contract/export';
+import { GlossError } from '../../../shared/result';
+import { writeExportFiles, type ExportTarget } from '../../services/export';
+import { print, type Command, type CommandContext } from '../command';
+
+type ExportMethods = typeof exportMethods;
+
+/** Calls an export method through the shared dispatcher and unwraps the result. */
+async function callExport<M extends keyof ExportMethods>(
+  ctx: CommandContext,
+  name: M,
+  params: z.input<ExportMethods[M]['params']>,
+): Promise<ExportMethods[M]['result']> {
+  const result = await ctx.services.dispatch(name, params);
+  if (!result.ok) throw new GlossError(result.error.code, result.error.message);
+  return result.value as ExportMethods[M]['result'];
+}
+
+function scopeOf(options: CommandContext['options']): ExportScope {
+  const { article, tag, all } = options;
+  const chosen = [article, tag, all].filter((o) => o !== undefined && o !== false).length;
+  if (chosen !== 1) {
+    throw new GlossError(
+      'invalid-argument',
+      'Choose what to export: one of --article ID, --tag TAG or --all.',
+    );
+  }
+  if (typeof article === 'string') return { kind: 'article', id: article };
+  if (typeof tag === 'string') return { kind: 'tag', tag };
+  return { kind: 'all' };
+}
+
+async function readTextFile(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new GlossError('invalid-argument', `Cannot read the ${what} ${file}: ${reason}.`);
+  }
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  return stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/**
+ * `gloss export`: Markdown files into a folder (or one file), or Web
+ * Annotation JSON into a file. `--out` names a file when it ends in .md or
+ * .json and is not an existing folder; otherwise a folder.
+ */
+export const exportCommand: Command = {
+  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined]  Export notes',
+  options: {
+    article: { type: 'string' },
+    tag: { type: 'string' },
+    all: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    template: { type: 'string' },
+    combined: { type: 'boolean' },
+  },
+  async run(ctx) {
+    const scope = scopeOf(ctx.options);
+    const format = ctx.options.format ?? 'md';
+    if (format !== 'md' && format !== 'json') {
+      throw new GlossError('invalid-argument', `--format must be md or json, not "${String(format)}".`);
+    }
+    const out = ctx.options.out;
+    if (typeof out !== 'string' || out === '')
+      throw new GlossError('invalid-argument', '--out PATH is required.');
+    const outPath = path.resolve(out);
+    const extension = path.extname(outPath).toLowerCase();
+    const target: ExportTarget =
+      (extension === '.md' || extension === '.json') && !(await isFolder(outPath))
+        ? { kind: 'file', path: outPath }
+        : { kind: 'folder', path: outPath };
+    if (target.kind === 'file' && extension !== `.${format}`) {
+      throw new GlossError('invalid-argument', `--out ends in ${extension} but the format is ${format}.`);
+    }
+    const templateFile = ctx.options.template;
+    const template =
+      typeof templateFile === 'string' ? await readTextFile(templateFile, 'template') : undefined;
+    const { files } = await callExport(ctx, 'renderExport', {
+      scope,
+      format,
+      combined: ctx.options.combined === true || undefined,
+      template,
+    });
+    const written = await writeExportFiles(files, target);
+    print(
+      ctx,
+      { written },
+      `Exported ${written.length} ${written.length === 1 ? 'file' : 'files'} to ${target.kind === 'file' ? outPath : `${outPath}/`}`,
+    );
+  },
+};
+
+/** `gloss import-annotations FILE`: adds the annotations of a Web Annotation JSON file to the library. */
+export const importAnnotationsCommand: Command = {
+  help: 'import-annotations FILE  Import annotations from a Web Annotation JSON file (as export writes it)',
+  async run(ctx) {
+    const file = ctx.args[0];
+    if (file === undefined || ctx.args.length > 1) {
+      throw new GlossError('invalid-argument', 'Give exactly one file: gloss import-annotations FILE.');
+    }
+    const json = await readTextFile(path.resolve(file), 'file');
+    const result = await callExport(ctx, 'importWebAnnotations', { json });
+    print(
+      ctx,
+      result,
+      `Imported ${result.imported} ${result.imported === 1 ? 'annotation' : 'annotations'}` +
+        (result.skipped > 0
+          ? `; skipped ${result.skipped} (already in the library, or their article is not).`
+          : '.'),
+    );
+  },
+};

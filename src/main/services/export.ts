@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import { access, constants, mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExportScope, ImportResult, RenderExportParams } from '../../shared/contract/export';
+import { collisionKey, numberedName, safeFileStem } from '../../shared/export/file-names';
+import { renderMarkdown, type ArticleExport, type ExportFile } from '../../shared/export/markdown';
+import { mergeDocument, readDocument, sectionIds } from '../../shared/export/markers';
+import { parseWebAnnotations, toAnnotationCollection } from '../../shared/export/web-annotation';
+import { GlossError } from '../../shared/result';
+import type { Annotation, ArticleMeta } from '../../shared/types';
+import { atomicWrite } from './fs/atomic-write';
+
+/** What export and import need of the library; the library store provides it. */
+export interface ExportSource {
+  /** Live (not deleted) articles, in library order. */
+  listArticles(): ArticleMeta[];
+  getArticle(id: string): ArticleMeta | undefined;
+  /** The article note (Markdown), "" when there is none. */
+  getArticleNote(articleId: string): Promise<string>;
+  /** Live annotations of one article in document order, orphans included (flagged `orphaned`). */
+  listAnnotations(articleId: string): Promise<Annotation[]>;
+  /** Live annotations carrying a tag (compared case-insensitively), across the library. */
+  listAnnotationsByTag(tag: string): Promise<Annotation[]>;
+  /**
+   * Adds annotations to one article keeping their ids, skipping ids the
+   * library already has (live or deleted); resolves to how many were added.
+   */
+  importAnnotations(articleId: string, annotations: Annotation[]): Promise<number>;
+}
+
+/** Where exported files go: into a folder under their own names, or one named file. */
+export type ExportTarget = { kind: 'folder'; path: string } | { kind: 'file'; path: string };
+
+/** Files written at once; enough to overlap fsync latency without flooding the disk. */
+const WRITE_CONCURRENCY = 8;
+
+const tagKey = (tag: string) => tag.normalize('NFC').toLowerCase();
+
+function byArticleId(annotations: Annotation[]): Map<string, Annotation[]> {
+  const groups = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    const group = groups.get(a.articleId);
+    if (group) group.push(a);
+    else groups.set(a.articleId, [a]);
+  }
+  return groups;
+}
+
+function liveArticle(source: ExportSource, id: string): ArticleMeta {
+  const article = source.getArticle(id);
+  if (!article || article.deleted) throw new GlossError('not-found', `There is no article with id "${id}".`);
+  return article;
+}
+
+function inDocumentOrder(highlights: Annotation[]): Annotation[] {
+  return highlights
+    .filter((h) => !h.deleted)
+    .sort(
+      (a, b) =>
+        a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end,
+    );
+}
+
+async function withAllHighlights(source: ExportSource, article: ArticleMeta): Promise<ArticleExport> {
+  const [note, highlights] = await Promise.all([
+    source.getArticleNote(article.id),
+    source.listAnnotations(article.id),
+  ]);
+  return { article, note, highlights: inDocumentOrder(highlights) };
+}
+
+/**
+ * The articles an export covers, each with its note and highlights in
+ * document order. A tag covers every highlight of articles tagged with it and
+ * the highlights tagged with it in other articles.
+ *
+ * @throws GlossError('not-found') for an unknown article, or when the scope
+ * holds nothing to export.
+ */
+export async function collectArticles(source: ExportSource, scope: ExportScope): Promise<ArticleExport[]> {
+  if (scope.kind === 'article') return [await withAllHighlights(source, liveArticle(source, scope.id))];
+  if (scope.kind === 'articles') {
+    const articles = scope.ids.map((id) => liveArticle(source, id));
+    return Promise.all(articles.map((a) => withAllHighlights(source, a)));
+  }
+  if (scope.kind === 'all') {
+    const articles = source.listArticles();
+    if (articles.length === 0)
+      throw new GlossError('not-found', 'Nothing to export: the library has no articles.');
+    return Promise.all(articles.map((a) => withAllHighlights(source, a)));
+  }
+  const key = tagKey(scope.tag);
+  const byArticle = byArticleId(await source.listAnnotationsByTag(scope.tag));
+  const result: ArticleExport[] = [];
+  for (const article of source.listArticles()) {
+    if (article.tags.some((t) => tagKey(t) === key)) {
+      result.push(await withAllHighlights(source, article));
+    } else {
+      const tagged = byArticle.get(article.id);
+      if (tagged)
+        result.push({
+          article,
+          note: await source.getArticleNote(article.id),
+          highlights: inDocumentOrder(tagged),
+        });
+    }
+  }
+  if (result.length === 0) {
+    throw new GlossError(
+      'not-found',
+      `Nothing to export: no article or highlight has the tag "${scope.tag}".`,
+    );
+  }
+  return result;
+}
+
+function exportStem(scope: ExportScope, articles: ArticleExport[]): string {
+  if (scope.kind === 'article') return safeFileStem(articles[0]?.article.title ?? '');
+  if (scope.kind === 'tag') return safeFileStem(`Gloss export - ${scope.tag}`);
+  return 'Gloss export';
+}
+
+/**
+ * Renders an export in memory: Markdown files (one per article, or one
+ * combined file) or one W3C Web Annotation JSON-LD file. Nothing is written.
+ *
+ * @throws GlossError('not-found') for an unknown article or an empty scope;
+ * GlossError('invalid-argument') for a template error (with its line) or a
+ * template given for JSON.
+ */
+export async function renderExport(
+  source: ExportSource,
+  params: RenderExportParams,
+  now = new Date(),
+): Promise<ExportFile[]> {
+  if (params.format === 'json' && params.template !== undefined) {
+    throw new GlossError(
+      'invalid-argument',
+      'A template shapes Markdown export only; JSON export takes none.',
+    );
+  }
+  const articles = await collectArticles(source, params.scope);
+  const stem = exportStem(params.scope, articles);
+  const exported = now.toISOString();
+  if (params.format === 'md') {
+    return renderMarkdown(articles, {
+      template: params.template,
+      combined: params.combined ?? false,
+      exported,
+      combinedName: `${stem}.md`,
+    });
+  }
+  const annotations = articles.flatMap((a) => a.highlights);
+  const collection = toAnnotationCollection(annotations, {
+    id: `urn:uuid:${randomUUID()}`,
+    pageId: `urn:uuid:${randomUUID()}`,
+    label: `${stem} (${exported})`,
+  });
+  return [{ name: `${stem}.json`, content: `${JSON.stringify(collection, null, 2)}\n` }];
+}
+
+function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'part of that path is a file, not a folder';
+  if (code === 'EISDIR') return 'that is a folder, not a file';
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function writableFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new GlossError(
+      'io',
+      `Cannot write to the folder ${folder}: ${ioReason(error)}. Choose another folder.`,
+    );
+  }
+}
+
+async function readIfExists(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new GlossError('io', `Cannot read ${file}: ${ioReason(error)}.`);
+  }
+}
+
+function merged(file: string, existing: string, generated: string): string {
+  try {
+    return mergeDocument(existing, readDocument(generated));
+  } catch (error) {
+    if (error instanceof GlossError) throw new GlossError(error.code, `${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md');
+
+/**
+ * Decides where each Markdown file goes in a folder: its own name, unless
+ * that file exists and holds none of the same articles (then " (2)", " (3)"...),
+ * merged into the existing file when it holds them.
+ */
+async function planFolder(folder: string, files: ExportFile[]): Promise<{ file: string; content: string }[]> {
+  const existing = new Map((await readdir(folder)).map((name) => [collisionKey(name), name]));
+  const taken = new Set<string>();
+  const plan: { file: string; content: string }[] = [];
+  for (const { name, content } of files) {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? name : numberedName(name, n);
+      const key = collisionKey(candidate);
+      if (taken.has(key)) continue;
+      const onDisk = existing.get(key);
+      const file = path.join(folder, onDisk ?? candidate);
+      const current = onDisk === undefined || !isMarkdown(name) ? null : await readIfExists(file);
+      if (current !== null && !sectionIds(current).some((id) => sectionIds(content).includes(id))) continue;
+      taken.add(key);
+      plan.push({ file, content: current === null ? content : merged(file, current, content) });
+      break;
+    }
+  }
+  return plan;
+}
+
+async function writeAll(plan: { file: string; content: string }[]): Promise<void> {
+  let next = 0;
+  let written = 0;
+  const worker = async () => {
+    while (next < plan.length) {
+      const item = plan[next++];
+      if (!item) return;
+      try {
+        await atomicWrite(item.file, item.content);
+        written++;
+      } catch (error) {
+        next = plan.length;
+        throw new GlossError(
+          'io',
+          `Cannot write ${item.file}: ${ioReason(error)}. ${written} of ${plan.length} files were written before that, each complete; fix the problem and export again.`,
+        );
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: WRITE_CONCURRENCY }, worker));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+/**
+ * Writes rendered export files. Into a folder, each Markdown file is merged
+ * into the file a previous export of the same article wrote (only the parts
+ * between Gloss's markers are regenerated; the user's text and front-matter
+ * properties stay), and never overwrites a file Gloss did not write for those
+ * articles. A named Markdown file is merged the same way; JSON replaces the
+ * file. Every merge is prepared before the first write, and each file is
+ * replaced atomically. Resolves to the paths written.
+ *
+ * @throws GlossError('io') when the folder cannot be created or written,
+ * naming the reason; GlossError('damaged') when an existing file's markers or
+ * front matter cannot be read (nothing is written then);
+ * GlossError('invalid-argument') for several files into one named file.
+ */
+export async function writeExportFiles(files: ExportFile[], target: ExportTarget): Promise<string[]> {
+  if (target.kind === 'file' && files.length !== 1) {
+    throw new GlossError(
+      'invalid-argument',
+      `This export makes ${files.length} files, which cannot go into the one file ${target.path}. Give a folder, or combine them into one file.`,
+    );
+  }
+  const folder = target.kind === 'folder' ? target.path : path.dirname(target.path);
+  await writableFolder(folder);
+  let plan: { file: string; content: string }[];
+  if (target.kind === 'folder') {
+    plan = await planFolder(folder, files);
+  } else {
+    const content = files[0]?.content ?? '';
+    const current = isMarkdown(target.path) ? await readIfExists(target.path) : null;
+    plan = [
+      { file: target.path, content: current === null ? content : merged(target.path, current, content) },
+    ];
+  }
+  await writeAll(plan);
+  return plan.map((p) => p.file);
+}
+
+/**
+ * Imports a W3C Web Annotation JSON-LD document into the library, keeping
+ * annotation ids. Annotations whose id the library has, or whose article it
+ * does not have, are skipped.
+ *
+ * @throws GlossError('invalid-argument') when the text is not Web Annotation
+ * JSON Gloss can read; nothing is imported then.
+ */
+export async function importWebAnnotations(
+  source: ExportSource,
+  json: string,
+  now = new Date(),
+): Promise<ImportResult> {
+  const annotations = parseWebAnnotations(json, now.toISOString());
+  const seen = new Set<string>();
+  const byArticle = byArticleId(annotations.filter((a) => !seen.has(a.id) && seen.add(a.id)));
+  let imported = 0;
+  for (const [articleId, list] of byArticle) {
+    const article = source.getArticle(articleId);
+    if (article && !article.deleted) imported += await source.importAnnotations(articleId, list);
+  }
+  return { imported, skipped: annotations.length - imported };
+}
+
+/** Handlers for the export methods of the contract, over the library store. */
+export function exportHandlers(source: ExportSource) {
+  return {
+    renderExport: async (params: RenderExportParams) => ({ files: await renderExport(source, params) }),
+    importWebAnnotations: (params: { json: string }) => importWebAnnotations(source, params.json),
+  };
+}

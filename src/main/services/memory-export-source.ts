@@ -1,0 +1,67 @@
+import type { Annotation, ArticleMeta } from '../../shared/types';
+import type { ExportSource } from './export';
+
+/** A library held in memory: articles with their notes, and annotations. */
+export interface MemoryLibrary {
+  articles: ArticleMeta[];
+  /** Article notes by article id. */
+  notes?: Record<string, string>;
+  annotations: Annotation[];
+}
+
+/**
+ * An {@link ExportSource} over a library held in memory, for tests and
+ * benchmarks. Annotations are kept per article in document order.
+ */
+export class MemoryExportSource implements ExportSource {
+  private readonly byArticle = new Map<string, Annotation[]>();
+
+  constructor(private readonly library: MemoryLibrary) {
+    for (const a of library.annotations) this.shard(a.articleId).push(a);
+    for (const shard of this.byArticle.values())
+      shard.sort((a, b) => a.target.position.start - b.target.position.start);
+  }
+
+  private shard(articleId: string): Annotation[] {
+    let shard = this.byArticle.get(articleId);
+    if (!shard) this.byArticle.set(articleId, (shard = []));
+    return shard;
+  }
+
+  /** Every annotation, live and deleted, article by article. */
+  allAnnotations(): Annotation[] {
+    return [...this.byArticle.values()].flat();
+  }
+
+  listArticles(): ArticleMeta[] {
+    return this.library.articles.filter((a) => !a.deleted);
+  }
+
+  getArticle(id: string): ArticleMeta | undefined {
+    return this.library.articles.find((a) => a.id === id);
+  }
+
+  async getArticleNote(articleId: string): Promise<string> {
+    return this.library.notes?.[articleId] ?? '';
+  }
+
+  async listAnnotations(articleId: string): Promise<Annotation[]> {
+    return this.shard(articleId).filter((a) => !a.deleted);
+  }
+
+  async listAnnotationsByTag(tag: string): Promise<Annotation[]> {
+    const key = tag.normalize('NFC').toLowerCase();
+    return this.allAnnotations().filter(
+      (a) => !a.deleted && a.tags.some((t) => t.normalize('NFC').toLowerCase() === key),
+    );
+  }
+
+  async importAnnotations(articleId: string, annotations: Annotation[]): Promise<number> {
+    const shard = this.shard(articleId);
+    const known = new Set(shard.map((a) => a.id));
+    const added = annotations.filter((a) => !known.has(a.id));
+    shard.push(...added);
+    shard.sort((a, b) => a.target.position.start - b.target.position.start);
+    return added.length;
+  }
+}

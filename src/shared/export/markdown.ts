@@ -1,0 +1,313 @@
+import Handlebars from 'handlebars';
+import { parseDocument as parseYaml } from 'yaml';
+import { GlossError } from '../result';
+import type { Annotation, ArticleMeta } from '../types';
+import { blockquote, escapeMarkdownNote, escapeMarkdownText, obsidianTags } from './escape';
+import { safeFileStem, uniqueFileNames } from './file-names';
+import { assembleDocument, splitFrontMatter, toYaml, type ExportSection } from './markers';
+
+/** One article with what Markdown export needs of it. */
+export interface ArticleExport {
+  article: ArticleMeta;
+  /** The article note (Markdown). */
+  note: string;
+  /** Live highlights in document order; orphans included. */
+  highlights: Annotation[];
+}
+
+/** A file an export produces: its file name (no folder) and its full text. */
+export interface ExportFile {
+  name: string;
+  content: string;
+}
+
+/** How to render Markdown. */
+export interface MarkdownOptions {
+  /** Handlebars template for one article; the default when absent. */
+  template?: string;
+  /** One file for all articles instead of one file per article. */
+  combined: boolean;
+  /** Export time, ISO 8601; written into the front matter. */
+  exported: string;
+  /** File name of the combined file. */
+  combinedName: string;
+}
+
+/**
+ * The default template: YAML front matter, the title, the article note, then
+ * each highlight as a blockquote with its block id, colour, tags and note.
+ * In a combined file the front matter is dropped, so the metadata is shown
+ * as a list instead.
+ */
+export const DEFAULT_TEMPLATE = `---
+{{frontMatter}}---
+# {{title}}
+{{#if combined}}
+
+{{#if author}}
+- Author: {{author}}
+{{/if}}
+{{#if published}}
+- Published: {{published}}
+{{/if}}
+- Source: {{source}}
+{{#if hashtags}}
+- Tags: {{hashtags}}
+{{/if}}
+{{/if}}
+{{#if note}}
+
+## Note
+
+{{note}}
+{{/if}}
+{{#if highlights.length}}
+
+## Highlights
+{{#each highlights}}
+
+{{quoteBlock}}
+
+^{{blockId}}
+
+Colour: {{color}}{{#if hashtags}} · Tags: {{hashtags}}{{/if}}{{#if orphaned}} · Orphaned: not found in the current text{{/if}}
+{{#if note}}
+
+{{note}}
+{{/if}}
+{{/each}}
+{{/if}}
+`;
+
+/** What a template sees for one highlight (inside `{{#each highlights}}`). */
+export interface HighlightData {
+  id: string;
+  /** Obsidian block id without the "^", e.g. "gloss-1a2b3c4d". */
+  blockId: string;
+  /** 1-based position among the article's exported highlights. */
+  index: number;
+  /** The quote, escaped for Markdown, line breaks kept. */
+  quote: string;
+  /** The quote as a blockquote: every escaped line prefixed with "> ". */
+  quoteBlock: string;
+  /** The quote exactly as in the article. */
+  quoteText: string;
+  /** The note, with line starts escaped so it stays in place. */
+  note: string;
+  /** The note exactly as written. */
+  noteText: string;
+  color: string;
+  /** Obsidian-safe tag names, without "#". */
+  tags: string[];
+  /** The tags as "#a #b", or "". */
+  hashtags: string;
+  orphaned: boolean;
+  created: string;
+  updated: string;
+  /** Position in the canonical text, UTF-16 code units, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** What a template sees for one article (the top level). */
+export interface ArticleData {
+  id: string;
+  /** The title, escaped for Markdown. */
+  title: string;
+  titleText: string;
+  /** Escaped for Markdown, or null. */
+  author: string | null;
+  published: string | null;
+  /** Library-relative path of the imported copy. */
+  source: string;
+  tags: string[];
+  hashtags: string;
+  note: string;
+  noteText: string;
+  wordCount: number;
+  highlightCount: number;
+  exported: string;
+  combined: boolean;
+  /** The default YAML front matter, without the `---` fences, ending with a line break. */
+  frontMatter: string;
+  highlights: HighlightData[];
+}
+
+/** A compiled template: renders one article's data to Markdown. */
+export type ArticleTemplate = (data: ArticleData) => string;
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper('yaml', (value: unknown) => toYaml(value).trimEnd());
+
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+function templateError(error: unknown): GlossError {
+  const message = error instanceof Error ? error.message : String(error);
+  const parse = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message);
+  if (parse) return new GlossError('invalid-argument', `Template error on line ${parse[1]}:\n${parse[2]}`);
+  const line = (error as { lineNumber?: unknown }).lineNumber;
+  const text = message
+    .replace(/ - \d+:\d+$/, '')
+    .replace(
+      /^"([^"]+)" not defined in .*$/s,
+      'unknown variable "$1" (inside {{#each}}, reach the article with ../)',
+    );
+  return new GlossError(
+    'invalid-argument',
+    typeof line === 'number' ? `Template error on line ${line}: ${text}` : `Template error: ${text}`,
+  );
+}
+
+/**
+ * Compiles a Handlebars template (strict: an unknown variable is an error;
+ * no HTML escaping, since the values are already escaped for Markdown).
+ *
+ * @throws GlossError('invalid-argument') "Template error on line N: ..." for
+ * a syntax error. Errors found while rendering are reported the same way.
+ */
+export function compileTemplate(source: string): ArticleTemplate {
+  try {
+    handlebars.precompile(source, COMPILE_OPTIONS);
+  } catch (error) {
+    throw templateError(error);
+  }
+  const template = handlebars.compile<ArticleData>(source, COMPILE_OPTIONS);
+  return (data) => {
+    try {
+      return template(data);
+    } catch (error) {
+      throw templateError(error);
+    }
+  };
+}
+
+function alphanumeric(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Block ids by highlight id: "gloss-" and the first 8 letters or digits of the id, longer where two would clash. */
+function blockIds(highlights: Annotation[]): string[] {
+  const used = new Set<string>();
+  return highlights.map(({ id }) => {
+    const uuidStart = /^[0-9a-f]{8}-/i.test(id);
+    let blockId = `gloss-${uuidStart ? id.slice(0, 8).toLowerCase() : alphanumeric(id).slice(0, 8)}`;
+    if (used.has(blockId)) blockId = `gloss-${alphanumeric(id)}`;
+    for (let n = 2; used.has(blockId); n++) blockId = `gloss-${alphanumeric(id)}-${n}`;
+    used.add(blockId);
+    return blockId;
+  });
+}
+
+function trimLineBreaks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '\n') start++;
+  while (end > start && text[end - 1] === '\n') end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function hashtags(tags: string[]): string {
+  return tags.map((t) => `#${t}`).join(' ');
+}
+
+/** Builds the template data for one article. */
+export function articleData(input: ArticleExport, exported: string, combined: boolean): ArticleData {
+  const { article } = input;
+  const ids = blockIds(input.highlights);
+  const tags = obsidianTags(article.tags);
+  const highlights = input.highlights.map((h, i): HighlightData => {
+    const quoteText = trimLineBreaks(h.target.quote.exact);
+    const quote = escapeMarkdownText(quoteText);
+    const highlightTags = obsidianTags(h.tags);
+    return {
+      id: h.id,
+      blockId: ids[i] ?? '',
+      index: i + 1,
+      quote,
+      quoteBlock: blockquote(quote),
+      quoteText,
+      note: escapeMarkdownNote(trimLineBreaks(h.note)),
+      noteText: h.note,
+      color: h.color,
+      tags: highlightTags,
+      hashtags: hashtags(highlightTags),
+      orphaned: h.orphaned,
+      created: h.createdAt,
+      updated: h.updatedAt,
+      start: h.target.position.start,
+      end: h.target.position.end,
+    };
+  });
+  const frontMatter = toYaml({
+    title: article.title,
+    author: article.author,
+    published: article.published,
+    source: article.sourceFile,
+    tags,
+    'gloss-id': article.id,
+    exported,
+  });
+  return {
+    id: article.id,
+    title: escapeMarkdownText(article.title),
+    titleText: article.title,
+    author: article.author === null ? null : escapeMarkdownText(article.author),
+    published: article.published,
+    source: article.sourceFile,
+    tags,
+    hashtags: hashtags(tags),
+    note: escapeMarkdownNote(trimLineBreaks(input.note)),
+    noteText: input.note,
+    wordCount: article.wordCount,
+    highlightCount: highlights.length,
+    exported,
+    combined,
+    frontMatter,
+    highlights,
+  };
+}
+
+function renderSection(
+  template: ArticleTemplate,
+  input: ArticleExport,
+  options: MarkdownOptions,
+): { frontMatter: string | null; section: ExportSection } {
+  const output = template(articleData(input, options.exported, options.combined));
+  const { frontMatter, body } = splitFrontMatter(
+    output.includes('\r') ? output.replace(/\r\n?/g, '\n') : output,
+  );
+  if (frontMatter !== null) {
+    const error = parseYaml(frontMatter).errors[0];
+    if (error) {
+      throw new GlossError(
+        'invalid-argument',
+        `Template error: the front matter it produced for "${input.article.title}" is not valid YAML: ${error.message.split('\n')[0]}. Quote values with {{yaml value}}.`,
+      );
+    }
+  }
+  return { frontMatter, section: { id: input.article.id, body: trimLineBreaks(body.trimEnd()) } };
+}
+
+/**
+ * Renders articles to Markdown files: one per article (named after its
+ * title, collisions numbered) or, with `combined`, one file holding every
+ * article between its own markers. Everything is rendered before anything
+ * is returned, so a template error leaves nothing half-done.
+ *
+ * @throws GlossError('invalid-argument') for a template error, with its line.
+ */
+export function renderMarkdown(articles: readonly ArticleExport[], options: MarkdownOptions): ExportFile[] {
+  const template = compileTemplate(options.template ?? DEFAULT_TEMPLATE);
+  const rendered = articles.map((a) => renderSection(template, a, options));
+  if (options.combined) {
+    const title = options.combinedName.replace(/\.md$/, '');
+    const frontMatter = toYaml({ title, exported: options.exported, articles: articles.length });
+    const sections = rendered.map((r) => r.section);
+    return [{ name: options.combinedName, content: assembleDocument({ frontMatter, sections }) }];
+  }
+  const names = uniqueFileNames(articles.map((a) => `${safeFileStem(a.article.title)}.md`));
+  return rendered.map((r, i) => ({
+    name: names[i] ?? '',
+    content: assembleDocument({ frontMatter: r.frontMatter, sections: [r.section] }),
+  }));
+}

@@ -1,0 +1,190 @@
+import { isMap, parseDocument as parseYaml, stringify } from 'yaml';
+import { GlossError } from '../result';
+
+/** The line that closes a part of a file Gloss regenerates. */
+export const MARKER_END = '<!-- gloss:end -->';
+
+/** The line that opens the part of a file Gloss regenerates for one article. */
+export function markerStart(id: string): string {
+  return `<!-- gloss:start id=${id} -->`;
+}
+
+const MARKER_LINE = /^<!-- gloss:(?:start id=(\S+)|end) -->(?=\r?\n|$)/gm;
+const FRONT_MATTER = /^---\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** One article's regenerated part of an exported file. */
+export interface ExportSection {
+  /** Article id, written into the start marker. */
+  id: string;
+  /** Markdown between the markers, without leading or trailing line breaks. */
+  body: string;
+}
+
+/** An exported Markdown file before it is merged into what is on disk. */
+export interface ExportDocument {
+  /** YAML of the front matter without its `---` fences, each line ending with a line break; null for none. */
+  frontMatter: string | null;
+  sections: ExportSection[];
+}
+
+type Part = { kind: 'text'; text: string } | { kind: 'section'; id: string; body: string };
+
+interface ParsedFile {
+  frontMatter: string | null;
+  parts: Part[];
+}
+
+const YAML_OPTIONS = {
+  defaultStringType: 'QUOTE_DOUBLE',
+  defaultKeyType: 'PLAIN',
+  lineWidth: 0,
+  flowCollectionPadding: false,
+} as const;
+
+/** YAML as Gloss writes it: every string double-quoted, so no title or tag is read back as another type. */
+export function toYaml(value: unknown): string {
+  return stringify(value, YAML_OPTIONS);
+}
+
+/** Splits a leading YAML front matter block off Markdown text. */
+export function splitFrontMatter(text: string): { frontMatter: string | null; body: string } {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { frontMatter: null, body: text };
+  return { frontMatter: match[1] ?? '', body: text.slice(match[0].length) };
+}
+
+/** 1-based line number of a character offset. */
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Reads a Markdown file into its front matter, the text outside Gloss's
+ * markers and the sections inside them.
+ *
+ * @throws GlossError('damaged') when the markers do not pair up (a start
+ * without its end, an end without a start), naming the line.
+ */
+function parseFile(text: string): ParsedFile {
+  const { frontMatter, body } = splitFrontMatter(text);
+  const bodyOffset = text.length - body.length;
+  const parts: Part[] = [];
+  const line = (bodyIndex: number) => lineOf(text, bodyOffset + bodyIndex);
+  let open: { id: string; at: number; bodyStart: number } | null = null;
+  let textStart = 0;
+  for (const match of body.matchAll(MARKER_LINE)) {
+    const id = match[1];
+    if (id !== undefined) {
+      if (open) {
+        throw new GlossError(
+          'damaged',
+          `The Gloss start marker on line ${line(open.at)} has no end marker before the next start on line ${line(match.index)}.`,
+        );
+      }
+      parts.push({ kind: 'text', text: body.slice(textStart, match.index) });
+      const after = match.index + match[0].length;
+      open = { id, at: match.index, bodyStart: after + (body.startsWith('\r\n', after) ? 2 : 1) };
+    } else {
+      if (!open) {
+        throw new GlossError(
+          'damaged',
+          `The Gloss end marker on line ${line(match.index)} has no start marker.`,
+        );
+      }
+      const content = body.slice(Math.min(open.bodyStart, match.index), match.index);
+      parts.push({ kind: 'section', id: open.id, body: content.replace(/\r?\n$/, '') });
+      textStart = match.index + match[0].length;
+      open = null;
+    }
+  }
+  if (open)
+    throw new GlossError('damaged', `The Gloss start marker on line ${line(open.at)} has no end marker.`);
+  parts.push({ kind: 'text', text: body.slice(textStart) });
+  return { frontMatter, parts };
+}
+
+function sectionText(section: ExportSection): string {
+  return `${markerStart(section.id)}\n${section.body}\n${MARKER_END}`;
+}
+
+/** Writes an export document as the text of a new file. */
+export function assembleDocument(doc: ExportDocument): string {
+  const head = doc.frontMatter === null ? '' : `---\n${doc.frontMatter}---\n\n`;
+  return `${head}${doc.sections.map(sectionText).join('\n\n')}\n`;
+}
+
+/** Reads back a file written by {@link assembleDocument}, or any file with Gloss markers. */
+export function readDocument(text: string): ExportDocument {
+  const { frontMatter, parts } = parseFile(text);
+  const sections = parts.flatMap((p) => (p.kind === 'section' ? [{ id: p.id, body: p.body }] : []));
+  return { frontMatter, sections };
+}
+
+/** Ids in the start markers of a file, in order; empty for a file Gloss did not write. */
+export function sectionIds(text: string): string[] {
+  return [...text.matchAll(MARKER_LINE)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
+}
+
+function mergeFrontMatter(existing: string, generated: string): string {
+  const doc = parseYaml(existing);
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0].line;
+    throw new GlossError(
+      'damaged',
+      `The front matter is not valid YAML${line ? ` (line ${line + 1} of the file)` : ''}: ${error.message.split('\n')[0]}. Fix or remove it, then export again.`,
+    );
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    throw new GlossError(
+      'damaged',
+      'The front matter is not a list of properties. Fix or remove it, then export again.',
+    );
+  }
+  const values = parseYaml(generated).toJS() as Record<string, unknown> | null;
+  for (const [key, value] of Object.entries(values ?? {})) doc.set(key, doc.createNode(value));
+  return doc.toString(YAML_OPTIONS);
+}
+
+/**
+ * Merges a freshly generated export into the text of an existing file:
+ * each section whose id is generated again is replaced in place, sections
+ * no longer generated are removed, new ones are appended at the end, and
+ * everything outside the markers is kept byte for byte. The front matter
+ * keeps the user's own properties; the generated ones are updated.
+ *
+ * @throws GlossError('damaged') when the existing markers do not pair up or
+ * its front matter is not valid YAML; nothing is merged then.
+ */
+export function mergeDocument(existing: string, generated: ExportDocument): string {
+  const parsed = parseFile(existing);
+  const fresh = new Map(generated.sections.map((s) => [s.id, s]));
+  const placed = new Set<string>();
+  let body = '';
+  for (const part of parsed.parts) {
+    if (part.kind === 'text') {
+      body += part.text;
+    } else {
+      const section = fresh.get(part.id);
+      if (section && !placed.has(part.id)) {
+        body += sectionText(section);
+        placed.add(part.id);
+      }
+    }
+  }
+  const added = generated.sections.filter((s) => !placed.has(s.id));
+  if (added.length > 0) {
+    const separator =
+      body.trim() === '' ? '' : body.endsWith('\n\n') ? '' : body.endsWith('\n') ? '\n' : '\n\n';
+    body = `${body.trim() === '' ? '' : body}${separator}${added.map(sectionText).join('\n\n')}\n`;
+  }
+  let frontMatter = parsed.frontMatter;
+  if (generated.frontMatter !== null) {
+    frontMatter =
+      frontMatter === null ? generated.frontMatter : mergeFrontMatter(frontMatter, generated.frontMatter);
+  }
+  if (frontMatter === null) return body;
+  return `---\n${frontMatter}---\n${parsed.frontMatter === null ? '\n' : ''}${body}`;
+}
