@@ -4,10 +4,12 @@ import { startServices, type Services } from '../services';
 import { resolveLibraryPath } from '../services/library-path';
 import { APP_VERSION } from '../services/version';
 import type { Command } from './command';
+import { search } from './commands/search';
 import { serve } from './commands/serve';
 
 /** Every `gloss` command, by name. */
 const commands: Record<string, Command> = {
+  search,
   serve,
 };
 

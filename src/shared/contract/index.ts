@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appMethods } from './app';
+import { searchMethods } from './search';
 
 /**
  * The one API contract, assembled from one file per domain. Electron IPC,
@@ -9,6 +10,7 @@ import { appMethods } from './app';
  */
 export const contract = {
   ...appMethods,
+  ...searchMethods,
 };
 
 export type Contract = typeof contract;
