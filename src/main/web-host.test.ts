@@ -8,7 +8,7 @@ import { startWebHost, type WebHost } from './web-host';
 
 const handlers = {
   getAppInfo: () => ({ name: 'Gloss', version: '0.0.0', host: 'web', libraryPath: '/lib' }),
-} as Partial<Handlers> as Handlers;
+} as unknown as Handlers;
 
 /** A raw request, so Host and Origin can be set as an attacker would. */
 function request(

@@ -139,3 +139,59 @@ export interface UndoOutcome {
   label: string;
   articleId: string | null;
 }
+
+/** Where a search hit was found: an article's title, author or text, or a highlight's quote, note or tags (or an article's tags). */
+export type SearchHitKind = 'title' | 'author' | 'text' | 'quote' | 'note' | 'tag';
+
+/**
+ * A short window of plain text around a hit. `marks` are the matched spans,
+ * as UTF-16 offsets into `text` (end exclusive, sorted, not overlapping).
+ * Render `text` as text (never as HTML), wrapping each mark in its own element.
+ */
+export interface SearchSnippet {
+  text: string;
+  marks: { start: number; end: number }[];
+}
+
+/** One place a search matched. */
+export interface SearchHit {
+  kind: SearchHitKind;
+  /** Relevance; higher is better. Comparable only within one result set. */
+  score: number;
+  snippet: SearchSnippet;
+  /**
+   * Offsets in the article's canonical text to scroll to: the first match for
+   * a text hit, the highlight's position for a highlight hit; absent for
+   * title, author and article-tag hits.
+   */
+  start?: number;
+  end?: number;
+  /** For hits in a highlight (quote, note or its tags): the annotation to select. */
+  annotationId?: string;
+  /** For hits in a highlight: its colour. */
+  color?: HighlightColor;
+}
+
+/** The hits of one article, best first. */
+export interface SearchResultGroup {
+  article: { id: string; title: string; author: string | null };
+  hits: SearchHit[];
+  /** All hits in this article; `hits` holds only the best few. */
+  hitCount: number;
+}
+
+/** Search results, grouped by article, best group first. */
+export interface SearchResults {
+  /** Number of hits across the whole library, before any limit. */
+  total: number;
+  groups: SearchResultGroup[];
+  /** Time the search took in the service, in milliseconds. */
+  tookMs: number;
+}
+
+/** Whether the search index is complete; while building, `done` of `total` articles are indexed. */
+export interface SearchStatus {
+  state: 'ready' | 'building';
+  done: number;
+  total: number;
+}

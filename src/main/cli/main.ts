@@ -5,10 +5,12 @@ import { resolveLibraryPath } from '../services/library-path';
 import { APP_VERSION } from '../services/version';
 import type { Command } from './command';
 import { exportCommand, importAnnotationsCommand } from './commands/export';
+import { search } from './commands/search';
 import { serve } from './commands/serve';
 
 /** Every `gloss` command, by name. */
 const commands: Record<string, Command> = {
+  search,
   serve,
   export: exportCommand,
   'import-annotations': importAnnotationsCommand,

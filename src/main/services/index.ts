@@ -2,6 +2,8 @@ import type { AppInfo } from '../../shared/types';
 import { createDispatch, type Dispatch, type Handlers } from '../rpc';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
+import { searchHandlers } from './search/handlers';
+import { SearchService } from './search/search-service';
 import { LibraryStore } from './store';
 
 export interface ServicesOptions {
@@ -24,13 +26,16 @@ export interface Services {
  */
 export async function startServices(options: ServicesOptions): Promise<Services> {
   const store = await LibraryStore.open(options.libraryPath);
+  const search = SearchService.start(options.libraryPath, store);
   const handlers: Handlers = {
     ...appHandlers(options.host, options.libraryPath),
     ...annotationHandlers(store),
+    ...searchHandlers(search),
   };
+  let stopped: Promise<void> | undefined;
   return {
     handlers,
     dispatch: createDispatch(handlers),
-    stop: () => store.close(),
+    stop: () => (stopped ??= search.save().then(() => store.close())),
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { annotationMethods } from './annotations';
 import { appMethods } from './app';
+import { searchMethods } from './search';
 
 /**
  * The one API contract, assembled from one file per domain. Electron IPC,
@@ -11,6 +12,7 @@ import { appMethods } from './app';
 export const contract = {
   ...appMethods,
   ...annotationMethods,
+  ...searchMethods,
 };
 
 export type Contract = typeof contract;
