@@ -4,13 +4,14 @@ import { fold } from './fold';
 interface Searchable {
   text: string;
   searchable: string;
-  /** Canonical offset of each unit of `searchable`, plus one past the end. */
-  map: Int32Array;
+  /** Canonical offset of each unit of `searchable`, plus one past the end; null when they coincide. */
+  map: Int32Array | null;
 }
 
 /**
  * Converts `text` character by character (code point by code point) with `convert`, and maps every
- * unit of the result back to the offset of the character it came from. Each distinct non-ASCII
+ * unit of the result back to the offset of the character it came from (no map is kept when every
+ * character converts to as many units as it had, as in NFC Vietnamese). Each distinct non-ASCII
  * character is converted once; ASCII only needs lower-casing in both modes, done inline. A 5-million
  * character text takes about a hundred milliseconds.
  */
@@ -19,6 +20,7 @@ function convertWithMap(text: string, convert: (char: string) => string): Search
   let units = new Uint16Array(text.length);
   let map = new Int32Array(text.length + 1);
   let n = 0;
+  let sameOffsets = true;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
@@ -33,6 +35,7 @@ function convertWithMap(text: string, convert: (char: string) => string): Search
       converted = convert(text.slice(i, i + width));
       memo.set(point, converted);
     }
+    if (converted.length !== width) sameOffsets = false;
     const needed = n + converted.length + (text.length - i - width);
     if (needed > units.length) {
       const grown = new Uint16Array(needed * 2);
@@ -50,7 +53,7 @@ function convertWithMap(text: string, convert: (char: string) => string): Search
   }
   map[n] = text.length;
   const searchable = new TextDecoder('utf-16le').decode(units.subarray(0, n));
-  return { text, searchable, map: map.subarray(0, n + 1) };
+  return { text, searchable, map: sameOffsets ? null : map.subarray(0, n + 1) };
 }
 
 /** The last text prepared for each mode: find-as-you-type asks about the same text again and again. */
