@@ -14,7 +14,7 @@ export type Placement = { start: number; end: number; method: 'position' | 'quot
  * the share of the stored characters (prefix, quote and suffix, each weighted by its length) found
  * again: a short quote therefore needs one side of its context intact, a long one stands on its own.
  */
-export const MIN_CONFIDENCE = 0.6;
+const MIN_CONFIDENCE = 0.6;
 
 /** Rank bonus of a candidate at an expected position; it falls linearly to 0 at POSITION_REACH. */
 const POSITION_WEIGHT = 0.25;
@@ -37,7 +37,7 @@ const WHOLE = 64;
 const MASK = '\u0000';
 
 /** Errors (insertions, deletions, substitutions) a fuzzy match of a quote of `length` may have. */
-export function maxErrors(length: number): number {
+function maxErrors(length: number): number {
   return Math.min(256, Math.floor(length / 4));
 }
 

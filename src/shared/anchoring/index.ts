@@ -1,2 +1,2 @@
-export { anchor, maxErrors, MIN_CONFIDENCE, type Placement } from './anchor';
+export { anchor, type Placement } from './anchor';
 export { reanchorAll, type ReanchorReport, type ReanchorResult } from './reanchor';
