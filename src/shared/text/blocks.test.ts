@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../types';
+import { blockIndexAt, rangesByBlock, splitRange } from './blocks';
+
+// "Tiêu đề\n\nĐoạn một.\n\nĐoạn hai."
+const blocks: Block[] = [
+  { kind: 'h1', start: 0, end: 7 },
+  { kind: 'p', start: 9, end: 18 },
+  { kind: 'p', start: 20, end: 29 },
+];
+
+describe('blockIndexAt', () => {
+  it('finds the block containing an offset, start included and end excluded', () => {
+    expect([0, 6, 9, 17, 20, 28].map((o) => blockIndexAt(blocks, o))).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('gives -1 between blocks, past the end and for no blocks', () => {
+    expect([7, 8, 18, 19, 29, 100, -1].map((o) => blockIndexAt(blocks, o))).toEqual([
+      -1, -1, -1, -1, -1, -1, -1,
+    ]);
+    expect(blockIndexAt([], 0)).toBe(-1);
+  });
+
+  it('stays correct on many blocks', () => {
+    const many: Block[] = Array.from({ length: 1000 }, (_, i) => ({
+      kind: 'p',
+      start: i * 10,
+      end: i * 10 + 8,
+    }));
+    expect(blockIndexAt(many, 5_004)).toBe(500);
+    expect(blockIndexAt(many, 5_008)).toBe(-1);
+    expect(blockIndexAt(many, 9_997)).toBe(999);
+  });
+});
+
+describe('splitRange', () => {
+  it('keeps a range inside one block as one block-relative piece', () => {
+    expect(splitRange(blocks, 11, 15)).toEqual([{ block: 1, start: 2, end: 6 }]);
+  });
+
+  it('splits a range spanning paragraphs and skips the gaps between them', () => {
+    expect(splitRange(blocks, 3, 24)).toEqual([
+      { block: 0, start: 3, end: 7 },
+      { block: 1, start: 0, end: 9 },
+      { block: 2, start: 0, end: 4 },
+    ]);
+  });
+
+  it('gives nothing for a range inside a gap or an empty range', () => {
+    expect(splitRange(blocks, 7, 9)).toEqual([]);
+    expect(splitRange(blocks, 12, 12)).toEqual([]);
+  });
+});
+
+describe('rangesByBlock', () => {
+  it('groups ranges by block with block-relative offsets, each list sorted', () => {
+    const a = { id: 'a', start: 22, end: 25 };
+    const b = { id: 'b', start: 15, end: 21 };
+    const c = { id: 'c', start: 20, end: 22 };
+    const grouped = rangesByBlock(blocks, [a, b, c]);
+    expect([...grouped.keys()].sort()).toEqual([1, 2]);
+    expect(grouped.get(1)).toEqual([{ item: b, start: 6, end: 9 }]);
+    expect(grouped.get(2)).toEqual([
+      { item: b, start: 0, end: 1 },
+      { item: c, start: 0, end: 2 },
+      { item: a, start: 2, end: 5 },
+    ]);
+  });
+});

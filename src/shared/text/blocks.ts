@@ -1,0 +1,64 @@
+import type { Block } from '../types';
+
+/**
+ * Index of the block containing `offset` (a UTF-16 offset into the canonical text), found by binary
+ * search, or -1 when the offset lies between blocks or outside them. Blocks are sorted and disjoint;
+ * a block contains its start and not its end.
+ */
+export function blockIndexAt(blocks: Block[], offset: number): number {
+  const i = firstEndingAfter(blocks, offset);
+  return i < blocks.length && blocks[i]!.start <= offset ? i : -1;
+}
+
+/** Index of the first block whose end is after `offset` (blocks.length when none is). */
+function firstEndingAfter(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Splits the canonical range [start, end) into one piece per block it overlaps, with offsets relative to
+ * that block's start, in block order. The gaps between blocks (e.g. the blank line between paragraphs)
+ * belong to no piece; an empty range gives no pieces.
+ */
+export function splitRange(
+  blocks: Block[],
+  start: number,
+  end: number,
+): { block: number; start: number; end: number }[] {
+  const pieces: { block: number; start: number; end: number }[] = [];
+  for (let i = firstEndingAfter(blocks, start); i < blocks.length && blocks[i]!.start < end; i++) {
+    const block = blocks[i]!;
+    const from = Math.max(start, block.start);
+    const to = Math.min(end, block.end);
+    if (from < to) pieces.push({ block: i, start: from - block.start, end: to - block.start });
+  }
+  return pieces;
+}
+
+/**
+ * Groups ranges (highlights, find matches) by the blocks they overlap, so that only the blocks on screen
+ * are painted, each with its own ranges. Each entry keeps the item and its block-relative offsets; a
+ * range spanning several blocks appears in each. Every list is sorted by start, then by end.
+ */
+export function rangesByBlock<T extends { start: number; end: number }>(
+  blocks: Block[],
+  ranges: T[],
+): Map<number, { item: T; start: number; end: number }[]> {
+  const byBlock = new Map<number, { item: T; start: number; end: number }[]>();
+  for (const item of ranges) {
+    for (const piece of splitRange(blocks, item.start, item.end)) {
+      const list = byBlock.get(piece.block) ?? [];
+      list.push({ item, start: piece.start, end: piece.end });
+      byBlock.set(piece.block, list);
+    }
+  }
+  for (const list of byBlock.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  return byBlock;
+}
