@@ -1,7 +1,9 @@
-import { type z } from 'zod';
+import { z } from 'zod';
 import { DamagedDataError, NewerSchemaError, type Codec } from './files';
 import { migrate, readSchemaVersion, type FileKind } from './migrations';
+import type { JournalPolicy } from './stored-file';
 import {
+  annotationSchema,
   contentFileSchema,
   libraryFileSchema,
   parseOrDamaged,
@@ -58,3 +60,32 @@ export const contentCodec: Codec<ContentFile> = {
   decode: (raw) => ({ data: parseOrDamaged(contentFileSchema, raw), migratedFrom: null }),
   encode: (data) => JSON.stringify(data),
 };
+
+const journalEntrySchema = z.object({ annotations: z.array(annotationSchema) });
+
+/**
+ * The journal of a shard (`annotations/<articleId>.journal`): each entry holds
+ * the current state of the highlights one flush changed. Replaying keeps the
+ * version of each highlight with the later `updatedAt`.
+ */
+export function shardJournal(articleId: string, file: string): JournalPolicy<ShardFile> {
+  return {
+    file,
+    entry: (data, keys) => ({
+      annotations: data.annotations.filter((annotation) => keys.has(annotation.id)),
+    }),
+    apply(data, raw) {
+      const { annotations } = parseOrDamaged(journalEntrySchema, raw);
+      if (annotations.some((record) => record.articleId !== articleId)) {
+        throw new DamagedDataError(`the entry holds highlights of another article than ${articleId}`);
+      }
+      for (const record of annotations) {
+        const index = data.annotations.findIndex((annotation) => annotation.id === record.id);
+        const current = data.annotations[index];
+        if (!current) data.annotations.push(record);
+        else if (Date.parse(record.updatedAt) > Date.parse(current.updatedAt))
+          data.annotations[index] = record;
+      }
+    },
+  };
+}

@@ -1,1 +1,2 @@
+/** The annotation store: open a library folder with `LibraryStore.open`. */
 export { LibraryStore, type LibraryStoreOptions } from './library-store';

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
@@ -93,7 +93,7 @@ describe('LibraryStore: round trips', () => {
   it('writes each article to its own shard and library.json as plain JSON a person can read', async () => {
     const { dir, store } = await libraryWithArticles({}, OTHER);
     await store.createAnnotation({ articleId: OTHER, target: target(0, 3), color: 'red' });
-    await store.flush();
+    await store.close();
     const shard = readJson(path.join(dir, '.gloss/annotations', `${OTHER}.json`)) as Record<string, unknown>;
     expect(shard).toMatchObject({ schemaVersion: 1, articleId: OTHER, note: '' });
     expect(existsSync(path.join(dir, '.gloss/annotations', `${ID}.json`))).toBe(false);
@@ -101,16 +101,27 @@ describe('LibraryStore: round trips', () => {
     expect(library.articles).toHaveLength(2);
   });
 
-  it('batches writes behind the delay and writes them without a flush', async () => {
-    const { dir, store } = await libraryWithArticles({ writeDelayMs: 300 });
-    const file = path.join(dir, '.gloss/annotations', `${ID}.json`);
+  it('writes the changes made within the write delay as one journal entry', async () => {
+    const { dir, store } = await libraryWithArticles({ writeDelayMs: 60_000 });
+    const journal = path.join(dir, '.gloss/annotations', `${ID}.journal`);
     const first = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     const second = await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red' });
-    expect(existsSync(file)).toBe(false);
-    await expect
-      .poll(() => existsSync(file) && readFileSync(file, 'utf8'), { timeout: 5000 })
-      .toContain(second.id);
-    expect(readFileSync(file, 'utf8')).toContain(first.id);
+    expect(existsSync(journal)).toBe(false);
+    await store.flush();
+    const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(first.id);
+    expect(lines[0]).toContain(second.id);
+  });
+
+  it('writes a change without a flush, and folds the journal into the shard once quiet', async () => {
+    const { dir, store } = await libraryWithArticles({ writeDelayMs: 50 });
+    const shard = path.join(dir, '.gloss/annotations', `${ID}.json`);
+    const journal = path.join(dir, '.gloss/annotations', `${ID}.journal`);
+    const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    const onDisk = () => [shard, journal].map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : ''));
+    await expect.poll(() => onDisk().join(''), { timeout: 5000 }).toContain(created.id);
+    await expect.poll(onDisk, { timeout: 10_000 }).toEqual([expect.stringContaining(created.id), '']);
   });
 
   it('keeps and validates the content cache, and refuses blocks outside the text', async () => {
@@ -141,20 +152,24 @@ describe('LibraryStore: round trips', () => {
     expect(store.getArticle(ID)).toMatchObject({ title: 'Tên mới', highlightCount: 1 });
   });
 
-  it('recounts highlights from the shards when the index was not written before a crash', async () => {
+  it('recounts the highlights of shards written after the index, as after a crash', async () => {
     const { dir, store } = await libraryWithArticles({ writeDelayMs: 0 });
     await store.flush();
+    const index = path.join(dir, '.gloss/library.json');
+    const written = readFileSync(index, 'utf8');
     await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red' });
     await store.flush();
-    const onDisk = readJson(path.join(dir, '.gloss/library.json')) as {
-      articles: { highlightCount: number }[];
-    };
-    expect(onDisk.articles[0]?.highlightCount).toBe(0);
 
     const copy = tempDir();
     cpSync(dir, copy, { recursive: true });
     rmSync(path.join(copy, '.gloss/lock'), { recursive: true, force: true });
+    // The index as the crashed session last wrote it, an hour before its shards.
+    writeFileSync(path.join(copy, '.gloss/library.json'), written);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(copy, '.gloss/library.json'), hourAgo, hourAgo);
+    expect(JSON.parse(written).articles[0].highlightCount).toBe(0);
+
     const reopened = await openStore(copy);
     expect(reopened.getArticle(ID)?.highlightCount).toBe(2);
   });
@@ -166,15 +181,15 @@ describe('LibraryStore: tombstones', () => {
     const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const deleted = await store.deleteAnnotation(ID, created.id);
-    await store.flush();
     expect(deleted.deleted).toBe(true);
     expect(deleted.updatedAt > created.updatedAt).toBe(true);
     expect(await store.listAnnotations(ID)).toEqual([]);
     expect(store.getArticle(ID)?.highlightCount).toBe(0);
-    const shard = readJson(path.join(dir, '.gloss/annotations', `${ID}.json`)) as { annotations: unknown[] };
-    expect(shard.annotations).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
     expect((await rejection(store.deleteAnnotation(ID, created.id))).code).toBe('not-found');
     expect((await rejection(store.updateAnnotation(ID, created.id, { note: 'x' }))).code).toBe('not-found');
+    await store.close();
+    const shard = readJson(path.join(dir, '.gloss/annotations', `${ID}.json`)) as { annotations: unknown[] };
+    expect(shard.annotations).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
   });
 
   it('lists a deleted article only when asked, and refuses new highlights on it', async () => {
@@ -271,6 +286,16 @@ describe('LibraryStore: tags', () => {
       { name: 'du lịch', color: null, count: 1 },
       { name: 'Sơn Trà', color: '#2a7f62', count: 1 },
     ]);
+  });
+
+  it('registers a tag found in a shard edited by hand', async () => {
+    const { dir, store } = await libraryWithArticles();
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    await store.close();
+    const file = path.join(dir, '.gloss/annotations', `${ID}.json`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"tags": []', '"tags": ["viết tay"]'));
+    const again = await openStore(dir);
+    expect(await again.listTags()).toEqual([{ name: 'viết tay', color: null, count: 1 }]);
   });
 
   it('refuses a duplicate (any case), an empty name and a bad colour', async () => {

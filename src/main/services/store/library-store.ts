@@ -16,9 +16,10 @@ import {
   type TagInfo,
   type UndoOutcome,
 } from '../../../shared/types';
-import { atomicWrite } from '../fs/atomic-write';
-import { contentCodec, libraryCodec, shardCodec } from './codecs';
-import { loadJsonFile, removeStaleTemps, StoredFile, type BackupPolicy } from './files';
+import { atomicWrite, fsyncDir } from '../fs/atomic-write';
+import { contentCodec, libraryCodec, shardCodec, shardJournal } from './codecs';
+import { loadJsonFile, removeStaleTemps, type BackupPolicy } from './files';
+import { StoredFile } from './stored-file';
 import { lockLibrary, type LibraryLock } from './lock';
 import {
   annotationSchema,
@@ -30,7 +31,7 @@ import {
   type LibraryFile,
   type ShardFile,
 } from './schemas';
-import { normalizeTagName, tagKey } from './tags';
+import { isValidTagName, normalizeTagName, tagKey } from './tags';
 import { UndoHistory, type AnnotationState, type Change, type TagChange, type UndoEntry } from './undo';
 
 /** Tuning of one open library. */
@@ -43,19 +44,25 @@ export interface LibraryStoreOptions {
   backupIntervalMs?: number;
 }
 
-/** Quiet period after which derived index data (highlight counts) is written, in ms. */
+/** Quiet period after which derived index data (highlight counts) is written and shard journals are folded in, in ms. */
 const IDLE_DELAY_MS = 2000;
 /** Shard files read at once when the whole library is scanned. */
 const SCAN_CONCURRENCY = 16;
 /** Shards modified this close before library.json's last write (ms) are still recounted, for coarse file times. */
 const MTIME_SLACK_MS = 2000;
 
-const SHARD_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
+/** A shard or its journal. */
+const SHARD_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(json|journal)$/;
 
 const uuid = z.uuid();
 
 function now(): string {
   return new Date().toISOString();
+}
+
+/** A new updatedAt for a record: now, but always later than `previous`, so the newest version of a record is unambiguous. */
+function later(previous: string): string {
+  return new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
 }
 
 function stateOf(annotation: Annotation): AnnotationState {
@@ -112,8 +119,10 @@ export class LibraryStore {
   private readonly shards = new Map<string, Promise<StoredFile<ShardFile>>>();
   private readonly history = new UndoHistory();
   private readonly waiters = new Set<{ resolve: (revision: number) => void; timer: NodeJS.Timeout }>();
-  private notices: string[];
+  private notices: string[] = [];
   private currentRevision = 0;
+  /** Whether any shard changed this session: close then rewrites library.json after the shards. */
+  private shardsChanged = false;
   private closing: Promise<void> | undefined;
   private lostLock: string | undefined;
   private library!: StoredFile<LibraryFile>;
@@ -124,10 +133,7 @@ export class LibraryStore {
     private readonly glossDir: string,
     private readonly options: Required<LibraryStoreOptions>,
     private readonly lock: LibraryLock,
-    notices: string[],
-  ) {
-    this.notices = notices;
-  }
+  ) {}
 
   /**
    * Opens a library folder: creates `<library>/articles` and `<library>/.gloss`
@@ -151,7 +157,6 @@ export class LibraryStore {
     } catch (error) {
       throw new GlossError('io', `Gloss cannot create the library folder ${root}: ${describeError(error)}`);
     }
-    const notices: string[] = [];
     let store: LibraryStore | undefined;
     const lock = await lockLibrary(root, glossDir, (message) => store?.loseLock(message));
     try {
@@ -167,7 +172,6 @@ export class LibraryStore {
           backupIntervalMs: options.backupIntervalMs ?? 10 * 60_000,
         },
         lock,
-        notices,
       );
       await store.load();
       return store;
@@ -188,8 +192,9 @@ export class LibraryStore {
       () => ({ schemaVersion: SCHEMA_VERSION, articles: [], tags: [], settings: { ...DEFAULT_SETTINGS } }),
     );
     const registry = new Map<string, Tag>();
-    for (const tag of this.library.data.tags)
+    for (const tag of this.library.data.tags) {
       if (!registry.has(tagKey(tag.name))) registry.set(tagKey(tag.name), tag);
+    }
     this.library.data.tags = [...registry.values()];
     for (const meta of this.library.data.articles) this.articles.set(meta.id, meta);
     await this.recountShardsWrittenSince(this.library.loadedMtimeMs);
@@ -198,15 +203,15 @@ export class LibraryStore {
   /** Highlight counts in the index are written lazily; shards newer than the index may hold changes it has not seen. */
   private async recountShardsWrittenSince(indexMtimeMs: number | null): Promise<void> {
     const dir = path.join(this.glossDir, 'annotations');
-    const ids: string[] = [];
+    const ids = new Set<string>();
     for (const name of await readdir(dir)) {
-      const id = SHARD_NAME.exec(name)?.[1];
+      const id = SHARD_FILE.exec(name)?.[1];
       if (!id || !this.articles.has(id)) continue;
-      if (indexMtimeMs !== null && (await stat(path.join(dir, name))).mtimeMs < indexMtimeMs - MTIME_SLACK_MS)
-        continue;
-      ids.push(id);
+      const { mtimeMs } = await stat(path.join(dir, name));
+      if (indexMtimeMs !== null && mtimeMs < indexMtimeMs - MTIME_SLACK_MS) continue;
+      ids.add(id);
     }
-    await forEachLimited(ids, SCAN_CONCURRENCY, async (id) => {
+    await forEachLimited([...ids], SCAN_CONCURRENCY, async (id) => {
       // A shard that cannot be read (e.g. from a newer Gloss) reports itself when the article is opened.
       await this.shard(id).catch(() => undefined);
     });
@@ -370,6 +375,8 @@ export class LibraryStore {
     this.shards.delete(id);
     if (shard) await (await shard.catch(() => undefined))?.dispose();
     await rm(path.join(this.glossDir, 'annotations', `${id}.json`), { force: true });
+    await rm(this.journalFile(id), { force: true });
+    await fsyncDir(path.join(this.glossDir, 'annotations'));
     await rm(path.join(this.glossDir, 'backups', 'annotations', id), { recursive: true, force: true });
     await rm(this.contentFile(id), { force: true });
     this.history.forgetArticle(id);
@@ -399,8 +406,9 @@ export class LibraryStore {
   }
 
   private checkId(id: string): string {
-    if (!uuid.safeParse(id).success)
+    if (!uuid.safeParse(id).success) {
       throw new GlossError('invalid-argument', `"${id.slice(0, 60)}" is not an article id.`);
+    }
     return id;
   }
 
@@ -433,6 +441,7 @@ export class LibraryStore {
             `the highlights and notes of ${this.describeArticle(articleId)}`,
           ),
           codec: shardCodec(articleId),
+          journal: shardJournal(articleId, this.journalFile(articleId)),
           whenLost: 'No valid backup was found, so that article starts without highlights or note.',
         },
         (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] }),
@@ -462,9 +471,17 @@ export class LibraryStore {
     this.library.changed('idle');
   }
 
-  /** After a shard changed: schedule its write, keep the count current, tell waiters. */
-  private shardChanged(articleId: string, file: StoredFile<ShardFile>): void {
-    file.changed();
+  private journalFile(articleId: string): string {
+    return path.join(this.glossDir, 'annotations', `${articleId}.journal`);
+  }
+
+  /**
+   * After a shard changed: schedule its write (only the highlights `ids` when
+   * given, else the whole shard), keep the count current, tell waiters.
+   */
+  private shardChanged(articleId: string, file: StoredFile<ShardFile>, ids?: string[]): void {
+    file.changed('soon', ids);
+    this.shardsChanged = true;
     this.countHighlights(articleId, file);
     this.bump();
   }
@@ -542,7 +559,7 @@ export class LibraryStore {
         },
       ],
     });
-    this.shardChanged(articleId, file);
+    this.shardChanged(articleId, file, [annotation.id]);
     return cloneAnnotation(annotation);
   }
 
@@ -553,11 +570,12 @@ export class LibraryStore {
     this.requireArticle(articleId, true);
     const file = await this.shard(articleId);
     const annotation = file.data.annotations.find((a) => a.id === id && !a.deleted);
-    if (!annotation)
+    if (!annotation) {
       throw new GlossError(
         'not-found',
         `There is no highlight with id ${id} in ${this.describeArticle(articleId)}.`,
       );
+    }
     return { file, annotation };
   }
 
@@ -588,13 +606,13 @@ export class LibraryStore {
     if (before.color === after.color && before.note === after.note && sameTags(before.tags, after.tags)) {
       return cloneAnnotation(annotation);
     }
-    Object.assign(annotation, after, { updatedAt: now() });
+    Object.assign(annotation, after, { updatedAt: later(annotation.updatedAt) });
     this.history.record({
       label: 'edit highlight',
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
-    this.shardChanged(articleId, file);
+    this.shardChanged(articleId, file, [id]);
     return cloneAnnotation(annotation);
   }
 
@@ -604,13 +622,13 @@ export class LibraryStore {
     const { file, annotation } = await this.liveAnnotation(articleId, id);
     const before = stateOf(annotation);
     annotation.deleted = true;
-    annotation.updatedAt = now();
+    annotation.updatedAt = later(annotation.updatedAt);
     this.history.record({
       label: 'delete highlight',
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after: stateOf(annotation) }],
     });
-    this.shardChanged(articleId, file);
+    this.shardChanged(articleId, file, [id]);
     return cloneAnnotation(annotation);
   }
 
@@ -643,10 +661,14 @@ export class LibraryStore {
       };
     });
     if (checked.length === 0) return;
-    const at = now();
-    for (const { annotation, target, orphaned } of checked)
-      Object.assign(annotation, { target, orphaned, updatedAt: at });
-    this.shardChanged(articleId, file);
+    for (const { annotation, target, orphaned } of checked) {
+      Object.assign(annotation, { target, orphaned, updatedAt: later(annotation.updatedAt) });
+    }
+    this.shardChanged(
+      articleId,
+      file,
+      checked.map(({ annotation }) => annotation.id),
+    );
   }
 
   /**
@@ -686,13 +708,16 @@ export class LibraryStore {
 
   /** Maps names to the registry's spelling, registering unknown ones; drops duplicates. */
   private resolveTags(names: string[]): string[] {
+    if (names.length === 0) return [];
+    const registry = new Map(this.library.data.tags.map((tag) => [tagKey(tag.name), tag]));
     const resolved = new Map<string, string>();
     for (const name of names) {
       const key = tagKey(name);
       if (resolved.has(key)) continue;
-      let tag = this.findTag(key);
+      let tag = registry.get(key);
       if (!tag) {
         tag = { name: normalizeTagName(name), color: null };
+        registry.set(key, tag);
         this.library.data.tags.push(tag);
         this.library.changed();
       }
@@ -710,19 +735,23 @@ export class LibraryStore {
   /** Every registered tag with its use count (live highlights and live articles), sorted by name. */
   async listTags(): Promise<TagInfo[]> {
     const live = this.library.data.articles.filter((meta) => !meta.deleted);
-    const counts = new Map<string, number>();
+    const shards = await this.loadShards(live.map((meta) => meta.id));
+    const uses = new Map<string, { name: string; count: number }>();
     const count = (names: string[]) => {
-      for (const name of this.resolveTags(names)) {
-        const key = tagKey(name);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const name of names) {
+        const use = uses.get(tagKey(name)) ?? { name, count: 0 };
+        use.count++;
+        uses.set(tagKey(name), use);
       }
     };
     for (const meta of live) count(meta.tags);
-    for (const file of await this.loadShards(live.map((meta) => meta.id))) {
+    for (const file of shards) {
       for (const annotation of file.data.annotations) if (!annotation.deleted) count(annotation.tags);
     }
+    // Tags written into the files by other means are registered too: any tag in use is.
+    this.resolveTags([...uses.values()].map((use) => use.name).filter(isValidTagName));
     return this.library.data.tags
-      .map((tag) => ({ ...tag, count: counts.get(tagKey(tag.name)) ?? 0 }))
+      .map((tag) => ({ ...tag, count: uses.get(tagKey(tag.name))?.count ?? 0 }))
       .sort(
         (a, b) =>
           a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || (a.name < b.name ? -1 : 1),
@@ -821,12 +850,12 @@ export class LibraryStore {
     const files = await this.loadShards(ids);
     files.forEach((file, index) => {
       const articleId = ids[index] as string;
-      let touched = false;
+      const touched: string[] = [];
       for (const annotation of file.data.annotations) {
         const tags = rewrite(annotation.tags);
         if (sameTags(tags, annotation.tags)) continue;
         const before = stateOf(annotation);
-        Object.assign(annotation, { tags, updatedAt: at });
+        Object.assign(annotation, { tags, updatedAt: later(annotation.updatedAt) });
         changes.push({
           kind: 'annotation',
           articleId,
@@ -834,9 +863,9 @@ export class LibraryStore {
           before,
           after: stateOf(annotation),
         });
-        touched = true;
+        touched.push(annotation.id);
       }
-      if (touched) file.changed();
+      if (touched.length > 0) this.shardChanged(articleId, file, touched);
     });
     return changes;
   }
@@ -863,7 +892,7 @@ export class LibraryStore {
   private async applyEntry(entry: UndoEntry, side: 'before' | 'after'): Promise<void> {
     const registry = entry.changes.filter((change): change is TagChange => change.kind === 'tag');
     for (const change of side === 'before' ? registry.reverse() : registry) this.applyChange(change, side);
-    const touched = new Map<string, StoredFile<ShardFile>>();
+    const touched = new Map<string, [StoredFile<ShardFile>, string[]]>();
     for (const change of entry.changes) {
       if (change.kind === 'tag') continue;
       if (change.kind === 'articleTags') {
@@ -875,13 +904,14 @@ export class LibraryStore {
       const annotation = file.data.annotations.find((a) => a.id === change.id);
       if (!annotation) continue;
       const state = change[side];
-      Object.assign(annotation, state, { tags: this.resolveTags(state.tags), updatedAt: now() });
-      touched.set(change.articleId, file);
+      Object.assign(annotation, state, {
+        tags: this.resolveTags(state.tags),
+        updatedAt: later(annotation.updatedAt),
+      });
+      const ids = touched.get(change.articleId)?.[1] ?? [];
+      touched.set(change.articleId, [file, [...ids, annotation.id]]);
     }
-    for (const [articleId, file] of touched) {
-      file.changed();
-      this.countHighlights(articleId, file);
-    }
+    for (const [articleId, [file, ids]] of touched) this.shardChanged(articleId, file, ids);
     this.bump();
   }
 
@@ -900,7 +930,9 @@ export class LibraryStore {
   }
 
   /**
-   * Writes every pending change now. The highlight counts in the index are
+   * Writes every pending change now, durably: changed highlights are
+   * appended to their shard's journal (folded into the shard once quiet),
+   * other changes rewrite their file. The highlight counts in the index are
    * derived from the shards and follow once things are quiet or on close
    * (and are recounted from the shards after a crash).
    * @throws GlossError 'io' when a file cannot be written (the change stays pending), 'locked' when the lock was lost.
@@ -909,18 +941,24 @@ export class LibraryStore {
     await this.flushAll(false);
   }
 
-  private async flushAll(includeIdle: boolean): Promise<void> {
+  /** Shards first, then the index, so the counts on disk never run ahead of the highlights they count. */
+  private async flushAll(complete: boolean): Promise<void> {
     const shards = await Promise.all(
       [...this.shards.values()].map((loading) => loading.catch(() => undefined)),
     );
-    await Promise.all(shards.map((file) => file?.flush(includeIdle)));
-    await this.library.flush(includeIdle);
+    await Promise.all(shards.map((file) => file?.flush(complete)));
+    await this.library.flush(complete);
   }
 
-  /** Writes everything pending, then releases the library. Safe to call twice. */
+  /**
+   * Writes everything pending (each shard whole, its journal emptied; then the
+   * index, so the next open finds no shard newer than it), then releases the
+   * library. Safe to call twice.
+   */
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.wakeWaiters();
+      if (this.shardsChanged) this.library.changed('idle');
       try {
         if (!this.lostLock) await this.flushAll(true);
       } finally {

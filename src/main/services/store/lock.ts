@@ -3,7 +3,7 @@ import lockfile from 'proper-lockfile';
 import { GlossError } from '../../../shared/result';
 
 /** A lock the owner keeps fresh every few seconds; one left by a crashed process frees itself after this. */
-export const LOCK_STALE_MS = 10_000;
+const LOCK_STALE_MS = 10_000;
 
 /** The hold one process has on a library. */
 export interface LibraryLock {

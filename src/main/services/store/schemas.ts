@@ -22,7 +22,8 @@ function isArticlesPath(file: string): boolean {
   return file.startsWith('articles/') && !file.split('/').includes('..') && !file.includes('\0');
 }
 
-export const blockSchema = z
+/** One block of an article's text (see Block). */
+const blockSchema = z
   .object({
     kind: z.enum(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre']),
     start: offset,
@@ -34,6 +35,7 @@ export const blockSchema = z
     'a block cannot end before it starts',
   ) satisfies z.ZodType<Block>;
 
+/** An article record of the index; `sourceFile` must stay inside `articles/`. */
 export const articleMetaSchema = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -52,6 +54,7 @@ export const articleMetaSchema = z.object({
   deleted: z.boolean(),
 }) satisfies z.ZodType<ArticleMeta>;
 
+/** Where a highlight sits: quote with context and a non-empty position range. */
 export const targetSchema = z.object({
   quote: z.object({
     type: z.literal('TextQuoteSelector'),
@@ -64,6 +67,7 @@ export const targetSchema = z.object({
     .refine((position) => position.end > position.start, 'a highlight must end after it starts'),
 }) satisfies z.ZodType<AnnotationTarget>;
 
+/** A highlight record, tombstone and orphan flags included. */
 export const annotationSchema = z.object({
   id: z.uuid(),
   articleId: z.uuid(),
@@ -77,7 +81,8 @@ export const annotationSchema = z.object({
   orphaned: z.boolean(),
 }) satisfies z.ZodType<Annotation>;
 
-export const tagSchema = z.object({
+/** A tag registry entry. */
+const tagSchema = z.object({
   name: z.string().min(1),
   color: tagColorSchema,
 }) satisfies z.ZodType<Tag>;

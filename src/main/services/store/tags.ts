@@ -24,3 +24,13 @@ export function normalizeTagName(raw: string): string {
 export function tagKey(name: string): string {
   return name.normalize('NFC').trim().toLowerCase().normalize('NFC');
 }
+
+/** True when `raw` is an acceptable tag name (see normalizeTagName). */
+export function isValidTagName(raw: string): boolean {
+  try {
+    normalizeTagName(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -38,6 +38,7 @@ export class UndoHistory {
 
   constructor(private readonly limit = 100) {}
 
+  /** Records a finished operation (ignored when it changed nothing). */
   record(entry: UndoEntry): void {
     if (entry.changes.length === 0) return;
     this.done.push(entry);

@@ -7,7 +7,8 @@ import { ARTICLE_TEXT, versionText } from './fixtures';
 /**
  * A second process for the store's tests, bundled and run with node:
  *   atomic-loop FILE N        writes versionText(N), (N+1)... with atomicWrite, printing each finished n
- *   store-loop LIBRARY ID     adds highlights to article ID, flushing each, printing the live count
+ *   store-loop LIBRARY ID     adds a highlight to article ID (journal) and rewrites its note (whole shard),
+ *                             flushing each, then prints the number of highlights
  *   open LIBRARY              tries to open the library, prints "ok" or the error code
  */
 async function main(mode: string | undefined, target: string | undefined, extra: string | undefined) {
@@ -28,6 +29,8 @@ async function main(mode: string | undefined, target: string | undefined, extra:
         target: describeRange(ARTICLE_TEXT, start, start + 5),
         color: 'yellow',
       });
+      await store.flush();
+      await store.setArticleNote(articleId, `Ghi chú ${n}`);
       await store.flush();
       process.stdout.write(`${(await store.listAnnotations(articleId)).length}\n`);
     }

@@ -1,0 +1,183 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { open, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { atomicWrite } from '../src/main/services/fs/atomic-write';
+import { LibraryStore } from '../src/main/services/store';
+import { shardCodec } from '../src/main/services/store/codecs';
+import { describeRange } from '../src/shared/text/selectors';
+import { HIGHLIGHT_COLORS, type Annotation, type ArticleMeta } from '../src/shared/types';
+import { percentiles, report } from './report';
+
+const ARTICLES = 1_000;
+const PER_ARTICLE = 100;
+const ITERATIONS = 300;
+
+const TEXT =
+  'Sơn Trà là bán đảo nằm ở phía đông bắc thành phố Đà Nẵng, nơi đoàn khảo sát đã đến vào sáng thứ Hai. '.repeat(
+    40,
+  );
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes a library of ARTICLES articles with PER_ARTICLE highlights each straight to disk, as the store would. */
+async function generateLibrary(): Promise<string[]> {
+  const glossDir = path.join(dir, '.gloss');
+  mkdirSync(path.join(glossDir, 'annotations'), { recursive: true });
+  const at = '2024-05-01T08:00:00.000Z';
+  const lastSession = new Date(Date.now() - 3_600_000);
+  const articles: ArticleMeta[] = [];
+  for (let i = 0; i < ARTICLES; i++) {
+    articles.push({
+      id: randomUUID(),
+      title: `Bài báo số ${i}`,
+      author: 'Phóng viên',
+      published: '2024-05-01',
+      sourceFile: `articles/bai-${i}.txt`,
+      format: 'txt',
+      contentHash: createHash('sha256').update(String(i)).digest('hex'),
+      wordCount: 900,
+      charCount: TEXT.length,
+      tags: i % 10 === 0 ? ['Đà Nẵng'] : [],
+      progress: 0,
+      highlightCount: PER_ARTICLE,
+      createdAt: at,
+      updatedAt: at,
+      deleted: false,
+    });
+  }
+  await writeFile(
+    path.join(glossDir, 'library.json'),
+    JSON.stringify(
+      {
+        schemaVersion: 1,
+        articles,
+        tags: [{ name: 'Đà Nẵng', color: null }],
+        settings: { theme: 'light', font: 'serif', fontSize: 19 },
+      },
+      null,
+      2,
+    ),
+  );
+  for (const article of articles) {
+    const annotations: Annotation[] = [];
+    for (let j = 0; j < PER_ARTICLE; j++) {
+      const start = (j * 37) % (TEXT.length - 60);
+      annotations.push({
+        id: randomUUID(),
+        articleId: article.id,
+        target: describeRange(TEXT, start, start + 20 + (j % 40)),
+        color: HIGHLIGHT_COLORS[j % HIGHLIGHT_COLORS.length] ?? 'yellow',
+        note: j % 3 === 0 ? `Ghi chú số ${j}: cần kiểm tra lại nguồn.` : '',
+        tags: j % 5 === 0 ? ['Đà Nẵng'] : [],
+        createdAt: at,
+        updatedAt: at,
+        deleted: false,
+        orphaned: false,
+      });
+    }
+    const file = path.join(glossDir, 'annotations', `${article.id}.json`);
+    await writeFile(
+      file,
+      shardCodec(article.id).encode({ schemaVersion: 1, articleId: article.id, note: '', annotations }),
+    );
+    // As in a library that was closed normally, the index was written after its shards.
+    await utimes(file, lastSession, lastSession);
+  }
+  return articles.map((article) => article.id);
+}
+
+/** The floor: one plain write + fsync of the given bytes, no temp file, no rename, no folder fsync. */
+async function plainWrite(file: string, bytes: Buffer): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+it(
+  'store: add one highlight and have it on disk, 1,000 articles / 100,000 highlights',
+  async () => {
+    const ids = await generateLibrary();
+    const openStart = performance.now();
+    const store = await LibraryStore.open(dir);
+    const openMs = performance.now() - openStart;
+    const articleId = ids[ARTICLES / 2] as string;
+    const floorFile = path.join(dir, '.gloss', 'annotations', 'floor-probe.json');
+    const rewriteFile = path.join(dir, '.gloss', 'annotations', 'rewrite-probe.json');
+    await store.listAnnotations(articleId);
+    /** The shard's bytes as a whole-file write would put them on disk now. */
+    const shardBytes = async () =>
+      Buffer.from(
+        shardCodec(articleId).encode({
+          schemaVersion: 1,
+          articleId,
+          note: await store.getArticleNote(articleId),
+          annotations: await store.listAnnotations(articleId),
+        }),
+      );
+
+    const storeSamples: number[] = [];
+    const floorSamples: number[] = [];
+    const rewriteSamples: number[] = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      const start = (i * 53) % (TEXT.length - 40);
+      const t0 = performance.now();
+      await store.createAnnotation({
+        articleId,
+        target: describeRange(TEXT, start, start + 30),
+        color: 'yellow',
+      });
+      await store.flush();
+      storeSamples.push(performance.now() - t0);
+
+      const bytes = await shardBytes();
+      const t1 = performance.now();
+      await plainWrite(floorFile, bytes);
+      floorSamples.push(performance.now() - t1);
+
+      const t2 = performance.now();
+      await atomicWrite(rewriteFile, bytes);
+      rewriteSamples.push(performance.now() - t2);
+    }
+    const finalBytes = (await shardBytes()).length;
+    const loadStart = performance.now();
+    await store.listTags();
+    const loadAllMs = performance.now() - loadStart;
+    expect((await store.listAnnotations(articleId)).length).toBe(PER_ARTICLE + ITERATIONS);
+    await store.close();
+
+    const measured = percentiles(storeSamples);
+    const floor = percentiles(floorSamples);
+    const rewrite = percentiles(rewriteSamples);
+    const ratio = measured.median / floor.median;
+    report(
+      `Store: add one highlight + flush to disk (${ARTICLES} articles, ${ARTICLES * PER_ARTICLE} highlights, ` +
+        `${ITERATIONS} runs, shard ${PER_ARTICLE}→${PER_ARTICLE + ITERATIONS} highlights, ${Math.round(finalBytes / 1024)} KB at the end)`,
+      [
+        { name: 'open library', value: openMs, unit: 'ms' },
+        {
+          name: 'createAnnotation + flush, median',
+          value: measured.median,
+          unit: 'ms',
+          target: '< 20 ms',
+          met: measured.median < 20,
+        },
+        { name: 'createAnnotation + flush, p95', value: measured.p95, unit: 'ms' },
+        { name: 'floor: write + fsync of the shard bytes, median', value: floor.median, unit: 'ms' },
+        { name: 'floor: write + fsync of the shard bytes, p95', value: floor.p95, unit: 'ms' },
+        { name: 'median ratio to floor', value: ratio, unit: 'x', target: '<= 2x floor', met: ratio <= 2 },
+        { name: 'whole-shard atomicWrite of the same bytes, median', value: rewrite.median, unit: 'ms' },
+        { name: 'whole-shard atomicWrite of the same bytes, p95', value: rewrite.p95, unit: 'ms' },
+        { name: 'first listTags (reads all 1,000 shards)', value: loadAllMs, unit: 'ms' },
+      ],
+    );
+  },
+  30 * 60_000,
+);

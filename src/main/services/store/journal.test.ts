@@ -1,0 +1,138 @@
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeRange } from '../../../shared/text/selectors';
+import { LibraryStore } from './library-store';
+import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+
+const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+
+const open: LibraryStore[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((store) => store.close()));
+});
+
+async function openStore(dir: string): Promise<LibraryStore> {
+  const store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  open.push(store);
+  return store;
+}
+
+/** The library folder as a crash would leave it right now: a copy, without the (stale) lock. */
+function crashCopy(dir: string): string {
+  const copy = tempDir();
+  cpSync(dir, copy, { recursive: true });
+  rmSync(path.join(copy, '.gloss', 'lock'), { recursive: true, force: true });
+  return copy;
+}
+
+function journalOf(dir: string): string {
+  return path.join(dir, '.gloss', 'annotations', `${ID}.journal`);
+}
+
+function shardOf(dir: string): string {
+  return path.join(dir, '.gloss', 'annotations', `${ID}.json`);
+}
+
+/** A library whose shard is on disk, with two more highlights flushed only to the journal. */
+async function libraryWithJournal() {
+  const dir = tempDir();
+  const store = await openStore(dir);
+  store.putArticle(articleMeta());
+  const base = await store.createAnnotation({
+    articleId: ID,
+    target: describeRange(ARTICLE_TEXT, 0, 3),
+    color: 'red',
+  });
+  await store.setArticleNote(ID, 'ghi chú');
+  await store.flush();
+  const a = await store.createAnnotation({
+    articleId: ID,
+    target: describeRange(ARTICLE_TEXT, 4, 7),
+    color: 'red',
+  });
+  await store.flush();
+  const b = await store.updateAnnotation(ID, base.id, { note: 'sửa sau' });
+  await store.flush();
+  return { dir, store, ids: [base.id, a.id], edited: b };
+}
+
+describe('the shard journal', () => {
+  it('keeps every flushed highlight through a crash and folds the journal into the shard on the next open', async () => {
+    const { dir, ids } = await libraryWithJournal();
+    expect(readFileSync(journalOf(dir), 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
+    const copy = crashCopy(dir);
+
+    const store = await openStore(copy);
+    expect((await store.listAnnotations(ID)).map((a) => [a.id, a.note])).toEqual([
+      [ids[0], 'sửa sau'],
+      [ids[1], ''],
+    ]);
+    expect(store.getArticle(ID)?.highlightCount).toBe(2);
+    expect(store.takeNotices()).toEqual([]);
+    expect(readFileSync(journalOf(copy), 'utf8')).toBe('');
+    expect(readFileSync(shardOf(copy), 'utf8')).toContain('sửa sau');
+  });
+
+  it('drops a torn last line, an append that was never confirmed, without a word', async () => {
+    const { dir, ids } = await libraryWithJournal();
+    const copy = crashCopy(dir);
+    appendFileSync(journalOf(copy), '{"annotations":[{"id":"0d3f5e8a-7b1c');
+
+    const store = await openStore(copy);
+    expect((await store.listAnnotations(ID)).map((a) => a.id)).toEqual(ids);
+    expect(store.takeNotices()).toEqual([]);
+  });
+
+  it('reports an unreadable entry in the middle, keeps a copy, and applies every entry it can read', async () => {
+    const { dir, ids } = await libraryWithJournal();
+    const copy = crashCopy(dir);
+    const [first, second] = readFileSync(journalOf(copy), 'utf8').split('\n');
+    writeFileSync(journalOf(copy), `${first}\n{"annotations": "garbled"}\n${second}\n`);
+
+    const store = await openStore(copy);
+    expect((await store.listAnnotations(ID)).map((a) => [a.id, a.note])).toEqual([
+      [ids[0], 'sửa sau'],
+      [ids[1], ''],
+    ]);
+    const [notice] = store.takeNotices();
+    expect(notice).toMatch(
+      /could not read 1 of the recent changes to the highlights and notes of “Khảo sát Sơn Trà”/,
+    );
+    const aside = readdirSync(path.dirname(journalOf(copy))).find((name) =>
+      name.includes('.journal.damaged-'),
+    );
+    expect(readFileSync(path.join(path.dirname(journalOf(copy)), aside as string), 'utf8')).toContain(
+      'garbled',
+    );
+  });
+
+  it('ignores an entry older than the shard, as a journal left over by a lost truncation would be', async () => {
+    const { dir, store, ids } = await libraryWithJournal();
+    const stale = readFileSync(journalOf(dir), 'utf8');
+    await store.updateAnnotation(ID, ids[0] as string, { note: 'mới nhất' });
+    await store.close();
+    writeFileSync(journalOf(dir), stale);
+
+    const again = await openStore(dir);
+    expect((await again.listAnnotations(ID))[0]?.note).toBe('mới nhất');
+  });
+
+  it('folds a long journal into the shard at the next flush instead of growing it without end', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    store.putArticle(articleMeta());
+    for (let i = 0; i < 300; i++) {
+      await store.createAnnotation({
+        articleId: ID,
+        target: describeRange(ARTICLE_TEXT, i % 50, (i % 50) + 3),
+        color: 'red',
+      });
+      await store.flush();
+    }
+    const lines = readFileSync(journalOf(dir), 'utf8').split('\n').filter(Boolean);
+    expect(lines.length).toBeLessThan(300 - 256 + 1);
+    const crashed = await openStore(crashCopy(dir));
+    expect(await crashed.listAnnotations(ID)).toHaveLength(300);
+  });
+});
