@@ -195,3 +195,12 @@ export interface SearchStatus {
   done: number;
   total: number;
 }
+
+/** What importing one file did. */
+export interface ImportOutcome {
+  /** 'duplicate': the same text is already in the library; nothing was added. */
+  status: 'imported' | 'duplicate';
+  article: ArticleMeta;
+  /** A sentence for the user, e.g. "Imported “Title”." */
+  message: string;
+}

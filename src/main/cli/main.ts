@@ -6,10 +6,15 @@ import { APP_VERSION } from '../services/version';
 import type { Command } from './command';
 import { exportCommand, importAnnotationsCommand } from './commands/export';
 import { search } from './commands/search';
+import { importFiles, list, rm, show } from './commands/library';
 import { serve } from './commands/serve';
 
 /** Every `gloss` command, by name. */
 const commands: Record<string, Command> = {
+  import: importFiles,
+  list,
+  show,
+  rm,
   search,
   serve,
   export: exportCommand,
@@ -77,7 +82,11 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
   let keepRunning = false;
   try {
     const library = typeof values.library === 'string' ? values.library : undefined;
-    services = await startServices({ libraryPath: resolveLibraryPath(library), host: 'cli' });
+    services = await startServices({
+      libraryPath: resolveLibraryPath(library),
+      host: 'cli',
+      watch: name === 'serve',
+    });
     const outcome = await command.run({
       services,
       rendererDir,

@@ -1,6 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import '@fontsource/noto-serif/vietnamese-400.css';
+import '@fontsource/noto-serif/latin-400.css';
+import '@fontsource/noto-serif/vietnamese-700.css';
+import '@fontsource/noto-serif/latin-700.css';
+import '@fontsource/noto-serif/vietnamese-400-italic.css';
+import '@fontsource/noto-serif/latin-400-italic.css';
+import '@fontsource/noto-sans/vietnamese-400.css';
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/vietnamese-700.css';
+import '@fontsource/noto-sans/latin-700.css';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { annotationMethods } from './annotations';
 import { appMethods } from './app';
+import { exportMethods } from './export';
+import { libraryMethods } from './library';
 import { searchMethods } from './search';
 
 /**
@@ -11,8 +13,10 @@ import { searchMethods } from './search';
  */
 export const contract = {
   ...appMethods,
+  ...libraryMethods,
   ...annotationMethods,
   ...searchMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,13 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findAll } from './find';
 
-// src/shared is also typechecked as part of the renderer, which has no Node types: load node:fs by a
-// specifier the compiler does not resolve, typed by hand.
-const fsModule = 'node:fs';
-const { readFileSync } = (await import(/* @vite-ignore */ fsModule)) as {
-  readFileSync(path: string, encoding: 'utf8'): string;
-};
-const SAMPLE = readFileSync('/work/shared/corpus/son-tra-khao-sat.txt', 'utf8').normalize('NFC');
+const SAMPLE = readFileSync(
+  new URL('../../../resources/samples/son-tra-khao-sat.txt', import.meta.url),
+  'utf8',
+).normalize('NFC');
 const covered = (text: string, ranges: { start: number; end: number }[]) =>
   ranges.map((r) => text.slice(r.start, r.end));
 

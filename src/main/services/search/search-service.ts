@@ -217,6 +217,18 @@ export class SearchService {
     else if (this.articles.has(annotation.articleId)) this.putHighlight(annotation);
   }
 
+  /**
+   * Makes the index hold exactly `annotations` (the live ones) for one
+   * article: after an undo, a redo or a tag change touched several at once.
+   */
+  replaceAnnotations(articleId: string, annotations: Annotation[]): void {
+    const keep = new Set(annotations.map((a) => a.id));
+    for (const id of [...(this.highlightsByArticle.get(articleId) ?? [])]) {
+      if (!keep.has(id)) this.removeAnnotation(id);
+    }
+    for (const annotation of annotations) this.indexAnnotation(annotation);
+  }
+
   /** Drops a highlight from the index; unknown ids are ignored. */
   removeAnnotation(id: string): void {
     const articleId = this.highlights.get(id)?.articleId;

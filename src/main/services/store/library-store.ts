@@ -281,6 +281,12 @@ export class LibraryStore {
   }
 
   /** Messages for the user about damage found and repaired (what happened, where the damaged file went); each returned once. */
+  /** Adds a message for the user (e.g. a report from another service) and wakes change waiters. */
+  addNotice(message: string): void {
+    this.notices.push(message);
+    this.bump();
+  }
+
   takeNotices(): string[] {
     const taken = this.notices;
     this.notices = [];
@@ -561,6 +567,35 @@ export class LibraryStore {
     });
     this.shardChanged(articleId, file, [annotation.id]);
     return cloneAnnotation(annotation);
+  }
+
+  /**
+   * Adds highlights from an import (e.g. Web Annotation JSON) to one article,
+   * keeping their ids, dates, colours, notes and tags; ids the article already
+   * has (live or deleted) are skipped. Not recorded for undo.
+   * @returns how many were added.
+   * @throws GlossError 'not-found' for an unknown or deleted article, 'invalid-argument' for an invalid highlight.
+   */
+  async importAnnotations(articleId: string, annotations: Annotation[]): Promise<number> {
+    this.assertWritable();
+    this.requireArticle(articleId, true);
+    const file = await this.shard(articleId);
+    const known = new Set(file.data.annotations.map((a) => a.id));
+    const added: string[] = [];
+    for (const incoming of annotations) {
+      if (known.has(incoming.id)) continue;
+      const annotation = parseOrInvalid(
+        annotationSchema,
+        { ...incoming, articleId, tags: this.normalizeTags(incoming.tags), deleted: false },
+        'highlight',
+      );
+      annotation.tags = this.resolveTags(annotation.tags);
+      file.data.annotations.push(annotation);
+      known.add(annotation.id);
+      added.push(annotation.id);
+    }
+    if (added.length) this.shardChanged(articleId, file, added);
+    return added.length;
   }
 
   private async liveAnnotation(

@@ -1,7 +1,9 @@
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import { api } from '../api';
 import type { ApiError, Result } from '../../../shared/result';
 import type { AppInfo } from '../../../shared/types';
+import { createLibrarySlice, type LibrarySlice } from './library';
+import { createReaderSlice, type ReaderSlice } from './reader';
 
 /** A message shown to the user in the notice area; errors stay until dismissed. */
 export interface Notice {
@@ -12,22 +14,30 @@ export interface Notice {
   action?: { label: string; run: () => void };
 }
 
-interface AppSlice {
+/** Which screen is shown. */
+export type View = { kind: 'library' } | { kind: 'reader'; articleId: string };
+
+export interface AppSlice {
   info: AppInfo | null;
   notices: Notice[];
+  view: View;
   loadInfo(): Promise<void>;
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
   dismiss(id: number): void;
+  show(view: View): void;
 }
 
-export type GlossState = AppSlice;
+export type GlossState = AppSlice & LibrarySlice & ReaderSlice;
+
+/** A slice creator over the whole state, so slices can read each other. */
+export type Slice<T> = StateCreator<GlossState, [], [], T>;
 
 let nextNoticeId = 1;
 
-/** The renderer's one store. Components read it through the hooks in ./hooks. */
-export const useStore = create<GlossState>()((set, get) => ({
+const createAppSlice: Slice<AppSlice> = (set, get) => ({
   info: null,
   notices: [],
+  view: { kind: 'library' },
   async loadInfo() {
     const info = await unwrap(api.getAppInfo({}));
     if (info) set({ info });
@@ -35,11 +45,21 @@ export const useStore = create<GlossState>()((set, get) => ({
   notify(kind, text, action) {
     const notice: Notice = { id: nextNoticeId++, kind, text, action };
     set({ notices: [...get().notices, notice].slice(-4) });
-    if (kind === 'info') setTimeout(() => get().dismiss(notice.id), 6000);
+    if (kind === 'info') setTimeout(() => get().dismiss(notice.id), action ? 10_000 : 6000);
   },
   dismiss(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });
   },
+  show(view) {
+    set({ view });
+  },
+});
+
+/** The renderer's one store of domain slices. Components read it through selectors. */
+export const useStore = create<GlossState>()((...a) => ({
+  ...createAppSlice(...a),
+  ...createLibrarySlice(...a),
+  ...createReaderSlice(...a),
 }));
 
 /** Awaits an API result; on failure shows its message and resolves to undefined. */

@@ -1,0 +1,63 @@
+import { expect, type Page } from '@playwright/test';
+import path from 'node:path';
+
+/** The Vietnamese sample article shipped for tests. */
+export const SAMPLE = path.resolve(import.meta.dirname, '../resources/samples/son-tra-khao-sat.txt');
+export const SAMPLE_TITLE =
+  'Đoàn khảo sát của Ban Chỉ đạo Đề án Trung ương 6 làm việc với Đảng bộ Q. Sơn Trà';
+
+/** Imports files the way a person does: the Import button, then the file chooser. */
+export async function importThroughUi(page: Page, files: string | string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import articles…' }).first().click();
+  await (await chooser).setFiles(files);
+}
+
+/** Imports the sample and opens it in the reader. */
+export async function openSample(page: Page): Promise<void> {
+  await importThroughUi(page, SAMPLE);
+  await page.getByRole('button', { name: SAMPLE_TITLE, exact: true }).click();
+  await expect(page.getByRole('article', { name: 'Article text' })).toContainText('Sáng 31-3');
+}
+
+/** Drags the mouse across `text` inside the article, as a person selecting it. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  const article = page.getByRole('article', { name: 'Article text' });
+  const box = await article.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const full = nodes.map((n) => n.data).join('');
+    const at = full.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in the article`);
+    const locate = (offset: number) => {
+      let rest = offset;
+      for (const n of nodes) {
+        if (rest <= n.data.length) return { node: n, offset: rest };
+        rest -= n.data.length;
+      }
+      throw new Error('offset out of range');
+    };
+    const a = locate(at);
+    const b = locate(at + wanted.length);
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+    const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+    const first = rects[0]!;
+    const last = rects[rects.length - 1]!;
+    return {
+      x1: first.left + 1,
+      y1: first.top + first.height / 2,
+      x2: last.right - 1,
+      y2: last.top + last.height / 2,
+    };
+  }, text);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
+}

@@ -1,0 +1,63 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { importThroughUi, SAMPLE, SAMPLE_TITLE } from './helpers';
+
+test('imports the Vietnamese sample and shows its title, byline and text', async ({ gloss }) => {
+  const { page } = gloss;
+  await importThroughUi(page, SAMPLE);
+  const articles = page.getByRole('list', { name: 'Articles' });
+  await expect(articles.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
+  await expect(articles).toContainText('Lê Anh Tuấn');
+  await articles.getByRole('button', { name: SAMPLE_TITLE, exact: true }).click();
+  const article = page.getByRole('article', { name: 'Article text' });
+  await expect(article).toContainText(
+    'Ban Chỉ đạo xây dựng Đề án “Tổng kết 15 năm thực hiện Nghị quyết T.Ư 5',
+  );
+});
+
+test('reports a bad file by name and keeps the library as it was', async ({ gloss }) => {
+  const { page } = gloss;
+  const fake = path.join(gloss.libraryDir, '..', `fake-${Date.now()}.txt`);
+  writeFileSync(
+    fake,
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]),
+  );
+  await importThroughUi(page, [SAMPLE, fake]);
+  await expect(page.getByRole('region', { name: 'Import' })).toContainText(path.basename(fake));
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('re-importing the same article reports a duplicate instead of adding it', async ({ gloss }) => {
+  const { page } = gloss;
+  await importThroughUi(page, SAMPLE);
+  await expect(page.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
+  await importThroughUi(page, SAMPLE);
+  await expect(page.getByRole('region', { name: 'Import' })).toContainText('already in the library');
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('edits details, filters by tag, deletes with confirmation and undoes the deletion', async ({
+  gloss,
+}) => {
+  const { page } = gloss;
+  await importThroughUi(page, SAMPLE);
+  await page.getByRole('button', { name: `Edit details of ${SAMPLE_TITLE}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit article details' });
+  await dialog.getByLabel('Title').fill('Sơn Trà khảo sát');
+  await dialog.getByLabel('Tags (comma-separated)').fill('chính trị, Đà Nẵng');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Sơn Trà khảo sát', exact: true })).toBeVisible();
+
+  await page.getByLabel('Filter articles').fill('son tra');
+  await expect(page.getByRole('button', { name: 'Sơn Trà khảo sát', exact: true })).toBeVisible();
+  await page.getByLabel('Filter articles').fill('');
+  await page.getByRole('combobox', { name: 'Tag' }).selectOption('Đà Nẵng');
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Delete Sơn Trà khảo sát' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete article' }).click();
+  await expect(page.getByRole('button', { name: 'Sơn Trà khảo sát', exact: true })).toHaveCount(0);
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Sơn Trà khảo sát', exact: true })).toBeVisible();
+});

@@ -1,0 +1,110 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { GlossError } from '../../../shared/result';
+import { MAX_IMPORT_BYTES } from '../../services/import';
+import type { ArticleMeta } from '../../../shared/types';
+import { call, print, type Command } from '../command';
+
+function line(a: ArticleMeta): string {
+  const byline = [a.author, a.published?.slice(0, 10)].filter(Boolean).join(', ');
+  return `${a.id}  ${a.title}${byline ? ` — ${byline}` : ''}  (${a.highlightCount} highlights)`;
+}
+
+/**
+ * Reads a file named on the command line, base64-encoded for the importFile method.
+ * @throws GlossError with a sentence naming the file when it is missing, unreadable, a folder or too large.
+ */
+async function readForImport(file: string): Promise<string> {
+  const name = path.basename(file);
+  const fail = (error: NodeJS.ErrnoException): never => {
+    const reason =
+      error.code === 'ENOENT'
+        ? 'no such file'
+        : error.code === 'EACCES' || error.code === 'EPERM'
+          ? 'permission denied'
+          : error.message;
+    throw new GlossError('io', `Cannot read “${name}”: ${reason}.`);
+  };
+  const info = await stat(file).catch(fail);
+  if (!info.isFile()) throw new GlossError('unsupported', `“${name}” is not a file.`);
+  if (info.size > MAX_IMPORT_BYTES) {
+    throw new GlossError(
+      'too-large',
+      `“${name}” is ${Math.ceil(info.size / 2 ** 20)} MB; Gloss imports files up to ${MAX_IMPORT_BYTES / 2 ** 20} MB.`,
+    );
+  }
+  return (await readFile(file).catch(fail)).toString('base64');
+}
+
+/** `gloss import FILE...`: imports each file, reports each failure, exits 1 if any failed. */
+export const importFiles: Command = {
+  help: 'import FILE...         Import text, Markdown or HTML files',
+  async run(ctx) {
+    if (ctx.args.length === 0) throw new GlossError('invalid-argument', 'Name at least one file to import.');
+    const outcomes = [];
+    let failed = 0;
+    for (const [i, file] of ctx.args.entries()) {
+      try {
+        const outcome = await call(ctx, 'importFile', {
+          name: path.basename(file),
+          data: await readForImport(file),
+        });
+        outcomes.push({ file, ok: true, ...outcome });
+        if (!ctx.json) console.log(`[${i + 1}/${ctx.args.length}] ${outcome.message}`);
+      } catch (error) {
+        failed++;
+        const code = error instanceof GlossError ? error.code : 'internal';
+        const message = (error as Error).message;
+        outcomes.push({ file, ok: false, error: { code, message } });
+        if (!ctx.json) console.error(`[${i + 1}/${ctx.args.length}] ${message}`);
+      }
+    }
+    if (ctx.json) console.log(JSON.stringify(outcomes, null, 2));
+    if (failed > 0) {
+      throw new GlossError(
+        'invalid-argument',
+        `${failed} of ${ctx.args.length} files could not be imported.`,
+      );
+    }
+  },
+};
+
+/** `gloss list`: the library's articles. */
+export const list: Command = {
+  help: 'list                   List the articles in the library',
+  async run(ctx) {
+    const articles = await call(ctx, 'listArticles', {});
+    print(ctx, articles, articles.length ? articles.map(line).join('\n') : 'The library is empty.');
+  },
+};
+
+/** `gloss show ID`: metadata and canonical text of one article. */
+export const show: Command = {
+  help: 'show ID                Show an article’s metadata and text',
+  async run(ctx) {
+    const [id] = ctx.args;
+    if (!id) throw new GlossError('invalid-argument', 'Name the article id to show (see gloss list).');
+    const content = await call(ctx, 'getArticle', { id });
+    const a = content.article;
+    const meta = [
+      `Title:     ${a.title}`,
+      `Author:    ${a.author ?? '—'}`,
+      `Published: ${a.published ?? '—'}`,
+      `File:      ${a.sourceFile} (${a.format})`,
+      `Words:     ${a.wordCount}`,
+      `Tags:      ${a.tags.join(', ') || '—'}`,
+    ].join('\n');
+    print(ctx, content, `${meta}\n\n${content.text}`);
+  },
+};
+
+/** `gloss rm ID`: deletes an article and its highlights. */
+export const rm: Command = {
+  help: 'rm ID                  Delete an article and its highlights',
+  async run(ctx) {
+    const [id] = ctx.args;
+    if (!id) throw new GlossError('invalid-argument', 'Name the article id to delete (see gloss list).');
+    const article = await call(ctx, 'deleteArticle', { id });
+    print(ctx, article, `Deleted “${article.title}”.`);
+  },
+};

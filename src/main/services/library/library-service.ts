@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { GlossError } from '../../../shared/result';
+import type { ArticleContent, ArticleMeta, ImportOutcome } from '../../../shared/types';
+import { atomicWrite } from '../fs/atomic-write';
+import { convertFile, type ImportedDocument } from '../import';
+import type { LibraryStore } from '../store';
+import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
+import { uniqueFileName } from './file-names';
+
+/** Changes other services (search, anchoring) follow. */
+export interface LibraryListener {
+  articleChanged?(
+    meta: ArticleMeta,
+    content: { text: string; blocks: ArticleContent['blocks'] },
+  ): void | Promise<void>;
+  articleRemoved?(id: string): void | Promise<void>;
+  articleMetaChanged?(meta: ArticleMeta): void;
+}
+
+/** Metadata a user may edit. */
+export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'published' | 'tags' | 'progress'>>;
+
+/**
+ * Imports files into the library folder and manages articles: the copy in
+ * `articles/`, the index record and the content cache.
+ */
+export class LibraryService {
+  private readonly listeners: LibraryListener[] = [];
+  /** Deleted this session: can still be restored. Purged at the next start. */
+  private readonly deletedThisSession = new Set<string>();
+
+  constructor(private readonly store: LibraryStore) {}
+
+  /** Registers a listener for article changes. */
+  listen(listener: LibraryListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Live articles, most recently added first. */
+  list(): ArticleMeta[] {
+    return this.store.listArticles().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** An article with its text; rebuilds the content cache from the copy if it is missing. */
+  async get(id: string): Promise<ArticleContent> {
+    const article = this.live(id);
+    const content = (await this.store.readContent(id)) ?? (await this.rebuildContent(article));
+    return { article, text: content.text, blocks: content.blocks, note: await this.store.getArticleNote(id) };
+  }
+
+  /**
+   * Imports one file's bytes under its original name.
+   * @throws GlossError for empty, binary, unsupported or oversized files; the library is unchanged then.
+   */
+  async importBytes(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
+    const name = path.basename(fileName).normalize('NFC');
+    const doc = convertFile(bytes, name);
+    const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
+    if (existing) {
+      return {
+        status: 'duplicate',
+        article: existing,
+        message: `“${name}” is already in the library as “${existing.title}”; nothing was added.`,
+      };
+    }
+    const articlesDir = path.join(this.store.libraryPath, 'articles');
+    await mkdir(articlesDir, { recursive: true });
+    const copyName = await uniqueFileName(articlesDir, name);
+    const copyPath = path.join(articlesDir, copyName);
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    const article: ArticleMeta = {
+      id,
+      title: doc.title,
+      author: doc.author,
+      published: doc.published,
+      sourceFile: `articles/${copyName}`,
+      format: doc.format,
+      contentHash: doc.contentHash,
+      wordCount: doc.wordCount,
+      charCount: doc.text.length,
+      tags: [],
+      progress: 0,
+      highlightCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      deleted: false,
+    };
+    try {
+      await atomicWrite(copyPath, bytes);
+      await this.store.writeContent(id, { text: doc.text, blocks: doc.blocks });
+    } catch (error) {
+      await rm(copyPath, { force: true });
+      await this.store.purgeArticleData(id).catch(() => undefined);
+      throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
+    }
+    this.store.putArticle(article);
+    await this.emit((l) => l.articleChanged?.(article, doc));
+    return { status: 'imported', article, message: `Imported “${article.title}”.` };
+  }
+
+  /** Edits metadata. */
+  update(id: string, patch: ArticlePatch): ArticleMeta {
+    const current = this.live(id);
+    const next: ArticleMeta = {
+      ...current,
+      ...patch,
+      title: patch.title?.normalize('NFC') ?? current.title,
+      author: patch.author === undefined ? current.author : patch.author?.normalize('NFC') || null,
+      published: patch.published === undefined ? current.published : patch.published || null,
+      tags: patch.tags ? uniqueTags(patch.tags) : current.tags,
+      updatedAt: new Date().toISOString(),
+    };
+    this.store.putArticle(next);
+    const stored = this.store.getArticle(id) ?? next;
+    for (const l of this.listeners) l.articleMetaChanged?.(stored);
+    return stored;
+  }
+
+  /** Tombstones an article; its copy, content and highlights stay until the next start, so it can be restored. */
+  async delete(id: string): Promise<ArticleMeta> {
+    const article = { ...this.live(id), deleted: true, updatedAt: new Date().toISOString() };
+    this.store.putArticle(article);
+    this.deletedThisSession.add(id);
+    await this.emit((l) => l.articleRemoved?.(id));
+    return article;
+  }
+
+  /** Restores an article deleted in this session. */
+  async restore(id: string): Promise<ArticleMeta> {
+    const article = this.store.getArticle(id);
+    if (!article?.deleted || !this.deletedThisSession.has(id)) {
+      throw new GlossError(
+        'not-found',
+        'That article can no longer be restored (it was deleted in an earlier session).',
+      );
+    }
+    const restored = { ...article, deleted: false, updatedAt: new Date().toISOString() };
+    this.store.putArticle(restored);
+    this.deletedThisSession.delete(id);
+    const content = (await this.store.readContent(id)) ?? (await this.rebuildContent(restored));
+    await this.emit((l) => l.articleChanged?.(restored, content));
+    return restored;
+  }
+
+  /** Removes the files of articles deleted in earlier sessions (their index tombstones stay). */
+  async purgeDeleted(): Promise<void> {
+    for (const article of this.store.listArticles({ includeDeleted: true })) {
+      if (!article.deleted || this.deletedThisSession.has(article.id)) continue;
+      await this.store.purgeArticleData(article.id);
+      await rm(this.resolveSource(article), { force: true });
+    }
+  }
+
+  /**
+   * Re-reads the copy of the article stored at `sourceFile` (library-relative)
+   * after it changed on disk. When its text changed, every highlight is
+   * re-anchored onto the new text (orphans are kept, flagged), the content is
+   * replaced, and a sentence for the user is returned; null when nothing
+   * changed or the path is no article's. A copy that vanished or became
+   * unreadable changes nothing: the stored text and highlights stay.
+   */
+  async refreshFromDisk(sourceFile: string): Promise<string | null> {
+    const article = this.store.listArticles().find((a) => a.sourceFile === sourceFile);
+    if (!article) return null;
+    let doc: ImportedDocument;
+    try {
+      doc = convertFile(await readFile(this.resolveSource(article)), path.basename(article.sourceFile));
+    } catch (error) {
+      return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
+    }
+    if (doc.contentHash === article.contentHash) return null;
+    const annotations = await this.store.listAnnotations(article.id);
+    const { results, report } = reanchorAll(annotations, doc.text);
+    // Targets first: re-anchoring them again onto the same text is a no-op if we stop halfway.
+    await this.store.replaceTargets(
+      article.id,
+      results.map(({ id, target, orphaned }) => ({ id, target, orphaned })),
+    );
+    await this.store.writeContent(article.id, { text: doc.text, blocks: doc.blocks });
+    const next: ArticleMeta = {
+      ...article,
+      contentHash: doc.contentHash,
+      wordCount: doc.wordCount,
+      charCount: doc.text.length,
+      updatedAt: new Date().toISOString(),
+    };
+    this.store.putArticle(next);
+    await this.emit((l) => l.articleChanged?.(next, doc));
+    return describeReanchoring(article.title, report);
+  }
+
+  /** Absolute path of an article's copy; refuses anything that would leave the articles folder. */
+  resolveSource(article: ArticleMeta): string {
+    const articlesDir = path.join(this.store.libraryPath, 'articles');
+    const file = path.resolve(this.store.libraryPath, article.sourceFile);
+    if (!file.startsWith(articlesDir + path.sep) || file.includes('\0')) {
+      throw new GlossError('forbidden', `The article “${article.title}” points outside the library.`);
+    }
+    return file;
+  }
+
+  private live(id: string): ArticleMeta {
+    const article = this.store.getArticle(id);
+    if (!article || article.deleted) throw new GlossError('not-found', 'That article is not in the library.');
+    return article;
+  }
+
+  private async rebuildContent(
+    article: ArticleMeta,
+  ): Promise<{ text: string; blocks: ArticleContent['blocks'] }> {
+    let doc: ImportedDocument;
+    try {
+      doc = convertFile(await readFile(this.resolveSource(article)), path.basename(article.sourceFile));
+    } catch (error) {
+      throw new GlossError(
+        'damaged',
+        `The text of “${article.title}” is missing and its copy ${article.sourceFile} cannot be read: ${(error as Error).message}`,
+      );
+    }
+    await this.store.writeContent(article.id, { text: doc.text, blocks: doc.blocks });
+    return doc;
+  }
+
+  private async emit(call: (listener: LibraryListener) => void | Promise<void>): Promise<void> {
+    for (const listener of this.listeners) await call(listener);
+  }
+}
+
+function describeReanchoring(title: string, report: ReanchorReport): string {
+  const head = `“${title}” changed on disk`;
+  if (report.total === 0) return `${head}; its text was updated.`;
+  const parts = [`${report.unchanged + report.moved} of ${report.total} highlights placed`];
+  if (report.moved) parts.push(`${report.moved} moved`);
+  if (report.fuzzy) parts.push(`${report.fuzzy} matched approximately`);
+  if (report.orphaned) parts.push(`${report.orphaned} could not be placed and are listed in the notes panel`);
+  return `${head}: ${parts.join(', ')}.`;
+}
+
+function uniqueTags(tags: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const tag of tags) {
+    const name = tag.normalize('NFC').trim();
+    if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  }
+  return [...seen.values()];
+}

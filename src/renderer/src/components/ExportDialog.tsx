@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { useStore } from '../state/store';
+import { Dialog } from './Dialog';
+
+/** What to export, as the contract names it. */
+export type ExportScope =
+  | { kind: 'article'; id: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'all' }
+  | { kind: 'articles'; ids: string[] };
+
+/** Offers a file to the user as a download (a save dialog in Electron). */
+function download(name: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Export notes: Markdown (one file per article, or one combined file) or
+ * W3C Web Annotation JSON, for the scopes offered by the caller.
+ */
+export function ExportDialog({
+  scopes,
+  onClose,
+}: {
+  scopes: { label: string; scope: ExportScope }[];
+  onClose: () => void;
+}) {
+  const notify = useStore((s) => s.notify);
+  const [scopeIndex, setScopeIndex] = useState(0);
+  const [format, setFormat] = useState<'md' | 'json'>('md');
+  const [combined, setCombined] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = scopes[scopeIndex];
+  const single = chosen?.scope.kind === 'article';
+
+  const run = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.renderExport({
+      scope: chosen.scope,
+      format,
+      combined: format === 'md' && combined,
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    const type = format === 'md' ? 'text/markdown' : 'application/ld+json';
+    for (const file of result.value.files) download(file.name, file.content, type);
+    notify(
+      'info',
+      `Exported ${result.value.files.length} ${result.value.files.length === 1 ? 'file' : 'files'}.`,
+    );
+    onClose();
+  };
+
+  return (
+    <Dialog title="Export notes" onClose={onClose}>
+      <div className="form">
+        <label>
+          What
+          <select value={scopeIndex} onChange={(e) => setScopeIndex(Number(e.target.value))}>
+            {scopes.map((s, i) => (
+              <option key={s.label} value={i}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="radio-group">
+          <legend>Format</legend>
+          <label className="check">
+            <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} />
+            Markdown (Obsidian)
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="format"
+              checked={format === 'json'}
+              onChange={() => setFormat('json')}
+            />
+            Web Annotation JSON
+          </label>
+        </fieldset>
+        {format === 'md' && !single && (
+          <label className="check">
+            <input type="checkbox" checked={combined} onChange={(e) => setCombined(e.target.checked)} />
+            One combined file (otherwise one file per article)
+          </label>
+        )}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

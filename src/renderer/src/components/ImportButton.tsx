@@ -1,0 +1,32 @@
+import { useRef } from 'react';
+import { useStore } from '../state/store';
+
+/** File types offered in the picker. */
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+
+/** Opens the system file picker (a native dialog in Electron) and imports the chosen files. */
+export function ImportButton({ className }: { className?: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  const importFiles = useStore((s) => s.importFiles);
+  const busy = useStore((s) => s.importState?.current != null);
+  return (
+    <>
+      <button type="button" className={className} disabled={busy} onClick={() => input.current?.click()}>
+        Import articles…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={IMPORT_ACCEPT}
+        hidden
+        aria-label="Choose files to import"
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          void importFiles(files);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import type { SearchHit, SearchResults, SearchSnippet } from '../../../shared/types';
+import { useStore } from '../state/store';
+
+const KIND_LABELS: Record<SearchHit['kind'], string> = {
+  title: 'Title',
+  author: 'Author',
+  text: 'Text',
+  quote: 'Highlight',
+  note: 'Note',
+  tag: 'Tag',
+};
+
+/** A snippet as text with its matches marked; never parsed as HTML. */
+function Snippet({ snippet }: { snippet: SearchSnippet }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  snippet.marks.forEach((m, i) => {
+    parts.push(snippet.text.slice(at, m.start));
+    parts.push(<mark key={i}>{snippet.text.slice(m.start, m.end)}</mark>);
+    at = m.end;
+  });
+  parts.push(snippet.text.slice(at));
+  return <span className="snippet">{parts}</span>;
+}
+
+/**
+ * Library-wide search (Ctrl/Cmd+K or Ctrl/Cmd+Shift+F): results grouped by
+ * article; choosing one opens the article at the hit and selects the highlight.
+ */
+export function SearchBox() {
+  const openArticle = useStore((s) => s.openArticle);
+  const selectAnnotation = useStore((s) => s.selectAnnotation);
+  const notify = useStore((s) => s.notify);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && (e.key.toLowerCase() === 'k' || (e.shiftKey && e.key.toLowerCase() === 'f'))) {
+        e.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    if (!query.trim()) return;
+    const mine = ++seq.current;
+    const timer = setTimeout(() => {
+      void api.search({ query, limit: 20 }).then((result) => {
+        if (mine !== seq.current) return;
+        if (result.ok) {
+          setResults(result.value);
+          setError(null);
+        } else setError(result.error.message);
+      });
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const choose = async (articleId: string, hit: SearchHit) => {
+    setOpen(false);
+    await openArticle(articleId, hit.start);
+    if (hit.annotationId) selectAnnotation(hit.annotationId);
+    if (!useStore.getState().content) notify('error', 'That article could not be opened.');
+  };
+
+  return (
+    <div className="search" role="search" aria-label="Search the library">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search the library"
+        aria-keyshortcuts="Control+K Control+Shift+F"
+        placeholder="Search everything (Ctrl+K)"
+        value={query}
+        onFocus={() => setOpen(true)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            setOpen(false);
+            input.current?.blur();
+          } else if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            document.querySelector<HTMLButtonElement>('.search-results button')?.focus();
+          }
+        }}
+      />
+      {open && query.trim() !== '' && (
+        <div
+          className="search-results"
+          role="region"
+          aria-label="Search results"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setOpen(false);
+              input.current?.focus();
+            }
+          }}
+        >
+          {error && <p role="alert">{error}</p>}
+          {results && (
+            <p className="muted search-summary" role="status">
+              {results.total === 0 ? 'No results' : `${results.total} results`}
+            </p>
+          )}
+          {results?.groups.map((group) => (
+            <section key={group.article.id} aria-label={group.article.title} className="search-group">
+              <h3>{group.article.title}</h3>
+              <ul>
+                {group.hits.map((hit, i) => (
+                  <li key={i}>
+                    <button
+                      type="button"
+                      className="search-hit"
+                      onClick={() => void choose(group.article.id, hit)}
+                    >
+                      <span className="hit-kind">
+                        {hit.color && <span className={`swatch swatch-${hit.color}`} aria-hidden="true" />}
+                        {KIND_LABELS[hit.kind]}
+                      </span>
+                      <Snippet snippet={hit.snippet} />
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {group.hitCount > group.hits.length && (
+                <p className="muted">and {group.hitCount - group.hits.length} more in this article</p>
+              )}
+            </section>
+          ))}
+          <button type="button" className="link close-results" onClick={() => setOpen(false)}>
+            Close results
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,294 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { fold } from '../../../shared/text/fold';
+import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/types';
+import { renderMarkdown } from '../markdown';
+import type { NotesFilter } from '../state/reader';
+import { useStore } from '../state/store';
+import { COLOR_LABELS } from './ReaderView';
+
+/** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
+export function filterAnnotations(list: Annotation[], filter: NotesFilter): Annotation[] {
+  const needle = fold(filter.text.trim());
+  return list.filter(
+    (a) =>
+      (!filter.color || a.color === filter.color) &&
+      (!filter.tag || a.tags.some((t) => t.toLowerCase() === filter.tag.toLowerCase())) &&
+      (!needle || fold(`${a.target.quote.exact} ${a.note} ${a.tags.join(' ')}`).includes(needle)),
+  );
+}
+
+/** The article note, the selected highlight's editor, and every highlight in document order. */
+export function NotesPanel({
+  focusEditor,
+  onEditorFocused,
+}: {
+  focusEditor: 'note' | 'tags' | null;
+  onEditorFocused: () => void;
+}) {
+  const annotations = useStore((s) => s.annotations);
+  const selectedId = useStore((s) => s.selectedAnnotationId);
+  const filter = useStore((s) => s.notesFilter);
+  const setFilter = useStore((s) => s.setNotesFilter);
+  const selected = annotations.find((a) => a.id === selectedId);
+  const placed = annotations.filter((a) => !a.orphaned);
+  const orphans = annotations.filter((a) => a.orphaned);
+  const shown = useMemo(() => filterAnnotations(placed, filter), [placed, filter]);
+  const tags = useMemo(() => [...new Set(annotations.flatMap((a) => a.tags))].sort(), [annotations]);
+
+  return (
+    <div className="notes-panel">
+      <ArticleNote />
+      {selected && (
+        <AnnotationEditor
+          key={selected.id}
+          annotation={selected}
+          focus={focusEditor}
+          onFocused={onEditorFocused}
+        />
+      )}
+      <h3 id="highlights-heading">
+        Highlights <span className="muted">({placed.length})</span>
+      </h3>
+      <div className="notes-filters" role="group" aria-label="Filter highlights">
+        <input
+          type="search"
+          aria-label="Filter highlights by text"
+          placeholder="Filter highlights"
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+        />
+        <select
+          aria-label="Filter by colour"
+          value={filter.color}
+          onChange={(e) => setFilter({ ...filter, color: e.target.value as HighlightColor | '' })}
+        >
+          <option value="">All colours</option>
+          {HIGHLIGHT_COLORS.map((c) => (
+            <option key={c} value={c}>
+              {COLOR_LABELS[c]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Filter by tag"
+          value={filter.tag}
+          onChange={(e) => setFilter({ ...filter, tag: e.target.value })}
+        >
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ul className="highlight-list" aria-labelledby="highlights-heading">
+        {shown.map((a) => (
+          <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />
+        ))}
+      </ul>
+      {placed.length > 0 && shown.length === 0 && <p className="muted">No highlight matches this filter.</p>}
+      {orphans.length > 0 && (
+        <section className="orphans" aria-labelledby="orphans-heading">
+          <h3 id="orphans-heading">
+            {orphans.length} {orphans.length === 1 ? 'highlight' : 'highlights'} could not be placed
+          </h3>
+          <p className="muted">The text changed. Select new text and choose “Re-attach”, or delete them.</p>
+          <ul className="highlight-list">
+            {orphans.map((a) => (
+              <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function HighlightItem({ annotation, selected }: { annotation: Annotation; selected: boolean }) {
+  const selectAnnotation = useStore((s) => s.selectAnnotation);
+  const scrollTo = useStore((s) => s.scrollTo);
+  return (
+    <li className={`highlight-item${selected ? ' selected' : ''}`}>
+      <button
+        type="button"
+        className="highlight-open"
+        aria-label={`Highlight: ${annotation.target.quote.exact.slice(0, 80)}`}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => {
+          selectAnnotation(annotation.id);
+          if (!annotation.orphaned) scrollTo(annotation.target.position.start);
+        }}
+      >
+        <span className={`swatch swatch-${annotation.color}`} aria-hidden="true" />
+        <q className="quote">{annotation.target.quote.exact}</q>
+      </button>
+      {annotation.note && (
+        <div
+          className="note-rendered"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(annotation.note) }}
+        />
+      )}
+      {annotation.tags.length > 0 && (
+        <div className="tag-row">
+          {annotation.tags.map((t) => (
+            <span key={t} className="tag-chip">
+              #{t}
+            </span>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ArticleNote() {
+  const content = useStore((s) => s.content);
+  const setArticleNote = useStore((s) => s.setArticleNote);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  if (!content) return null;
+  return (
+    <section className="article-note" aria-labelledby="article-note-heading">
+      <h3 id="article-note-heading">Article note</h3>
+      {editing ? (
+        <>
+          <textarea
+            aria-label="Article note (Markdown)"
+            value={draft}
+            rows={5}
+            autoFocus
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                void setArticleNote(draft);
+                setEditing(false);
+              }}
+            >
+              Save note
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(content.note);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          {content.note ? (
+            <div
+              className="note-rendered"
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(content.note) }}
+            />
+          ) : (
+            <p className="muted">No note yet.</p>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(content.note);
+              setEditing(true);
+            }}
+          >
+            Edit article note
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AnnotationEditor({
+  annotation,
+  focus,
+  onFocused,
+}: {
+  annotation: Annotation;
+  focus: 'note' | 'tags' | null;
+  onFocused: () => void;
+}) {
+  const update = useStore((s) => s.updateAnnotation);
+  const remove = useStore((s) => s.deleteAnnotation);
+  const select = useStore((s) => s.selectAnnotation);
+  const allTags = useStore((s) => s.tags);
+  const [note, setNote] = useState(annotation.note);
+  const [tags, setTags] = useState(annotation.tags.join(', '));
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const tagsRef = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (focus === 'note') noteRef.current?.focus();
+    else if (focus === 'tags') tagsRef.current?.focus();
+    else heading.current?.focus();
+    if (focus) onFocused();
+  }, [focus, onFocused]);
+
+  const parsedTags = tags
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const dirty = note !== annotation.note || parsedTags.join('\n') !== annotation.tags.join('\n');
+
+  return (
+    <section className="annotation-editor" aria-labelledby="annotation-editor-heading">
+      <h3 id="annotation-editor-heading" ref={heading} tabIndex={-1}>
+        Selected highlight
+      </h3>
+      <blockquote className={`quote-block border-${annotation.color}`}>
+        {annotation.target.quote.exact}
+      </blockquote>
+      <div role="radiogroup" aria-label="Colour" className="swatches">
+        {HIGHLIGHT_COLORS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            role="radio"
+            aria-checked={annotation.color === c}
+            aria-label={COLOR_LABELS[c]}
+            className={`swatch swatch-${c}`}
+            onClick={() => void update(annotation.id, { color: c })}
+          />
+        ))}
+      </div>
+      <label>
+        Note (Markdown)
+        <textarea ref={noteRef} rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <label>
+        Tags (comma-separated)
+        <input ref={tagsRef} list="known-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+      </label>
+      <datalist id="known-tags">
+        {allTags.map((t) => (
+          <option key={t.name} value={t.name} />
+        ))}
+      </datalist>
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!dirty}
+          onClick={() => void update(annotation.id, { note, tags: parsedTags })}
+        >
+          Save
+        </button>
+        <button type="button" className="danger" onClick={() => void remove(annotation.id)}>
+          Delete highlight
+        </button>
+        <button type="button" onClick={() => select(null)}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}

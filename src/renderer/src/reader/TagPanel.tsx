@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import type { TagInfo } from '../../../shared/types';
+import { Dialog } from '../components/Dialog';
+import { useStore } from '../state/store';
+
+/** All tags with counts in this article and in the library; filter, rename/merge, recolour, delete. */
+export function TagPanel({ onFilter }: { onFilter: () => void }) {
+  const tags = useStore((s) => s.tags);
+  const annotations = useStore((s) => s.annotations);
+  const loadTags = useStore((s) => s.loadTags);
+  const filter = useStore((s) => s.notesFilter);
+  const setFilter = useStore((s) => s.setNotesFilter);
+  const [renaming, setRenaming] = useState<TagInfo | null>(null);
+
+  useEffect(() => {
+    void loadTags();
+  }, [loadTags, annotations]);
+
+  const inArticle = (name: string) =>
+    annotations.filter((a) => a.tags.some((t) => t.toLowerCase() === name.toLowerCase())).length;
+
+  if (tags.length === 0)
+    return <p className="muted panel-empty">No tags yet. Add tags to a highlight to see them here.</p>;
+  return (
+    <div className="tag-panel">
+      <table className="tag-table">
+        <thead>
+          <tr>
+            <th scope="col">Tag</th>
+            <th scope="col" title="Highlights in this article">
+              Here
+            </th>
+            <th scope="col" title="Uses in the whole library">
+              All
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tags.map((tag) => (
+            <TagRow
+              key={tag.name}
+              tag={tag}
+              here={inArticle(tag.name)}
+              active={filter.tag.toLowerCase() === tag.name.toLowerCase()}
+              onFilter={() => {
+                setFilter({ ...filter, tag: tag.name });
+                onFilter();
+              }}
+              onRename={() => setRenaming(tag)}
+            />
+          ))}
+        </tbody>
+      </table>
+      {renaming && <RenameTagDialog tag={renaming} onClose={() => setRenaming(null)} />}
+    </div>
+  );
+}
+
+function TagRow({
+  tag,
+  here,
+  active,
+  onFilter,
+  onRename,
+}: {
+  tag: TagInfo;
+  here: number;
+  active: boolean;
+  onFilter: () => void;
+  onRename: () => void;
+}) {
+  const recolorTag = useStore((s) => s.recolorTag);
+  const deleteTag = useStore((s) => s.deleteTag);
+  return (
+    <tr className={active ? 'active' : undefined}>
+      <td>
+        <button
+          type="button"
+          className="link"
+          aria-label={`Show highlights tagged ${tag.name}`}
+          onClick={onFilter}
+        >
+          <span className="tag-dot" style={{ background: tag.color ?? 'transparent' }} aria-hidden="true" />#
+          {tag.name}
+        </button>
+      </td>
+      <td>{here}</td>
+      <td>{tag.count}</td>
+      <td className="tag-actions">
+        <input
+          type="color"
+          aria-label={`Colour of ${tag.name}`}
+          value={tag.color ?? '#999999'}
+          onChange={(e) => void recolorTag(tag.name, e.target.value)}
+        />
+        <button type="button" aria-label={`Rename or merge ${tag.name}`} onClick={onRename}>
+          Rename
+        </button>
+        <button type="button" aria-label={`Delete tag ${tag.name}`} onClick={() => void deleteTag(tag.name)}>
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function RenameTagDialog({ tag, onClose }: { tag: TagInfo; onClose: () => void }) {
+  const renameTag = useStore((s) => s.renameTag);
+  const tags = useStore((s) => s.tags);
+  const [name, setName] = useState(tag.name);
+  const target = tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase() && t.name !== tag.name);
+  return (
+    <Dialog title={`Rename tag “${tag.name}”`} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void renameTag(tag.name, name.trim()).then((ok) => ok && onClose());
+        }}
+      >
+        <label>
+          New name
+          <input value={name} onChange={(e) => setName(e.target.value)} list="tag-names" required autoFocus />
+        </label>
+        <datalist id="tag-names">
+          {tags.map((t) => (
+            <option key={t.name} value={t.name} />
+          ))}
+        </datalist>
+        {target && (
+          <p role="note">
+            “{target.name}” already exists: its {target.count} uses and this tag’s {tag.count} will be merged.
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            {target ? 'Merge tags' : 'Rename'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The thin DOM layer between the reader's blocks and canonical offsets. Each
+ * block element carries `data-block` (its index) and its text content equals
+ * its slice of the canonical text, marks included, so offsets are counted
+ * over text nodes.
+ */
+
+/** The block element containing `node`, or null. */
+export function blockElementOf(node: Node | null): HTMLElement | null {
+  const element = node instanceof Element ? node : (node?.parentElement ?? null);
+  return element?.closest<HTMLElement>('[data-block]') ?? null;
+}
+
+/** Offset, within its block's text, of a DOM boundary point (node, offset). */
+export function offsetInBlock(block: HTMLElement, node: Node, offset: number): number {
+  if (node.nodeType !== Node.TEXT_NODE) {
+    // A boundary between children: count the text of the children before it.
+    const range = document.createRange();
+    range.setStart(block, 0);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+  let count = 0;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+    if (current === node) return count + offset;
+    count += current.nodeValue?.length ?? 0;
+  }
+  return count;
+}
+
+/**
+ * Canonical [start, end) of the current selection inside the article, or
+ * null when it is empty or outside. `blockStarts[i]` is block i's start offset.
+ */
+export function selectionOffsets(
+  root: HTMLElement,
+  blockStarts: (index: number) => number | undefined,
+): { start: number; end: number } | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) return null;
+  const point = (node: Node, offset: number, edge: 'start' | 'end'): number | undefined => {
+    let block = blockElementOf(node);
+    if (!block) {
+      // The boundary sits between blocks: snap to the nearest block edge.
+      const blocks = Array.from(root.querySelectorAll<HTMLElement>('[data-block]'));
+      const probe = document.createRange();
+      probe.setStart(node, offset);
+      block =
+        edge === 'start'
+          ? (blocks.find((b) => probe.comparePoint(b, 0) <= 0) ?? null)
+          : ([...blocks].reverse().find((b) => probe.comparePoint(b, 0) > 0) ?? null);
+      if (!block) return undefined;
+      const base = blockStarts(Number(block.dataset.block));
+      return base === undefined
+        ? undefined
+        : base + (edge === 'start' ? 0 : (block.textContent ?? '').length);
+    }
+    const base = blockStarts(Number(block.dataset.block));
+    return base === undefined ? undefined : base + offsetInBlock(block, node, offset);
+  };
+  const start = point(range.startContainer, range.startOffset, 'start');
+  const end = point(range.endContainer, range.endOffset, 'end');
+  if (start === undefined || end === undefined || end <= start) return null;
+  return { start, end };
+}
+
+/** The DOM boundary point at `offset` characters into a block's text. */
+export function pointInBlock(block: HTMLElement, offset: number): { node: Node; offset: number } {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let remaining = offset;
+  let last: Node | null = null;
+  for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+    const length = current.nodeValue?.length ?? 0;
+    if (remaining <= length) return { node: current, offset: remaining };
+    remaining -= length;
+    last = current;
+  }
+  return last ? { node: last, offset: last.nodeValue?.length ?? 0 } : { node: block, offset: 0 };
+}

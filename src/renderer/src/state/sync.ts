@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { api } from '../api';
+import { useStore } from './store';
+
+/**
+ * Follows changes made outside this window (a file edited on disk, the CLI,
+ * a repaired store): long-polls the library revision, then reloads what is
+ * shown and shows the services' notices.
+ */
+export function useLibrarySync(): void {
+  useEffect(() => {
+    let stopped = false;
+    let since = -1;
+    const loop = async () => {
+      while (!stopped) {
+        const result = await api.waitForChange({ since, timeoutMs: 25_000 });
+        if (stopped) return;
+        if (!result.ok) {
+          await new Promise((r) => setTimeout(r, 5000));
+          continue;
+        }
+        const changed = since >= 0 && result.value !== since;
+        since = result.value;
+        const notices = await api.takeNotices({});
+        if (notices.ok) for (const text of notices.value) useStore.getState().notify('error', text);
+        if (changed) {
+          const state = useStore.getState();
+          await Promise.all([state.loadArticles(), state.reloadArticle(), state.loadTags()]);
+        }
+      }
+    };
+    void loop();
+    return () => {
+      stopped = true;
+    };
+  }, []);
+}
