@@ -43,7 +43,6 @@ const BLOCK_TAGS = new Set(
     'figcaption details summary ul ol dl dt dd table caption thead tbody tfoot tr th td hr'
   ).split(' '),
 );
-const BLOCK_SELECTOR = Array.from(BLOCK_TAGS).join(',');
 const OWN_KIND: Record<string, Block['kind']> = {
   h1: 'h1',
   h2: 'h2',
@@ -118,7 +117,7 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
       const element = child as Element;
       const kind = OWN_KIND[element.localName] ?? context;
       if (element.localName === 'pre') preformatted(element);
-      else if (element.querySelector(BLOCK_SELECTOR)) walk(element, kind);
+      else if (containsBlock(element)) walk(element, kind);
       else inline(Array.from(element.childNodes), kind);
     }
     flush();
@@ -126,6 +125,13 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
 
   walk(root, 'p');
   return { text: parts.join(BLOCK_SEPARATOR), blocks };
+}
+
+function containsBlock(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (BLOCK_TAGS.has(child.localName) || containsBlock(child)) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,8 +1,9 @@
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { domWindow } from './dom';
 
+/** `body` is the root DOMPurify walks: without it, every child is moved up into <html>, which is slow in jsdom. */
 const ALLOWED_TAGS = [
-  'p br hr h1 h2 h3 h4 h5 h6 blockquote pre div section article header footer aside main address',
+  'body p br hr h1 h2 h3 h4 h5 h6 blockquote pre div section article header footer aside main address',
   'figure figcaption details summary ul ol li dl dt dd table caption thead tbody tfoot tr th td',
   'a em strong b i u s del ins mark small sub sup code kbd samp var abbr cite dfn q time span',
   'bdi bdo wbr ruby rt rp',
