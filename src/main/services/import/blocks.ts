@@ -63,10 +63,11 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * (p, h1–h6, li, blockquote, pre, and table cells, list terms, captions or
  * bare text in containers as 'p') each give a block; paragraphs inside a
  * list item or quote take its kind. Block texts are joined by a blank line.
- * Whitespace is collapsed as a browser would (line breaks from <br> are kept
- * as "\n"), except in pre, which is split at blank lines instead. Each
- * block's `html` is its inline HTML, rewritten so that its text content is
- * exactly `text.slice(start, end)`.
+ * Whitespace, no-break spaces included, is collapsed as a browser would,
+ * except in pre, which is split at blank lines instead. Each block's `html`
+ * is its inline HTML, rewritten so that its text content is exactly
+ * `text.slice(start, end)`: a <br> becomes a "\n" text node (show block html
+ * with `white-space: pre-line`), text that is not NFC becomes plain text.
  */
 export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
   const document = root.ownerDocument ?? (root as Document);
