@@ -43,7 +43,6 @@ const BLOCK_TAGS = new Set(
     'figcaption details summary ul ol dl dt dd table caption thead tbody tfoot tr th td hr'
   ).split(' '),
 );
-const BLOCK_SELECTOR = Array.from(BLOCK_TAGS).join(',');
 const OWN_KIND: Record<string, Block['kind']> = {
   h1: 'h1',
   h2: 'h2',
@@ -64,10 +63,11 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * (p, h1–h6, li, blockquote, pre, and table cells, list terms, captions or
  * bare text in containers as 'p') each give a block; paragraphs inside a
  * list item or quote take its kind. Block texts are joined by a blank line.
- * Whitespace is collapsed as a browser would (line breaks from <br> are kept
- * as "\n"), except in pre, which is split at blank lines instead. Each
- * block's `html` is its inline HTML, rewritten so that its text content is
- * exactly `text.slice(start, end)`.
+ * Whitespace, no-break spaces included, is collapsed as a browser would,
+ * except in pre, which is split at blank lines instead. Each block's `html`
+ * is its inline HTML, rewritten so that its text content is exactly
+ * `text.slice(start, end)`: a <br> becomes a "\n" text node (show block html
+ * with `white-space: pre-line`), text that is not NFC becomes plain text.
  */
 export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
   const document = root.ownerDocument ?? (root as Document);
@@ -118,7 +118,7 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
       const element = child as Element;
       const kind = OWN_KIND[element.localName] ?? context;
       if (element.localName === 'pre') preformatted(element);
-      else if (element.querySelector(BLOCK_SELECTOR)) walk(element, kind);
+      else if (containsBlock(element)) walk(element, kind);
       else inline(Array.from(element.childNodes), kind);
     }
     flush();
@@ -126,6 +126,13 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
 
   walk(root, 'p');
   return { text: parts.join(BLOCK_SEPARATOR), blocks };
+}
+
+function containsBlock(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (BLOCK_TAGS.has(child.localName) || containsBlock(child)) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { expectJoinedBlocks } from './fixtures/invariants';
 import { SAMPLE } from './fixtures/variants';
@@ -32,6 +35,32 @@ describe('convertHtml', () => {
     expect(html).not.toMatch(/evil\.example|tracker\.example|javascript:/);
     expect(html).toContain('<a href="https://baodanang.vn/chinh-tri/">tin chính trị</a>, bình luận và ');
     expect(html).toContain('<a href="#binh-luan">ý kiến bạn đọc</a>');
+  });
+
+  it('runs no script and loads nothing the page refers to', async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const page =
+        `<html><head><meta http-equiv="refresh" content="0;url=${at}/refresh"><base href="${at}/base/">` +
+        `<link rel="stylesheet" href="${at}/css"><style>@import url(${at}/import);</style>` +
+        `<script src="${at}/script"></script><script>fetch('${at}/inline')</script></head>` +
+        `<body onload="fetch('${at}/onload')"><article><h1>Tiêu đề</h1><p>Đoạn văn có đủ chữ để đọc.</p>` +
+        `<img src="${at}/img" onerror="fetch('${at}/onerror')"><iframe src="${at}/frame"></iframe>` +
+        `<object data="${at}/object"></object><video src="${at}/video"></video>` +
+        `<p style="background:url(${at}/bg)">Tiếp.</p></article></body></html>`;
+      const doc = convertHtml(page);
+      await sleep(300);
+      expect(requests).toEqual([]);
+      expect(doc.text).toBe('Tiêu đề\n\nĐoạn văn có đủ chữ để đọc.\n\nTiếp.');
+    } finally {
+      server.close();
+    }
   });
 
   it('falls back on the text for author and date when the page has no meta tags', () => {

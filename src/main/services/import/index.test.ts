@@ -79,6 +79,13 @@ describe('convertFile: Markdown and HTML', () => {
     expectJoinedBlocks(doc.text, doc.blocks);
   });
 
+  it('gives title and author in NFC even when the page spells them with combining entities', () => {
+    const html =
+      '<html><head><title>Vie&#x302;&#x323;t Nam</title><meta name="author" content="Le&#x302; Anh"></head>' +
+      '<body><p>Nội dung.</p></body></html>';
+    expect(convertFile(Buffer.from(html), 'a.html')).toMatchObject({ title: 'Việt Nam', author: 'Lê Anh' });
+  });
+
   it('reads an HTML file in the charset its meta tag declares', () => {
     const html = `<html><head><meta charset="windows-1258"><title>Tiêu đề</title></head><body><p>${SAMPLE.split('\n')[3]}</p></body></html>`;
     const doc = convertFile(toWindows1258(html), 'bai.htm');
@@ -90,7 +97,7 @@ describe('convertFile: Markdown and HTML', () => {
 
 describe('convertFile: bad input', () => {
   it('refuses an unsupported extension and lists the supported ones', () => {
-    const error = failure(Buffer.from('%PDF-1.7'), 'bài báo.pdf');
+    const error = failure(Buffer.from('%PDF-1.7'), '/tmp/bài báo.pdf'.normalize('NFD'));
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('"bài báo.pdf"');
     for (const extension of SUPPORTED_EXTENSIONS) expect(error.message).toContain(extension);

@@ -59,6 +59,7 @@ const supportedList = (): string =>
  * encoding, decodes and canonicalizes (NFC, LF), extracts text and blocks
  * by format (chosen by extension), finds title, author and date, counts
  * words and hashes the text. The title falls back to the file name.
+ * Text, title and author are NFC.
  * Pure apart from CPU: reads and writes no files, loads nothing.
  * @param fileName The file's name (a path is fine); used for the format,
  *   the fallback title and error messages.
@@ -67,7 +68,7 @@ const supportedList = (): string =>
  *   empty file or one with no readable text. Messages name the file.
  */
 export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocument {
-  const name = fileName.split(/[\\/]/).pop() || fileName;
+  const name = (fileName.split(/[\\/]/).pop() || fileName).normalize('NFC');
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
   const format = FORMATS[extension];
@@ -106,8 +107,8 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     format,
     text: converted.text,
     blocks: converted.blocks,
-    title: converted.title ?? titleFromFileName(name),
-    author: converted.author,
+    title: (converted.title ?? titleFromFileName(name)).normalize('NFC'),
+    author: converted.author?.normalize('NFC') ?? null,
     published: converted.published,
     wordCount: countWords(converted.text),
     contentHash: createHash('sha256').update(converted.text).digest('hex'),
