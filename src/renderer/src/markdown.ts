@@ -1,48 +1,13 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
+import { SANITIZE_CONFIG, unwrapDeadLinks } from '../../shared/sanitize-policy';
 
-/**
- * Renders a user's Markdown note to sanitized HTML: no scripts, handlers,
- * frames, forms, styles or remote images; links only http(s) and #fragments.
- */
+/** Renders a user's Markdown note to HTML sanitized with Gloss's one allow-list. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
-  return DOMPurify.sanitize(html, {
-    ALLOWED_TAGS: [
-      'p',
-      'br',
-      'strong',
-      'b',
-      'em',
-      'i',
-      'u',
-      's',
-      'del',
-      'code',
-      'pre',
-      'blockquote',
-      'ul',
-      'ol',
-      'li',
-      'a',
-      'h1',
-      'h2',
-      'h3',
-      'h4',
-      'h5',
-      'h6',
-      'hr',
-      'table',
-      'thead',
-      'tbody',
-      'tr',
-      'th',
-      'td',
-      'sup',
-      'sub',
-      'mark',
-    ],
-    ALLOWED_ATTR: ['href', 'title'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|#)/i,
-  });
+  const fragment = DOMPurify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
+  unwrapDeadLinks(fragment);
+  const container = document.createElement('div');
+  container.append(fragment);
+  return container.innerHTML;
 }

@@ -1,10 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GlossError } from '../result';
 import { describeRange } from '../text/selectors';
 import type { Annotation, ArticleMeta, HighlightColor } from '../types';
 import { DEFAULT_TEMPLATE, renderMarkdown, type ArticleExport } from './markdown';
-import { SON_TRA_TEXT as sample } from './fixtures/son-tra-khao-sat';
 import { readDocument } from './markers';
+
+/** The Vietnamese sample article, canonical: NFC, LF line ends. */
+const sample = readFileSync(
+  new URL('../../../resources/samples/son-tra-khao-sat.txt', import.meta.url),
+  'utf8',
+)
+  .normalize('NFC')
+  .replace(/\r\n?/g, '\n');
 
 const EXPORTED = '2024-05-01T08:30:00.000Z';
 
