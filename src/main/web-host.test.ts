@@ -71,7 +71,13 @@ describe('web host', () => {
     expect(noToken.status).toBe(401);
     expect((await request(host, { path: '/' })).status).toBe(401);
     expect((await request(host, { path: '/?token=wrong' })).status).toBe(401);
-    expect((await request(host, { path: `/?token=${host.token}` })).status).toBe(200);
+    const page = await request(host, { path: `/?token=${host.token}` });
+    expect(page.status).toBe(200);
+    // A reload without the token in the address is let in by the cookie the first visit set.
+    const cookie = String(page.headers['set-cookie']?.[0]).split(';')[0] ?? '';
+    expect(cookie).toContain(host.token);
+    expect((await request(host, { path: '/', headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await request(host, { path: '/', headers: { Cookie: `gloss-${host.port}=stolen` } })).status).toBe(401);
   });
 
   it('refuses a foreign Origin with 403 even with the right token', async () => {

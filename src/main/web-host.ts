@@ -90,7 +90,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 405, 'text/plain', 'Method not allowed.');
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      if (!tokenMatches(url.searchParams.get('token'), token)) {
+      // The address carries the token; a cookie (this port only, never sent cross-site) lets a reload in.
+      const cookieName = `gloss-${port}`;
+      const fromCookie = cookieValue(req.headers.cookie, cookieName);
+      if (!tokenMatches(url.searchParams.get('token'), token) && !tokenMatches(fromCookie, token)) {
         return send(
           res,
           401,
@@ -98,6 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           'Open Gloss with the address printed by `gloss serve`: it carries a secret token.',
         );
       }
+      res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       return serveFile(res, path.join(rendererDir, 'index.html'));
     }
     const file = path.resolve(rendererDir, '.' + decodeURIComponent(url.pathname));
@@ -153,6 +157,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 function headerValue(value: string | string[] | undefined): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
 }
 
 function tokenMatches(given: string | null, expected: string): boolean {
