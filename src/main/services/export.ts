@@ -32,7 +32,7 @@ export interface ExportSource {
 export type ExportTarget = { kind: 'folder'; path: string } | { kind: 'file'; path: string };
 
 /** Files written at once; enough to overlap fsync latency without flooding the disk. */
-const WRITE_CONCURRENCY = 8;
+const WRITE_CONCURRENCY = 16;
 
 const tagKey = (tag: string) => tag.normalize('NFC').toLowerCase();
 
