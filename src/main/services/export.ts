@@ -32,7 +32,7 @@ export interface ExportSource {
 export type ExportTarget = { kind: 'folder'; path: string } | { kind: 'file'; path: string };
 
 /** Files written at once; enough to overlap fsync latency without flooding the disk. */
-const WRITE_CONCURRENCY = 8;
+const WRITE_CONCURRENCY = 16;
 
 const tagKey = (tag: string) => tag.normalize('NFC').toLowerCase();
 
@@ -80,7 +80,7 @@ async function withAllHighlights(source: ExportSource, article: ArticleMeta): Pr
 export async function collectArticles(source: ExportSource, scope: ExportScope): Promise<ArticleExport[]> {
   if (scope.kind === 'article') return [await withAllHighlights(source, liveArticle(source, scope.id))];
   if (scope.kind === 'articles') {
-    const articles = scope.ids.map((id) => liveArticle(source, id));
+    const articles = [...new Set(scope.ids)].map((id) => liveArticle(source, id));
     return Promise.all(articles.map((a) => withAllHighlights(source, a)));
   }
   if (scope.kind === 'all') {

@@ -58,7 +58,7 @@ export class MemoryExportSource implements ExportSource {
 
   async importAnnotations(articleId: string, annotations: Annotation[]): Promise<number> {
     const shard = this.shard(articleId);
-    const known = new Set(shard.map((a) => a.id));
+    const known = new Set(this.allAnnotations().map((a) => a.id));
     const added = annotations.filter((a) => !known.has(a.id));
     shard.push(...added);
     shard.sort((a, b) => a.target.position.start - b.target.position.start);

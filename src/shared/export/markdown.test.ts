@@ -234,6 +234,12 @@ describe('user templates', () => {
     expect(() => render('---\ntitle: [{{titleText}}\n---\nbody')).toThrow(/front matter .*"Đoàn khảo sát/);
   });
 
+  it('may not print a Gloss marker line, which would break re-export', () => {
+    const withMarker = { ...sonTra, note: 'trước\n<!-- gloss:end -->\nsau' };
+    expect(() => render('{{noteText}}', [withMarker])).toThrow(/reads as a Gloss marker/);
+    expect(render('{{note}}', [withMarker])).toContain('\\<!-- gloss:end -->');
+  });
+
   it('start from the default template, which renders the same as no template', () => {
     expect(render(DEFAULT_TEMPLATE)).toBe(
       renderMarkdown([sonTra], { combined: false, exported: EXPORTED, combinedName: 'x.md' })[0]?.content,

@@ -4,7 +4,7 @@ import { GlossError } from '../result';
 import type { Annotation, ArticleMeta } from '../types';
 import { blockquote, escapeMarkdownNote, escapeMarkdownText, obsidianTags } from './escape';
 import { safeFileStem, uniqueFileNames } from './file-names';
-import { assembleDocument, splitFrontMatter, toYaml, type ExportSection } from './markers';
+import { assembleDocument, hasMarkerLine, splitFrontMatter, toYaml, type ExportSection } from './markers';
 
 /** One article with what Markdown export needs of it. */
 export interface ArticleExport {
@@ -272,11 +272,12 @@ function renderSection(
   input: ArticleExport,
   options: MarkdownOptions,
 ): { frontMatter: string | null; section: ExportSection } {
-  const output = template(articleData(input, options.exported, options.combined));
+  const data = articleData(input, options.exported, options.combined);
+  const output = template(data);
   const { frontMatter, body } = splitFrontMatter(
     output.includes('\r') ? output.replace(/\r\n?/g, '\n') : output,
   );
-  if (frontMatter !== null) {
+  if (frontMatter !== null && frontMatter !== data.frontMatter) {
     const error = parseYaml(frontMatter).errors[0];
     if (error) {
       throw new GlossError(
@@ -284,6 +285,12 @@ function renderSection(
         `Template error: the front matter it produced for "${input.article.title}" is not valid YAML: ${error.message.split('\n')[0]}. Quote values with {{yaml value}}.`,
       );
     }
+  }
+  if (hasMarkerLine(body)) {
+    throw new GlossError(
+      'invalid-argument',
+      `Template error: the output for "${input.article.title}" holds a line that reads as a Gloss marker (<!-- gloss:… -->), which would break re-export. Use {{note}} rather than {{noteText}}.`,
+    );
   }
   return { frontMatter, section: { id: input.article.id, body: trimLineBreaks(body.trimEnd()) } };
 }

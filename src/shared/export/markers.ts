@@ -10,6 +10,7 @@ export function markerStart(id: string): string {
 }
 
 const MARKER_LINE = /^<!-- gloss:(?:start id=(\S+)|end) -->(?=\r?\n|$)/gm;
+const ANY_MARKER_LINE = new RegExp(MARKER_LINE.source, 'm');
 const FRONT_MATTER = /^---\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** One article's regenerated part of an exported file. */
@@ -120,6 +121,11 @@ export function readDocument(text: string): ExportDocument {
   const { frontMatter, parts } = parseFile(text);
   const sections = parts.flatMap((p) => (p.kind === 'section' ? [{ id: p.id, body: p.body }] : []));
   return { frontMatter, sections };
+}
+
+/** Whether text holds a line that reads as a Gloss start or end marker. */
+export function hasMarkerLine(text: string): boolean {
+  return ANY_MARKER_LINE.test(text);
 }
 
 /** Ids in the start markers of a file, in order; empty for a file Gloss did not write. */
