@@ -34,6 +34,22 @@ function value<T>(result: Result<unknown>): T {
 }
 
 describe('annotation handlers', () => {
+  it('re-attaches an orphaned highlight to the range the user selected, keeping its note', async () => {
+    const created = value<Annotation>(
+      await dispatch('createAnnotation', { articleId: ID, start: 0, end: 5, color: 'red', note: 'giữ lại' }),
+    );
+    await store.replaceTargets(ID, [{ id: created.id, target: created.target, orphaned: true }]);
+    const placed = value<Annotation>(
+      await dispatch('reattachAnnotation', { articleId: ID, id: created.id, start: 40, end: 47 }),
+    );
+    expect(placed.orphaned).toBe(false);
+    expect(placed.note).toBe('giữ lại');
+    expect(placed.target.quote.exact).toBe(ARTICLE_TEXT.slice(40, 47));
+    expect(placed.target.position).toMatchObject({ start: 40, end: 47 });
+    const missing = await dispatch('reattachAnnotation', { articleId: ID, id: MISSING, start: 1, end: 2 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('creates a highlight from a range of the stored text, with its quote and 32 characters of context', async () => {
     const created = value<Annotation>(
       await dispatch('createAnnotation', {

@@ -9,25 +9,18 @@ export function annotationHandlers(store: LibraryStore): HandlersFor<typeof anno
   return {
     listAnnotations: ({ articleId }) => store.listAnnotations(articleId),
     createAnnotation: async ({ articleId, start, end, color, note, tags }) => {
-      const article = store.getArticle(articleId);
-      if (!article || article.deleted) {
-        throw new GlossError('not-found', `There is no article with id ${articleId} in this library.`);
-      }
-      const content = await store.readContent(articleId);
-      if (!content) {
-        throw new GlossError(
-          'not-found',
-          `The text of “${article.title}” is not available; open the article again to rebuild it.`,
-        );
-      }
-      let target;
-      try {
-        target = describeRange(content.text, start, end);
-      } catch (error) {
-        if (error instanceof RangeError) throw new GlossError('invalid-argument', error.message);
-        throw error;
-      }
+      const target = await targetOf(store, articleId, start, end);
       return store.createAnnotation({ articleId, target, color, note, tags });
+    },
+    reattachAnnotation: async ({ articleId, id, start, end }) => {
+      const target = await targetOf(store, articleId, start, end);
+      if (!(await store.listAnnotations(articleId)).some((a) => a.id === id)) {
+        throw new GlossError('not-found', 'That highlight is no longer in this article.');
+      }
+      await store.replaceTargets(articleId, [{ id, target, orphaned: false }]);
+      const placed = (await store.listAnnotations(articleId)).find((a) => a.id === id);
+      if (!placed) throw new GlossError('not-found', 'That highlight is no longer in this article.');
+      return placed;
     },
     updateAnnotation: ({ articleId, id, ...patch }) => store.updateAnnotation(articleId, id, patch),
     deleteAnnotation: ({ articleId, id }) => store.deleteAnnotation(articleId, id),
@@ -46,4 +39,28 @@ export function annotationHandlers(store: LibraryStore): HandlersFor<typeof anno
     waitForChange: ({ since, timeoutMs }) => store.waitForChange(since, timeoutMs),
     takeNotices: () => store.takeNotices(),
   };
+}
+
+/**
+ * The W3C target for [start, end) of an article's canonical text.
+ * @throws GlossError 'not-found' for an unknown article or missing text, 'invalid-argument' for a bad range.
+ */
+async function targetOf(store: LibraryStore, articleId: string, start: number, end: number) {
+  const article = store.getArticle(articleId);
+  if (!article || article.deleted) {
+    throw new GlossError('not-found', `There is no article with id ${articleId} in this library.`);
+  }
+  const content = await store.readContent(articleId);
+  if (!content) {
+    throw new GlossError(
+      'not-found',
+      `The text of “${article.title}” is not available; open the article again to rebuild it.`,
+    );
+  }
+  try {
+    return describeRange(content.text, start, end);
+  } catch (error) {
+    if (error instanceof RangeError) throw new GlossError('invalid-argument', error.message);
+    throw error;
+  }
 }

@@ -44,6 +44,11 @@ function searchedAnnotationHandlers(store: LibraryStore, search: SearchService) 
       search.indexAnnotation(created);
       return created;
     },
+    reattachAnnotation: async (params: Parameters<typeof handlers.reattachAnnotation>[0]) => {
+      const placed = await handlers.reattachAnnotation(params);
+      search.indexAnnotation(placed);
+      return placed;
+    },
     updateAnnotation: async (params: Parameters<typeof handlers.updateAnnotation>[0]) => {
       const updated = await handlers.updateAnnotation(params);
       search.indexAnnotation(updated);

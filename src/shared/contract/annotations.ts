@@ -54,6 +54,10 @@ export const annotationMethods = {
       .object({ articleId, start: offset, end: offset, color, note: note.optional(), tags: tags.optional() })
       .strict(),
   ),
+  /** Places a highlight (typically an orphan) on the range [start, end) the user selected instead. */
+  reattachAnnotation: method<Annotation>()(
+    z.object({ articleId, id: z.uuid(), start: offset, end: offset }).strict(),
+  ),
   updateAnnotation: method<Annotation>()(
     z
       .object({

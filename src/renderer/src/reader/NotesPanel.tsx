@@ -93,7 +93,10 @@ export function NotesPanel({
           <h3 id="orphans-heading">
             {orphans.length} {orphans.length === 1 ? 'highlight' : 'highlights'} could not be placed
           </h3>
-          <p className="muted">The text changed. Select new text and choose “Re-attach”, or delete them.</p>
+          <p className="muted">
+            The text changed. Choose one, then select where it belongs and press “Re-attach selected highlight
+            here” — or delete it.
+          </p>
           <ul className="highlight-list">
             {orphans.map((a) => (
               <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />

@@ -157,7 +157,16 @@ export function ReaderView() {
           )}
         </aside>
       </div>
-      {selection && <SelectionToolbar selection={selection} onHighlight={highlight} />}
+      {selection && (
+        <SelectionToolbar
+          selection={selection}
+          onHighlight={highlight}
+          onReattach={() => {
+            window.getSelection()?.removeAllRanges();
+            setSelection(null);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -180,10 +189,14 @@ async function copyNotes(id: string, notify: (kind: 'info' | 'error', text: stri
 function SelectionToolbar({
   selection,
   onHighlight,
+  onReattach,
 }: {
   selection: TextSelection;
   onHighlight: (color: HighlightColor, then?: 'note' | 'tags') => Promise<void>;
+  onReattach: () => void;
 }) {
+  const orphan = useStore((s) => s.annotations.find((a) => a.id === s.selectedAnnotationId && a.orphaned));
+  const reattach = useStore((s) => s.reattachAnnotation);
   const top = Math.max(8, selection.rect.top - 52);
   const left = Math.max(8, Math.min(window.innerWidth - 420, selection.rect.left));
   return (
@@ -214,6 +227,19 @@ function SelectionToolbar({
       >
         Add tags
       </button>
+      {orphan && (
+        <button
+          type="button"
+          className="primary"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            void reattach(orphan.id, selection.start, selection.end);
+            onReattach();
+          }}
+        >
+          Re-attach selected highlight here
+        </button>
+      )}
     </div>
   );
 }

@@ -46,6 +46,7 @@ export interface ReaderSlice {
     patch: { color?: HighlightColor; note?: string; tags?: string[] },
   ): Promise<void>;
   deleteAnnotation(id: string): Promise<void>;
+  reattachAnnotation(id: string, start: number, end: number): Promise<void>;
   selectAnnotation(id: string | null): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -174,6 +175,15 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
       label: 'Undo',
       run: () => void get().undo(),
     });
+  },
+
+  async reattachAnnotation(id, start, end) {
+    const content = get().content;
+    if (!content) return;
+    const placed = await unwrap(api.reattachAnnotation({ articleId: content.article.id, id, start, end }));
+    if (!placed) return;
+    set({ annotations: sortAnnotations(get().annotations.map((a) => (a.id === id ? placed : a))) });
+    get().notify('info', 'Highlight re-attached.');
   },
 
   selectAnnotation(id) {
