@@ -293,7 +293,9 @@ describe('search', () => {
 
     const heapBefore = heapMB();
     const readsBefore = source.reads;
+    const loadCpuBefore = process.cpuUsage();
     const [search, loadMs] = await timeAsync(() => SearchService.open(library, source));
+    const loadCpu = process.cpuUsage(loadCpuBefore);
     if (source.reads !== readsBefore) throw new Error('Loading the saved index read the library again.');
 
     for (const query of QUERIES) search.search(query);
@@ -322,11 +324,8 @@ describe('search', () => {
     const noteEdit = percentiles(
       Array.from({ length: ROUNDS }, () => time(() => search.indexAnnotation(edited))[1]),
     );
+    const [, noteSaveMs] = await timeAsync(() => search.save());
     const [, reindexMs] = time(() => search.indexArticle(sample.meta, sample, sample.annotations));
-    const [, noteSaveMs] = await timeAsync(async () => {
-      search.indexAnnotation({ ...edited, note: 'Một ghi chú khác' });
-      await search.save();
-    });
 
     console.log(
       `Library: ${ARTICLES} articles, ${textMB.toFixed(1)} M characters, ` +
@@ -344,6 +343,7 @@ describe('search', () => {
       { name: 'index on disk', value: diskMB, unit: 'MB' },
       { name: 'heap used by the loaded index', value: heapIndexMB, unit: 'MB' },
       { name: 'load saved index', value: loadMs, unit: 'ms', target: '< 1000 ms', met: loadMs < 1000 },
+      { name: 'load saved index (CPU time)', value: (loadCpu.user + loadCpu.system) / 1000, unit: 'ms' },
       { name: 'query median (wall clock)', value: walls.median, unit: 'ms' },
       {
         name: 'query p95 (wall clock)',

@@ -75,7 +75,7 @@ const FUZZY_MIN_LENGTH = 5;
  * misspelt one, may hold between them (see Vocabulary): every candidate in a
  * small library, the most common few in a big one.
  */
-const EXPANSION_BUDGET = 5000;
+const EXPANSION_BUDGET = 3000;
 /** How much a completed or corrected word counts against the word as typed. */
 const WEIGHT = { exact: 1, completion: 0.5, correction: 0.4 };
 
@@ -795,23 +795,30 @@ export class SearchService {
       query.colors.length === 0 &&
       (query.scope === 'all' ? eligible.meta : query.scope === 'text' && eligible.text);
     if (searchedExactly && query.phrases.length === 0) return true;
-    const forms = [
+    const direct = [
       ...(eligible.meta ? metaForms(entry) : []),
       ...(eligible.text ? [this.formOf(entry)] : []),
     ];
-    if (query.scope !== 'text') {
+    let highlights: string[] | undefined;
+    /** The allowed highlights' forms, built only when the title, author, tags and text do not hold an item. */
+    const highlightForms = () => {
+      if (highlights) return highlights;
+      highlights = [];
+      if (query.scope === 'text') return highlights;
       const notes = this.notesFormOf(entry);
-      if (eligible.allHighlights) forms.push(notes.form);
+      if (eligible.allHighlights) highlights.push(notes.form);
       else {
         for (const i of eligible.highlights()) {
-          forms.push(notes.form.slice(notes.bounds[4 * i], notes.bounds[4 * i + 3]));
+          highlights.push(notes.form.slice(notes.bounds[4 * i], notes.bounds[4 * i + 3]));
         }
       }
-    }
+      return highlights;
+    };
     return plan.items.every((item) =>
       item.sequences.some((words) => {
         const pattern = plan.phrasePatterns.get(words.join(' '));
-        return forms.some((form) => containsWords(form, words, pattern));
+        const holding = (form: string) => containsWords(form, words, pattern);
+        return direct.some(holding) || highlightForms().some(holding);
       }),
     );
   }
