@@ -156,7 +156,7 @@ export interface SearchSnippet {
 /** One place a search matched. */
 export interface SearchHit {
   kind: SearchHitKind;
-  /** Relevance; higher is better. Comparable only within one result set. */
+  /** Share of the query's words and phrases this place holds, 0 to 1 (1 for a query of filters only). */
   score: number;
   snippet: SearchSnippet;
   /**
@@ -172,17 +172,17 @@ export interface SearchHit {
   color?: HighlightColor;
 }
 
-/** The hits of one article, best first. */
+/** The hits of one article: title, author and tag hits first, then highlights and text in document order. */
 export interface SearchResultGroup {
   article: { id: string; title: string; author: string | null };
   hits: SearchHit[];
-  /** All hits in this article; `hits` holds only the best few. */
+  /** All hits in this article; `hits` holds only the first few. */
   hitCount: number;
 }
 
 /** Search results, grouped by article, best group first. */
 export interface SearchResults {
-  /** Number of hits across the whole library, before any limit. */
+  /** Number of matching articles in the whole library, before any limit. */
   total: number;
   groups: SearchResultGroup[];
   /** Time the search took in the service, in milliseconds. */

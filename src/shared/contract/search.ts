@@ -12,7 +12,7 @@ export const searchMethods = {
   /**
    * Searches article titles, authors, tags and text and highlight quotes,
    * notes and tags (query language: src/shared/search/query.ts). Waits until
-   * the index is complete. `limit` caps the article groups (default 20).
+   * the index is complete. `limit` caps the article groups (default 10).
    * Fails with 'invalid-argument' for a malformed filter.
    */
   search: method<SearchResults>()(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GlossError } from '../result';
-import { isEmptyQuery, parseQuery, tokenize, wordsPattern } from './query';
+import { isEmptyQuery, isSeparator, parseQuery, tokenize } from './query';
 
 describe('parseQuery', () => {
   it('folds words so "Đảng" and "dang" ask for the same thing', () => {
@@ -21,6 +21,8 @@ describe('parseQuery', () => {
     expect(parseQuery('15-NQ/TW T.Ư ').terms).toEqual(['15', 'nq', 'tw', 't', 'u']);
     const nfd = 'ý đảng – lòng dân'.normalize('NFD');
     expect(tokenize(nfd)).toEqual(['ý', 'đảng', 'lòng', 'dân'].map((word) => word.normalize('NFD')));
+    expect([' ', '–', '“', '\n', '$', '😀'].every(isSeparator)).toBe(true);
+    expect(['a', 'đ', '1', '\u0301', 'a b'].some(isSeparator)).toBe(false);
   });
 
   it('reads quoted phrases as folded words in order, an unclosed quote running to the end', () => {
@@ -67,20 +69,5 @@ describe('parseQuery', () => {
   it('knows an empty query', () => {
     expect(isEmptyQuery(parseQuery('  " " tag: '))).toBe(true);
     expect(isEmptyQuery(parseQuery('in:notes'))).toBe(false);
-  });
-});
-
-describe('wordsPattern', () => {
-  const matches = (sequences: string[][], text: string) =>
-    [...text.matchAll(wordsPattern(sequences))].map((m) => m[0]);
-
-  it('matches a phrase as whole words across any separators', () => {
-    expect(matches([['da', 'nang']], 'tp da nang) va da-nang')).toEqual(['da nang', 'da-nang']);
-    expect(matches([['da', 'nang']], 'oda nang, da nangs, nang da')).toEqual([]);
-  });
-
-  it('prefers the longest alternative and matches nothing when given nothing', () => {
-    expect(matches([['dang'], ['dang', 'bo']], 'dang bo quan')).toEqual(['dang bo']);
-    expect(matches([], 'anything')).toEqual([]);
   });
 });

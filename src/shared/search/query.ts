@@ -5,29 +5,16 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../types';
 /** What separates words, for the index and for queries alike: spaces, punctuation, symbols, controls. */
 const SEPARATORS = '\\p{Z}\\p{P}\\p{S}\\p{Cc}';
 const SEPARATOR_RUN = new RegExp(`[${SEPARATORS}]+`, 'u');
+const SEPARATORS_ONLY = new RegExp(`^[${SEPARATORS}]+$`, 'u');
 
 /** Splits already-folded text into words (no empty strings). */
 export function tokenize(folded: string): string[] {
   return folded.split(SEPARATOR_RUN).filter((word) => word !== '');
 }
 
-/**
- * A regular expression (flags `gu`) over folded text that matches any of the
- * given sequences of words, each as whole words, separated by any run of
- * spaces or punctuation. `[['da', 'nang']]` matches "da nang" and "da-nang",
- * not "da nangs" or "oda nang".
- */
-export function wordsPattern(sequences: string[][]): RegExp {
-  const alternatives = sequences
-    .filter((words) => words.length > 0)
-    .map((words) => words.map(escapeRegExp).join(`[${SEPARATORS}]+`))
-    .sort((a, b) => b.length - a.length);
-  const body = alternatives.length > 0 ? alternatives.join('|') : '(?!)';
-  return new RegExp(`(?<![^${SEPARATORS}])(?:${body})(?![^${SEPARATORS}])`, 'gu');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** True when `text` is made only of word separators (spaces, punctuation, symbols, controls). */
+export function isSeparator(text: string): boolean {
+  return SEPARATORS_ONLY.test(text);
 }
 
 /** Where a query looks: everywhere, only in highlights (quote, note, tags), or only in article text. */

@@ -1,54 +1,79 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS } from '../../../shared/types';
 
-/** One passage of an article as indexed: its range in the canonical text and that range folded. */
-export const indexedPassageSchema = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  folded: z.string(),
-});
+const offset = z.number().int().nonnegative();
 
 /**
- * An article as the search index holds it: what results show, the text that
- * snippets are cut from, and the fingerprint (content hash, updatedAt,
- * highlight count) that tells whether the index is current.
+ * An array whose every element passes `check`. Unlike z.array it returns
+ * the array it was given, not a copy: a saved index holds a few hundred
+ * thousand such elements, and copying them is most of what opening it costs.
  */
-export const indexedArticleSchema = z.object({
+function arrayOf<T>(check: (value: unknown) => boolean, what: string) {
+  return z.custom<T[]>((value) => Array.isArray(value) && value.every(check), `expected an array of ${what}`);
+}
+
+const isString = (value: unknown) => typeof value === 'string';
+const isOffset = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+
+/**
+ * An article's highlights as saved, column by column (see Highlights), the
+ * quotes that cannot be read from the text as [id, quote] pairs.
+ */
+const savedHighlightsSchema = z
+  .object({
+    ids: arrayOf<string>(isString, 'strings'),
+    colors: arrayOf<number>(
+      (value) =>
+        Number.isInteger(value) && (value as number) >= 0 && (value as number) < HIGHLIGHT_COLORS.length,
+      'colour numbers',
+    ),
+    starts: arrayOf<number>(isOffset, 'offsets'),
+    ends: arrayOf<number>(isOffset, 'offsets'),
+    notes: arrayOf<string>(isString, 'strings'),
+    tags: arrayOf<string[]>((value) => Array.isArray(value) && value.every(isString), 'tag lists'),
+    quotes: z.array(z.tuple([z.string(), z.string()])),
+  })
+  .refine(
+    (h) => [h.colors, h.starts, h.ends, h.notes, h.tags].every((column) => column.length === h.ids.length),
+    'highlight columns differ in length',
+  );
+
+/**
+ * An article as saved: what results show, the fingerprint (content hash,
+ * updatedAt, highlight count) that tells whether it is current, where its
+ * text sits in the texts file (UTF-16 units) and its search form in the
+ * forms file (bytes: Latin-1, or UTF-16LE when `formWide`), and its passages
+ * as flat [start, end, start, end...] offsets.
+ */
+export const savedArticleSchema = z.object({
   id: z.string(),
   title: z.string(),
   author: z.string().nullable(),
   tags: z.array(z.string()),
-  /** Each tag folded and its words joined by single spaces, as `tag:` filters compare them. */
-  foldedTags: z.array(z.string()),
   contentHash: z.string(),
   updatedAt: z.string(),
-  highlightCount: z.number().int().nonnegative(),
-  text: z.string(),
-  passages: z.array(indexedPassageSchema),
+  highlightCount: offset,
+  textOffset: offset,
+  textLength: offset,
+  formOffset: offset,
+  formLength: offset,
+  formWide: z.boolean(),
+  /** False when folding changed lengths, so form offsets are not text offsets. */
+  aligned: z.boolean(),
+  passages: arrayOf<number>(isOffset, 'offsets'),
+  highlights: savedHighlightsSchema,
 });
 
-/** A highlight as the search index holds it, with its searchable fields also folded. */
-export const indexedHighlightSchema = z.object({
-  id: z.string(),
-  articleId: z.string(),
-  color: z.enum(HIGHLIGHT_COLORS),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  quote: z.string(),
-  note: z.string(),
-  tags: z.array(z.string()),
-  foldedQuote: z.string(),
-  foldedNote: z.string(),
-  foldedTags: z.array(z.string()),
+/** The saved documents file: articles, and the vocabulary with document counts. */
+export const savedDocsSchema = z.object({
+  articles: z.array(savedArticleSchema),
+  vocabulary: z
+    .object({
+      words: arrayOf<string>(isString, 'strings'),
+      counts: arrayOf<number>((value) => Number.isInteger(value) && (value as number) > 0, 'counts'),
+    })
+    .refine((v) => v.words.length === v.counts.length, 'vocabulary columns differ in length'),
 });
 
-/** Everything the index keeps besides MiniSearch's own structures. */
-export const indexedDocsSchema = z.object({
-  articles: z.array(indexedArticleSchema),
-  highlights: z.array(indexedHighlightSchema),
-});
-
-export type IndexedPassage = z.infer<typeof indexedPassageSchema>;
-export type IndexedArticle = z.infer<typeof indexedArticleSchema>;
-export type IndexedHighlight = z.infer<typeof indexedHighlightSchema>;
-export type IndexedDocs = z.infer<typeof indexedDocsSchema>;
+export type SavedArticle = z.infer<typeof savedArticleSchema>;
+export type SavedDocs = z.infer<typeof savedDocsSchema>;

@@ -5,12 +5,12 @@ import { splitPassages } from './passages';
 const p = (start: number, end: number): Block => ({ kind: 'p', start, end });
 
 describe('splitPassages', () => {
-  it('merges consecutive blocks until a passage reaches the target size', () => {
+  it('merges consecutive blocks until a passage reaches the target size, covering the whole text', () => {
     const text = 'x'.repeat(100);
-    expect(splitPassages(text, [p(0, 10), p(12, 30), p(32, 40), p(42, 60), p(62, 70)], 25)).toEqual([
+    expect(splitPassages(text, [p(2, 10), p(12, 30), p(32, 40), p(42, 60), p(62, 70)], 25)).toEqual([
       { start: 0, end: 30 },
-      { start: 32, end: 60 },
-      { start: 62, end: 70 },
+      { start: 30, end: 60 },
+      { start: 60, end: 100 },
     ]);
   });
 
@@ -30,6 +30,8 @@ describe('splitPassages', () => {
   it('treats an article without blocks as one block and skips empty blocks', () => {
     expect(splitPassages('Sơn Trà', [], 2000)).toEqual([{ start: 0, end: 7 }]);
     expect(splitPassages('ab', [p(1, 1), p(0, 2)], 2000)).toEqual([{ start: 0, end: 2 }]);
+    expect(splitPassages('ab', [p(1, 1)], 2000)).toEqual([{ start: 0, end: 2 }]);
+    expect(splitPassages('', [], 2000)).toEqual([]);
   });
 
   it('never cuts a surrogate pair in two', () => {

@@ -9,9 +9,10 @@ export interface PassageRange {
 /**
  * Cuts an article into passages of about `target` UTF-16 units: consecutive
  * blocks are merged until a passage reaches `target`, and a block longer
- * than twice `target` is cut at spaces. Text outside every block is not
- * shown by the reader and is left out; an article without blocks is treated
- * as one block. Passages are in text order and do not overlap.
+ * than twice `target` is cut at spaces. An article without blocks is treated
+ * as one block. Passages follow each other without gaps and cover the whole
+ * text (text between blocks joins the passage after it, text after the last
+ * block the last passage), so every word of the text is in one passage.
  */
 export function splitPassages(text: string, blocks: readonly Block[], target: number): PassageRange[] {
   const ranges = blocks.length > 0 ? blocks : [{ start: 0, end: text.length }];
@@ -32,6 +33,12 @@ export function splitPassages(text: string, blocks: readonly Block[], target: nu
     }
   }
   if (open) passages.push(open);
+  passages.forEach((passage, i) => {
+    passage.start = i === 0 ? 0 : (passages[i - 1] as PassageRange).end;
+  });
+  const last = passages.at(-1);
+  if (last) last.end = text.length;
+  else if (text.length > 0) passages.push({ start: 0, end: text.length });
   return passages;
 }
 

@@ -175,7 +175,7 @@ describe('matching', () => {
     const found = hits(search.search('Da Nang '));
     expect(found.every((hit) => hit.articleId === SON_TRA_ID)).toBe(true);
     const text = found.find((hit) => hit.kind === 'text');
-    expect(text?.marked).toEqual(['Đà Nẵng']);
+    expect(text?.marked).toContain('Đà Nẵng');
     expect(text?.snippet.text).toContain('(TP Đà Nẵng)');
     expect(found.find((hit) => hit.kind === 'tag')?.marked).toEqual(['Đà Nẵng']);
   });
@@ -238,8 +238,11 @@ describe('matching', () => {
       sonTra.annotations[0]?.id,
     ]);
     const tagged = hits(search.search('tag:"Hải Phòng"'));
-    expect(tagged).toHaveLength(2);
-    expect(tagged[0]).toMatchObject({ kind: 'tag', marked: ['Hải Phòng'] });
+    expect(tagged).toEqual([expect.objectContaining({ kind: 'tag', marked: ['Hải Phòng'] })]);
+    expect(hits(search.search('tag:nghi-quyet')).map((hit) => hit.annotationId)).toEqual([
+      sonTra.annotations[0]?.id,
+      haiPhong.annotations[0]?.id,
+    ]);
     expect(search.search('   ').total).toBe(0);
   });
 
@@ -248,13 +251,12 @@ describe('matching', () => {
     source.add('33333333-3333-4333-8333-333333333333', long, { tags: ['dài'] });
     const search = await SearchService.open(library, source);
     const inLong = search.search('Sơn Trà in:text tag:dài');
-    expect(inLong.groups).toHaveLength(1);
+    expect(inLong.total).toBe(1);
     expect(inLong.groups[0]?.hits).toHaveLength(5);
-    expect(inLong.groups[0]?.hitCount).toBe(inLong.total);
-    expect(inLong.total).toBeGreaterThan(5);
+    expect(inLong.groups[0]?.hitCount).toBeGreaterThan(5);
     const limited = search.search('Sơn Trà', { limit: 1 });
     expect(limited.groups).toHaveLength(1);
-    expect(limited.total).toBeGreaterThan(limited.groups[0]?.hitCount ?? Infinity);
+    expect(limited.total).toBe(2);
   });
 });
 
@@ -283,6 +285,16 @@ describe('incremental updates', () => {
     search.removeArticle(SON_TRA_ID);
     expect(search.search('Sơn Trà').total).toBe(0);
     expect(search.search('tag:khao-sat').total).toBe(0);
+  });
+
+  it("replaces one article's highlights at once, as after an undo", async () => {
+    const search = await SearchService.open(library, new MemorySource());
+    search.indexArticle(sonTra.meta, sonTra, sonTra.annotations);
+    expect(search.search('khẩu hiệu in:notes').total).toBe(1);
+    const [first] = sonTra.annotations;
+    search.replaceAnnotations(SON_TRA_ID, [{ ...first, note: 'ghi chú mới' } as Annotation]);
+    expect(search.search('khẩu hiệu in:notes').total).toBe(0);
+    expect(hits(search.search('ghi chú mới in:notes'))[0]?.annotationId).toBe(first?.id);
   });
 
   it('re-reads an article changed while the index is being built', async () => {
@@ -344,6 +356,20 @@ describe('persistence', () => {
     expect(third.search('Sơn Trà').total).toBe(0);
   });
 
+  it('saves and loads an article whose folding changes lengths, with its offsets right', async () => {
+    const text = 'Báo cáo\n\nHàn Quốc (한국) và Việt Nam ký kết tại Đà Nẵng; e\u0301 ngoài lề.';
+    const mixed = source.add('44444444-4444-4444-8444-444444444444', text, { title: '한국 và Đà Nẵng' });
+    highlightOf(mixed, 'Việt Nam ký kết', { note: '협력 hợp tác' });
+    await (await SearchService.open(library, source)).save();
+    const reads = source.contentReads;
+    const loaded = await SearchService.open(library, source);
+    expect(source.contentReads).toBe(reads);
+    const found = hits(loaded.search('"ký kết tại Đà Nẵng"'));
+    expect(found.map((hit) => text.slice(hit.start, hit.end))).toEqual(['ký kết tại Đà Nẵng']);
+    expect(hits(loaded.search('한국 ')).map((hit) => hit.kind)).toEqual(['title', 'text']);
+    expect(hits(loaded.search('협력')).map((hit) => hit.marked)).toEqual([['협력']]);
+  });
+
   it('moves a damaged index aside and rebuilds it', async () => {
     const first = await SearchService.open(library, source);
     await first.save();
@@ -358,7 +384,7 @@ describe('persistence', () => {
     expect({ ...rebuilt.search('dang '), tookMs: 0 }).toEqual({ ...expected, tookMs: 0 });
     expect(await readdir(`${dir}.damaged`)).toContain(indexFile);
     await rebuilt.save();
-    expect((await readdir(dir)).length).toBe(3);
+    expect((await readdir(dir)).length).toBe(5);
   });
 
   it('rebuilds when the files disagree with each other', async () => {
@@ -367,7 +393,7 @@ describe('persistence', () => {
     first.removeArticle(HAI_PHONG_ID);
     const dir = indexDir(library);
     const docsFile = (await readdir(dir)).find((name) => name.startsWith('docs-')) ?? '';
-    const docs = JSON.stringify({ articles: [], highlights: [] });
+    const docs = JSON.stringify({ articles: [], vocabulary: { words: [], counts: [] } });
     await writeFile(path.join(dir, docsFile), docs);
     const manifest = JSON.parse(await readFileText(path.join(dir, 'manifest.json')));
     manifest.docs.bytes = Buffer.byteLength(docs);

@@ -1,33 +1,50 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import {
-  isEmptyQuery,
-  parseQuery,
-  tokenize,
-  wordsPattern,
-  type ParsedQuery,
-} from '../../../shared/search/query';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import MiniSearch, { type Options } from 'minisearch';
+import { isEmptyQuery, parseQuery, tokenize, type ParsedQuery } from '../../../shared/search/query';
 import { fold } from '../../../shared/text/fold';
-import type {
-  Annotation,
-  ArticleMeta,
-  Block,
-  SearchHit,
-  SearchHitKind,
-  SearchResultGroup,
-  SearchResults,
-  SearchStatus,
+import {
+  type Annotation,
+  type ArticleMeta,
+  type Block,
+  type HighlightColor,
+  type SearchHit,
+  type SearchHitKind,
+  type SearchResultGroup,
+  type SearchResults,
+  type SearchStatus,
 } from '../../../shared/types';
-import type { IndexedArticle, IndexedHighlight } from './model';
+import type { SavedArticle, SavedDocs } from './model';
+import {
+  colorAt,
+  highlightsOf,
+  insertRow,
+  removeRow,
+  type HighlightRow,
+  type Highlights,
+} from './highlights';
 import { splitPassages } from './passages';
 import {
   DamagedIndexError,
   indexDir,
   moveAside,
   readStoredIndex,
+  removeUnnamed,
+  RangeReader,
   writeStoredIndex,
+  type IndexFiles,
   type StoredIndex,
 } from './persist';
+import {
+  containsWords,
+  forEachOccurrence,
+  formPattern,
+  formWords,
+  toSearchForm,
+  toTextRange,
+} from './search-form';
 import { cutSnippet } from './snippet';
+import { Vocabulary } from './vocabulary';
 
 /** What the search index reads from the library; the store satisfies it. */
 export interface SearchSource {
@@ -45,75 +62,151 @@ export interface SearchOpenOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Size, in UTF-16 units, that consecutive blocks are merged up to before they form one search document. */
-export const PASSAGE_TARGET = 2000;
-/** Groups returned when no limit is given. */
-export const DEFAULT_LIMIT = 20;
+/** Size, in UTF-16 units, that consecutive blocks are merged up to before they form one text hit. */
+export const PASSAGE_TARGET = 1500;
+/** Article groups returned when no limit is given. */
+export const DEFAULT_LIMIT = 10;
 /** Hits shown per article; `hitCount` tells how many there are. */
 export const HITS_PER_GROUP = 5;
+/** Shortest word that tolerates a typo (one edit), when it is not itself a word of the library. */
+const FUZZY_MIN_LENGTH = 5;
+/**
+ * Documents the completions of a word being typed, or the corrections of a
+ * misspelt one, may hold between them (see Vocabulary): every candidate in a
+ * small library, the most common few in a big one.
+ */
+const EXPANSION_BUDGET = 3000;
+/** How much a completed or corrected word counts against the word as typed. */
+const WEIGHT = { exact: 1, completion: 0.5, correction: 0.4 };
 
-type Field = 'title' | 'author' | 'tags' | 'text' | 'quote' | 'note' | 'labels';
+type Field = 'title' | 'author' | 'tags' | 'text' | 'notes' | 'labels';
 type IndexDoc = { id: string } & Partial<Record<Field, string>>;
 
-const FIELDS: Field[] = ['title', 'author', 'tags', 'text', 'quote', 'note', 'labels'];
+const FIELDS: Field[] = ['title', 'author', 'tags', 'text', 'notes', 'labels'];
+/** Highlight quotes are article text, so `in:notes` reads the text field and checks the highlights. */
 const SCOPE_FIELDS: Record<ParsedQuery['scope'], Field[]> = {
   all: FIELDS,
-  notes: ['quote', 'note', 'labels'],
+  notes: ['text', 'notes', 'labels'],
   text: ['text'],
 };
-const BOOST: Partial<Record<Field, number>> = {
-  title: 3,
-  author: 2,
-  tags: 2,
-  labels: 1.5,
-  note: 1.5,
-  quote: 1.2,
-};
-/** Shortest word that tolerates a typo (one edit). */
-const FUZZY_MIN_LENGTH = 5;
+const BOOST: Partial<Record<Field, number>> = { title: 3, author: 2, tags: 2, labels: 1.5, notes: 1.5 };
 
 /**
- * The index options; every field value is folded before it is added, so
- * terms are only split. They must stay identical between save and load.
+ * Each distinct word once, repeated 1 + log2(count) times: term frequency
+ * still ranks, at a fraction of what adding every occurrence costs.
+ */
+function weightedWords(form: string): string[] {
+  const counts = new Map<string, number>();
+  for (const word of formWords(form)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const words: string[] = [];
+  for (const [word, count] of counts) {
+    for (let i = Math.floor(Math.log2(count)); i >= 0; i--) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * MiniSearch holds two documents per article: its body (`b:` title, author,
+ * tags, text) and its highlights (`n:` notes and tags). Values are search
+ * forms, so terms are only split. These options must not change between a
+ * save and a load (INDEX_SCHEMA_VERSION).
  */
 const MINISEARCH_OPTIONS: Options<IndexDoc> = {
   fields: FIELDS,
-  tokenize: (text) => tokenize(text),
+  tokenize: (form, field) => (field === 'text' || field === 'notes' ? weightedWords(form) : formWords(form)),
   processTerm: (term) => term,
-  searchOptions: {
-    tokenize: (text) => tokenize(fold(text)),
-    processTerm: (term) => term,
-    boost: BOOST,
-    combineWith: 'AND',
-  },
+  searchOptions: { tokenize: (term) => [term], processTerm: (term) => term, boost: BOOST },
 };
 
-type DocRef =
-  | { kind: 'meta'; articleId: string }
-  | { kind: 'passage'; articleId: string; index: number }
-  | { kind: 'highlight'; annotationId: string };
+/** The search forms of an article's highlights, one after another: quote, note and tags of each, each ended by '\n'. */
+interface NotesForm {
+  form: string;
+  /** Per highlight, four offsets into `form`: quote start, note start, tags start, end. */
+  bounds: number[];
+}
 
-const metaDocId = (articleId: string) => `m:${articleId}`;
-const passageDocId = (articleId: string, index: number) => `p:${index}:${articleId}`;
-const highlightDocId = (annotationId: string) => `h:${annotationId}`;
+/** An article as the index keeps it. */
+interface ArticleEntry {
+  id: string;
+  title: string;
+  author: string | null;
+  tags: string[];
+  contentHash: string;
+  updatedAt: string;
+  highlightCount: number;
+  textLength: number;
+  /** Search form of the text; read from the forms file when first needed (see formOf). */
+  form?: string;
+  formLength: number;
+  /** True when the form has characters beyond Latin-1, so it is saved as UTF-16LE. */
+  formWide: boolean;
+  /** True when form offsets are text offsets (see SearchForm). */
+  aligned: boolean;
+  /** Flat [start, end, ...] text offsets (see splitPassages). */
+  passages: number[];
+  /** The text, kept in memory until it is saved to the texts file. */
+  text?: string;
+  /** Where the text (UTF-16 units) and the form (bytes) sit in the saved files; -1 until saved. */
+  textOffset: number;
+  formOffset: number;
+  highlights: Highlights;
+  notesForm?: NotesForm;
+  highlightIndex?: HighlightIndex;
+  /** Forms of title, author and tags (see metaForms). */
+  metaForms?: string[];
+  /** Passages in form offsets, for an article whose form is not aligned. */
+  formPassages?: number[];
+}
 
-function parseDocId(id: string): DocRef {
-  if (id.startsWith('m:')) return { kind: 'meta', articleId: id.slice(2) };
-  if (id.startsWith('h:')) return { kind: 'highlight', annotationId: id.slice(2) };
-  const colon = id.indexOf(':', 2);
-  return { kind: 'passage', index: Number(id.slice(2, colon)), articleId: id.slice(colon + 1) };
+/** One thing to find: any of its word sequences (a word and its completions or corrections, or a phrase). */
+interface Item {
+  sequences: string[][];
+  /** Every word MiniSearch is asked for, with the weight it counts for. */
+  words: Map<string, number>;
+  phrase: boolean;
+}
+
+/** Which parts of an article a query may find things in, given its scope and filters. */
+interface Eligible {
+  meta: boolean;
+  text: boolean;
+  /** True when every highlight is eligible (no colour filter, tags satisfied by the article). */
+  allHighlights: boolean;
+  /** Indexes into the article's highlights of those eligible, in document order. */
+  highlights: () => number[];
+  /** For a query of filters only: indexes of the highlights that themselves have the colours and tags. */
+  listed: () => number[];
+}
+
+/** An article's highlights by folded tag and by colour: indexes in document order. */
+interface HighlightIndex {
+  byTag: Map<string, number[]>;
+  byColor: Map<HighlightColor, number[]>;
+}
+
+/** One place in an article that matched, before its snippet is cut. */
+interface Unit {
+  covered: Set<number>;
+  make: () => SearchHit;
+}
+
+/** A parsed query made ready to run: its items, and the patterns that find them in search forms. */
+interface Plan {
+  query: ParsedQuery;
+  items: Item[];
+  /** Matches every sequence of every item (for a query of filters only, the tags). */
+  pattern: RegExp;
+  /** For each sequence, its words joined by one space: the items it stands for. */
+  itemsOf: Map<string, number[]>;
+  /** A pattern of its own for each sequence of several words (see containsWords). */
+  phrasePatterns: Map<string, RegExp>;
 }
 
 /** How much of an article must be read again from the source to make the index current. */
 type Refresh = 'content' | 'annotations' | 'meta';
 
-/** One hit found; called only for hits that are returned, since cutting the snippet costs. */
-type PendingHit = () => SearchHit;
-
-/** Folds a tag for `tag:` comparisons, exactly as the query parser folds the filter's value. */
-function foldTag(tag: string): string {
-  return tokenize(fold(tag)).join(' ');
-}
+const bodyId = (articleId: string) => `b:${articleId}`;
+const notesId = (articleId: string) => `n:${articleId}`;
 
 /**
  * Library-wide full-text search over article titles, authors, tags and text
@@ -124,15 +217,21 @@ function foldTag(tag: string): string {
  */
 export class SearchService {
   private mini = new MiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
-  private readonly articles = new Map<string, IndexedArticle>();
-  private readonly highlights = new Map<string, IndexedHighlight>();
-  private readonly highlightsByArticle = new Map<string, Set<string>>();
+  private vocabulary = new Vocabulary();
+  private readonly articles = new Map<string, ArticleEntry>();
+  /** Which article each highlight is in; built when first needed, then kept current. */
+  private owners: Map<string, string> | undefined;
+  private readonly tagKeys = new Map<string, string>();
+  private byTitle: ArticleEntry[] | undefined;
+  private files: IndexFiles | undefined;
   /** Articles changed through the public methods while a background pass runs; it re-reads them. */
   private readonly touchedDuringPass = new Set<string>();
   private passRunning = false;
   private progress: SearchStatus = { state: 'building', done: 0, total: 0 };
   private changes = 0;
   private savedChanges = 0;
+  private contentChanges = 0;
+  private savedContentChanges = 0;
   private saving: Promise<void> = Promise.resolve();
   private loaded: Promise<void> = Promise.resolve();
   private finished: Promise<void> = Promise.resolve();
@@ -177,6 +276,7 @@ export class SearchService {
         service.passRunning = false;
         service.progress = { ...service.progress, state: 'ready' };
       });
+    service.finished.then(() => service.preloadForms()).catch(() => undefined);
     return service;
   }
 
@@ -213,8 +313,18 @@ export class SearchService {
    */
   indexAnnotation(annotation: Annotation): void {
     this.touch(annotation.articleId);
-    if (annotation.deleted) this.dropHighlight(annotation.id);
-    else if (this.articles.has(annotation.articleId)) this.putHighlight(annotation);
+    if (annotation.deleted) {
+      this.removeHighlight(annotation.id);
+      return;
+    }
+    const entry = this.articles.get(annotation.articleId);
+    if (!entry) return;
+    if (this.ownerOf(annotation.id) !== entry.id) this.removeHighlight(annotation.id);
+    this.changeNotes(entry, () => {
+      removeRow(entry.highlights, annotation.id);
+      insertRow(entry.highlights, this.highlightRow(entry, annotation));
+      this.owners?.set(annotation.id, entry.id);
+    });
   }
 
   /**
@@ -222,18 +332,27 @@ export class SearchService {
    * article: after an undo, a redo or a tag change touched several at once.
    */
   replaceAnnotations(articleId: string, annotations: Annotation[]): void {
-    const keep = new Set(annotations.map((a) => a.id));
-    for (const id of [...(this.highlightsByArticle.get(articleId) ?? [])]) {
-      if (!keep.has(id)) this.removeAnnotation(id);
-    }
-    for (const annotation of annotations) this.indexAnnotation(annotation);
+    const entry = this.articles.get(articleId);
+    if (!entry) return;
+    this.touch(articleId);
+    const live = annotations.filter((a) => !a.deleted);
+    this.changeNotes(entry, () => {
+      for (const id of [...entry.highlights.ids]) {
+        removeRow(entry.highlights, id);
+        this.owners?.delete(id);
+      }
+      for (const annotation of live) {
+        insertRow(entry.highlights, this.highlightRow(entry, annotation));
+        this.owners?.set(annotation.id, entry.id);
+      }
+    });
   }
 
   /** Drops a highlight from the index; unknown ids are ignored. */
   removeAnnotation(id: string): void {
-    const articleId = this.highlights.get(id)?.articleId;
+    const articleId = this.ownerOf(id);
     if (articleId) this.touch(articleId);
-    this.dropHighlight(id);
+    this.removeHighlight(id);
   }
 
   /**
@@ -247,44 +366,36 @@ export class SearchService {
     else this.applyMeta(meta);
   }
 
-  private applyMeta(meta: ArticleMeta): void {
-    const entry = this.articles.get(meta.id);
-    if (!entry) return;
-    this.mini.discard(metaDocId(meta.id));
-    Object.assign(entry, {
-      title: meta.title,
-      author: meta.author,
-      tags: [...meta.tags],
-      foldedTags: meta.tags.map(foldTag),
-      updatedAt: meta.updatedAt,
-      highlightCount: meta.highlightCount,
-    });
-    this.mini.add(metaDoc(entry));
-    this.changes++;
-  }
-
   /**
-   * Searches the library. See `parseQuery` for the query language. Results
-   * are grouped by article, best group first, at most `limit` groups
-   * (default 20) of at most 5 hits each; `total` counts every hit.
+   * Searches the library (query language: `parseQuery`). An article matches
+   * when every word and phrase occurs in the parts the filters allow; results
+   * are its places holding the most of them. Articles come best first, at
+   * most `limit` (default 10), each with at most 5 hits; `total` counts all
+   * matching articles.
    *
    * @throws GlossError('invalid-argument') for a malformed filter.
    */
   search(input: string, options: { limit?: number } = {}): SearchResults {
     const started = performance.now();
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
-    const query = parseQuery(input);
-    const collector = new GroupCollector(this.articles, limit);
-    if (query.terms.length > 0 || query.phrases.length > 0) this.collectMatches(query, collector);
-    else if (!isEmptyQuery(query)) this.collectFiltered(query, collector);
-    return { ...collector.results(), tookMs: performance.now() - started };
+    const plan = this.plan(parseQuery(input));
+    const ranked =
+      plan.items.length > 0 ? this.rank(plan) : isEmptyQuery(plan.query) ? [] : this.listing(plan.query);
+    const reader = this.reader('texts');
+    try {
+      const groups = ranked.slice(0, limit).map((entry) => this.group(entry, plan, reader));
+      return { total: ranked.length, groups, tookMs: performance.now() - started };
+    } finally {
+      reader.close();
+    }
   }
 
   /**
-   * Writes the index to disk if it changed since the last save (atomically;
-   * see `writeStoredIndex`). Waits for a load in progress; saves run one at
-   * a time. Cost grows with the library, so call it after a quiet delay and
-   * on stop, not after every change.
+   * Writes the index to disk if it changed since the last save (see
+   * `writeStoredIndex`): the texts and their search forms only when articles
+   * were added, changed or removed. Waits for a load in progress; saves run
+   * one at a time. Cost grows with the library, so call it after a quiet
+   * delay and on stop, not after every change.
    */
   save(): Promise<void> {
     this.saving = this.saving.then(() => this.writeNow());
@@ -295,13 +406,51 @@ export class SearchService {
     await this.loaded;
     if (this.changes === this.savedChanges) return;
     const at = this.changes;
-    const indexJson = JSON.stringify(this.mini);
-    const docsJson = JSON.stringify({
-      articles: [...this.articles.values()],
-      highlights: [...this.highlights.values()],
-    });
-    await writeStoredIndex(this.dir, indexJson, docsJson);
+    const contentAt = this.contentChanges;
+    const entries = [...this.articles.values()];
+    const layout = contentAt !== this.savedContentChanges || !this.files ? this.layout(entries) : undefined;
+    const docs: SavedDocs = {
+      articles: entries.map((entry) => savedArticle(entry, layout?.offsets.get(entry))),
+      vocabulary: this.vocabulary.toJSON(),
+    };
+    const files = await writeStoredIndex(
+      this.dir,
+      { indexJson: JSON.stringify(this.mini), docsJson: JSON.stringify(docs), ...layout?.parts },
+      this.files,
+    );
+    this.files = files;
+    for (const [entry, offsets] of layout?.offsets ?? []) {
+      if (this.articles.get(entry.id) !== entry) continue;
+      Object.assign(entry, offsets);
+      delete entry.text;
+    }
     this.savedChanges = at;
+    if (layout) this.savedContentChanges = contentAt;
+    await removeUnnamed(this.dir, files);
+  }
+
+  /** Lays all texts and forms out one after another, as the texts and forms files hold them. */
+  private layout(entries: ArticleEntry[]) {
+    const reader = this.reader('texts');
+    try {
+      const units = entries.reduce((n, entry) => n + entry.textLength, 0);
+      const texts = Buffer.alloc(units * 2);
+      const formBytes = entries.reduce((n, entry) => n + entry.formLength * (entry.formWide ? 2 : 1), 0);
+      const forms = Buffer.alloc(formBytes);
+      const offsets = new Map<ArticleEntry, { textOffset: number; formOffset: number }>();
+      let textOffset = 0;
+      let formOffset = 0;
+      for (const entry of entries) {
+        const text = this.textAt(entry, 0, entry.textLength, reader) ?? ' '.repeat(entry.textLength);
+        texts.write(text, textOffset * 2, 'utf16le');
+        offsets.set(entry, { textOffset, formOffset });
+        textOffset += entry.textLength;
+        formOffset += forms.write(this.formOf(entry), formOffset, entry.formWide ? 'utf16le' : 'latin1');
+      }
+      return { offsets, parts: { texts, forms } };
+    } finally {
+      reader.close();
+    }
   }
 
   /**
@@ -321,11 +470,15 @@ export class SearchService {
       return;
     }
     this.mini = mini;
+    this.vocabulary = Vocabulary.fromJSON(stored.docs.vocabulary);
+    this.files = stored.files;
     this.articles.clear();
-    this.highlights.clear();
-    this.highlightsByArticle.clear();
-    for (const article of stored.docs.articles) this.articles.set(article.id, article);
-    for (const highlight of stored.docs.highlights) this.addHighlightEntry(highlight);
+    this.owners = undefined;
+    this.byTitle = undefined;
+    for (const saved of stored.docs.articles) {
+      const entry = loadedArticle(saved);
+      this.articles.set(entry.id, entry);
+    }
   }
 
   /**
@@ -390,18 +543,14 @@ export class SearchService {
         return;
       }
       const live = await annotations;
-      for (const id of [...(this.highlightsByArticle.get(meta.id) ?? [])]) this.dropHighlight(id);
-      for (const annotation of live) if (!annotation.deleted) this.putHighlight(annotation);
+      const entry = this.articles.get(meta.id);
+      if (!entry) return;
+      this.setHighlights(entry, live);
       this.applyMeta(meta);
     } catch {
-      this.forgetFingerprint(meta.id);
+      const entry = this.articles.get(meta.id);
+      if (entry) entry.contentHash = '';
     }
-  }
-
-  /** Makes the next open re-read an article that could not be read now. */
-  private forgetFingerprint(articleId: string): void {
-    const entry = this.articles.get(articleId);
-    if (entry) entry.contentHash = '';
   }
 
   private touch(articleId: string): void {
@@ -415,227 +564,578 @@ export class SearchService {
   ): void {
     this.dropArticle(meta.id);
     if (meta.deleted) return;
-    const entry: IndexedArticle = {
+    const { form, map } = toSearchForm(content.text);
+    const entry: ArticleEntry = {
       id: meta.id,
       title: meta.title,
       author: meta.author,
       tags: [...meta.tags],
-      foldedTags: meta.tags.map(foldTag),
       contentHash: meta.contentHash,
       updatedAt: meta.updatedAt,
       highlightCount: meta.highlightCount,
+      textLength: content.text.length,
+      form,
+      formLength: form.length,
+      formWide: /[\u0100-\uffff]/.test(form),
+      aligned: !map,
+      passages: splitPassages(content.text, content.blocks, PASSAGE_TARGET).flatMap((p) => [p.start, p.end]),
       text: content.text,
-      passages: splitPassages(content.text, content.blocks, PASSAGE_TARGET).map(({ start, end }) => ({
-        start,
-        end,
-        folded: fold(content.text.slice(start, end)),
-      })),
+      textOffset: -1,
+      formOffset: -1,
+      highlights: highlightsOf([]),
     };
-    this.articles.set(meta.id, entry);
-    this.mini.add(metaDoc(entry));
-    entry.passages.forEach((passage, i) =>
-      this.mini.add({ id: passageDocId(meta.id, i), text: passage.folded }),
-    );
-    for (const annotation of annotations) if (!annotation.deleted) this.putHighlight(annotation);
+    this.articles.set(entry.id, entry);
+    this.byTitle = undefined;
+    this.addDoc(this.bodyDoc(entry));
+    this.setHighlights(entry, annotations);
     this.changes++;
+    this.contentChanges++;
   }
 
   private dropArticle(articleId: string): void {
     const entry = this.articles.get(articleId);
     if (!entry) return;
-    for (const id of [...(this.highlightsByArticle.get(articleId) ?? [])]) this.dropHighlight(id);
-    this.mini.discard(metaDocId(articleId));
-    entry.passages.forEach((_, i) => this.mini.discard(passageDocId(articleId, i)));
+    this.dropDoc(this.bodyDoc(entry));
+    this.dropDoc(this.notesDoc(entry));
+    for (const id of entry.highlights.ids) this.owners?.delete(id);
     this.articles.delete(articleId);
+    this.byTitle = undefined;
+    this.changes++;
+    this.contentChanges++;
+  }
+
+  private applyMeta(meta: ArticleMeta): void {
+    const entry = this.articles.get(meta.id);
+    if (!entry) return;
+    this.dropDoc(this.bodyDoc(entry));
+    delete entry.metaForms;
+    Object.assign(entry, {
+      title: meta.title,
+      author: meta.author,
+      tags: [...meta.tags],
+      updatedAt: meta.updatedAt,
+      highlightCount: meta.highlightCount,
+    });
+    this.addDoc(this.bodyDoc(entry));
+    this.byTitle = undefined;
     this.changes++;
   }
 
-  private putHighlight(annotation: Annotation): void {
-    this.dropHighlight(annotation.id);
-    const entry: IndexedHighlight = {
+  private setHighlights(entry: ArticleEntry, annotations: Annotation[]): void {
+    const reader = this.reader('texts');
+    const text = this.textAt(entry, 0, entry.textLength, reader);
+    reader.close();
+    const rows = annotations.filter((a) => !a.deleted).map((a) => this.highlightRow(entry, a, text));
+    this.changeNotes(entry, () => {
+      for (const id of entry.highlights.ids) this.owners?.delete(id);
+      entry.highlights = highlightsOf(rows);
+      for (const id of entry.highlights.ids) this.owners?.set(id, entry.id);
+    });
+  }
+
+  private removeHighlight(id: string): void {
+    const entry = this.articles.get(this.ownerOf(id) ?? '');
+    if (!entry) return;
+    this.changeNotes(entry, () => {
+      removeRow(entry.highlights, id);
+      this.owners?.delete(id);
+    });
+  }
+
+  private ownerOf(highlightId: string): string | undefined {
+    if (!this.owners) {
+      this.owners = new Map();
+      for (const entry of this.articles.values()) {
+        for (const id of entry.highlights.ids) this.owners.set(id, entry.id);
+      }
+    }
+    return this.owners.get(highlightId);
+  }
+
+  /** Re-indexes an article's highlights document around a change to its highlights. */
+  private changeNotes(entry: ArticleEntry, change: () => void): void {
+    this.dropDoc(this.notesDoc(entry));
+    change();
+    delete entry.notesForm;
+    delete entry.highlightIndex;
+    this.addDoc(this.notesDoc(entry));
+    this.changes++;
+  }
+
+  private highlightRow(entry: ArticleEntry, annotation: Annotation, text?: string): HighlightRow {
+    const start = Math.min(Math.max(0, annotation.target.position.start), entry.textLength);
+    const end = Math.min(Math.max(start, annotation.target.position.end), entry.textLength);
+    const exact = annotation.target.quote.exact;
+    let atPosition = text?.slice(start, end);
+    if (atPosition === undefined) {
+      const reader = this.reader('texts');
+      atPosition = this.textAt(entry, start, end, reader);
+      reader.close();
+    }
+    const keepQuote = !entry.aligned || atPosition !== exact;
+    return {
       id: annotation.id,
-      articleId: annotation.articleId,
       color: annotation.color,
-      start: annotation.target.position.start,
-      end: annotation.target.position.end,
-      quote: annotation.target.quote.exact,
+      start,
+      end,
       note: annotation.note,
       tags: [...annotation.tags],
-      foldedQuote: fold(annotation.target.quote.exact),
-      foldedNote: fold(annotation.note),
-      foldedTags: annotation.tags.map(foldTag),
+      ...(keepQuote ? { quote: exact } : {}),
     };
-    this.addHighlightEntry(entry);
-    this.mini.add({
-      id: highlightDocId(entry.id),
-      quote: entry.foldedQuote,
-      note: entry.foldedNote,
-      labels: entry.foldedTags.join(' '),
+  }
+
+  private bodyDoc(entry: ArticleEntry): IndexDoc {
+    return {
+      id: bodyId(entry.id),
+      title: toSearchForm(entry.title).form,
+      author: toSearchForm(entry.author ?? '').form,
+      tags: toSearchForm(entry.tags.join('\n')).form,
+      text: this.formOf(entry),
+    };
+  }
+
+  /** The highlights document: notes (with quotes that are not article text) and tags; undefined when empty. */
+  private notesDoc(entry: ArticleEntry): IndexDoc | undefined {
+    const { notes: written, quotes, tags } = entry.highlights;
+    const notes = [...written, ...quotes.values()].filter((text) => text !== '');
+    const labels = tags.flat();
+    if (notes.length === 0 && labels.length === 0) return undefined;
+    return {
+      id: notesId(entry.id),
+      notes: toSearchForm(notes.join('\n')).form,
+      labels: toSearchForm(labels.join('\n')).form,
+    };
+  }
+
+  private addDoc(doc: IndexDoc | undefined): void {
+    if (!doc) return;
+    this.mini.add(doc);
+    this.vocabulary.add(docWords(doc));
+  }
+
+  private dropDoc(doc: IndexDoc | undefined): void {
+    if (!doc || !this.mini.has(doc.id)) return;
+    this.mini.discard(doc.id);
+    this.vocabulary.remove(docWords(doc));
+  }
+
+  /**
+   * Readies a query: the words and phrases to find (each word with its
+   * completions while typed, or corrections when unknown) and the patterns
+   * that find them in search forms.
+   */
+  private plan(query: ParsedQuery): Plan {
+    const items = query.terms.map((term, i): Item => {
+      const words = new Map([[term, WEIGHT.exact]]);
+      if (query.prefixLast && i === query.terms.length - 1) {
+        for (const word of this.vocabulary.completions(term, EXPANSION_BUDGET))
+          words.set(word, WEIGHT.completion);
+      }
+      if (words.size === 1 && term.length >= FUZZY_MIN_LENGTH && !this.vocabulary.has(term)) {
+        for (const word of this.vocabulary.neighbours(term, EXPANSION_BUDGET))
+          words.set(word, WEIGHT.correction);
+      }
+      return { sequences: [...words.keys()].map((word) => [word]), words, phrase: false };
     });
-    this.changes++;
-  }
-
-  private addHighlightEntry(entry: IndexedHighlight): void {
-    this.highlights.set(entry.id, entry);
-    let ids = this.highlightsByArticle.get(entry.articleId);
-    if (!ids) this.highlightsByArticle.set(entry.articleId, (ids = new Set()));
-    ids.add(entry.id);
-  }
-
-  private dropHighlight(id: string): void {
-    const entry = this.highlights.get(id);
-    if (!entry) return;
-    this.mini.discard(highlightDocId(id));
-    this.highlights.delete(id);
-    this.highlightsByArticle.get(entry.articleId)?.delete(id);
-    this.changes++;
-  }
-
-  private collectMatches(query: ParsedQuery, collector: GroupCollector): void {
-    const fields = SCOPE_FIELDS[query.scope];
-    const queries = [];
-    if (query.terms.length > 0) {
-      queries.push({
-        queries: [query.terms.join(' ')],
-        prefix: (_term: string, i: number, terms: string[]) => query.prefixLast && i === terms.length - 1,
-        fuzzy: (term: string) => (term.length >= FUZZY_MIN_LENGTH ? 1 : false),
+    for (const phrase of query.phrases) {
+      items.push({
+        sequences: [phrase],
+        words: new Map(phrase.map((word) => [word, WEIGHT.exact])),
+        phrase: true,
       });
     }
-    for (const phrase of query.phrases)
-      queries.push({ queries: [phrase.join(' ')], prefix: false, fuzzy: false });
-    const phrasePatterns = query.phrases.map((phrase) => wordsPattern([phrase]));
-    const hasPhrases = (texts: FieldText[]) =>
-      phrasePatterns.every((pattern) => texts.some(({ folded }) => occurs(pattern, folded)));
-    for (const result of this.mini.search({ combineWith: 'AND', fields, queries })) {
-      const ref = parseDocId(String(result.id));
-      if (ref.kind === 'highlight') {
-        const highlight = this.highlights.get(ref.annotationId);
-        if (!highlight || !this.passesFilters(query, highlight.articleId, highlight)) continue;
-        const texts = highlightFields(highlight, fields);
-        if (!hasPhrases(texts)) continue;
-        const matched = matchedFields(result);
-        const best = texts.find(({ field }) => matched.has(field)) ?? texts[0];
-        if (!best) continue;
-        collector.add(highlight.articleId, () => ({
-          ...highlightTarget(highlight),
-          kind: best.kind,
-          score: result.score,
-          snippet: cutSnippet(best.text, best.folded, snippetPattern(query, result)).snippet,
-        }));
-        continue;
+    const itemsOf = new Map<string, number[]>();
+    const phrasePatterns = new Map<string, RegExp>();
+    items.forEach((item, index) => {
+      for (const words of item.sequences) {
+        const key = words.join(' ');
+        itemsOf.set(key, [...(itemsOf.get(key) ?? []), index]);
+        if (words.length > 1) phrasePatterns.set(key, formPattern([words]));
       }
-      if (query.colors.length > 0 || !this.passesFilters(query, ref.articleId)) continue;
-      const article = this.articles.get(ref.articleId);
-      if (!article) continue;
-      if (ref.kind === 'passage') {
-        const passage = article.passages[ref.index];
-        if (!passage || !phrasePatterns.every((pattern) => occurs(pattern, passage.folded))) continue;
-        collector.add(article.id, () => {
-          const text = article.text.slice(passage.start, passage.end);
-          const { snippet, start, end } = cutSnippet(text, passage.folded, snippetPattern(query, result));
-          return {
-            kind: 'text',
-            score: result.score,
-            snippet,
-            start: passage.start + start,
-            end: passage.start + end,
-          };
-        });
-        continue;
-      }
-      const texts = metaFields(article, fields);
-      if (!hasPhrases(texts)) continue;
-      const matched = matchedFields(result);
-      for (const { field, kind, text, folded } of texts) {
-        if (!matched.has(field)) continue;
-        collector.add(article.id, () => ({
-          kind,
-          score: result.score,
-          snippet: cutSnippet(text, folded, snippetPattern(query, result)).snippet,
-        }));
-      }
-    }
+    });
+    const sequences =
+      items.length > 0 ? items.flatMap((item) => item.sequences) : query.tags.map((t) => t.split(' '));
+    return { query, items, pattern: formPattern(sequences), itemsOf, phrasePatterns };
   }
 
-  /** Lists what filters alone select: articles with the tags, and highlights of the colours and tags. */
-  private collectFiltered(query: ParsedQuery, collector: GroupCollector): void {
-    const byTitle = [...this.articles.values()].sort((a, b) => a.title.localeCompare(b.title, 'vi'));
-    const tagPattern = wordsPattern(query.tags.map((tag) => tag.split(' ')));
-    const listArticles = query.scope === 'all' && query.colors.length === 0 && query.tags.length > 0;
-    for (const article of byTitle) {
-      if (listArticles && query.tags.every((tag) => article.foldedTags.includes(tag))) {
-        const tags = metaFields(article, ['tags'])[0];
-        if (tags) {
-          collector.add(article.id, () => ({
-            kind: 'tag',
-            score: 0,
-            snippet: cutSnippet(tags.text, tags.folded, tagPattern).snippet,
-          }));
+  /** Articles holding every item where the query allows, best first. */
+  private rank(plan: Plan): ArticleEntry[] {
+    const { query, items } = plan;
+    const weights = new Map<string, number>();
+    for (const item of items) {
+      for (const [word, weight] of item.words) weights.set(word, Math.max(weights.get(word) ?? 0, weight));
+    }
+    const fields = SCOPE_FIELDS[query.colors.length > 0 ? 'notes' : query.scope];
+    const results = this.mini.search(
+      { combineWith: 'OR', queries: [...weights.keys()] },
+      { fields, boostTerm: (term) => weights.get(term) ?? 1 },
+    );
+    /** What an article must hold: any word of each word item, every word of each phrase. */
+    const needs = new Map<string, number[]>();
+    let needed = 0;
+    const need = (word: string, index: number) => needs.set(word, [...(needs.get(word) ?? []), index]);
+    for (const item of items) {
+      if (item.phrase) for (const word of item.words.keys()) need(word, needed++);
+      else {
+        for (const word of item.words.keys()) need(word, needed);
+        needed++;
+      }
+    }
+    const found = new Map<string, { score: number; met: Uint8Array; left: number }>();
+    for (const result of results) {
+      const articleId = String(result.id).slice(2);
+      let article = found.get(articleId);
+      if (!article) found.set(articleId, (article = { score: 0, met: new Uint8Array(needed), left: needed }));
+      article.score += result.score;
+      for (const term of result.terms) {
+        for (const need of needs.get(term) ?? []) {
+          if (article.met[need] === 0) {
+            article.met[need] = 1;
+            article.left--;
+          }
         }
       }
-      if (query.scope === 'text') continue;
-      const inArticle = [...(this.highlightsByArticle.get(article.id) ?? [])]
-        .map((id) => this.highlights.get(id))
-        .filter((highlight) => highlight !== undefined)
-        .sort((a, b) => a.start - b.start);
-      for (const highlight of inArticle) {
-        if (!this.passesFilters(query, article.id, highlight)) continue;
-        collector.add(article.id, () => ({
-          ...highlightTarget(highlight),
-          kind: 'quote',
-          score: 0,
-          snippet: cutSnippet(highlight.quote, highlight.foldedQuote, tagPattern).snippet,
-        }));
+    }
+    const ranked: { entry: ArticleEntry; score: number }[] = [];
+    for (const [articleId, { score, left }] of found) {
+      const entry = left === 0 ? this.articles.get(articleId) : undefined;
+      if (entry && this.holds(entry, plan)) ranked.push({ entry, score });
+    }
+    return ranked.sort((a, b) => b.score - a.score).map(({ entry }) => entry);
+  }
+
+  /**
+   * Whether an article that MiniSearch found holding every item holds each
+   * in a part the query allows, phrases as phrases. Needs no reading when
+   * MiniSearch searched exactly the allowed parts and there are no phrases.
+   */
+  private holds(entry: ArticleEntry, plan: Plan): boolean {
+    const { query } = plan;
+    const eligible = this.eligible(entry, query);
+    const searchedExactly =
+      query.colors.length === 0 &&
+      (query.scope === 'all' ? eligible.meta : query.scope === 'text' && eligible.text);
+    if (searchedExactly && query.phrases.length === 0) return true;
+    const direct = [
+      ...(eligible.meta ? metaForms(entry) : []),
+      ...(eligible.text ? [this.formOf(entry)] : []),
+    ];
+    let highlights: string[] | undefined;
+    /** The allowed highlights' forms, built only when the title, author, tags and text do not hold an item. */
+    const highlightForms = () => {
+      if (highlights) return highlights;
+      highlights = [];
+      if (query.scope === 'text') return highlights;
+      const notes = this.notesFormOf(entry);
+      if (eligible.allHighlights) highlights.push(notes.form);
+      else {
+        for (const i of eligible.highlights()) {
+          highlights.push(notes.form.slice(notes.bounds[4 * i], notes.bounds[4 * i + 3]));
+        }
       }
+      return highlights;
+    };
+    return plan.items.every((item) =>
+      item.sequences.some((words) => {
+        const pattern = plan.phrasePatterns.get(words.join(' '));
+        const holding = (form: string) => containsWords(form, words, pattern);
+        return direct.some(holding) || highlightForms().some(holding);
+      }),
+    );
+  }
+
+  /** What filters alone select: articles with the tags, highlights of the colours and tags; by title. */
+  private listing(query: ParsedQuery): ArticleEntry[] {
+    const collator = new Intl.Collator('vi');
+    this.byTitle ??= [...this.articles.values()].sort((a, b) => collator.compare(a.title, b.title));
+    return this.byTitle.filter((entry) => {
+      const eligible = this.eligible(entry, query);
+      return (eligible.meta && query.tags.length > 0) || eligible.listed().length > 0;
+    });
+  }
+
+  private eligible(entry: ArticleEntry, query: ParsedQuery): Eligible {
+    const articleTags = entry.tags.map((tag) => this.tagKey(tag));
+    const untagged = query.tags.filter((tag) => !articleTags.includes(tag));
+    const anyColor = query.colors.length === 0;
+    /** Highlights of the query's colours carrying each of `tags`. */
+    const having = (tags: string[]) => {
+      if (query.scope === 'text') return [];
+      const index = this.highlightIndexOf(entry);
+      const colored = query.colors.map((color) => index.byColor.get(color) ?? []);
+      let chosen = colored.length < 2 ? colored[0] : colored.flat().sort((a, b) => a - b);
+      for (const tag of tags) {
+        const tagged = index.byTag.get(tag) ?? [];
+        chosen = chosen ? chosen.filter((i) => tagged.includes(i)) : tagged;
+      }
+      return chosen ?? entry.highlights.ids.map((_, i) => i);
+    };
+    return {
+      meta: query.scope === 'all' && anyColor && untagged.length === 0,
+      text: query.scope !== 'notes' && anyColor && untagged.length === 0,
+      allHighlights: query.scope !== 'text' && anyColor && untagged.length === 0,
+      highlights: () => having(untagged),
+      listed: () => having(query.tags),
+    };
+  }
+
+  private highlightIndexOf(entry: ArticleEntry): HighlightIndex {
+    if (entry.highlightIndex) return entry.highlightIndex;
+    const index: HighlightIndex = { byTag: new Map(), byColor: new Map() };
+    entry.highlights.ids.forEach((_, i) => {
+      const color = colorAt(entry.highlights, i);
+      index.byColor.set(color, [...(index.byColor.get(color) ?? []), i]);
+      for (const key of new Set(entry.highlights.tags[i]?.map((tag) => this.tagKey(tag)))) {
+        index.byTag.set(key, [...(index.byTag.get(key) ?? []), i]);
+      }
+    });
+    entry.highlightIndex = index;
+    return index;
+  }
+
+  /** Folds a tag for `tag:` comparisons, exactly as the query parser folds the filter's value. */
+  private tagKey(tag: string): string {
+    let key = this.tagKeys.get(tag);
+    if (key === undefined) this.tagKeys.set(tag, (key = tokenize(fold(tag)).join(' ')));
+    return key;
+  }
+
+  /**
+   * The article's hits: the allowed places holding the most items (for a
+   * query of filters only, what the filters select), title, author and tags
+   * first, then highlights and text in document order.
+   */
+  private group(entry: ArticleEntry, plan: Plan, reader: RangeReader): SearchResultGroup {
+    const { query, items, pattern, itemsOf } = plan;
+    const eligible = this.eligible(entry, query);
+    const listing = items.length === 0;
+    /** Calls `visit` for every occurrence of the items in `form` with where it starts and the items it stands for. */
+    const scan = (form: string, visit: (at: number, matched: number[]) => void) => {
+      for (const [key, matched] of itemsOf)
+        forEachOccurrence(form, key.split(' '), (at) => visit(at, matched));
+    };
+    const score = (covered: Set<number>) => (listing ? 1 : covered.size / items.length);
+    const snippet = (text: string) => {
+      const { form, map } = toSearchForm(text);
+      const ranges = [...form.matchAll(pattern)].map((m) =>
+        toTextRange({ form, map }, m.index, m.index + m[0].length),
+      );
+      return { cut: cutSnippet(text, ranges), first: ranges[0] };
+    };
+
+    const units: Unit[] = [];
+    if (eligible.meta && (!listing || query.tags.length > 0)) {
+      const meta: [SearchHitKind, string, string][] = [
+        ['title', entry.title, metaForms(entry)[0] ?? ''],
+        ['author', entry.author ?? '', metaForms(entry)[1] ?? ''],
+        ['tag', entry.tags.join(', '), metaForms(entry)[2] ?? ''],
+      ];
+      for (const [kind, text, form] of listing ? meta.slice(2) : meta) {
+        const covered = new Set<number>();
+        scan(form, (_, matched) => matched.forEach((index) => covered.add(index)));
+        units.push({ covered, make: () => ({ kind, score: score(covered), snippet: snippet(text).cut }) });
+      }
+    }
+
+    const notes = this.notesFormOf(entry);
+    const fieldStarts = notes.bounds.filter((_, i) => i % 4 !== 3);
+    const byField = new Map<number, Set<number>[]>();
+    scan(notes.form, (at, matched) => {
+      const field = lastAtOrBefore(fieldStarts, at);
+      const h = Math.floor(field / 3);
+      let sets = byField.get(h);
+      if (!sets) byField.set(h, (sets = [new Set(), new Set(), new Set()]));
+      for (const index of matched) sets[field % 3]?.add(index);
+    });
+    const chosen = listing ? eligible.listed() : eligible.highlights().filter((i) => byField.has(i));
+    for (const i of chosen) {
+      const h = entry.highlights;
+      const sets = byField.get(i);
+      const covered = new Set(sets?.flatMap((set) => [...set]));
+      const best = sets
+        ? sets.reduce((top, set, f) => (set.size > (sets[top] as Set<number>).size ? f : top), 0)
+        : 0;
+      const kind = (['quote', 'note', 'tag'] as const)[best] ?? 'quote';
+      const [id, start, end] = [h.ids[i] as string, h.starts[i] as number, h.ends[i] as number];
+      units.push({
+        covered,
+        make: () => {
+          const quote = () =>
+            h.quotes.get(id) ??
+            this.textAt(entry, start, end, reader) ??
+            notes.form.slice(notes.bounds[4 * i], (notes.bounds[4 * i + 1] as number) - 1);
+          const text =
+            kind === 'note' ? (h.notes[i] ?? '') : kind === 'tag' ? (h.tags[i] ?? []).join(', ') : quote();
+          const color = colorAt(h, i);
+          return {
+            kind,
+            score: score(covered),
+            snippet: snippet(text).cut,
+            annotationId: id,
+            color,
+            start,
+            end,
+          };
+        },
+      });
+    }
+
+    if (eligible.text && !listing) {
+      const passages = this.formPassagesOf(entry, reader);
+      const passageStarts = passages.filter((_, i) => i % 2 === 0);
+      const byPassage = new Map<number, Set<number>>();
+      scan(this.formOf(entry), (at, matched) => {
+        const p = lastAtOrBefore(passageStarts, at);
+        let covered = byPassage.get(p);
+        if (!covered) byPassage.set(p, (covered = new Set()));
+        for (const index of matched) covered.add(index);
+      });
+      for (const [p, covered] of [...byPassage].sort((a, b) => a[0] - b[0])) {
+        const start = entry.passages[2 * p] as number;
+        const end = entry.passages[2 * p + 1] as number;
+        units.push({
+          covered,
+          make: () => {
+            const text =
+              this.textAt(entry, start, end, reader) ??
+              this.formOf(entry).slice(passages[2 * p], passages[2 * p + 1]);
+            const { cut, first } = snippet(text);
+            const [from, to] = first ?? [0, 0];
+            return {
+              kind: 'text',
+              score: score(covered),
+              snippet: cut,
+              start: start + from,
+              end: start + to,
+            };
+          },
+        });
+      }
+    }
+
+    const most = Math.max(0, ...units.map((unit) => unit.covered.size));
+    const kept = listing ? units : units.filter((unit) => most > 0 && unit.covered.size === most);
+    return {
+      article: { id: entry.id, title: entry.title, author: entry.author },
+      hits: kept.slice(0, HITS_PER_GROUP).map((unit) => unit.make()),
+      hitCount: kept.length,
+    };
+  }
+
+  /** A reader of one of the saved files (reads nothing before the first save). */
+  private reader(part: 'texts' | 'forms'): RangeReader {
+    return new RangeReader(this.files && path.join(this.dir, this.files[part].file));
+  }
+
+  /**
+   * The article's search form, read from the forms file the first time (the
+   * rest are read in the background after opening, see preloadForms). One
+   * that cannot be read is taken as empty, and the article as changed, so the
+   * next open reads it again from the source.
+   */
+  private formOf(entry: ArticleEntry): string {
+    if (entry.form !== undefined) return entry.form;
+    const reader = this.reader('forms');
+    const bytes = entry.formLength * (entry.formWide ? 2 : 1);
+    const form = reader.read(
+      entry.formOffset,
+      entry.formOffset + bytes,
+      entry.formWide ? 'utf16le' : 'latin1',
+    );
+    reader.close();
+    if (form === undefined) entry.contentHash = '';
+    entry.form = form ?? ' '.repeat(entry.formLength);
+    return entry.form;
+  }
+
+  /** Reads every search form not yet read, in one pass over the forms file, without blocking searches. */
+  private async preloadForms(): Promise<void> {
+    const files = this.files;
+    if (!files) return;
+    const all = await readFile(path.join(this.dir, files.forms.file));
+    if (this.files !== files) return;
+    for (const entry of this.articles.values()) {
+      if (entry.form !== undefined || entry.formOffset < 0) continue;
+      const end = entry.formOffset + entry.formLength * (entry.formWide ? 2 : 1);
+      entry.form = all.toString(entry.formWide ? 'utf16le' : 'latin1', entry.formOffset, end);
     }
   }
 
-  private passesFilters(query: ParsedQuery, articleId: string, highlight?: IndexedHighlight): boolean {
-    if (query.colors.length > 0 && !(highlight && query.colors.includes(highlight.color))) return false;
-    if (query.tags.length === 0) return true;
-    const articleTags = this.articles.get(articleId)?.foldedTags ?? [];
-    return query.tags.every((tag) => articleTags.includes(tag) || highlight?.foldedTags.includes(tag));
+  /** The article text between `start` and `end`, from memory or the saved texts file; undefined if unreadable. */
+  private textAt(entry: ArticleEntry, start: number, end: number, reader: RangeReader): string | undefined {
+    if (entry.text !== undefined) return entry.text.slice(start, end);
+    if (entry.textOffset < 0) return undefined;
+    return reader.read((entry.textOffset + start) * 2, (entry.textOffset + end) * 2, 'utf16le');
+  }
+
+  private notesFormOf(entry: ArticleEntry): NotesForm {
+    if (entry.notesForm) return entry.notesForm;
+    let form = '';
+    const bounds: number[] = [];
+    const h = entry.highlights;
+    h.ids.forEach((id, i) => {
+      const quote = h.quotes.get(id);
+      bounds.push(form.length);
+      form += `${quote === undefined ? this.formOf(entry).slice(h.starts[i], h.ends[i]) : toSearchForm(quote).form}\n`;
+      bounds.push(form.length);
+      form += `${toSearchForm(h.notes[i] ?? '').form}\n`;
+      bounds.push(form.length);
+      form += `${toSearchForm((h.tags[i] ?? []).join(', ')).form}\n`;
+      bounds.push(form.length);
+    });
+    entry.notesForm = { form, bounds };
+    return entry.notesForm;
+  }
+
+  /** Passage offsets in the form: the text's own where aligned, else mapped through the text's folding. */
+  private formPassagesOf(entry: ArticleEntry, reader: RangeReader): number[] {
+    if (entry.aligned) return entry.passages;
+    if (entry.formPassages) return entry.formPassages;
+    const text = this.textAt(entry, 0, entry.textLength, reader);
+    const map = text === undefined ? undefined : toSearchForm(text).map;
+    const formAt = (offset: number) => {
+      if (!map) return Math.min(offset, entry.formLength);
+      let low = 0;
+      let high = entry.formLength;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((map[mid] as number) < offset) low = mid + 1;
+        else high = mid;
+      }
+      return low;
+    };
+    entry.formPassages = entry.passages.map(formAt);
+    return entry.formPassages;
   }
 }
 
-/** Collects hits into groups by article in score order: the first `limit` articles, their best hits. */
-class GroupCollector {
-  private readonly groups = new Map<string, { hits: PendingHit[]; hitCount: number }>();
-  private total = 0;
-
-  constructor(
-    private readonly articles: Map<string, IndexedArticle>,
-    private readonly limit: number,
-  ) {}
-
-  add(articleId: string, hit: PendingHit): void {
-    this.total++;
-    let group = this.groups.get(articleId);
-    if (!group) {
-      if (this.groups.size >= this.limit) return;
-      this.groups.set(articleId, (group = { hits: [], hitCount: 0 }));
-    }
-    group.hitCount++;
-    if (group.hits.length < HITS_PER_GROUP) group.hits.push(hit);
+/** The index of the last of `sorted` that is at most `value` (0 when none is). */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) <= value) low = mid + 1;
+    else high = mid;
   }
+  return Math.max(0, low - 1);
+}
 
-  results(): Omit<SearchResults, 'tookMs'> {
-    const groups: SearchResultGroup[] = [];
-    for (const [articleId, group] of this.groups) {
-      const article = this.articles.get(articleId);
-      if (!article) continue;
-      groups.push({
-        article: { id: article.id, title: article.title, author: article.author },
-        hits: group.hits.map((make) => make()),
-        hitCount: group.hitCount,
-      });
-    }
-    return { total: this.total, groups };
-  }
+/** The forms of an article's title, author and tags (kept until they change). */
+function metaForms(entry: ArticleEntry): string[] {
+  entry.metaForms ??= [entry.title, entry.author ?? '', entry.tags.join(', ')].map(
+    (text) => toSearchForm(text).form,
+  );
+  return entry.metaForms;
+}
+
+function docWords(doc: IndexDoc): Set<string> {
+  return new Set(FIELDS.flatMap((field) => formWords(doc[field] ?? '')));
 }
 
 /**
- * Builds MiniSearch from its saved JSON and checks it holds exactly the saved documents.
+ * Builds MiniSearch from its saved JSON and checks it holds exactly the saved
+ * articles' documents.
  *
  * @throws DamagedIndexError when it cannot be parsed or does not match.
  */
@@ -646,69 +1146,61 @@ function loadMiniSearch(stored: StoredIndex): MiniSearch<IndexDoc> {
   } catch (error) {
     throw new DamagedIndexError(`the index cannot be loaded: ${(error as Error).message}`);
   }
-  const { articles, highlights } = stored.docs;
-  const expected = articles.reduce((n, article) => n + 1 + article.passages.length, 0) + highlights.length;
-  if (mini.documentCount !== expected) {
-    throw new DamagedIndexError(`the index holds ${mini.documentCount} documents, not ${expected}.`);
+  const { articles } = stored.docs;
+  const missing = articles.find(
+    (a) =>
+      !mini.has(bodyId(a.id)) ||
+      a.formOffset + a.formLength * (a.formWide ? 2 : 1) > stored.files.forms.bytes,
+  );
+  if (missing) throw new DamagedIndexError(`the index does not match article ${missing.id}.`);
+  const notesDocs = articles.filter((a) => mini.has(notesId(a.id))).length;
+  if (mini.documentCount !== articles.length + notesDocs) {
+    throw new DamagedIndexError(
+      `the index holds ${mini.documentCount} documents, not ${articles.length + notesDocs}.`,
+    );
   }
   return mini;
 }
 
-function metaDoc(entry: IndexedArticle): IndexDoc {
+function savedArticle(
+  entry: ArticleEntry,
+  offsets: { textOffset: number; formOffset: number } | undefined,
+): SavedArticle {
   return {
-    id: metaDocId(entry.id),
-    title: fold(entry.title),
-    author: fold(entry.author ?? ''),
-    tags: entry.foldedTags.join(' '),
+    id: entry.id,
+    title: entry.title,
+    author: entry.author,
+    tags: entry.tags,
+    contentHash: entry.contentHash,
+    updatedAt: entry.updatedAt,
+    highlightCount: entry.highlightCount,
+    textOffset: offsets?.textOffset ?? entry.textOffset,
+    textLength: entry.textLength,
+    formOffset: offsets?.formOffset ?? entry.formOffset,
+    formLength: entry.formLength,
+    formWide: entry.formWide,
+    aligned: entry.aligned,
+    passages: entry.passages,
+    highlights: { ...entry.highlights, quotes: [...entry.highlights.quotes] },
   };
 }
 
-function highlightTarget(
-  highlight: IndexedHighlight,
-): Pick<SearchHit, 'annotationId' | 'color' | 'start' | 'end'> {
-  return { annotationId: highlight.id, color: highlight.color, start: highlight.start, end: highlight.end };
-}
-
-/** One searchable field of a document: the index field, the hit kind it gives, its text and `fold(text)`. */
-interface FieldText {
-  field: Field;
-  kind: SearchHitKind;
-  text: string;
-  folded: string;
-}
-
-function fieldText(field: Field, kind: SearchHitKind, text: string, folded = fold(text)): FieldText {
-  return { field, kind, text, folded };
-}
-
-/** The article's title, author and tags, those of them searched by `fields`. */
-function metaFields(article: IndexedArticle, fields: Field[]): FieldText[] {
-  const texts = [fieldText('title', 'title', article.title)];
-  if (article.author) texts.push(fieldText('author', 'author', article.author));
-  if (article.tags.length > 0) texts.push(fieldText('tags', 'tag', article.tags.join(', ')));
-  return texts.filter(({ field }) => fields.includes(field));
-}
-
-/** The highlight's note, quote and tags, those of them searched by `fields`, in the order a hit prefers them. */
-function highlightFields(highlight: IndexedHighlight, fields: Field[]): FieldText[] {
-  const texts = [
-    fieldText('note', 'note', highlight.note, highlight.foldedNote),
-    fieldText('quote', 'quote', highlight.quote, highlight.foldedQuote),
-    fieldText('labels', 'tag', highlight.tags.join(', ')),
-  ];
-  return texts.filter(({ field }) => fields.includes(field));
-}
-
-function matchedFields(result: SearchResult): Set<Field> {
-  return new Set(Object.values(result.match).flat() as Field[]);
-}
-
-/** What to mark in a snippet: the phrases, and the words of the document that matched (prefix and typo matches included). */
-function snippetPattern(query: ParsedQuery, result: SearchResult): RegExp {
-  return wordsPattern([...query.phrases, ...result.terms.map((term) => [term])]);
-}
-
-function occurs(pattern: RegExp, folded: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(folded);
+function loadedArticle(saved: SavedArticle): ArticleEntry {
+  return {
+    id: saved.id,
+    title: saved.title,
+    author: saved.author,
+    tags: saved.tags,
+    contentHash: saved.contentHash,
+    updatedAt: saved.updatedAt,
+    highlightCount: saved.highlightCount,
+    textLength: saved.textLength,
+    formLength: saved.formLength,
+    formWide: saved.formWide,
+    aligned: saved.aligned,
+    passages: saved.passages,
+    textOffset: saved.textOffset,
+    formOffset: saved.formOffset,
+    highlights: { ...saved.highlights, quotes: new Map(saved.highlights.quotes) },
+  };
 }
