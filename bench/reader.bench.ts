@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures';
 import { startServices, type Services } from '../src/main/services';
+import { LibraryStore } from '../src/main/services/store';
 import { startWebHost, type WebHost } from '../src/main/web-host';
 import { HIGHLIGHT_COLORS } from '../src/shared/types';
 import { bigArticle, scatterHighlights } from './fixtures/big-article';
@@ -44,15 +45,18 @@ beforeAll(async () => {
   const id = imported.article.id;
   const content = await call<{ text: string }>('getArticle', { id });
   text = content.text;
-  const targets = scatterHighlights(text, HIGHLIGHTS, 7);
-  for (const [i, t] of targets.entries()) {
-    await call('createAnnotation', {
+  await services.stop();
+  // The highlights go straight into the store; the services then index them once at start.
+  const store = await LibraryStore.open(libraryDir);
+  for (const [i, target] of scatterHighlights(text, HIGHLIGHTS, 7).entries()) {
+    await store.createAnnotation({
       articleId: id,
-      start: t.position.start,
-      end: t.position.end,
-      color: HIGHLIGHT_COLORS[i % HIGHLIGHT_COLORS.length],
+      target,
+      color: HIGHLIGHT_COLORS[i % HIGHLIGHT_COLORS.length]!,
     });
   }
+  await store.close();
+  services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
   host = await startWebHost({ dispatch: services.dispatch, rendererDir: path.resolve('out/renderer') });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }, 20 * 60_000);
@@ -112,7 +116,7 @@ test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highli
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(host.url);
-    const button = page.getByRole('button', { name: title });
+    const button = page.getByRole('button', { name: title, exact: true });
     await button.waitFor();
     const t0 = Date.now();
     await button.click();

@@ -4,11 +4,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { methodNames } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { fail } from '../shared/result';
+import { lockDown } from './security/lockdown';
+import { APP_ORIGIN, isAppUrl, resolveAppFile, WINDOW_WEB_PREFERENCES } from './security/policy';
 import { startServices, type Services } from './services';
 import { resolveLibraryPath } from './services/library-path';
 
-/** Pages are served from this origin, never from file://. */
-const APP_ORIGIN = 'app://gloss';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 
@@ -26,13 +26,8 @@ function libraryArgument(): string | undefined {
 /** Serves the built renderer under app://gloss/ with the CSP header; nothing outside it. */
 function registerAppProtocol(): void {
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'gloss') return new Response('Not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(rendererDir, '.' + relative);
-    if (!file.startsWith(rendererDir + path.sep) || file.includes('\0')) {
-      return new Response('Not found', { status: 404 });
-    }
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -45,28 +40,12 @@ function registerAppProtocol(): void {
 function registerApi(current: Services): void {
   for (const name of methodNames) {
     ipcMain.handle(`gloss:${name}`, (event, params: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!frameUrl.startsWith(`${APP_ORIGIN}/`)) {
+      if (!isAppUrl(event.senderFrame?.url ?? '')) {
         return fail('forbidden', 'This request did not come from a Gloss window.');
       }
       return current.dispatch(name, params);
     });
   }
-}
-
-function lockDownContents(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links the user clicks inside an article open in the system browser, http(s) only.
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
 }
 
 function createWindow(): BrowserWindow {
@@ -79,17 +58,8 @@ function createWindow(): BrowserWindow {
     show: false,
     backgroundColor: '#fbfaf7',
     webPreferences: {
+      ...WINDOW_WEB_PREFERENCES,
       preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: true,
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -109,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
-    lockDownContents();
+    lockDown({ app, session: session.defaultSession, openExternal: (url) => shell.openExternal(url) });
     registerAppProtocol();
     services = await startServices({ libraryPath: resolveLibraryPath(libraryArgument()), host: 'electron' });
     registerApi(services);
