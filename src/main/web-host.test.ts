@@ -121,6 +121,7 @@ describe('web host', () => {
     const res = await request(host, { path: '/../../../../etc/passwd' });
     expect(res.status).toBe(404);
     expect((await request(host, { path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404);
+    expect((await request(host, { path: '/%E0%A4%A' })).status).toBe(404);
   });
 });
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { GlossError } from '../shared/result';
 import type { Dispatch } from './rpc';
+import { rendererFile } from './security/policy';
 
 /** Largest JSON body the API accepts (an imported file travels base64-encoded). */
 export const MAX_BODY_BYTES = 96 * 1024 * 1024;
@@ -104,10 +105,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       return serveFile(res, path.join(rendererDir, 'index.html'));
     }
-    const file = path.resolve(rendererDir, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(rendererDir + path.sep) || file.includes('\0')) {
-      return send(res, 404, 'text/plain', 'Not found.');
-    }
+    const file = rendererFile(rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'text/plain', 'Not found.');
     return serveFile(res, file);
   }
 

@@ -60,9 +60,18 @@ export function externalUrl(url: string): string | null {
 export function resolveAppFile(rendererDir: string, requestUrl: string): string | null {
   const parsed = parseUrl(requestUrl);
   if (!parsed || !isAppUrl(requestUrl)) return null;
+  return rendererFile(rendererDir, parsed.pathname);
+}
+
+/**
+ * The file of the built renderer that a URL path (still percent-encoded)
+ * names, or null when it is not decodable, carries a NUL byte or would leave
+ * `rendererDir` (`..`, encoded or not). `/` is index.html. Both hosts use it.
+ */
+export function rendererFile(rendererDir: string, urlPath: string): string | null {
   let relative: string;
   try {
-    relative = decodeURIComponent(parsed.pathname === '/' ? '/index.html' : parsed.pathname);
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import type { ArticleContent, ArticleMeta, ImportOutcome } from '../../../shared/types';
 import { atomicWrite } from '../fs/atomic-write';
+import { resolveInLibrary } from '../fs/library-paths';
 import { convertFile, type ImportedDocument } from '../import';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
@@ -150,7 +151,8 @@ export class LibraryService {
     for (const article of this.store.listArticles({ includeDeleted: true })) {
       if (!article.deleted || this.deletedThisSession.has(article.id)) continue;
       await this.store.purgeArticleData(article.id);
-      await rm(this.resolveSource(article), { force: true });
+      const copy = await this.resolveSource(article).catch(() => null);
+      if (copy) await rm(copy, { force: true });
     }
   }
 
@@ -167,7 +169,7 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
@@ -192,14 +194,12 @@ export class LibraryService {
     return describeReanchoring(article.title, report);
   }
 
-  /** Absolute path of an article's copy; refuses anything that would leave the articles folder. */
-  resolveSource(article: ArticleMeta): string {
-    const articlesDir = path.join(this.store.libraryPath, 'articles');
-    const file = path.resolve(this.store.libraryPath, article.sourceFile);
-    if (!file.startsWith(articlesDir + path.sep) || file.includes('\0')) {
-      throw new GlossError('forbidden', `The article “${article.title}” points outside the library.`);
-    }
-    return file;
+  /**
+   * Absolute path of an article's copy.
+   * @throws GlossError('forbidden') when its path would leave the library (.., absolute, NUL, a symlink outside).
+   */
+  resolveSource(article: ArticleMeta): Promise<string> {
+    return resolveInLibrary(this.store.libraryPath, article.sourceFile);
   }
 
   private live(id: string): ArticleMeta {
@@ -213,7 +213,7 @@ export class LibraryService {
   ): Promise<{ text: string; blocks: ArticleContent['blocks'] }> {
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
     } catch (error) {
       throw new GlossError(
         'damaged',

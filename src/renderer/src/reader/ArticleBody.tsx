@@ -116,6 +116,13 @@ export function ArticleBody({
         if (e.shiftKey || e.key === 'Shift') reportSelection();
       }}
       onClick={(e) => {
+        const link = (e.target as Element).closest<HTMLAnchorElement>('a[href]');
+        if (link) {
+          // Links never navigate the reader: web links open in the browser, others do nothing.
+          e.preventDefault();
+          if (/^https?:/i.test(link.href)) window.open(link.href, '_blank', 'noopener,noreferrer');
+          return;
+        }
         if (!window.getSelection()?.isCollapsed) return;
         const mark = (e.target as Element).closest<HTMLElement>('mark[data-annotation-id]');
         if (mark?.dataset.annotationId) selectAnnotation(mark.dataset.annotationId);
