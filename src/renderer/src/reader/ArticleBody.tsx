@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { blockIndexAt } from '../../../shared/text/blocks';
 import type { ArticleContent, Block } from '../../../shared/types';
 import { useStore } from '../state/store';
@@ -12,11 +12,45 @@ export interface TextSelection {
   rect: { top: number; left: number; bottom: number };
 }
 
-/** Blocks rendered once per article; off-screen ones cost no layout (content-visibility). */
-const Blocks = memo(function Blocks({ text, blocks }: { text: string; blocks: Block[] }) {
+/** Blocks rendered around the place being read; the rest is stood in for by two spacers. */
+const WINDOW = 150;
+/** How close (in blocks) the viewport may come to an edge of the window before it moves. */
+const MARGIN = 40;
+
+/** A window [from, to) of block indexes centred on `index`. */
+function windowAround(index: number, count: number): { from: number; to: number } {
+  const from = Math.max(0, Math.min(index - Math.floor(WINDOW / 3), count - WINDOW));
+  return { from, to: Math.min(count, from + WINDOW) };
+}
+
+/** Estimated heights (px) of blocks not rendered, from their length; prefix sums for spacers. */
+function estimatedOffsets(blocks: Block[], fontSize: number): Float64Array {
+  const lineHeight = fontSize * 1.7;
+  const charsPerLine = Math.max(20, Math.floor(640 / (fontSize * 0.5)));
+  const sums = new Float64Array(blocks.length + 1);
+  blocks.forEach((b, i) => {
+    const lines = Math.max(1, Math.ceil((b.end - b.start) / charsPerLine));
+    sums[i + 1] = (sums[i] ?? 0) + lines * lineHeight + fontSize * 0.9;
+  });
+  return sums;
+}
+
+/** The blocks of the window, rendered once per window; off-screen ones in it cost no layout (content-visibility). */
+const Blocks = memo(function Blocks({
+  text,
+  blocks,
+  from,
+  to,
+}: {
+  text: string;
+  blocks: Block[];
+  from: number;
+  to: number;
+}) {
   return (
     <>
-      {blocks.map((block, i) => {
+      {blocks.slice(from, to).map((block, k) => {
+        const i = from + k;
         const Tag = block.kind;
         return block.html !== undefined ? (
           <Tag key={i} data-block={i} className="block" dangerouslySetInnerHTML={{ __html: block.html }} />
@@ -49,12 +83,24 @@ export function ArticleBody({
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const scrollRequest = useStore((s) => s.scrollRequest);
   const saveProgress = useStore((s) => s.saveProgress);
+  const fontSize = useStore((s) => s.settings.fontSize);
   const { blocks, text } = content;
+  const [range, setRange] = useState(() =>
+    windowAround(
+      Math.max(0, blockIndexAt(blocks, Math.round(content.article.progress * text.length))),
+      blocks.length,
+    ),
+  );
+  const offsets = useMemo(() => estimatedOffsets(blocks, fontSize), [blocks, fontSize]);
+  // The text may have changed under the window (an edit on disk): keep it inside the blocks.
+  const from = Math.min(range.from, Math.max(0, blocks.length - 1));
+  const to = Math.min(Math.max(range.to, from + 1), blocks.length);
+  const top = offsets[from] ?? 0;
+  const bottom = (offsets[blocks.length] ?? 0) - (offsets[to] ?? 0);
 
   useLayoutEffect(() => {
     if (!root.current) return;
     const p = new BlockPainter(root.current, blocks);
-    p.attach();
     painter.current = p;
     return () => {
       p.dispose();
@@ -62,19 +108,75 @@ export function ArticleBody({
     };
   }, [blocks]);
 
+  // After each render of the window: observe its blocks (they are painted as they come into view).
+  useLayoutEffect(() => {
+    painter.current?.attach();
+  }, [blocks, range]);
+
+  // Move the window as the reader scrolls near its edges, or jumps into a spacer.
+  useEffect(() => {
+    const scroller = root.current?.closest('.reader-scroll');
+    if (!scroller || blocks.length <= WINDOW) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const view = scroller.getBoundingClientRect();
+        const el = document.elementFromPoint(view.left + scroller.clientWidth / 2, view.top + 8);
+        const block = blockElementOf(el);
+        let index: number;
+        if (block) index = Number(block.dataset.block);
+        else {
+          // In a spacer: find the block the estimate puts at this height.
+          const y = scroller.scrollTop - (root.current?.offsetTop ?? 0);
+          let lo = 0;
+          let hi = blocks.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((offsets[mid] ?? 0) <= y) lo = mid;
+            else hi = mid - 1;
+          }
+          index = lo;
+        }
+        setRange((r) =>
+          index - r.from < MARGIN && r.from > 0
+            ? windowAround(index, blocks.length)
+            : r.to - index < MARGIN + 20 && r.to < blocks.length
+              ? windowAround(index, blocks.length)
+              : r,
+        );
+      });
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+    };
+  }, [blocks, offsets]);
+
   useEffect(() => {
     painter.current?.update(annotations, find.matches, find.current, selectedId);
   }, [annotations, find, selectedId, blocks]);
 
-  useEffect(() => {
-    if (!scrollRequest || !root.current) return;
+  // A scroll request (find, notes panel, search, restored progress) first brings its block into the window.
+  const [seenRequest, setSeenRequest] = useState(scrollRequest?.seq);
+  if (scrollRequest && scrollRequest.seq !== seenRequest) {
+    setSeenRequest(scrollRequest.seq);
+    const index = Math.max(0, blockIndexAt(blocks, scrollRequest.offset));
+    if (index < range.from || index >= range.to) setRange(windowAround(index, blocks.length));
+  }
+
+  const handledScroll = useRef(-1);
+  useLayoutEffect(() => {
+    if (!scrollRequest || !root.current || handledScroll.current === scrollRequest.seq) return;
     const index = Math.max(0, blockIndexAt(blocks, scrollRequest.offset));
     const el = root.current.querySelector<HTMLElement>(`[data-block="${index}"]`);
     if (!el) return;
+    handledScroll.current = scrollRequest.seq;
     el.scrollIntoView({ block: 'center' });
     painter.current?.paintNow(index);
     root.current.querySelector('.find-current')?.scrollIntoView({ block: 'center' });
-  }, [scrollRequest, blocks]);
+  }, [scrollRequest, blocks, range]);
 
   // Reading progress: the first block at the top of the viewport.
   useEffect(() => {
@@ -128,7 +230,9 @@ export function ArticleBody({
         if (mark?.dataset.annotationId) selectAnnotation(mark.dataset.annotationId);
       }}
     >
-      <Blocks text={text} blocks={blocks} />
+      <div className="spacer" style={{ height: top }} aria-hidden="true" />
+      <Blocks text={text} blocks={blocks} from={from} to={to} />
+      <div className="spacer" style={{ height: bottom }} aria-hidden="true" />
     </article>
   );
 }

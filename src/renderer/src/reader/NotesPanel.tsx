@@ -17,6 +17,13 @@ export function filterAnnotations(list: Annotation[], filter: NotesFilter): Anno
   );
 }
 
+/** Highlights listed at first, and added by each "Show more". */
+const PAGE = 200;
+
+function selectedIndex(list: Annotation[], id: string | null): number {
+  return id ? list.findIndex((a) => a.id === id) : -1;
+}
+
 /** The article note, the selected highlight's editor, and every highlight in document order. */
 export function NotesPanel({
   focusEditor,
@@ -33,6 +40,7 @@ export function NotesPanel({
   const placed = annotations.filter((a) => !a.orphaned);
   const orphans = annotations.filter((a) => a.orphaned);
   const shown = useMemo(() => filterAnnotations(placed, filter), [placed, filter]);
+  const [limit, setLimit] = useState(PAGE);
   const tags = useMemo(() => [...new Set(annotations.flatMap((a) => a.tags))].sort(), [annotations]);
 
   return (
@@ -83,10 +91,15 @@ export function NotesPanel({
         </select>
       </div>
       <ul className="highlight-list" aria-labelledby="highlights-heading">
-        {shown.map((a) => (
+        {shown.slice(0, Math.max(limit, selectedIndex(shown, selectedId) + 1)).map((a) => (
           <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />
         ))}
       </ul>
+      {shown.length > limit && (
+        <button type="button" onClick={() => setLimit(limit + PAGE)}>
+          Show more highlights ({shown.length - limit} more)
+        </button>
+      )}
       {placed.length > 0 && shown.length === 0 && <p className="muted">No highlight matches this filter.</p>}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">

@@ -128,7 +128,7 @@ export function ReaderView() {
             <header className="article-header">
               {content.article.author && <p className="byline">{content.article.author}</p>}
             </header>
-            <ArticleBody content={content} onSelection={setSelection} />
+            <ArticleBody key={content.article.id} content={content} onSelection={setSelection} />
           </div>
         </div>
         <aside className="side-panel" aria-label="Side panel">

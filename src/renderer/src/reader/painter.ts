@@ -21,7 +21,8 @@ export class BlockPainter {
   /** What each painted block currently shows, to skip repainting it unchanged. */
   private readonly painted = new Map<number, string>();
   private paints = new Map<number, Paint[]>();
-  private elements: HTMLElement[] = [];
+  /** Rendered block elements by block index (the reader renders a window of blocks). */
+  private elements = new Map<number, HTMLElement>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -33,10 +34,19 @@ export class BlockPainter {
     });
   }
 
-  /** Starts observing the block elements (call after they are in the DOM). */
+  /** Observes the block elements now in the DOM (call after each render of the window). */
   attach(): void {
-    this.elements = Array.from(this.root.querySelectorAll<HTMLElement>('[data-block]'));
-    for (const el of this.elements) this.observer.observe(el);
+    const current = new Map<number, HTMLElement>();
+    for (const el of this.root.querySelectorAll<HTMLElement>('[data-block]'))
+      current.set(Number(el.dataset.block), el);
+    for (const [index, el] of this.elements) {
+      if (current.get(index) === el) continue;
+      this.observer.unobserve(el);
+      this.visible.delete(index);
+      this.painted.delete(index);
+    }
+    for (const [index, el] of current) if (this.elements.get(index) !== el) this.observer.observe(el);
+    this.elements = current;
   }
 
   /** Sets what to paint; repaints the visible blocks whose paint changed. */
@@ -109,7 +119,7 @@ export class BlockPainter {
   }
 
   private paint(index: number): void {
-    const el = this.elements[index];
+    const el = this.elements.get(index);
     if (!el) return;
     const paints = this.paints.get(index) ?? [];
     const key = JSON.stringify(paints);
@@ -131,7 +141,7 @@ export class BlockPainter {
   }
 
   private clear(index: number): void {
-    const el = this.elements[index];
+    const el = this.elements.get(index);
     if (el) new Mark(el).unmark();
     this.painted.delete(index);
   }
