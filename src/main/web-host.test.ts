@@ -77,7 +77,9 @@ describe('web host', () => {
     const cookie = String(page.headers['set-cookie']?.[0]).split(';')[0] ?? '';
     expect(cookie).toContain(host.token);
     expect((await request(host, { path: '/', headers: { Cookie: cookie } })).status).toBe(200);
-    expect((await request(host, { path: '/', headers: { Cookie: `gloss-${host.port}=stolen` } })).status).toBe(401);
+    expect(
+      (await request(host, { path: '/', headers: { Cookie: `gloss-${host.port}=stolen` } })).status,
+    ).toBe(401);
   });
 
   it('refuses a foreign Origin with 403 even with the right token', async () => {
