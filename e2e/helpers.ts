@@ -23,7 +23,7 @@ export async function openSample(page: Page): Promise<void> {
 /** Drags the mouse across `text` inside the article, as a person selecting it. */
 export async function selectText(page: Page, text: string): Promise<void> {
   const article = page.getByRole('article', { name: 'Article text' });
-  const box = await article.evaluate((root, wanted) => {
+  const box = await article.evaluate(async (root, wanted) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
@@ -44,6 +44,10 @@ export async function selectText(page: Page, text: string): Promise<void> {
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);
     (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+    // Measure only once the fonts are in and blocks brought on screen (content-visibility) are laid out,
+    // or the text moves under the mouse between measuring and dragging.
+    await document.fonts.ready;
+    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
     const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
     const first = rects[0]!;
     const last = rects[rects.length - 1]!;

@@ -49,7 +49,7 @@ export function ExportDialog({
     const result = await api.renderExport({
       scope: chosen.scope,
       format,
-      combined: format === 'md' && combined,
+      combined: format === 'md' && !single && combined,
     });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);

@@ -114,7 +114,9 @@ export function SearchBox() {
           {error && <p role="alert">{error}</p>}
           {results && (
             <p className="muted search-summary" role="status">
-              {results.total === 0 ? 'No results' : `${results.total} results`}
+              {results.total === 0
+                ? 'No results'
+                : `${results.total} ${results.total === 1 ? 'result' : 'results'}`}
             </p>
           )}
           {results?.groups.map((group) => (

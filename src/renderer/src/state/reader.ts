@@ -112,11 +112,21 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
       unwrap(api.getArticle({ id })),
       unwrap(api.listAnnotations({ articleId: id })),
     ]);
-    if (!content || !annotations || get().content?.article.id !== id) return;
+    const shown = get().content;
+    if (!content || !annotations || shown?.article.id !== id) return;
+    // Same text: keep the rendered blocks (and with them the reader's selection and marks).
+    const next =
+      content.article.contentHash === shown.article.contentHash
+        ? { ...content, text: shown.text, blocks: shown.blocks }
+        : content;
     const { find } = get();
-    const matches = find.query ? findAll(content.text, find.query, { exact: find.exact }) : [];
+    const matches = find.query ? findAll(next.text, find.query, { exact: find.exact }) : [];
     const index = find.current >= 0 && find.current < matches.length ? find.current : 0;
-    set({ content, annotations, find: { ...find, matches, current: matches.length ? index : -1 } });
+    set({
+      content: next,
+      annotations,
+      find: { ...find, matches, current: matches.length ? index : -1 },
+    });
   },
 
   closeArticle() {

@@ -10,16 +10,19 @@ import { useStore } from './store';
 export function useLibrarySync(): void {
   useEffect(() => {
     let stopped = false;
-    let since = -1;
+    // Unknown until the first answer, which asks without waiting.
+    let since: number | null = null;
     const loop = async () => {
       while (!stopped) {
-        const result = await api.waitForChange({ since, timeoutMs: 25_000 });
+        const result = await api.waitForChange(
+          since === null ? { since: 0, timeoutMs: 0 } : { since, timeoutMs: 25_000 },
+        );
         if (stopped) return;
         if (!result.ok) {
           await new Promise((r) => setTimeout(r, 5000));
           continue;
         }
-        const changed = since >= 0 && result.value !== since;
+        const changed = since !== null && result.value !== since;
         since = result.value;
         const notices = await api.takeNotices({});
         if (notices.ok) for (const text of notices.value) useStore.getState().notify('error', text);
