@@ -76,6 +76,7 @@ export function ArticleBody({
   onSelection: (selection: TextSelection | null) => void;
 }) {
   const root = useRef<HTMLElement>(null);
+  const topSpacer = useRef<HTMLDivElement>(null);
   const painter = useRef<BlockPainter | null>(null);
   const annotations = useStore((s) => s.annotations);
   const find = useStore((s) => s.find);
@@ -128,7 +129,7 @@ export function ArticleBody({
         if (block) index = Number(block.dataset.block);
         else {
           // In a spacer: find the block the estimate puts at this height.
-          const y = scroller.scrollTop - (root.current?.offsetTop ?? 0);
+          const y = scroller.scrollTop - (topSpacer.current?.offsetTop ?? 0);
           let lo = 0;
           let hi = blocks.length - 1;
           while (lo < hi) {
@@ -209,31 +210,34 @@ export function ArticleBody({
   }, [blocks, onSelection]);
 
   return (
-    <article
-      ref={root}
-      className="article-body"
-      aria-label="Article text"
-      onMouseUp={() => setTimeout(reportSelection, 0)}
-      onKeyUp={(e) => {
-        if (e.shiftKey || e.key === 'Shift') reportSelection();
-      }}
-      onClick={(e) => {
-        const link = (e.target as Element).closest<HTMLAnchorElement>('a[href]');
-        if (link) {
-          // Links never navigate the reader: web links open in the browser, others do nothing.
-          e.preventDefault();
-          if (/^https?:/i.test(link.href)) window.open(link.href, '_blank', 'noopener,noreferrer');
-          return;
-        }
-        if (!window.getSelection()?.isCollapsed) return;
-        const mark = (e.target as Element).closest<HTMLElement>('mark[data-annotation-id]');
-        if (mark?.dataset.annotationId) selectAnnotation(mark.dataset.annotationId);
-      }}
-    >
-      <div className="spacer" style={{ height: top }} aria-hidden="true" />
-      <Blocks text={text} blocks={blocks} from={from} to={to} />
+    <>
+      {/* The spacers stand outside the article, which holds only the article's own text. */}
+      <div ref={topSpacer} className="spacer" style={{ height: top }} aria-hidden="true" />
+      <article
+        ref={root}
+        className="article-body"
+        aria-label="Article text"
+        onMouseUp={() => setTimeout(reportSelection, 0)}
+        onKeyUp={(e) => {
+          if (e.shiftKey || e.key === 'Shift') reportSelection();
+        }}
+        onClick={(e) => {
+          const link = (e.target as Element).closest<HTMLAnchorElement>('a[href]');
+          if (link) {
+            // Links never navigate the reader: web links open in the browser, others do nothing.
+            e.preventDefault();
+            if (/^https?:/i.test(link.href)) window.open(link.href, '_blank', 'noopener,noreferrer');
+            return;
+          }
+          if (!window.getSelection()?.isCollapsed) return;
+          const mark = (e.target as Element).closest<HTMLElement>('mark[data-annotation-id]');
+          if (mark?.dataset.annotationId) selectAnnotation(mark.dataset.annotationId);
+        }}
+      >
+        <Blocks text={text} blocks={blocks} from={from} to={to} />
+      </article>
       <div className="spacer" style={{ height: bottom }} aria-hidden="true" />
-    </article>
+    </>
   );
 }
 

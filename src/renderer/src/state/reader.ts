@@ -102,6 +102,10 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
       view: { kind: 'reader', articleId: id },
       scrollRequest: offset > 0 ? { offset, seq: ++scrollSeq } : null,
     });
+    // Prepare the folded text for find while the reader is idle, so the first keystroke only scans.
+    setTimeout(() => {
+      if (get().content === content) findAll(content.text, 'a');
+    }, 300);
   },
 
   async reloadArticle() {
