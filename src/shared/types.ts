@@ -198,8 +198,12 @@ export interface SearchStatus {
 
 /** What importing one file did. */
 export interface ImportOutcome {
-  /** 'duplicate': the same text is already in the library; nothing was added. */
-  status: 'imported' | 'duplicate';
+  /**
+   * 'duplicate': the same text is already in the library; nothing was added.
+   * 'updated': a new version of an article imported from a file of the same
+   * name; its text was replaced and its highlights re-anchored.
+   */
+  status: 'imported' | 'duplicate' | 'updated';
   article: ArticleMeta;
   /** A sentence for the user, e.g. "Imported “Title”." */
   message: string;

@@ -66,6 +66,8 @@ export class LibraryService {
         message: `“${name}” is already in the library as “${existing.title}”; nothing was added.`,
       };
     }
+    const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${name}`);
+    if (earlier) return this.importNewVersion(earlier, bytes);
     const articlesDir = path.join(this.store.libraryPath, 'articles');
     await mkdir(articlesDir, { recursive: true });
     const copyName = await uniqueFileName(articlesDir, name);
@@ -100,6 +102,22 @@ export class LibraryService {
     this.store.putArticle(article);
     await this.emit((l) => l.articleChanged?.(article, doc));
     return { status: 'imported', article, message: `Imported “${article.title}”.` };
+  }
+
+  /**
+   * Replaces the copy of `article` with a new version of its file and
+   * refreshes it like an edit on disk: the text is replaced and every
+   * highlight re-anchored (orphans kept).
+   */
+  private async importNewVersion(article: ArticleMeta, bytes: Uint8Array): Promise<ImportOutcome> {
+    await atomicWrite(await this.resolveSource(article), bytes);
+    const report = await this.refreshFromDisk(article.sourceFile);
+    const updated = this.store.getArticle(article.id) ?? article;
+    return {
+      status: 'updated',
+      article: updated,
+      message: report ?? `“${updated.title}” was re-imported; its text had not changed.`,
+    };
   }
 
   /** Edits metadata. */

@@ -20,14 +20,14 @@ export function ImportProgress() {
           <p>
             Imported {state.imported} of {state.total}.
           </p>
-          {(state.failures.length > 0 || state.duplicates.length > 0) && (
+          {(state.failures.length > 0 || state.notes.length > 0) && (
             <ul className="import-report">
               {state.failures.map((f, i) => (
                 <li key={`f${i}`} className="import-failure">
                   {f.message}
                 </li>
               ))}
-              {state.duplicates.map((d, i) => (
+              {state.notes.map((d, i) => (
                 <li key={`d${i}`}>{d}</li>
               ))}
             </ul>

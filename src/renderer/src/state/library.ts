@@ -9,7 +9,8 @@ export interface ImportState {
   /** Name of the file being imported now. */
   current: string | null;
   imported: number;
-  duplicates: string[];
+  /** Sentences about files not added as new articles: already in the library, or new versions of one. */
+  notes: string[];
   failures: { name: string; message: string }[];
 }
 
@@ -68,7 +69,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
       done: 0,
       current: null,
       imported: 0,
-      duplicates: [],
+      notes: [],
       failures: [],
     };
     set({ importState: { ...state } });
@@ -85,7 +86,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
       }
       const result = await api.importFile({ name: file.name, data });
       if (!result.ok) state.failures.push({ name: file.name, message: result.error.message });
-      else if (result.value.status === 'duplicate') state.duplicates.push(result.value.message);
+      else if (result.value.status !== 'imported') state.notes.push(result.value.message);
       else state.imported++;
       state.done++;
       set({ importState: { ...state } });
@@ -94,10 +95,10 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
     set({ importState: { ...state } });
     await get().loadArticles();
     const parts = [`Imported ${state.imported} of ${state.total}`];
-    if (state.duplicates.length) parts.push(`${state.duplicates.length} already in the library`);
+    if (state.notes.length) parts.push(`${state.notes.length} already in the library or updated`);
     if (state.failures.length) parts.push(`${state.failures.length} failed`);
     get().notify(state.failures.length ? 'error' : 'info', `${parts.join(', ')}.`);
-    if (state.failures.length === 0 && state.duplicates.length === 0) set({ importState: null });
+    if (state.failures.length === 0 && state.notes.length === 0) set({ importState: null });
   },
 
   clearImportState() {

@@ -1,0 +1,144 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LibraryStore } from '../store';
+import { LibraryService } from './library-service';
+
+const SAMPLE = readFileSync(new URL('../../../../resources/samples/son-tra-khao-sat.txt', import.meta.url));
+const PASSAGE = 'muốn đổi mới phương thức lãnh đạo của Đảng';
+
+let dir: string;
+let store: LibraryStore;
+let library: LibraryService;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-library-'));
+  store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  library = new LibraryService(store);
+});
+
+afterEach(async () => {
+  await store.close();
+});
+
+/** Highlights PASSAGE in the article and returns the annotation. */
+async function highlightPassage(articleId: string) {
+  const { text } = await library.get(articleId);
+  const start = text.indexOf(PASSAGE);
+  const target = {
+    quote: {
+      type: 'TextQuoteSelector' as const,
+      exact: PASSAGE,
+      prefix: text.slice(start - 32, start),
+      suffix: '',
+    },
+    position: { type: 'TextPositionSelector' as const, start, end: start + PASSAGE.length },
+  };
+  return store.createAnnotation({ articleId, target, color: 'yellow', note: 'bài học' });
+}
+
+describe('LibraryService', () => {
+  it('imports a file: a copy in articles/, an index record and the canonical text', async () => {
+    const outcome = await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    expect(outcome.status).toBe('imported');
+    expect(outcome.article).toMatchObject({
+      title: 'Đoàn khảo sát của Ban Chỉ đạo Đề án Trung ương 6 làm việc với Đảng bộ Q. Sơn Trà',
+      author: 'Lê Anh Tuấn',
+      published: '2022-04-01T09:35',
+      sourceFile: 'articles/son-tra-khao-sat.txt',
+    });
+    expect(readFileSync(path.join(dir, 'articles', 'son-tra-khao-sat.txt'))).toEqual(SAMPLE);
+    const content = await library.get(outcome.article.id);
+    expect(content.text).toContain(PASSAGE);
+    expect(library.list().map((a) => a.id)).toEqual([outcome.article.id]);
+  });
+
+  it('reports identical content as a duplicate and adds nothing', async () => {
+    await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    const again = await library.importBytes(Buffer.from(SAMPLE.toString().normalize('NFD')), 'copy.txt');
+    expect(again.status).toBe('duplicate');
+    expect(library.list()).toHaveLength(1);
+    expect(readdirSync(path.join(dir, 'articles'))).toEqual(['son-tra-khao-sat.txt']);
+  });
+
+  it('leaves the library as it was when a file is refused', async () => {
+    await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await expect(library.importBytes(png, 'ảnh.txt')).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(library.importBytes(Buffer.alloc(0), 'rỗng.txt')).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    expect(library.list()).toHaveLength(1);
+    expect(readdirSync(path.join(dir, 'articles'))).toEqual(['son-tra-khao-sat.txt']);
+  });
+
+  it('never overwrites a file already in articles/: the copy gets a unique name', async () => {
+    await library.importBytes(SAMPLE, 'bài.txt');
+    writeFileSync(path.join(dir, 'articles', 'khác.txt'), 'a file the user put there');
+    const other = await library.importBytes(Buffer.from('Một bài khác\n\nNội dung khác.'), 'khác.txt');
+    expect(other.article.sourceFile).toBe('articles/khác (2).txt');
+    expect(readFileSync(path.join(dir, 'articles', 'khác.txt'), 'utf8')).toBe('a file the user put there');
+  });
+
+  it('deletes an article undoably in the session and purges its files at the next start', async () => {
+    const { article } = await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    await highlightPassage(article.id);
+    await library.delete(article.id);
+    expect(library.list()).toEqual([]);
+    await library.restore(article.id);
+    expect(library.list()).toHaveLength(1);
+    expect(await store.listAnnotations(article.id)).toHaveLength(1);
+
+    await library.delete(article.id);
+    await store.close();
+    store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+    library = new LibraryService(store);
+    await library.purgeDeleted();
+    expect(readdirSync(path.join(dir, 'articles'))).toEqual([]);
+    await expect(library.restore(article.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('follows an edit of the copy on disk: new text, highlights re-anchored, a report', async () => {
+    const { article } = await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    const highlight = await highlightPassage(article.id);
+    const copy = path.join(dir, 'articles', 'son-tra-khao-sat.txt');
+    writeFileSync(copy, SAMPLE.toString().replace('Sáng 31-3,', 'Đoạn mới chèn vào.\n\nSáng 31-3,'));
+
+    const report = await library.refreshFromDisk('articles/son-tra-khao-sat.txt');
+    expect(report).toContain('1 of 1 highlights placed');
+    const { text } = await library.get(article.id);
+    expect(text).toContain('Đoạn mới chèn vào.');
+    const [moved] = await store.listAnnotations(article.id);
+    expect(moved?.id).toBe(highlight.id);
+    expect(moved?.orphaned).toBe(false);
+    expect(text.slice(moved?.target.position.start, moved?.target.position.end)).toBe(PASSAGE);
+    expect(await library.refreshFromDisk('articles/son-tra-khao-sat.txt')).toBeNull();
+  });
+
+  it('keeps a highlight whose passage was deleted, as an orphan', async () => {
+    const { article } = await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    await highlightPassage(article.id);
+    const sentence = /Trong đó, muốn[^.]*\./;
+    writeFileSync(
+      path.join(dir, 'articles', 'son-tra-khao-sat.txt'),
+      SAMPLE.toString().replace(sentence, ''),
+    );
+    expect(await library.refreshFromDisk('articles/son-tra-khao-sat.txt')).toContain('could not be placed');
+    const [orphan] = await store.listAnnotations(article.id);
+    expect(orphan).toMatchObject({ orphaned: true, note: 'bài học' });
+    expect(orphan?.target.quote.exact).toBe(PASSAGE);
+  });
+
+  it('takes a re-import of a changed file of the same name as a new version of the article', async () => {
+    const { article } = await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    await highlightPassage(article.id);
+    const corrected = Buffer.from(SAMPLE.toString().replace('cũng mạnh', 'cũng nhấn mạnh'));
+    const outcome = await library.importBytes(corrected, 'son-tra-khao-sat.txt');
+    expect(outcome.status).toBe('updated');
+    expect(outcome.article.id).toBe(article.id);
+    expect(library.list()).toHaveLength(1);
+    expect((await library.get(article.id)).text).toContain('cũng nhấn mạnh');
+    expect(await store.listAnnotations(article.id)).toMatchObject([{ orphaned: false }]);
+  });
+});
