@@ -22,9 +22,16 @@ describe('foldWithMap', () => {
     expect(text.slice(map[at], map[at + 'da nang'.length])).toBe('Đà Nẵng');
   });
 
-  it('keeps surrogate pairs whole', () => {
+  it('keeps surrogate pairs whole, and offsets as they are when folding keeps every length', () => {
     const { folded, map } = foldWithMap('a😀b');
     expect(folded).toBe('a😀b');
-    expect(Array.from(map)).toEqual([0, 1, 1, 3, 4]);
+    expect(Array.from(map)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('maps back across a change of length (a stray combining mark folds away)', () => {
+    const text = 'x\u0301y';
+    const { folded, map } = foldWithMap(text);
+    expect(folded).toBe('xy');
+    expect(Array.from(map)).toEqual([0, 2, 3]);
   });
 });
