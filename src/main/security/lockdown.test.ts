@@ -79,7 +79,7 @@ describe('lockDown', () => {
     return { handlers, app, opened };
   }
 
-  it('answers every permission request with no', () => {
+  it('answers every other permission request with no', () => {
     const { handlers } = lockedDown();
     const request = handlers.request as unknown as (
       c: unknown,
@@ -100,7 +100,22 @@ describe('lockDown', () => {
     }
   });
 
-  it('answers every permission check and device check with no', () => {
+  it('lets a page write to the clipboard (Copy notes), and nothing more', () => {
+    const { handlers } = lockedDown();
+    const request = handlers.request as unknown as (
+      c: unknown,
+      p: string,
+      cb: (granted: boolean) => void,
+    ) => void;
+    const check = handlers.check as unknown as (c: unknown, p: string) => boolean;
+    const callback = vi.fn();
+    request({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(check(null, 'clipboard-sanitized-write')).toBe(true);
+    expect(check(null, 'clipboard-read')).toBe(false);
+  });
+
+  it('answers every other permission check and device check with no', () => {
     const { handlers } = lockedDown();
     const check = handlers.check as unknown as (c: unknown, p: string) => boolean;
     const device = handlers.device as unknown as (d: unknown) => boolean;

@@ -19,10 +19,18 @@ export interface LockDownTargets {
  * the first window exists.
  */
 export function lockDown({ app, session, openExternal }: LockDownTargets): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isGrantable(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isGrantable(permission));
   session.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, openExternal));
+}
+
+/**
+ * The one permission a Gloss page gets: writing to the clipboard ("Copy
+ * notes"), which reveals nothing. Reading it, and everything else, is refused.
+ */
+export function isGrantable(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
 }
 
 /**
