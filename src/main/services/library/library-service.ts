@@ -20,6 +20,12 @@ export interface LibraryListener {
   articleMetaChanged?(meta: ArticleMeta): void;
 }
 
+/** An article's canonical text and its blocks. */
+type Content = { text: string; blocks: ArticleContent['blocks'] };
+
+/** Articles whose text is kept in memory. */
+const CONTENT_CACHE_SIZE = 3;
+
 /** Metadata a user may edit. */
 export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'published' | 'tags' | 'progress'>>;
 
@@ -29,6 +35,8 @@ export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'publi
  */
 export class LibraryService {
   private readonly listeners: LibraryListener[] = [];
+  /** The last few articles' texts, so reopening a book-length article does not re-read and re-validate it. */
+  private readonly contentCache = new Map<string, Content>();
   /** Deleted this session: can still be restored. Purged at the next start. */
   private readonly deletedThisSession = new Set<string>();
 
@@ -47,7 +55,7 @@ export class LibraryService {
   /** An article with its text; rebuilds the content cache from the copy if it is missing. */
   async get(id: string): Promise<ArticleContent> {
     const article = this.live(id);
-    const content = (await this.store.readContent(id)) ?? (await this.rebuildContent(article));
+    const content = await this.content(article);
     return { article, text: content.text, blocks: content.blocks, note: await this.store.getArticleNote(id) };
   }
 
@@ -93,9 +101,10 @@ export class LibraryService {
     };
     try {
       await atomicWrite(copyPath, bytes);
-      await this.store.writeContent(id, { text: doc.text, blocks: doc.blocks });
+      await this.writeContent(id, doc);
     } catch (error) {
       await rm(copyPath, { force: true });
+      this.contentCache.delete(id);
       await this.store.purgeArticleData(id).catch(() => undefined);
       throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
     }
@@ -159,7 +168,7 @@ export class LibraryService {
     const restored = { ...article, deleted: false, updatedAt: new Date().toISOString() };
     this.store.putArticle(restored);
     this.deletedThisSession.delete(id);
-    const content = (await this.store.readContent(id)) ?? (await this.rebuildContent(restored));
+    const content = await this.content(restored);
     await this.emit((l) => l.articleChanged?.(restored, content));
     return restored;
   }
@@ -168,6 +177,7 @@ export class LibraryService {
   async purgeDeleted(): Promise<void> {
     for (const article of this.store.listArticles({ includeDeleted: true })) {
       if (!article.deleted || this.deletedThisSession.has(article.id)) continue;
+      this.contentCache.delete(article.id);
       await this.store.purgeArticleData(article.id);
       const copy = await this.resolveSource(article).catch(() => null);
       if (copy) await rm(copy, { force: true });
@@ -199,7 +209,7 @@ export class LibraryService {
       article.id,
       results.map(({ id, target, orphaned }) => ({ id, target, orphaned })),
     );
-    await this.store.writeContent(article.id, { text: doc.text, blocks: doc.blocks });
+    await this.writeContent(article.id, doc);
     const next: ArticleMeta = {
       ...article,
       contentHash: doc.contentHash,
@@ -220,15 +230,41 @@ export class LibraryService {
     return resolveInLibrary(this.store.libraryPath, article.sourceFile);
   }
 
+  /** The canonical text and blocks of an article: from the cache, the store, or rebuilt from its copy. */
+  private async content(article: ArticleMeta): Promise<Content> {
+    const cached = this.contentCache.get(article.id);
+    if (cached) {
+      // Most recently used last.
+      this.contentCache.delete(article.id);
+      this.contentCache.set(article.id, cached);
+      return cached;
+    }
+    const content = (await this.store.readContent(article.id)) ?? (await this.rebuildContent(article));
+    this.remember(article.id, content);
+    return content;
+  }
+
+  private async writeContent(id: string, doc: Content): Promise<void> {
+    this.contentCache.delete(id);
+    await this.store.writeContent(id, { text: doc.text, blocks: doc.blocks });
+    this.remember(id, { text: doc.text, blocks: doc.blocks });
+  }
+
+  private remember(id: string, content: Content): void {
+    this.contentCache.set(id, content);
+    for (const oldest of this.contentCache.keys()) {
+      if (this.contentCache.size <= CONTENT_CACHE_SIZE) break;
+      this.contentCache.delete(oldest);
+    }
+  }
+
   private live(id: string): ArticleMeta {
     const article = this.store.getArticle(id);
     if (!article || article.deleted) throw new GlossError('not-found', 'That article is not in the library.');
     return article;
   }
 
-  private async rebuildContent(
-    article: ArticleMeta,
-  ): Promise<{ text: string; blocks: ArticleContent['blocks'] }> {
+  private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
       doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
@@ -238,7 +274,7 @@ export class LibraryService {
         `The text of “${article.title}” is missing and its copy ${article.sourceFile} cannot be read: ${(error as Error).message}`,
       );
     }
-    await this.store.writeContent(article.id, { text: doc.text, blocks: doc.blocks });
+    await this.writeContent(article.id, doc);
     return doc;
   }
 
