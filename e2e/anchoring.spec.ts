@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openSample, SAMPLE_TITLE, selectText } from './helpers';
+import { annotate, openSample, SAMPLE_TITLE } from './helpers';
 
 const PASSAGE = 'muốn đổi mới phương thức lãnh đạo của Đảng';
 const NOTE = 'Bài học chính của quận';
@@ -24,24 +23,11 @@ function editCopy(libraryDir: string, edit: (text: string) => string): void {
   writeFileSync(file, after);
 }
 
-/** Highlights PASSAGE in yellow with NOTE. */
-async function highlightPassage(page: Page): Promise<void> {
-  await selectText(page, PASSAGE);
-  await page
-    .getByRole('toolbar', { name: 'Highlight selection' })
-    .getByRole('button', { name: 'Add note' })
-    .click();
-  const editor = page.getByRole('region', { name: 'Selected highlight' });
-  await editor.getByLabel('Note (Markdown)').fill(NOTE);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('list', { name: /Highlights/ })).toContainText(NOTE);
-  await editor.getByRole('button', { name: 'Close' }).click();
-}
-
 test('a highlight follows its passage when the article file is edited on disk', async ({ gloss }) => {
   const { page } = gloss;
   await openSample(page);
-  await highlightPassage(page);
+  await annotate(page, PASSAGE, { note: NOTE });
+  await expect(page.getByRole('list', { name: /Highlights/ })).toContainText(NOTE);
   const article = page.getByRole('article', { name: 'Article text' });
   await expect(article.locator('mark.hl-yellow')).toHaveText(PASSAGE);
 
@@ -75,7 +61,8 @@ test('a highlight whose passage is deleted from the file is kept and listed as n
 }) => {
   let page = gloss.page;
   await openSample(page);
-  await highlightPassage(page);
+  await annotate(page, PASSAGE, { note: NOTE });
+  await expect(page.getByRole('list', { name: /Highlights/ })).toContainText(NOTE);
   const sentence = `Trong đó, ${PASSAGE}, trước hết cần đổi mới phương pháp, nâng cao chất lượng ra quyết định của cấp ủy đảm bảo kịp thời, chính xác, hiệu quả thực sự đi vào đời sống. `;
 
   editCopy(gloss.libraryDir, (text) => text.replace(sentence, ''));

@@ -65,3 +65,26 @@ export async function selectText(page: Page, text: string): Promise<void> {
   await page.mouse.up();
   await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
 }
+
+/**
+ * Highlights `passage` in yellow and, through the "Selected highlight" editor,
+ * gives it a note and tags (comma-separated), then closes the editor.
+ */
+export async function annotate(
+  page: Page,
+  passage: string,
+  edits: { note?: string; tags?: string },
+): Promise<void> {
+  await selectText(page, passage);
+  await page
+    .getByRole('toolbar', { name: 'Highlight selection' })
+    .getByRole('button', { name: 'Add note' })
+    .click();
+  const editor = page.getByRole('region', { name: 'Selected highlight' });
+  if (edits.note !== undefined) await editor.getByLabel('Note (Markdown)').fill(edits.note);
+  if (edits.tags !== undefined) await editor.getByLabel('Tags (comma-separated)').fill(edits.tags);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await expect(editor).toHaveCount(0);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openSample, selectText, SAMPLE_TITLE } from './helpers';
+import { annotate, openSample, selectText, SAMPLE_TITLE } from './helpers';
 
 const PASSAGE = 'muốn đổi mới phương thức lãnh đạo của Đảng';
 
@@ -102,20 +102,8 @@ test('deleting a highlight can be undone with Ctrl+Z', async ({ gloss }) => {
 test('the tag panel filters the notes panel by tag', async ({ gloss }) => {
   const { page } = gloss;
   await openSample(page);
-  for (const [passage, tag] of [
-    [PASSAGE, 'bài học'],
-    ['Lương Nguyễn Minh Triết', 'nhân vật'],
-  ] as const) {
-    await selectText(page, passage);
-    await page
-      .getByRole('toolbar', { name: 'Highlight selection' })
-      .getByRole('button', { name: 'Add tags' })
-      .click();
-    const editor = page.getByRole('region', { name: 'Selected highlight' });
-    await editor.getByLabel('Tags (comma-separated)').fill(tag);
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await editor.getByRole('button', { name: 'Close' }).click();
-  }
+  await annotate(page, PASSAGE, { tags: 'bài học' });
+  await annotate(page, 'Lương Nguyễn Minh Triết', { tags: 'nhân vật' });
   const list = page.getByRole('list', { name: /Highlights/ });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await page.getByRole('tab', { name: 'Tags' }).click();

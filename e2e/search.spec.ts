@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { importThroughUi, openSample, SAMPLE, SAMPLE_TITLE, selectText } from './helpers';
+import { annotate, importThroughUi, openSample, SAMPLE, SAMPLE_TITLE } from './helpers';
 
 const PASSAGE = 'muốn đổi mới phương thức lãnh đạo của Đảng';
 const OTHER = 'Lương Nguyễn Minh Triết';
@@ -12,22 +12,6 @@ async function search(page: Page, query: string) {
   const results = page.getByRole('region', { name: 'Search results' });
   await expect(results.getByRole('status')).toHaveText(/results?$/);
   return results;
-}
-
-/** Highlights `passage` in yellow and gives it a note and tags through the "Selected highlight" editor. */
-async function highlight(page: Page, passage: string, note: string, tags: string): Promise<void> {
-  await selectText(page, passage);
-  await page
-    .getByRole('toolbar', { name: 'Highlight selection' })
-    .getByRole('button', { name: 'Add note' })
-    .click();
-  const editor = page.getByRole('region', { name: 'Selected highlight' });
-  await editor.getByLabel('Note (Markdown)').fill(note);
-  await editor.getByLabel('Tags (comma-separated)').fill(tags);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor.getByRole('button', { name: 'Save' })).toBeDisabled();
-  await editor.getByRole('button', { name: 'Close' }).click();
-  await expect(editor).toHaveCount(0);
 }
 
 test('Ctrl+K searches the library without accents and opens the article at the hit', async ({ gloss }) => {
@@ -65,8 +49,8 @@ test('Ctrl+K searches the library without accents and opens the article at the h
 test('a note found by searching opens its article with that highlight selected', async ({ gloss }) => {
   const { page } = gloss;
   await openSample(page);
-  await highlight(page, PASSAGE, 'ghi chú đặc biệt', 'bài học');
-  await highlight(page, OTHER, 'người chủ trì', 'nhân vật');
+  await annotate(page, PASSAGE, { note: 'ghi chú đặc biệt', tags: 'bài học' });
+  await annotate(page, OTHER, { note: 'người chủ trì', tags: 'nhân vật' });
   await page.getByRole('button', { name: '← Library' }).click();
 
   const results = await search(page, 'ghi chu');
@@ -90,8 +74,8 @@ test('tag: narrows the results to the highlights carrying that tag', async ({ gl
   const { page } = gloss;
   await importThroughUi(page, SAMPLE);
   await page.getByRole('button', { name: SAMPLE_TITLE, exact: true }).click();
-  await highlight(page, PASSAGE, 'ghi chú đặc biệt', 'bài học');
-  await highlight(page, OTHER, 'người chủ trì', 'nhân vật');
+  await annotate(page, PASSAGE, { note: 'ghi chú đặc biệt', tags: 'bài học' });
+  await annotate(page, OTHER, { note: 'người chủ trì', tags: 'nhân vật' });
 
   const everything = await search(page, 'dang');
   await expect(everything.getByRole('button', { name: /^Highlight/ })).not.toHaveCount(0);
