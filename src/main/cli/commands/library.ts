@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
-import { MAX_IMPORT_BYTES } from '../../services/import';
+import { checkImportSize } from '../../services/import';
 import type { ArticleMeta } from '../../../shared/types';
 import { call, print, type Command } from '../command';
 
@@ -27,12 +27,7 @@ async function readForImport(file: string): Promise<string> {
   };
   const info = await stat(file).catch(fail);
   if (!info.isFile()) throw new GlossError('unsupported', `“${name}” is not a file.`);
-  if (info.size > MAX_IMPORT_BYTES) {
-    throw new GlossError(
-      'too-large',
-      `“${name}” is ${Math.ceil(info.size / 2 ** 20)} MB; Gloss imports files up to ${MAX_IMPORT_BYTES / 2 ** 20} MB.`,
-    );
-  }
+  checkImportSize(name, info.size);
   return (await readFile(file).catch(fail)).toString('base64');
 }
 

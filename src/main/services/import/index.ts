@@ -55,6 +55,19 @@ const supportedList = (): string =>
   `${SUPPORTED_EXTENSIONS.slice(0, -1).join(', ')} and ${SUPPORTED_EXTENSIONS.at(-1) ?? ''}`;
 
 /**
+ * Refuses a file over MAX_IMPORT_BYTES before it is read or decoded.
+ * @throws GlossError('too-large') naming the file, its size and the limit.
+ */
+export function checkImportSize(name: string, size: number): void {
+  if (size <= MAX_IMPORT_BYTES) return;
+  throw new GlossError(
+    'too-large',
+    `Cannot import "${name}": it is ${(Math.ceil((size / MIB) * 10) / 10).toFixed(1)} MB, ` +
+      `over the ${MAX_IMPORT_BYTES / MIB} MB limit.`,
+  );
+}
+
+/**
  * Converts the bytes of one file into a canonical document: detects the
  * encoding, decodes and canonicalizes (NFC, LF), extracts text and blocks
  * by format (chosen by extension), finds title, author and date, counts
@@ -79,13 +92,7 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
       `Cannot import "${name}": ${what} are not supported. Gloss imports ${supportedList()} files.`,
     );
   }
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new GlossError(
-      'too-large',
-      `Cannot import "${name}": it is ${(Math.ceil((bytes.length / MIB) * 10) / 10).toFixed(1)} MB, ` +
-        `over the ${MAX_IMPORT_BYTES / MIB} MB limit.`,
-    );
-  }
+  checkImportSize(name, bytes.length);
   if (bytes.length === 0)
     throw new GlossError('invalid-argument', `Cannot import "${name}": the file is empty.`);
   const binary = describeBinary(bytes);
