@@ -61,6 +61,20 @@ export interface ArticleContent {
   note: string;
 }
 
+/**
+ * What the reader paints first on a long article: everything but the text outside the blocks around the
+ * reading position. The whole text follows (getArticle) while the first screen is already shown.
+ */
+export interface ArticleExcerpt {
+  article: ArticleMeta;
+  blocks: Block[];
+  note: string;
+  /** Length of the whole canonical text, in UTF-16 units. */
+  length: number;
+  /** Blocks [from, to) and their text: the canonical text from blocks[from].start to blocks[to - 1].end. */
+  excerpt: { from: number; to: number; text: string };
+}
+
 /** The eight highlight colours, in key order 1–8. */
 export const HIGHLIGHT_COLORS = [
   'yellow',

@@ -7,7 +7,7 @@ import type { LibraryStore } from './store';
 /** Handlers for highlights, notes, tags, undo, settings and change notification, over one open store. */
 export function annotationHandlers(store: LibraryStore): HandlersFor<typeof annotationMethods> {
   return {
-    listAnnotations: ({ articleId }) => store.listAnnotations(articleId),
+    listAnnotations: ({ articleId, range }) => store.listAnnotations(articleId, range),
     createAnnotation: async ({ articleId, start, end, color, note, tags }) => {
       const target = await targetOf(store, articleId, start, end);
       return store.createAnnotation({ articleId, target, color, note, tags });

@@ -13,6 +13,17 @@ import '@fontsource/noto-sans/vietnamese-700.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './styles.css';
 
+// Fetch the reading fonts (both subsets) while the library is shown, so an article's first screen
+// is not laid out twice, once in a fallback font and again when its font arrives.
+for (const font of [
+  '1em "Noto Serif"',
+  'bold 1em "Noto Serif"',
+  'italic 1em "Noto Serif"',
+  'bold 1em "Noto Sans"',
+]) {
+  void document.fonts.load(font, 'Sơn Trà, Đà Nẵng');
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(

@@ -46,8 +46,22 @@ const offset = z.int().min(0).max(1_000_000_000);
  * registry's spelling.
  */
 export const annotationMethods = {
-  /** Live highlights of one article in document order, orphans included. */
-  listAnnotations: method<Annotation[]>()(z.object({ articleId }).strict()),
+  /**
+   * Live highlights of one article in document order, orphans included; with `range`, only those whose
+   * position overlaps the canonical range [start, end) (what one screen of a long article shows).
+   */
+  listAnnotations: method<Annotation[]>()(
+    z
+      .object({
+        articleId,
+        range: z
+          .object({ start: offset, end: offset })
+          .strict()
+          .refine((r) => r.start <= r.end, 'start must not be after end')
+          .optional(),
+      })
+      .strict(),
+  ),
   /** Highlights the range [start, end) of the article's canonical text. */
   createAnnotation: method<Annotation>()(
     z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ArticleContent, ArticleMeta, ImportOutcome } from '../types';
+import type { ArticleContent, ArticleExcerpt, ArticleMeta, ImportOutcome } from '../types';
 import { method } from './method';
 
 const id = z.uuid();
@@ -11,6 +11,13 @@ export const libraryMethods = {
   listArticles: method<ArticleMeta[]>()(z.object({}).strict()),
   /** One article with its canonical text, blocks and note. */
   getArticle: method<ArticleContent>()(z.object({ id }).strict()),
+  /**
+   * The same article with the text of only the blocks around `around` (a canonical offset; default the
+   * saved reading position): what the reader needs to paint its first screen of a long article at once.
+   */
+  getArticleExcerpt: method<ArticleExcerpt>()(
+    z.object({ id, around: z.int().min(0).max(1_000_000_000).optional() }).strict(),
+  ),
   /**
    * Imports one file's bytes (base64), as picked or dropped by the user.
    * Identical content already in the library is reported, not duplicated.

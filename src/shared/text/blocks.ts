@@ -10,6 +10,26 @@ export function blockIndexAt(blocks: Block[], offset: number): number {
   return i < blocks.length && blocks[i]!.start <= offset ? i : -1;
 }
 
+/**
+ * Index of the block containing `offset`, or of the next block when the offset falls between blocks
+ * (the last block for an offset past them; 0 when there are none): where the reader goes for an offset.
+ */
+export function blockNear(blocks: Block[], offset: number): number {
+  return Math.max(0, Math.min(firstEndingAfter(blocks, offset), blocks.length - 1));
+}
+
+/** How many blocks the reader renders at a time, around the place being read. */
+export const READER_WINDOW = 150;
+
+/**
+ * The window [from, to) of block indexes the reader renders around block `index`: a third of it before,
+ * the rest after, kept inside [0, count). An excerpt sent for the first screen is the same window.
+ */
+export function blockWindow(index: number, count: number): { from: number; to: number } {
+  const from = Math.max(0, Math.min(index - Math.floor(READER_WINDOW / 3), count - READER_WINDOW));
+  return { from, to: Math.min(count, from + READER_WINDOW) };
+}
+
 /** Index of the first block whose end is after `offset` (blocks.length when none is). */
 function firstEndingAfter(blocks: Block[], offset: number): number {
   let lo = 0;

@@ -8,6 +8,7 @@ export function libraryHandlers(library: LibraryService): HandlersFor<typeof lib
   return {
     listArticles: () => library.list(),
     getArticle: ({ id }) => library.get(id),
+    getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
     importFile: ({ name, data }) => {
       checkImportSize(name, Math.floor((data.length * 3) / 4));
       return library.importBytes(Buffer.from(data, 'base64'), name);

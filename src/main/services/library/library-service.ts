@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
-import type { ArticleContent, ArticleMeta, ImportOutcome } from '../../../shared/types';
+import { blockNear, blockWindow } from '../../../shared/text/blocks';
+import type { ArticleContent, ArticleExcerpt, ArticleMeta, ImportOutcome } from '../../../shared/types';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
 import { convertFile, type ImportedDocument } from '../import';
@@ -57,6 +58,25 @@ export class LibraryService {
     const article = this.live(id);
     const content = await this.content(article);
     return { article, text: content.text, blocks: content.blocks, note: await this.store.getArticleNote(id) };
+  }
+
+  /**
+   * The article with the text of only the window of blocks around `around` (default: the saved reading
+   * position), the same window the reader renders first.
+   */
+  async excerpt(id: string, around?: number): Promise<ArticleExcerpt> {
+    const article = this.live(id);
+    const { text, blocks } = await this.content(article);
+    const at = around ?? Math.round(article.progress * text.length);
+    const { from, to } = blockWindow(blockNear(blocks, at), blocks.length);
+    const excerptText = to > from ? text.slice(blocks[from]!.start, blocks[to - 1]!.end) : '';
+    return {
+      article,
+      blocks,
+      note: await this.store.getArticleNote(id),
+      length: text.length,
+      excerpt: { from, to, text: excerptText },
+    };
   }
 
   /**

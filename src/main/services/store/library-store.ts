@@ -508,12 +508,17 @@ export class LibraryStore {
     this.shardChanged(articleId, file);
   }
 
-  /** Live highlights of an article (no tombstones) in document order, orphans included. @throws GlossError 'not-found'. */
-  async listAnnotations(articleId: string): Promise<Annotation[]> {
+  /**
+   * Live highlights of an article (no tombstones) in document order, orphans included; with `range`,
+   * only those whose position overlaps [start, end). @throws GlossError 'not-found'.
+   */
+  async listAnnotations(articleId: string, range?: { start: number; end: number }): Promise<Annotation[]> {
     this.requireArticle(articleId, false);
     const file = await this.shard(articleId);
+    const overlaps = (a: Annotation) =>
+      !range || (a.target.position.start < range.end && a.target.position.end > range.start);
     return file.data.annotations
-      .filter((a) => !a.deleted)
+      .filter((a) => !a.deleted && overlaps(a))
       .sort(byDocumentOrder)
       .map(cloneAnnotation);
   }

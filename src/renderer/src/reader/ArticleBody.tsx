@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { blockIndexAt } from '../../../shared/text/blocks';
-import type { ArticleContent, Block } from '../../../shared/types';
+import { blockIndexAt, blockNear, blockWindow, READER_WINDOW } from '../../../shared/text/blocks';
+import type { Block } from '../../../shared/types';
+import type { ReaderContent } from '../state/reader';
 import { useStore } from '../state/store';
 import { BlockPainter } from './painter';
 import { blockElementOf, pointInBlock, selectionOffsets } from './dom-offsets';
@@ -12,16 +13,8 @@ export interface TextSelection {
   rect: { top: number; left: number; bottom: number };
 }
 
-/** Blocks rendered around the place being read; the rest is stood in for by two spacers. */
-const WINDOW = 150;
-/** How close (in blocks) the viewport may come to an edge of the window before it moves. */
+/** How close (in blocks) the viewport may come to an edge of the rendered window before it moves. */
 const MARGIN = 40;
-
-/** A window [from, to) of block indexes centred on `index`. */
-function windowAround(index: number, count: number): { from: number; to: number } {
-  const from = Math.max(0, Math.min(index - Math.floor(WINDOW / 3), count - WINDOW));
-  return { from, to: Math.min(count, from + WINDOW) };
-}
 
 /** Estimated heights (px) of blocks not rendered, from their length; prefix sums for spacers. */
 function estimatedOffsets(blocks: Block[], fontSize: number): Float64Array {
@@ -35,14 +28,19 @@ function estimatedOffsets(blocks: Block[], fontSize: number): Float64Array {
   return sums;
 }
 
-/** The blocks of the window, rendered once per window; off-screen ones in it cost no layout (content-visibility). */
+/**
+ * The blocks of the window, rendered once per window; off-screen ones in it cost no layout
+ * (content-visibility). `text` is the canonical text from offset `textStart` on.
+ */
 const Blocks = memo(function Blocks({
   text,
+  textStart,
   blocks,
   from,
   to,
 }: {
   text: string;
+  textStart: number;
   blocks: Block[];
   from: number;
   to: number;
@@ -56,7 +54,7 @@ const Blocks = memo(function Blocks({
           <Tag key={i} data-block={i} className="block" dangerouslySetInnerHTML={{ __html: block.html }} />
         ) : (
           <Tag key={i} data-block={i} className="block">
-            {text.slice(block.start, block.end)}
+            {text.slice(block.start - textStart, block.end - textStart)}
           </Tag>
         );
       })}
@@ -67,12 +65,14 @@ const Blocks = memo(function Blocks({
 /**
  * The article text with its highlights and find matches. Reports selections
  * and clicks on highlights; scrolls where the store asks; saves progress.
+ * Until the whole text has arrived, only the blocks whose text is loaded are
+ * rendered.
  */
 export function ArticleBody({
   content,
   onSelection,
 }: {
-  content: ArticleContent;
+  content: ReaderContent;
   onSelection: (selection: TextSelection | null) => void;
 }) {
   const root = useRef<HTMLElement>(null);
@@ -85,17 +85,14 @@ export function ArticleBody({
   const scrollRequest = useStore((s) => s.scrollRequest);
   const saveProgress = useStore((s) => s.saveProgress);
   const fontSize = useStore((s) => s.settings.fontSize);
-  const { blocks, text } = content;
+  const { blocks, text, textStart, loaded, length } = content;
   const [range, setRange] = useState(() =>
-    windowAround(
-      Math.max(0, blockIndexAt(blocks, Math.round(content.article.progress * text.length))),
-      blocks.length,
-    ),
+    blockWindow(blockNear(blocks, Math.round(content.article.progress * length)), blocks.length),
   );
   const offsets = useMemo(() => estimatedOffsets(blocks, fontSize), [blocks, fontSize]);
-  // The text may have changed under the window (an edit on disk): keep it inside the blocks.
-  const from = Math.min(range.from, Math.max(0, blocks.length - 1));
-  const to = Math.min(Math.max(range.to, from + 1), blocks.length);
+  // Keep the window inside the blocks whose text is here (the text may also have changed on disk).
+  const from = Math.max(loaded.from, Math.min(range.from, loaded.to - 1));
+  const to = Math.max(from, Math.min(range.to, loaded.to));
   const top = offsets[from] ?? 0;
   const bottom = (offsets[blocks.length] ?? 0) - (offsets[to] ?? 0);
 
@@ -112,12 +109,12 @@ export function ArticleBody({
   // After each render of the window: observe its blocks (they are painted as they come into view).
   useLayoutEffect(() => {
     painter.current?.attach();
-  }, [blocks, range]);
+  }, [blocks, from, to]);
 
   // Move the window as the reader scrolls near its edges, or jumps into a spacer.
   useEffect(() => {
     const scroller = root.current?.closest('.reader-scroll');
-    if (!scroller || blocks.length <= WINDOW) return;
+    if (!scroller || blocks.length <= READER_WINDOW) return;
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
@@ -140,11 +137,9 @@ export function ArticleBody({
           index = lo;
         }
         setRange((r) =>
-          index - r.from < MARGIN && r.from > 0
-            ? windowAround(index, blocks.length)
-            : r.to - index < MARGIN + 20 && r.to < blocks.length
-              ? windowAround(index, blocks.length)
-              : r,
+          (index - r.from < MARGIN && r.from > 0) || (r.to - index < MARGIN + 20 && r.to < blocks.length)
+            ? blockWindow(index, blocks.length)
+            : r,
         );
       });
     };
@@ -155,7 +150,7 @@ export function ArticleBody({
     };
   }, [blocks, offsets]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     painter.current?.update(annotations, find.matches, find.current, selectedId);
   }, [annotations, find, selectedId, blocks]);
 
@@ -163,21 +158,26 @@ export function ArticleBody({
   const [seenRequest, setSeenRequest] = useState(scrollRequest?.seq);
   if (scrollRequest && scrollRequest.seq !== seenRequest) {
     setSeenRequest(scrollRequest.seq);
-    const index = Math.max(0, blockIndexAt(blocks, scrollRequest.offset));
-    if (index < range.from || index >= range.to) setRange(windowAround(index, blocks.length));
+    const index = blockNear(blocks, scrollRequest.offset);
+    if (index < range.from || index >= range.to) setRange(blockWindow(index, blocks.length));
   }
 
   const handledScroll = useRef(-1);
   useLayoutEffect(() => {
     if (!scrollRequest || !root.current || handledScroll.current === scrollRequest.seq) return;
-    const index = Math.max(0, blockIndexAt(blocks, scrollRequest.offset));
+    const index = blockNear(blocks, scrollRequest.offset);
     const el = root.current.querySelector<HTMLElement>(`[data-block="${index}"]`);
     if (!el) return;
     handledScroll.current = scrollRequest.seq;
     el.scrollIntoView({ block: 'center' });
     painter.current?.paintNow(index);
     root.current.querySelector('.find-current')?.scrollIntoView({ block: 'center' });
-  }, [scrollRequest, blocks, range]);
+  }, [scrollRequest, blocks, range, loaded]);
+
+  // Whatever is on screen now (after any scroll above) is painted before the frame is drawn.
+  useLayoutEffect(() => {
+    painter.current?.paintOnScreen();
+  }, [blocks, from, to, scrollRequest]);
 
   // Reading progress: the first block at the top of the viewport.
   useEffect(() => {
@@ -191,12 +191,12 @@ export function ArticleBody({
       );
       const block = blockElementOf(el);
       const b = block ? blocks[Number(block.dataset.block)] : undefined;
-      if (b && text.length) saveProgress(b.start / text.length);
+      if (b && length) saveProgress(b.start / length);
       else if (scroller.scrollTop === 0) saveProgress(0);
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => scroller.removeEventListener('scroll', onScroll);
-  }, [blocks, text, saveProgress]);
+  }, [blocks, length, saveProgress]);
 
   const reportSelection = useCallback(() => {
     if (!root.current) return;
@@ -217,6 +217,7 @@ export function ArticleBody({
         ref={root}
         className="article-body"
         aria-label="Article text"
+        aria-busy={!content.whole}
         onMouseUp={() => setTimeout(reportSelection, 0)}
         onKeyUp={(e) => {
           if (e.shiftKey || e.key === 'Shift') reportSelection();
@@ -234,7 +235,7 @@ export function ArticleBody({
           if (mark?.dataset.annotationId) selectAnnotation(mark.dataset.annotationId);
         }}
       >
-        <Blocks text={text} blocks={blocks} from={from} to={to} />
+        <Blocks text={text} textStart={textStart} blocks={blocks} from={from} to={to} />
       </article>
       <div className="spacer" style={{ height: bottom }} aria-hidden="true" />
     </>

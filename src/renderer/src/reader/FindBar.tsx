@@ -7,6 +7,7 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
   const setFindQuery = useStore((s) => s.setFindQuery);
   const stepFind = useStore((s) => s.stepFind);
   const closeFind = useStore((s) => s.closeFind);
+  const whole = useStore((s) => s.content?.whole ?? false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -14,8 +15,14 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
     input.current?.select();
   }, [find.open]);
 
-  const count = find.matches.length;
-  const status = !find.query.trim() ? '' : count === 0 ? 'No matches' : `${find.current + 1} / ${count}`;
+  const count = find.matches.starts.length;
+  const status = !find.query.trim()
+    ? ''
+    : !whole
+      ? 'Loading the article…'
+      : count === 0
+        ? 'No matches'
+        : `${find.current + 1} / ${count}`;
   return (
     <div className="find-bar" role="search" aria-label="Find in article">
       <input

@@ -36,6 +36,7 @@ export function NotesPanel({
   const selectedId = useStore((s) => s.selectedAnnotationId);
   const filter = useStore((s) => s.notesFilter);
   const setFilter = useStore((s) => s.setNotesFilter);
+  const whole = useStore((s) => s.content?.whole ?? false);
   const selected = annotations.find((a) => a.id === selectedId);
   const placed = annotations.filter((a) => !a.orphaned);
   const orphans = annotations.filter((a) => a.orphaned);
@@ -57,6 +58,11 @@ export function NotesPanel({
       <h3 id="highlights-heading">
         Highlights <span className="muted">({placed.length})</span>
       </h3>
+      {!whole && (
+        <p role="status" className="muted">
+          Loading the highlights of the whole article…
+        </p>
+      )}
       <div className="notes-filters" role="group" aria-label="Filter highlights">
         <input
           type="search"

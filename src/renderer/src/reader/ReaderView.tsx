@@ -84,9 +84,9 @@ export function ReaderView() {
 
   if (!content) return null;
   const selectCurrentMatch = () => {
-    const match = find.matches[find.current];
     const root = scroller.current?.querySelector<HTMLElement>('.article-body');
-    if (!match || !root) return;
+    if (find.current < 0 || !root) return;
+    const match = { start: find.matches.starts[find.current]!, end: find.matches.ends[find.current]! };
     selectRange(root, content.blocks, match.start, match.end);
     const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
     setSelection({

@@ -1,5 +1,6 @@
 import Mark from 'mark.js';
 import { rangesByBlock } from '../../../shared/text/blocks';
+import { matchesIn, NO_MATCHES, type Matches } from '../../../shared/text/find';
 import type { Annotation, Block } from '../../../shared/types';
 
 /** A range to paint inside one block, with what to paint it as. */
@@ -20,7 +21,12 @@ export class BlockPainter {
   private readonly visible = new Set<number>();
   /** What each painted block currently shows, to skip repainting it unchanged. */
   private readonly painted = new Map<number, string>();
-  private paints = new Map<number, Paint[]>();
+  /** Highlight paints by block, recomputed only when the highlights or the selected one change. */
+  private highlights = new Map<number, Paint[]>();
+  private highlightsOf: { annotations: Annotation[]; selectedId: string | null } | null = null;
+  /** Find matches are looked up per painted block: a keystroke costs what the visible blocks cost. */
+  private find: Matches = NO_MATCHES;
+  private currentFind = -1;
   /** Rendered block elements by block index (the reader renders a window of blocks). */
   private elements = new Map<number, HTMLElement>();
 
@@ -50,50 +56,31 @@ export class BlockPainter {
   }
 
   /** Sets what to paint; repaints the visible blocks whose paint changed. */
-  update(
-    annotations: Annotation[],
-    find: { start: number; end: number }[],
-    currentFind: number,
-    selectedId: string | null,
-  ): void {
-    const paints = new Map<number, Paint[]>();
-    const add = (block: number, paint: Paint) => {
-      const list = paints.get(block);
-      if (list) list.push(paint);
-      else paints.set(block, [paint]);
-    };
-    const placed = annotations.filter((a) => !a.orphaned);
-    const byBlock = rangesByBlock(
-      this.blocks,
-      placed.map((a) => ({ start: a.target.position.start, end: a.target.position.end, a })),
-    );
-    for (const [block, pieces] of byBlock) {
-      for (const { item, start, end } of pieces) {
-        const selected = item.a.id === selectedId ? ' hl-selected' : '';
-        add(block, {
-          start,
-          length: end - start,
-          className: `hl hl-${item.a.color}${selected}`,
-          annotationId: item.a.id,
-        });
-      }
+  update(annotations: Annotation[], find: Matches, currentFind: number, selectedId: string | null): void {
+    if (this.highlightsOf?.annotations !== annotations || this.highlightsOf.selectedId !== selectedId) {
+      this.highlights = highlightPaints(this.blocks, annotations, selectedId);
+      this.highlightsOf = { annotations, selectedId };
     }
-    const findByBlock = rangesByBlock(
-      this.blocks,
-      find.map((m, i) => ({ ...m, i })),
-    );
-    for (const [block, pieces] of findByBlock) {
-      for (const { item, start, end } of pieces) {
-        add(block, {
-          start,
-          length: end - start,
-          className: item.i === currentFind ? 'find-hit find-current' : 'find-hit',
-        });
-      }
-    }
-    this.paints = paints;
+    this.find = find;
+    this.currentFind = currentFind;
     for (const index of this.visible) this.paint(index);
     for (const index of [...this.painted.keys()]) if (!this.visible.has(index)) this.clear(index);
+  }
+
+  /**
+   * Paints the rendered blocks now on screen at once, rather than a frame later when the observer first
+   * reports them: an article opens with its highlights in its first frame.
+   */
+  paintOnScreen(): void {
+    const height = window.innerHeight;
+    for (const [index, el] of this.elements) {
+      if (this.visible.has(index)) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.bottom > 0 && rect.top < height) {
+        this.visible.add(index);
+        this.paint(index);
+      }
+    }
   }
 
   /** Paints one block now (e.g. right after scrolling to it). */
@@ -121,7 +108,7 @@ export class BlockPainter {
   private paint(index: number): void {
     const el = this.elements.get(index);
     if (!el) return;
-    const paints = this.paints.get(index) ?? [];
+    const paints = this.paintsOf(index);
     const key = JSON.stringify(paints);
     if ((this.painted.get(index) ?? '[]') === key) return;
     const marker = new Mark(el);
@@ -140,9 +127,47 @@ export class BlockPainter {
     else this.painted.delete(index);
   }
 
+  private paintsOf(index: number): Paint[] {
+    const block = this.blocks[index];
+    const highlights = this.highlights.get(index) ?? [];
+    if (!block || !this.find.starts.length) return highlights;
+    const found = matchesIn(this.find, block.start, block.end).map((m) => ({
+      start: m.start - block.start,
+      length: m.end - m.start,
+      className: m.index === this.currentFind ? 'find-hit find-current' : 'find-hit',
+    }));
+    return found.length ? [...highlights, ...found] : highlights;
+  }
+
   private clear(index: number): void {
     const el = this.elements.get(index);
     if (el) new Mark(el).unmark();
     this.painted.delete(index);
   }
+}
+
+/** The placed highlights' paints, by block (a highlight spanning blocks is painted in each). */
+function highlightPaints(
+  blocks: Block[],
+  annotations: Annotation[],
+  selectedId: string | null,
+): Map<number, Paint[]> {
+  const paints = new Map<number, Paint[]>();
+  const placed = annotations.filter((a) => !a.orphaned);
+  const byBlock = rangesByBlock(
+    blocks,
+    placed.map((a) => ({ start: a.target.position.start, end: a.target.position.end, a })),
+  );
+  for (const [block, pieces] of byBlock) {
+    paints.set(
+      block,
+      pieces.map(({ item, start, end }) => ({
+        start,
+        length: end - start,
+        className: `hl hl-${item.a.color}${item.a.id === selectedId ? ' hl-selected' : ''}`,
+        annotationId: item.a.id,
+      })),
+    );
+  }
+  return paints;
 }

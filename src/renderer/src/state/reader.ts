@@ -1,20 +1,41 @@
 import { api } from '../api';
-import { findAll } from '../../../shared/text/find';
+import { findAll, NO_MATCHES, type Matches } from '../../../shared/text/find';
 import {
   DEFAULT_SETTINGS,
   type Annotation,
-  type ArticleContent,
+  type ArticleMeta,
+  type Block,
   type HighlightColor,
   type Settings,
 } from '../../../shared/types';
 import { unwrap, type Slice } from './store';
+
+/**
+ * The article as the reader holds it. A long article arrives in two steps: first the text of the blocks
+ * around the reading position (enough to paint the first screen at once), then the whole text.
+ */
+export interface ReaderContent {
+  article: ArticleMeta;
+  blocks: Block[];
+  note: string;
+  /** The canonical text held so far: all of it once `whole`, else the text of the `loaded` blocks. */
+  text: string;
+  /** Canonical offset at which `text` begins (0 once whole). */
+  textStart: number;
+  /** Length of the whole canonical text. */
+  length: number;
+  /** Blocks [from, to) whose text is held. */
+  loaded: { from: number; to: number };
+  /** True once the whole text and every highlight have arrived. */
+  whole: boolean;
+}
 
 /** Find-in-article state; matches are canonical ranges counted on the text model. */
 export interface FindState {
   open: boolean;
   query: string;
   exact: boolean;
-  matches: { start: number; end: number }[];
+  matches: Matches;
   /** Index of the current match, -1 when none. */
   current: number;
 }
@@ -27,7 +48,7 @@ export interface ScrollRequest {
 }
 
 export interface ReaderSlice {
-  content: ArticleContent | null;
+  content: ReaderContent | null;
   annotations: Annotation[];
   selectedAnnotationId: string | null;
   settings: Settings;
@@ -68,10 +89,14 @@ export interface NotesFilter {
 
 const NO_FILTER: NotesFilter = { color: '', tag: '', text: '' };
 
-const CLOSED_FIND: FindState = { open: false, query: '', exact: false, matches: [], current: -1 };
+const CLOSED_FIND: FindState = { open: false, query: '', exact: false, matches: NO_MATCHES, current: -1 };
 
 let progressTimer: ReturnType<typeof setTimeout> | undefined;
 let scrollSeq = 0;
+/** Counts article openings, so an answer for an article no longer shown is dropped. */
+let openSeq = 0;
+/** Counts local highlight changes, so a list fetched while one was made is fetched again. */
+let localEdits = 0;
 
 export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   content: null,
@@ -87,14 +112,27 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   },
 
   async openArticle(id, scrollTo) {
-    const [content, annotations] = await Promise.all([
-      unwrap(api.getArticle({ id })),
-      unwrap(api.listAnnotations({ articleId: id })),
-    ]);
-    if (!content || !annotations) return;
-    const offset = scrollTo ?? Math.round(content.article.progress * content.text.length);
+    const opening = ++openSeq;
+    // First the blocks around the reading position and their highlights: the first screen, at once.
+    const first = await unwrap(api.getArticleExcerpt({ id, around: scrollTo }));
+    if (!first || opening !== openSeq) return;
+    const { blocks, excerpt } = first;
+    const textStart = blocks[excerpt.from]?.start ?? 0;
+    const range = { start: textStart, end: textStart + excerpt.text.length };
+    const annotations = await unwrap(api.listAnnotations({ articleId: id, range }));
+    if (!annotations || opening !== openSeq) return;
+    const offset = scrollTo ?? Math.round(first.article.progress * first.length);
     set({
-      content,
+      content: {
+        article: first.article,
+        blocks,
+        note: first.note,
+        text: excerpt.text,
+        textStart,
+        length: first.length,
+        loaded: { from: excerpt.from, to: excerpt.to },
+        whole: false,
+      },
       annotations,
       selectedAnnotationId: null,
       find: CLOSED_FIND,
@@ -102,34 +140,53 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
       view: { kind: 'reader', articleId: id },
       scrollRequest: offset > 0 ? { offset, seq: ++scrollSeq } : null,
     });
-    // Prepare the folded text for find while the reader is idle, so the first keystroke only scans.
-    setTimeout(() => {
-      if (get().content === content) findAll(content.text, 'a');
-    }, 300);
+    // Then the whole text and every highlight, once the first screen is on screen (their parsing would
+    // otherwise hold up its painting).
+    await afterPaint();
+    if (opening !== openSeq) return;
+    await get().reloadArticle();
+    const content = get().content;
+    if (content?.whole && opening === openSeq) {
+      // Prepare the folded text for find while the reader is idle, so the first keystroke only scans.
+      setTimeout(() => {
+        if (get().content === content) findAll(content.text, 'a');
+      }, 300);
+    }
   },
 
   async reloadArticle() {
     const current = get().content;
     if (!current) return;
     const id = current.article.id;
-    const [content, annotations] = await Promise.all([
+    const edits = localEdits;
+    const [full, annotations] = await Promise.all([
       unwrap(api.getArticle({ id })),
       unwrap(api.listAnnotations({ articleId: id })),
     ]);
     const shown = get().content;
-    if (!content || !annotations || shown?.article.id !== id) return;
+    if (!full || !annotations || shown?.article.id !== id) return;
+    // A highlight changed here meanwhile: this list may predate it, so ask again.
+    if (edits !== localEdits) return get().reloadArticle();
     // Same text: keep the rendered blocks (and with them the reader's selection and marks).
-    const next =
-      content.article.contentHash === shown.article.contentHash
-        ? { ...content, text: shown.text, blocks: shown.blocks }
-        : content;
+    const blocks = full.article.contentHash === shown.article.contentHash ? shown.blocks : full.blocks;
+    const next: ReaderContent = {
+      article: full.article,
+      blocks,
+      note: full.note,
+      text: shown.whole && blocks === shown.blocks ? shown.text : full.text,
+      textStart: 0,
+      length: full.text.length,
+      loaded: { from: 0, to: blocks.length },
+      whole: true,
+    };
     const { find } = get();
-    const matches = find.query ? findAll(next.text, find.query, { exact: find.exact }) : [];
-    const index = find.current >= 0 && find.current < matches.length ? find.current : 0;
+    const matches = find.query ? findAll(next.text, find.query, { exact: find.exact }) : NO_MATCHES;
+    const count = matches.starts.length;
+    const index = find.current >= 0 && find.current < count ? find.current : 0;
     set({
       content: next,
       annotations,
-      find: { ...find, matches, current: matches.length ? index : -1 },
+      find: { ...find, matches, current: count ? index : -1 },
     });
   },
 
@@ -158,6 +215,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   async createHighlight(start, end, color) {
     const content = get().content;
     if (!content) return undefined;
+    localEdits++;
     const created = await unwrap(api.createAnnotation({ articleId: content.article.id, start, end, color }));
     if (created) {
       set({
@@ -171,6 +229,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   async updateAnnotation(id, patch) {
     const content = get().content;
     if (!content) return;
+    localEdits++;
     const updated = await unwrap(api.updateAnnotation({ articleId: content.article.id, id, ...patch }));
     if (updated) set({ annotations: get().annotations.map((a) => (a.id === id ? updated : a)) });
     if (patch.tags) void get().loadTags();
@@ -179,6 +238,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   async deleteAnnotation(id) {
     const content = get().content;
     if (!content) return;
+    localEdits++;
     const deleted = await unwrap(api.deleteAnnotation({ articleId: content.article.id, id }));
     if (!deleted) return;
     set({
@@ -194,6 +254,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   async reattachAnnotation(id, start, end) {
     const content = get().content;
     if (!content) return;
+    localEdits++;
     const placed = await unwrap(api.reattachAnnotation({ articleId: content.article.id, id, start, end }));
     if (!placed) return;
     set({ annotations: sortAnnotations(get().annotations.map((a) => (a.id === id ? placed : a))) });
@@ -252,22 +313,42 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   },
 
   setFindQuery(query, exact = get().find.exact) {
-    const text = get().content?.text ?? '';
-    const matches = query.trim() ? findAll(text, query, { exact }) : [];
-    set({ find: { open: true, query, exact, matches, current: matches.length ? 0 : -1 } });
-    const first = matches[0];
-    if (first) get().scrollTo(first.start);
+    const content = get().content;
+    // Until the whole text is here the query waits; it is answered when the text arrives (reloadArticle).
+    const matches = content?.whole && query.trim() ? findAll(content.text, query, { exact }) : NO_MATCHES;
+    const count = matches.starts.length;
+    set({ find: { open: true, query, exact, matches, current: count ? 0 : -1 } });
+    if (count) get().scrollTo(matches.starts[0]!);
   },
 
   stepFind(delta) {
     const { find } = get();
-    if (!find.matches.length) return;
-    const current = (find.current + delta + find.matches.length) % find.matches.length;
+    const count = find.matches.starts.length;
+    if (!count) return;
+    const current = (find.current + delta + count) % count;
     set({ find: { ...find, current } });
-    const match = find.matches[current];
-    if (match) get().scrollTo(match.start);
+    get().scrollTo(find.matches.starts[current]!);
   },
 });
+
+/**
+ * Resolves once the current state has been painted, highlights included (their marks go in when the
+ * first frame reports which blocks are visible, so two frames), or after 250 ms when frames are not
+ * being drawn (a hidden window).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 250);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }, 0),
+      ),
+    );
+  });
+}
 
 /** Document order: by start, then end. */
 function sortAnnotations(list: Annotation[]): Annotation[] {
