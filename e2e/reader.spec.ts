@@ -1,5 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { annotate, openSample, selectText, SAMPLE_TITLE } from './helpers';
+import { annotate, importThroughUi, openSample, SAMPLE, selectText, SAMPLE_TITLE } from './helpers';
 
 const PASSAGE = 'muốn đổi mới phương thức lãnh đạo của Đảng';
 
@@ -110,4 +111,46 @@ test('the tag panel filters the notes panel by tag', async ({ gloss }) => {
   await page.getByRole('button', { name: 'Show highlights tagged nhân vật' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('Lương Nguyễn Minh Triết');
+});
+
+test('a long article reopens where it was left with its highlights, then offers all of them', async ({
+  gloss,
+}, testInfo) => {
+  // 480 numbered paragraphs: more than the reader renders at once, so it opens from an excerpt.
+  const [, ...paragraphs] = readFileSync(SAMPLE, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
+  const body = Array.from({ length: 480 }, (_, i) => `Đoạn ${i + 1}. ${paragraphs[i % paragraphs.length]}`);
+  const file = testInfo.outputPath('sach-dai.txt');
+  writeFileSync(file, ['Sách dài về Sơn Trà', ...body].join('\n\n'));
+  const title = 'Sách dài về Sơn Trà';
+
+  let page = gloss.page;
+  await importThroughUi(page, file);
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await annotate(page, 'Đoạn 3.', { note: 'gần đầu' });
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in article' });
+  await find.fill('Đoạn 420.');
+  await expect(page.getByRole('search', { name: 'Find in article' }).getByRole('status')).toHaveText('1 / 1');
+  await find.press('Escape');
+  await annotate(page, 'Đoạn 420.', { note: 'gần cuối' });
+  await page.getByRole('button', { name: '← Library' }).click();
+
+  page = await gloss.restart();
+  await page.getByRole('button', { name: title, exact: true }).click();
+  const article = page.getByRole('article', { name: 'Article text' });
+  // Back at paragraph 420, its highlight painted, without scrolling.
+  await expect(article.locator('mark.hl-yellow', { hasText: 'Đoạn 420.' })).toBeInViewport();
+  // Then the whole article arrives: every highlight is listed and find searches all of the text.
+  await expect(article).toHaveAttribute('aria-busy', 'false');
+  const list = page.getByRole('list', { name: /Highlights/ });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('gần đầu');
+  await expect(list).toContainText('gần cuối');
+  await page.keyboard.press('Control+f');
+  await page.getByRole('searchbox', { name: 'Find in article' }).fill('doan 3.');
+  await expect(page.getByRole('search', { name: 'Find in article' }).getByRole('status')).toHaveText('1 / 1');
+  await expect(article.locator('mark.find-current')).toBeInViewport();
+  await expect(article.locator('mark.hl-yellow', { hasText: 'Đoạn 3.' })).toBeInViewport();
 });

@@ -102,6 +102,7 @@ describe('annotation handlers', () => {
   it.each([
     ['a non-UUID article id', 'listAnnotations', { articleId: '../etc' }],
     ['an unknown key', 'listAnnotations', { articleId: ID, extra: 1 }],
+    ['a range ending before it starts', 'listAnnotations', { articleId: ID, range: { start: 9, end: 3 } }],
     [
       'a colour outside the palette',
       'createAnnotation',

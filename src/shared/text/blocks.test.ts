@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../types';
-import { blockIndexAt, rangesByBlock, splitRange } from './blocks';
+import { blockIndexAt, blockNear, blockWindow, rangesByBlock, READER_WINDOW, splitRange } from './blocks';
 
 // "Tiêu đề\n\nĐoạn một.\n\nĐoạn hai."
 const blocks: Block[] = [
@@ -65,5 +65,33 @@ describe('rangesByBlock', () => {
       { item: c, start: 0, end: 2 },
       { item: a, start: 2, end: 5 },
     ]);
+  });
+});
+
+describe('blockNear', () => {
+  it('gives the block containing an offset, else the next one, else the last', () => {
+    expect([0, 6, 7, 8, 9, 19, 28, 29, 1000].map((o) => blockNear(blocks, o))).toEqual([
+      0, 0, 1, 1, 1, 2, 2, 2, 2,
+    ]);
+  });
+
+  it('gives 0 when there are no blocks', () => {
+    expect(blockNear([], 5)).toBe(0);
+  });
+});
+
+describe('blockWindow', () => {
+  it('puts a third of the window before the block and the rest after it', () => {
+    expect(blockWindow(1000, 5000)).toEqual({ from: 950, to: 950 + READER_WINDOW });
+  });
+
+  it('stays inside the blocks at either end of a long article', () => {
+    expect(blockWindow(10, 5000)).toEqual({ from: 0, to: READER_WINDOW });
+    expect(blockWindow(4990, 5000)).toEqual({ from: 5000 - READER_WINDOW, to: 5000 });
+  });
+
+  it('covers every block of a short article', () => {
+    expect(blockWindow(2, 3)).toEqual({ from: 0, to: 3 });
+    expect(blockWindow(0, 0)).toEqual({ from: 0, to: 0 });
   });
 });

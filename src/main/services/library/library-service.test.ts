@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../store';
+import { READER_WINDOW } from '../../../shared/text/blocks';
 import { LibraryService } from './library-service';
 
 const SAMPLE = readFileSync(new URL('../../../../resources/samples/son-tra-khao-sat.txt', import.meta.url));
@@ -140,5 +141,34 @@ describe('LibraryService', () => {
     expect(library.list()).toHaveLength(1);
     expect((await library.get(article.id)).text).toContain('cũng nhấn mạnh');
     expect(await store.listAnnotations(article.id)).toMatchObject([{ orphaned: false }]);
+  });
+
+  it('sends an excerpt of a long article: the blocks around the reading position and their text', async () => {
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `Đoạn ${i + 1}: Sơn Trà đổi mới phương thức.`);
+    const outcome = await library.importBytes(Buffer.from(paragraphs.join('\n\n')), 'dai.txt');
+    const id = outcome.article.id;
+    const { text, blocks } = await library.get(id);
+    const at = blocks[400]!.start + 3;
+    const excerpt = await library.excerpt(id, at);
+    expect(excerpt.blocks).toEqual(blocks);
+    expect(excerpt.length).toBe(text.length);
+    expect(excerpt.excerpt.from).toBeLessThan(400);
+    expect(excerpt.excerpt.to).toBeGreaterThan(400);
+    expect(excerpt.excerpt.to - excerpt.excerpt.from).toBe(READER_WINDOW);
+    const { from, to } = excerpt.excerpt;
+    expect(excerpt.excerpt.text).toBe(text.slice(blocks[from]!.start, blocks[to - 1]!.end));
+
+    // Without an offset, the excerpt is around the saved reading position.
+    library.update(id, { progress: blocks[550]!.start / text.length });
+    const resumed = await library.excerpt(id);
+    expect(resumed.excerpt.text).toContain('Đoạn 551:');
+    expect(resumed.excerpt.text).not.toContain('Đoạn 300:');
+  });
+
+  it('sends the whole text as the excerpt of a short article', async () => {
+    const outcome = await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
+    const { text, blocks } = await library.get(outcome.article.id);
+    const { excerpt } = await library.excerpt(outcome.article.id);
+    expect(excerpt).toEqual({ from: 0, to: blocks.length, text: text.slice(0, blocks.at(-1)!.end) });
   });
 });

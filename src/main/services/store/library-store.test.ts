@@ -192,6 +192,21 @@ describe('LibraryStore: tombstones', () => {
     expect(shard.annotations).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
   });
 
+  it('lists only the highlights overlapping a range when asked, in document order', async () => {
+    const { store } = await libraryWithArticles();
+    const early = await store.createAnnotation({ articleId: ID, target: target(0, 4), color: 'red' });
+    const across = await store.createAnnotation({ articleId: ID, target: target(8, 20), color: 'blue' });
+    const inside = await store.createAnnotation({ articleId: ID, target: target(12, 14), color: 'green' });
+    const late = await store.createAnnotation({ articleId: ID, target: target(30, 35), color: 'gray' });
+    const ids = async (range?: { start: number; end: number }) =>
+      (await store.listAnnotations(ID, range)).map((a) => a.id);
+    expect(await ids({ start: 10, end: 16 })).toEqual([across.id, inside.id]);
+    // A highlight touching the range's edge without overlapping it is left out.
+    expect(await ids({ start: 4, end: 8 })).toEqual([]);
+    expect(await ids({ start: 3, end: 31 })).toEqual([early.id, across.id, inside.id, late.id]);
+    expect(await ids()).toEqual([early.id, across.id, inside.id, late.id]);
+  });
+
   it('lists a deleted article only when asked, and refuses new highlights on it', async () => {
     const { store } = await libraryWithArticles({}, OTHER);
     store.putArticle(articleMeta({ id: OTHER, deleted: true }));

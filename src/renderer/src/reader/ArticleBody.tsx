@@ -4,7 +4,7 @@ import type { Block } from '../../../shared/types';
 import type { ReaderContent } from '../state/reader';
 import { useStore } from '../state/store';
 import { BlockPainter } from './painter';
-import { blockElementOf, pointInBlock, selectionOffsets } from './dom-offsets';
+import { blockAtTop, pointInBlock, selectionOffsets } from './dom-offsets';
 
 /** What the user selected, in canonical offsets, and where to show the toolbar. */
 export interface TextSelection {
@@ -119,9 +119,7 @@ export function ArticleBody({
     const onScroll = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const view = scroller.getBoundingClientRect();
-        const el = document.elementFromPoint(view.left + scroller.clientWidth / 2, view.top + 8);
-        const block = blockElementOf(el);
+        const block = blockAtTop(scroller);
         let index: number;
         if (block) index = Number(block.dataset.block);
         else {
@@ -163,16 +161,22 @@ export function ArticleBody({
   }
 
   const handledScroll = useRef(-1);
+  /** Stops holding the last scrolled-to element in place. */
+  const pin = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
     if (!scrollRequest || !root.current || handledScroll.current === scrollRequest.seq) return;
     const index = blockNear(blocks, scrollRequest.offset);
     const el = root.current.querySelector<HTMLElement>(`[data-block="${index}"]`);
     if (!el) return;
     handledScroll.current = scrollRequest.seq;
-    el.scrollIntoView({ block: 'center' });
+    el.scrollIntoView({ block: scrollRequest.align });
     painter.current?.paintNow(index);
-    root.current.querySelector('.find-current')?.scrollIntoView({ block: 'center' });
+    const match = root.current.querySelector<HTMLElement>('.find-current');
+    match?.scrollIntoView({ block: 'center' });
+    pin.current?.();
+    pin.current = holdInView(match ?? el);
   }, [scrollRequest, blocks, range, loaded]);
+  useEffect(() => () => pin.current?.(), []);
 
   // Whatever is on screen now (after any scroll above) is painted before the frame is drawn.
   useLayoutEffect(() => {
@@ -184,12 +188,7 @@ export function ArticleBody({
     const scroller = root.current?.closest('.reader-scroll');
     if (!scroller) return;
     const onScroll = () => {
-      const top = scroller.getBoundingClientRect().top + 8;
-      const el = document.elementFromPoint(
-        scroller.getBoundingClientRect().left + scroller.clientWidth / 2,
-        top,
-      );
-      const block = blockElementOf(el);
+      const block = blockAtTop(scroller);
       const b = block ? blocks[Number(block.dataset.block)] : undefined;
       if (b && length) saveProgress(b.start / length);
       else if (scroller.scrollTop === 0) saveProgress(0);
@@ -241,6 +240,33 @@ export function ArticleBody({
     </>
   );
 }
+
+/**
+ * Keeps `el` where it was just scrolled to while the blocks around it are laid out for the first time
+ * and take their real heights (they start from an estimate), so a jump lands where it was aimed. Lets
+ * go after half a second or as soon as the reader scrolls by hand. Returns a function that lets go.
+ */
+function holdInView(el: HTMLElement): () => void {
+  const scroller = el.closest('.reader-scroll');
+  if (!scroller) return () => {};
+  const wanted = el.getBoundingClientRect().top;
+  const until = performance.now() + 500;
+  let frame = requestAnimationFrame(function hold() {
+    const drift = el.getBoundingClientRect().top - wanted;
+    if (drift && el.isConnected) scroller.scrollTop += drift;
+    if (performance.now() < until) frame = requestAnimationFrame(hold);
+    else release();
+  });
+  const release = () => {
+    cancelAnimationFrame(frame);
+    for (const type of USER_SCROLL_EVENTS) scroller.removeEventListener(type, release);
+  };
+  for (const type of USER_SCROLL_EVENTS) scroller.addEventListener(type, release, { passive: true });
+  return release;
+}
+
+/** Input by which a person scrolls the reader. */
+const USER_SCROLL_EVENTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 /** Selects canonical [start, end) in the article so the highlight toolbar can act on it (keyboard path). */
 export function selectRange(root: HTMLElement, blocks: Block[], start: number, end: number): void {

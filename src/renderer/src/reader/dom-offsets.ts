@@ -11,6 +11,23 @@ export function blockElementOf(node: Node | null): HTMLElement | null {
   return element?.closest<HTMLElement>('[data-block]') ?? null;
 }
 
+/**
+ * The block element at the top of the scroller's view, or null over a spacer. Looks a little lower when
+ * the very top falls in the margin between two blocks.
+ */
+export function blockAtTop(scroller: Element): HTMLElement | null {
+  const view = scroller.getBoundingClientRect();
+  const x = view.left + scroller.clientWidth / 2;
+  for (let y = view.top + 4; y < Math.min(view.bottom, view.top + 120); y += 12) {
+    const hit = document.elementFromPoint(x, y);
+    if (hit && !scroller.contains(hit)) return null;
+    const block = blockElementOf(hit);
+    if (block) return block;
+    if (hit?.classList.contains('spacer')) return null;
+  }
+  return null;
+}
+
 /** Offset, within its block's text, of a DOM boundary point (node, offset). */
 export function offsetInBlock(block: HTMLElement, node: Node, offset: number): number {
   if (node.nodeType !== Node.TEXT_NODE) {

@@ -43,6 +43,8 @@ export interface FindState {
 /** Where the reader should scroll next (consumed by the article view). */
 export interface ScrollRequest {
   offset: number;
+  /** Where the offset's block goes: the top of the view (a restored reading position) or its centre. */
+  align: 'start' | 'center';
   /** Increments so the same offset can be requested twice. */
   seq: number;
 }
@@ -91,7 +93,16 @@ const NO_FILTER: NotesFilter = { color: '', tag: '', text: '' };
 
 const CLOSED_FIND: FindState = { open: false, query: '', exact: false, matches: NO_MATCHES, current: -1 };
 
-let progressTimer: ReturnType<typeof setTimeout> | undefined;
+/** A reading position not yet saved (saving waits for scrolling to pause). */
+let pendingProgress: { timer: ReturnType<typeof setTimeout>; save: () => void } | null = null;
+
+/** Saves a pending reading position now (on leaving the article or the page). */
+function flushProgress(): void {
+  if (!pendingProgress) return;
+  clearTimeout(pendingProgress.timer);
+  pendingProgress.save();
+}
+window.addEventListener('pagehide', flushProgress);
 let scrollSeq = 0;
 /** Counts article openings, so an answer for an article no longer shown is dropped. */
 let openSeq = 0;
@@ -138,7 +149,8 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
       find: CLOSED_FIND,
       notesFilter: NO_FILTER,
       view: { kind: 'reader', articleId: id },
-      scrollRequest: offset > 0 ? { offset, seq: ++scrollSeq } : null,
+      scrollRequest:
+        offset > 0 ? { offset, align: scrollTo === undefined ? 'start' : 'center', seq: ++scrollSeq } : null,
     });
     // Then the whole text and every highlight, once the first screen is on screen (their parsing would
     // otherwise hold up its painting).
@@ -191,6 +203,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
   },
 
   closeArticle() {
+    flushProgress();
     set({
       content: null,
       annotations: [],
@@ -294,14 +307,16 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     const content = get().content;
     if (!content) return;
     const id = content.article.id;
-    clearTimeout(progressTimer);
-    progressTimer = setTimeout(() => {
+    if (pendingProgress) clearTimeout(pendingProgress.timer);
+    const save = () => {
+      pendingProgress = null;
       void api.updateArticle({ id, progress: Math.min(1, Math.max(0, progress)) });
-    }, 800);
+    };
+    pendingProgress = { timer: setTimeout(save, 800), save };
   },
 
   scrollTo(offset) {
-    set({ scrollRequest: { offset, seq: ++scrollSeq } });
+    set({ scrollRequest: { offset, align: 'center', seq: ++scrollSeq } });
   },
 
   openFind() {
