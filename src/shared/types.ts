@@ -67,6 +67,7 @@ export interface ArticleContent {
  */
 export interface ArticleExcerpt {
   article: ArticleMeta;
+  /** Every block, but only those of the excerpt with their `html`. */
   blocks: Block[];
   note: string;
   /** Length of the whole canonical text, in UTF-16 units. */

@@ -171,4 +171,20 @@ describe('LibraryService', () => {
     const { excerpt } = await library.excerpt(outcome.article.id);
     expect(excerpt).toEqual({ from: 0, to: blocks.length, text: text.slice(0, blocks.at(-1)!.end) });
   });
+
+  it('leaves the markup of blocks outside an excerpt for the whole article', async () => {
+    const items = Array.from({ length: 400 }, (_, i) => `<p>Đoạn <em>${i + 1}</em> về Sơn Trà.</p>`);
+    const html = `<!doctype html><html><head><title>Sách HTML</title></head><body><article>${items.join('')}</article></body></html>`;
+    const outcome = await library.importBytes(Buffer.from(html), 'sach.html');
+    const { blocks } = await library.get(outcome.article.id);
+    const { blocks: sent, excerpt } = await library.excerpt(outcome.article.id, blocks[300]!.start);
+    expect(excerpt.from).toBeGreaterThan(0);
+    sent.forEach((block, i) => {
+      const inside = i >= excerpt.from && i < excerpt.to;
+      expect(block).toEqual(
+        inside ? blocks[i] : { kind: blocks[i]!.kind, start: blocks[i]!.start, end: blocks[i]!.end },
+      );
+    });
+    expect(sent[300]!.html).toContain('<em>');
+  });
 });

@@ -72,7 +72,10 @@ export class LibraryService {
     const excerptText = to > from ? text.slice(blocks[from]!.start, blocks[to - 1]!.end) : '';
     return {
       article,
-      blocks,
+      // Markup is only needed for the blocks rendered first; the rest comes with the whole article.
+      blocks: blocks.map((b, i) =>
+        b.html === undefined || (i >= from && i < to) ? b : { kind: b.kind, start: b.start, end: b.end },
+      ),
       note: await this.store.getArticleNote(id),
       length: text.length,
       excerpt: { from, to, text: excerptText },

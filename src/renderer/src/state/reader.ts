@@ -179,8 +179,11 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     if (!full || !annotations || shown?.article.id !== id) return;
     // A highlight changed here meanwhile: this list may predate it, so ask again.
     if (edits !== localEdits) return get().reloadArticle();
-    // Same text: keep the rendered blocks (and with them the reader's selection and marks).
-    const blocks = full.article.contentHash === shown.article.contentHash ? shown.blocks : full.blocks;
+    // Same text: keep the rendered blocks (and with them the reader's selection and marks), unless
+    // they came with an excerpt, which leaves out the markup of blocks outside it.
+    const sameText = full.article.contentHash === shown.article.contentHash;
+    const markup = !shown.whole && full.blocks.some((b) => b.html !== undefined);
+    const blocks = sameText && !markup ? shown.blocks : full.blocks;
     const next: ReaderContent = {
       article: full.article,
       blocks,
