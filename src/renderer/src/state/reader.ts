@@ -171,26 +171,30 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     if (!current) return;
     const id = current.article.id;
     const edits = localEdits;
-    const [full, annotations] = await Promise.all([
-      unwrap(api.getArticle({ id })),
+    // The article's record and structure (small) and its highlights; its text only if it is not here.
+    const [head, annotations] = await Promise.all([
+      unwrap(api.getArticleExcerpt({ id, around: 0 })),
       unwrap(api.listAnnotations({ articleId: id })),
     ]);
+    if (!head || !annotations || get().content?.article.id !== id) return;
+    const sameText = head.article.contentHash === get().content?.article.contentHash;
+    const full = sameText && get().content?.whole ? null : await unwrap(api.getArticle({ id }));
     const shown = get().content;
-    if (!full || !annotations || shown?.article.id !== id) return;
+    if (full === undefined || shown?.article.id !== id) return;
     // A highlight changed here meanwhile: this list may predate it, so ask again.
     if (edits !== localEdits) return get().reloadArticle();
     // Same text: keep the rendered blocks (and with them the reader's selection and marks), unless
     // they came with an excerpt, which leaves out the markup of blocks outside it.
-    const sameText = full.article.contentHash === shown.article.contentHash;
-    const markup = !shown.whole && full.blocks.some((b) => b.html !== undefined);
-    const blocks = sameText && !markup ? shown.blocks : full.blocks;
+    const blocks =
+      full && (!sameText || full.blocks.some((b) => b.html !== undefined)) ? full.blocks : shown.blocks;
+    const text = full ? full.text : shown.text;
     const next: ReaderContent = {
-      article: full.article,
+      article: head.article,
       blocks,
-      note: full.note,
-      text: shown.whole && blocks === shown.blocks ? shown.text : full.text,
+      note: head.note,
+      text,
       textStart: 0,
-      length: full.text.length,
+      length: text.length,
       loaded: { from: 0, to: blocks.length },
       whole: true,
     };
