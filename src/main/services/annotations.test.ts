@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/result';
-import type { Annotation } from '../../shared/types';
+import type { Annotation } from '../../shared/model/annotation';
 import { createDispatch, type Dispatch, type Handlers } from '../rpc';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';

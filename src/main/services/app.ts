@@ -1,5 +1,5 @@
 import type { appMethods } from '../../shared/contract/app';
-import type { AppInfo } from '../../shared/types';
+import type { AppInfo } from '../../shared/model/app';
 import type { HandlersFor } from '../rpc';
 import { APP_NAME, APP_VERSION } from './version';
 

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { access, constants, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportScope, ImportResult, RenderExportParams } from '../../shared/contract/export';
+import type { RenderExportParams } from '../../shared/contract/export';
+import type { ExportFile, ExportScope, ImportResult } from '../../shared/model/export';
 import { collisionKey, numberedName, safeFileStem } from '../../shared/export/file-names';
-import { renderMarkdown, type ArticleExport, type ExportFile } from '../../shared/export/markdown';
+import { renderMarkdown, type ArticleExport } from '../../shared/export/markdown';
 import { mergeDocument, readDocument, sectionIds } from '../../shared/export/markers';
 import { parseWebAnnotations, toAnnotationCollection } from '../../shared/export/web-annotation';
 import { GlossError } from '../../shared/result';
-import type { Annotation, ArticleMeta } from '../../shared/types';
+import type { Annotation } from '../../shared/model/annotation';
+import type { ArticleMeta } from '../../shared/model/article';
 import { atomicWrite } from './fs/atomic-write';
 
 /** What export and import need of the library; the library store provides it. */

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/types';
+import type { AppInfo } from '../../shared/model/app';
 import { createDispatch, type Dispatch, type Handlers } from '../rpc';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';

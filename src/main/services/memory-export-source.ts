@@ -1,4 +1,5 @@
-import type { Annotation, ArticleMeta } from '../../shared/types';
+import type { Annotation } from '../../shared/model/annotation';
+import type { ArticleMeta } from '../../shared/model/article';
 import type { ExportSource } from './export';
 
 /** A library held in memory: articles with their notes, and annotations. */

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationTarget } from '../types';
+import type { Annotation, AnnotationTarget } from '../model/annotation';
 import { describeRange } from '../text/selectors';
 import { anchor, POSITION_REACH, type Placement } from './anchor';
 import { contextHolds } from './context';

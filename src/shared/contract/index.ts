@@ -23,7 +23,7 @@ export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<Contract[M]['params']>;
-export type ResultOf<M extends MethodName> = Contract[M]['result'];
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
 
 /** The API as the renderer sees it: every call resolves to a `Result`. */
 export type GlossApi = {

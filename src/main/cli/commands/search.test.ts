@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GlossError } from '../../../shared/result';
-import type { SearchResults } from '../../../shared/types';
+import type { SearchResults } from '../../../shared/model/search';
 import { createDispatch, type Handlers } from '../../rpc';
 import type { Services } from '../../services';
 import { SON_TRA_TEXT } from '../../services/search/fixtures/son-tra';
@@ -71,7 +71,7 @@ describe('gloss search', () => {
       updatedAt: 'u',
       highlightCount: 0,
       deleted: false,
-    } as unknown as import('../../../shared/types').ArticleMeta;
+    } as unknown as import('../../../shared/model/article').ArticleMeta;
     const service = await SearchService.open(library, {
       listArticles: () => [meta],
       readContent: async () => ({ text: SON_TRA_TEXT, blocks: [] }),

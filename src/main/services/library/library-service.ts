@@ -3,7 +3,12 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { blockNear, blockWindow } from '../../../shared/text/blocks';
-import type { ArticleContent, ArticleExcerpt, ArticleMeta, ImportOutcome } from '../../../shared/types';
+import type {
+  ArticleContent,
+  ArticleExcerpt,
+  ArticleMeta,
+  ImportOutcome,
+} from '../../../shared/model/article';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
 import { convertFile, type ImportedDocument } from '../import';

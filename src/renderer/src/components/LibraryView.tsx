@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { fold } from '../../../shared/text/fold';
-import type { ArticleMeta } from '../../../shared/types';
+import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
 import { Dialog } from './Dialog';
-import { ExportDialog, type ExportScope } from './ExportDialog';
+import type { ExportScope } from '../../../shared/model/export';
+import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';
 import { ImportProgress } from './ImportProgress';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fold } from '../../../shared/text/fold';
-import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/types';
+import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
 import { renderMarkdown } from '../markdown';
 import type { NotesFilter } from '../state/reader';
 import { useStore } from '../state/store';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TagInfo } from '../../../shared/types';
+import type { TagInfo } from '../../../shared/model/tag';
 import { Dialog } from '../components/Dialog';
 import { useStore } from '../state/store';
 

@@ -1,5 +1,6 @@
 import { api } from '../api';
-import type { ArticleMeta, TagInfo } from '../../../shared/types';
+import type { ArticleMeta } from '../../../shared/model/article';
+import type { TagInfo } from '../../../shared/model/tag';
 import { unwrap, type Slice } from './store';
 
 /** Progress and outcome of importing a batch of files. */

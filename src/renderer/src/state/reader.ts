@@ -1,13 +1,8 @@
 import { api } from '../api';
 import { findAll, NO_MATCHES, type Matches } from '../../../shared/text/find';
-import {
-  DEFAULT_SETTINGS,
-  type Annotation,
-  type ArticleMeta,
-  type Block,
-  type HighlightColor,
-  type Settings,
-} from '../../../shared/types';
+import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
+import type { ArticleMeta, Block } from '../../../shared/model/article';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings';
 import { unwrap, type Slice } from './store';
 
 /**
