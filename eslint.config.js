@@ -22,14 +22,17 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'Only src/main/index.ts and src/preload may import electron.' },
+            {
+              name: 'electron',
+              message: 'Only src/main/hosts/electron and src/preload may import electron.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['src/main/index.ts', 'src/preload/**/*.ts', 'e2e/**/*.ts'],
+    files: ['src/main/hosts/electron/**/*.ts', 'src/preload/**/*.ts', 'e2e/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

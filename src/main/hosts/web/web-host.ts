@@ -4,10 +4,10 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { GlossError } from '../shared/result';
-import type { Dispatch } from './rpc';
-import { rendererFile } from './security/policy';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { GlossError } from '../../../shared/result';
+import type { Dispatch } from '../../dispatch';
+import { rendererFile } from '../renderer-files';
 
 /** Largest JSON body the API accepts (an imported file travels base64-encoded). */
 export const MAX_BODY_BYTES = 96 * 1024 * 1024;

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportScope } from '../../../shared/model/export';
-import { GlossError } from '../../../shared/result';
-import { writeExportFiles, type ExportTarget } from '../../services/export';
+import type { ExportScope } from '../../../../shared/model/export';
+import { GlossError } from '../../../../shared/result';
+import { writeExportFiles, type ExportTarget } from '../../../services/export';
 import { call, print, type Command, type CommandContext } from '../command';
 
 function scopeOf(options: CommandContext['options']): ExportScope {

@@ -1,20 +1,7 @@
 import { z } from 'zod';
-import {
-  contract,
-  isMethodName,
-  type MethodName,
-  type ParsedParams,
-  type ResultOf,
-} from '../shared/contract';
+import { contract, isMethodName } from '../shared/contract';
 import { GlossError, fail, ok, type Result } from '../shared/result';
-
-/** The service side of the contract: one function per method, free to throw `GlossError`. */
-export type Handlers = {
-  [M in MethodName]: (params: ParsedParams<M>) => Promise<ResultOf<M>> | ResultOf<M>;
-};
-
-/** The handlers for one domain's slice of the contract (e.g. `typeof appMethods`). */
-export type HandlersFor<Methods> = Pick<Handlers, keyof Methods & MethodName>;
+import type { Handlers } from './services/handlers';
 
 /** Calls one method by name with unvalidated parameters, as any host receives them. */
 export type Dispatch = (name: string, params: unknown) => Promise<Result<unknown>>;

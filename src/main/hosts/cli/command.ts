@@ -1,6 +1,6 @@
-import type { MethodName, Params, ResultOf } from '../../shared/contract';
-import { GlossError } from '../../shared/result';
-import type { Services } from '../services';
+import type { MethodName, Params, ResultOf } from '../../../shared/contract';
+import { GlossError } from '../../../shared/result';
+import type { Services } from '../../services';
 
 /** What a CLI command receives. */
 export interface CommandContext {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GlossError } from '../shared/result';
-import { createDispatch, type Handlers } from './rpc';
+import { createDispatch } from './dispatch';
+import type { Handlers } from './services/handlers';
 
 const info = { name: 'Gloss', version: '1.2.3', host: 'cli' as const, libraryPath: '/lib' };
 
