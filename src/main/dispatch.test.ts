@@ -15,6 +15,15 @@ describe('createDispatch', () => {
     await expect(dispatchWith()('getAppInfo', {})).resolves.toEqual({ ok: true, value: info });
   });
 
+  it('in tests and development, refuses a result that breaks the contract, naming the method and field', async () => {
+    const wrong = { ...info, host: 'telnet' };
+    const result = await dispatchWith({ getAppInfo: () => wrong as never })('getAppInfo', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!result.ok) expect(result.error.message).toMatch(/getAppInfo[\s\S]*host/);
+    const unchecked = createDispatch({ getAppInfo: () => wrong } as never, { checkResults: false });
+    await expect(unchecked('getAppInfo', {})).resolves.toEqual({ ok: true, value: wrong });
+  });
+
   it('rejects an unknown method, including prototype names, without calling anything', async () => {
     for (const name of ['deleteEverything', 'constructor', '__proto__', 'toString']) {
       const result = await dispatchWith()(name, {});
