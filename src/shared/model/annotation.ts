@@ -12,7 +12,9 @@ export const HIGHLIGHT_COLORS = [
   'orange',
   'gray',
 ] as const;
+/** One of HIGHLIGHT_COLORS. */
 export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS);
+/** A value `highlightColorSchema` accepts. */
 export type HighlightColor = z.output<typeof highlightColorSchema>;
 
 const offset = z.int().min(0);
@@ -24,6 +26,7 @@ export const textQuoteSelectorSchema = z.object({
   prefix: z.string(),
   suffix: z.string(),
 });
+/** A value `textQuoteSelectorSchema` accepts. */
 export type TextQuoteSelector = z.output<typeof textQuoteSelectorSchema>;
 
 /** W3C TextPositionSelector: UTF-16 offsets into the canonical text, end exclusive. */
@@ -32,6 +35,7 @@ export const textPositionSelectorSchema = z.object({
   start: offset,
   end: offset,
 });
+/** A value `textPositionSelectorSchema` accepts. */
 export type TextPositionSelector = z.output<typeof textPositionSelectorSchema>;
 
 /** Where a highlight sits in its article: quote with context and a non-empty position range. */
@@ -42,6 +46,7 @@ export const annotationTargetSchema = z.object({
     'a highlight must end after it starts',
   ),
 });
+/** A value `annotationTargetSchema` accepts. */
 export type AnnotationTarget = z.output<typeof annotationTargetSchema>;
 
 /** A highlight with its note and tags (W3C Web Annotation shaped), tombstone and orphan flags included. */
@@ -61,6 +66,7 @@ export const annotationSchema = z.object({
   /** True when re-anchoring after a text change could not place it; it is kept, never dropped. */
   orphaned: z.boolean(),
 });
+/** A value `annotationSchema` accepts. */
 export type Annotation = z.output<typeof annotationSchema>;
 
 /**

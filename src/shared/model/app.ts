@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** Which host serves the API: Electron IPC, the loopback web host, or the CLI. */
 export const hostKindSchema = z.enum(['electron', 'web', 'cli']);
+/** A value `hostKindSchema` accepts. */
 export type HostKind = z.output<typeof hostKindSchema>;
 
 /** Facts about the running app, shown in the UI and by `gloss --version`; `libraryPath` is absolute. */
@@ -11,4 +12,5 @@ export const appInfoSchema = z.object({
   host: hostKindSchema,
   libraryPath: z.string(),
 });
+/** A value `appInfoSchema` accepts. */
 export type AppInfo = z.output<typeof appInfoSchema>;

@@ -12,6 +12,7 @@ function isArticlesPath(file: string): boolean {
 
 /** Formats Gloss imports, named by their usual file extension. */
 export const articleFormatSchema = z.enum(['txt', 'md', 'html']);
+/** A value `articleFormatSchema` accepts. */
 export type ArticleFormat = z.output<typeof articleFormatSchema>;
 
 /**
@@ -28,6 +29,7 @@ export const blockSchema = z
     html: z.string().optional(),
   })
   .refine((block) => block.end >= block.start, 'a block cannot end before it starts');
+/** A value `blockSchema` accepts. */
 export type Block = z.output<typeof blockSchema>;
 
 /** An article's metadata, as kept in the library index (library.json); `sourceFile` stays inside `articles/`. */
@@ -56,6 +58,7 @@ export const articleMetaSchema = z.object({
   /** Tombstone: deleted articles stay in the index so libraries can be merged. */
   deleted: z.boolean(),
 });
+/** A value `articleMetaSchema` accepts. */
 export type ArticleMeta = z.output<typeof articleMetaSchema>;
 
 /** What the reader needs to show one article: canonical text (NFC, LF; all positions refer to it), blocks, note. */
@@ -66,6 +69,7 @@ export const articleContentSchema = z.object({
   /** The article-level note (Markdown). */
   note: z.string(),
 });
+/** A value `articleContentSchema` accepts. */
 export type ArticleContent = z.output<typeof articleContentSchema>;
 
 /**
@@ -81,6 +85,7 @@ export const articleExcerptSchema = z.object({
   length: offset,
   excerpt: z.object({ from: offset, to: offset, text: z.string() }),
 });
+/** A value `articleExcerptSchema` accepts. */
 export type ArticleExcerpt = z.output<typeof articleExcerptSchema>;
 
 /**
@@ -93,4 +98,5 @@ export const importOutcomeSchema = z.object({
   article: articleMetaSchema,
   message: z.string(),
 });
+/** A value `importOutcomeSchema` accepts. */
 export type ImportOutcome = z.output<typeof importOutcomeSchema>;

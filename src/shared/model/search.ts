@@ -5,6 +5,7 @@ const offset = z.int().min(0);
 
 /** Where a search hit was found: an article's title, author or text, or a highlight's quote, note or tags (or an article's tags). */
 export const searchHitKindSchema = z.enum(['title', 'author', 'text', 'quote', 'note', 'tag']);
+/** A value `searchHitKindSchema` accepts. */
 export type SearchHitKind = z.output<typeof searchHitKindSchema>;
 
 /**
@@ -16,6 +17,7 @@ export const searchSnippetSchema = z.object({
   text: z.string(),
   marks: z.array(z.object({ start: offset, end: offset })),
 });
+/** A value `searchSnippetSchema` accepts. */
 export type SearchSnippet = z.output<typeof searchSnippetSchema>;
 
 /**
@@ -34,6 +36,7 @@ export const searchHitSchema = z.object({
   annotationId: z.string().optional(),
   color: highlightColorSchema.optional(),
 });
+/** A value `searchHitSchema` accepts. */
 export type SearchHit = z.output<typeof searchHitSchema>;
 
 /**
@@ -45,6 +48,7 @@ export const searchResultGroupSchema = z.object({
   hits: z.array(searchHitSchema),
   hitCount: z.int().min(0),
 });
+/** A value `searchResultGroupSchema` accepts. */
 export type SearchResultGroup = z.output<typeof searchResultGroupSchema>;
 
 /**
@@ -56,6 +60,7 @@ export const searchResultsSchema = z.object({
   groups: z.array(searchResultGroupSchema),
   tookMs: z.number().min(0),
 });
+/** A value `searchResultsSchema` accepts. */
 export type SearchResults = z.output<typeof searchResultsSchema>;
 
 /** Whether the search index is complete; while building, `done` of `total` articles are indexed. */
@@ -64,4 +69,5 @@ export const searchStatusSchema = z.object({
   done: z.int().min(0),
   total: z.int().min(0),
 });
+/** A value `searchStatusSchema` accepts. */
 export type SearchStatus = z.output<typeof searchStatusSchema>;

@@ -6,6 +6,7 @@ export const settingsSchema = z.object({
   font: z.enum(['serif', 'sans']),
   fontSize: z.int().min(12).max(32),
 });
+/** A value `settingsSchema` accepts. */
 export type Settings = z.output<typeof settingsSchema>;
 
 /** The settings of a new library. */

@@ -11,10 +11,12 @@ export const tagSchema = z.object({
   name: z.string().min(1),
   color: tagColorSchema,
 });
+/** A value `tagSchema` accepts. */
 export type Tag = z.output<typeof tagSchema>;
 
 /** A tag with its derived use count across the library (highlights and articles). */
 export const tagInfoSchema = tagSchema.extend({ count: z.int().min(0) });
+/** A value `tagInfoSchema` accepts. */
 export type TagInfo = z.output<typeof tagInfoSchema>;
 
 /**

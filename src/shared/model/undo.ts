@@ -5,4 +5,5 @@ export const undoOutcomeSchema = z.object({
   label: z.string(),
   articleId: z.string().nullable(),
 });
+/** A value `undoOutcomeSchema` accepts. */
 export type UndoOutcome = z.output<typeof undoOutcomeSchema>;
