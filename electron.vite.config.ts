@@ -7,8 +7,8 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: {
-          index: resolve('src/main/index.ts'),
-          cli: resolve('src/main/cli/index.ts'),
+          index: resolve('src/main/hosts/electron/index.ts'),
+          cli: resolve('src/main/hosts/cli/index.ts'),
         },
       },
     },

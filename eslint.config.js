@@ -2,6 +2,23 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** An import of one of our top-level folders (by a relative path) other than those named. */
+const ourFolderExcept = (...allowed) => ({
+  regex: `^\\.\\.?/(?:\\.\\./)*(?:src/)?(?!(?:${allowed.join('|')})(?:/|$))(?:main|renderer|preload|shared|bench|e2e|scripts)(?:/|$)`,
+});
+
+const ELECTRON = {
+  name: 'electron',
+  message: 'Only src/main/hosts/electron and src/preload may import electron.',
+};
+const NODE_BUILTINS = {
+  regex: '^node:',
+  message: 'No Node built-ins here: this code also runs in the browser.',
+};
+
+/** One no-restricted-imports rule from the paths and patterns a folder may not import. */
+const restrict = (paths, patterns) => ['error', { paths, patterns }];
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -18,18 +35,63 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'Only src/main/index.ts and src/preload may import electron.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrict([ELECTRON], []),
     },
   },
   {
-    files: ['src/main/index.ts', 'src/preload/**/*.ts', 'e2e/**/*.ts'],
+    files: ['src/main/hosts/electron/**/*.ts', 'src/preload/**/*.ts', 'e2e/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Pure code shared by every side: nothing of ours outside src/shared.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [ELECTRON],
+        [{ ...ourFolderExcept('shared'), message: 'src/shared imports nothing of ours outside src/shared.' }],
+      ),
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [ELECTRON],
+        [
+          { ...ourFolderExcept('shared'), message: 'src/shared imports nothing of ours outside src/shared.' },
+          NODE_BUILTINS,
+        ],
+      ),
+    },
+  },
+  {
+    // The domain runs under every host: it imports no host, and no Electron.
+    files: ['src/main/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [ELECTRON],
+        [
+          { regex: '(?:^|/)hosts(?:/|$)', message: 'Services import no host (src/main/hosts).' },
+          { ...ourFolderExcept('main', 'shared'), message: 'Services import only src/main and src/shared.' },
+        ],
+      ),
+    },
+  },
+  {
+    // The UI talks to the services only through api.ts and the shared contract.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [ELECTRON],
+        [
+          {
+            ...ourFolderExcept('renderer', 'shared'),
+            message: 'src/renderer imports only src/shared and itself.',
+          },
+          NODE_BUILTINS,
+        ],
+      ),
+    },
   },
 );

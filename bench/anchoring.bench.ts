@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { anchor, reanchorAll } from '../src/shared/anchoring';
-import type { AnnotationTarget } from '../src/shared/types';
+import type { AnnotationTarget } from '../src/shared/model/annotation';
 import { bigArticle, scatterHighlights, seededRandom } from './fixtures/big-article';
 import { percentiles, report } from './report';
 

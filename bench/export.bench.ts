@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderExport, writeExportFiles } from '../src/main/services/export';
 import { MemoryExportSource } from '../src/main/services/memory-export-source';
-import { HIGHLIGHT_COLORS, type Annotation, type ArticleMeta } from '../src/shared/types';
+import { HIGHLIGHT_COLORS, type Annotation } from '../src/shared/model/annotation';
+import type { ArticleMeta } from '../src/shared/model/article';
 import { percentiles, report } from './report';
 
 const ARTICLES = 1_000;

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures';
 import { startServices, type Services } from '../src/main/services';
 import { LibraryStore } from '../src/main/services/store';
-import { startWebHost, type WebHost } from '../src/main/web-host';
+import { startWebHost, type WebHost } from '../src/main/hosts/web/web-host';
 import { findAll } from '../src/shared/text/find';
-import { HIGHLIGHT_COLORS } from '../src/shared/types';
+import { HIGHLIGHT_COLORS } from '../src/shared/model/annotation';
 import { bigArticle, scatterHighlights } from './fixtures/big-article';
 import { report } from './report';
 

@@ -8,7 +8,8 @@ import { SON_TRA_TEXT } from '../src/main/services/search/fixtures/son-tra';
 import { indexDir } from '../src/main/services/search/persist';
 import { SearchService, type SearchSource } from '../src/main/services/search/search-service';
 import { toSearchForm } from '../src/main/services/search/search-form';
-import { HIGHLIGHT_COLORS, type Annotation, type ArticleMeta, type Block } from '../src/shared/types';
+import { HIGHLIGHT_COLORS, type Annotation } from '../src/shared/model/annotation';
+import type { ArticleMeta, Block } from '../src/shared/model/article';
 import { percentiles, report } from './report';
 
 const ARTICLES = 1000;

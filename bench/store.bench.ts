@@ -8,7 +8,8 @@ import { atomicWrite } from '../src/main/services/fs/atomic-write';
 import { LibraryStore } from '../src/main/services/store';
 import { shardCodec } from '../src/main/services/store/codecs';
 import { describeRange } from '../src/shared/text/selectors';
-import { HIGHLIGHT_COLORS, type Annotation, type ArticleMeta } from '../src/shared/types';
+import { HIGHLIGHT_COLORS, type Annotation } from '../src/shared/model/annotation';
+import type { ArticleMeta } from '../src/shared/model/article';
 import { percentiles, report } from './report';
 
 const ARTICLES = 1_000;

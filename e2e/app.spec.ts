@@ -12,3 +12,23 @@ test('talks to its services: the status bar shows the version and library folder
   await expect(status).toContainText(/Gloss \d+\.\d+\.\d+/);
   await expect(status).toContainText(gloss.libraryDir);
 });
+
+test('names the host that serves it', async ({ gloss }, testInfo) => {
+  const info = await gloss.page.evaluate(async () => {
+    const bridge = (window as { gloss?: { getAppInfo(params: object): Promise<unknown> } }).gloss;
+    if (bridge) return bridge.getAppInfo({});
+    const response = await fetch('/api/getAppInfo', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Gloss-Token': sessionStorage.getItem('gloss.token') ?? '',
+      },
+      body: '{}',
+    });
+    return response.json();
+  });
+  expect(info).toMatchObject({
+    ok: true,
+    value: { host: testInfo.project.name === 'electron' ? 'electron' : 'web' },
+  });
+});

@@ -16,7 +16,7 @@
 // Each folder is copied to a temporary folder named like it, with .cjs/.mjs
 // renamed .js (the tool reads only .js/.jsx/.ts/.tsx/.html), next to a copy
 // of package.json; reported files are relative to that copy, so they read
-// `src/main/index.ts` or `out/main/index.js`. Each folder is scanned on its
+// `src/main/hosts/electron/index.ts` or `out/main/index.js`. Each folder is scanned on its
 // own, so a check that looks for a handler anywhere cannot be satisfied by
 // another folder.
 import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';

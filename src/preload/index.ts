@@ -1,12 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { methodNames, type GlossApi } from '../shared/contract';
+import { createClient, ipcChannel } from '../shared/contract/transport';
 
 /**
  * Exposes exactly the contract's methods as `window.gloss`, each bound to its
  * own IPC channel. Nothing generic (no send/invoke/on) crosses the bridge.
+ * Development builds check every result against the contract.
  */
-const api = Object.fromEntries(
-  methodNames.map((name) => [name, (params: unknown) => ipcRenderer.invoke(`gloss:${name}`, params ?? {})]),
-) as GlossApi;
+const api = createClient((name, params) => ipcRenderer.invoke(ipcChannel(name), params), {
+  checkResults: import.meta.env.DEV,
+});
 
 contextBridge.exposeInMainWorld('gloss', Object.freeze(api));

@@ -31,7 +31,13 @@ export const SANITIZE_CONFIG = {
   ALLOW_ARIA_ATTR: false,
 };
 
-/** Replaces links that lost their href (an unsafe URL) with their text. */
-export function unwrapDeadLinks(root: ParentNode): void {
+/** The little of a DOM node unwrapDeadLinks needs; browser and jsdom nodes alike have it. */
+interface DomNode {
+  childNodes: Iterable<DomNode>;
+  replaceWith(...nodes: DomNode[]): void;
+}
+
+/** Replaces links that lost their href (an unsafe URL) with their text; `root` is a DOM ParentNode. */
+export function unwrapDeadLinks(root: { querySelectorAll(selectors: string): Iterable<DomNode> }): void {
   for (const link of Array.from(root.querySelectorAll('a:not([href])'))) link.replaceWith(...link.childNodes);
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/result';
-import type { Annotation } from '../../shared/types';
-import { createDispatch, type Dispatch, type Handlers } from '../rpc';
+import type { Annotation } from '../../shared/model/annotation';
+import { createDispatch, type Dispatch } from '../dispatch';
+import type { Handlers } from './handlers';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
 import { LibraryStore } from './store';

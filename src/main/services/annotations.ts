@@ -1,7 +1,7 @@
 import type { annotationMethods } from '../../shared/contract/annotations';
 import { GlossError } from '../../shared/result';
 import { describeRange } from '../../shared/text/selectors';
-import type { HandlersFor } from '../rpc';
+import type { HandlersFor } from './handlers';
 import type { LibraryStore } from './store';
 
 /** Handlers for highlights, notes, tags, undo, settings and change notification, over one open store. */

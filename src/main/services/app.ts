@@ -1,6 +1,6 @@
 import type { appMethods } from '../../shared/contract/app';
-import type { AppInfo } from '../../shared/types';
-import type { HandlersFor } from '../rpc';
+import type { AppInfo } from '../../shared/model/app';
+import type { HandlersFor } from './handlers';
 import { APP_NAME, APP_VERSION } from './version';
 
 /** Handlers for the app domain. */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderExportSchema } from '../../shared/contract/export';
 import { GlossError } from '../../shared/result';
-import type { Annotation, ArticleMeta } from '../../shared/types';
+import type { Annotation } from '../../shared/model/annotation';
+import type { ArticleMeta } from '../../shared/model/article';
 import { exportHandlers, importWebAnnotations, renderExport, writeExportFiles } from './export';
 import { MemoryExportSource, type MemoryLibrary } from './memory-export-source';
 

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { access, constants, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportScope, ImportResult, RenderExportParams } from '../../shared/contract/export';
+import type { RenderExportParams } from '../../shared/contract/export';
+import type { ExportFile, ExportScope, ImportResult } from '../../shared/model/export';
 import { collisionKey, numberedName, safeFileStem } from '../../shared/export/file-names';
-import { renderMarkdown, type ArticleExport, type ExportFile } from '../../shared/export/markdown';
+import { renderMarkdown, type ArticleExport } from '../../shared/export/markdown';
 import { mergeDocument, readDocument, sectionIds } from '../../shared/export/markers';
 import { parseWebAnnotations, toAnnotationCollection } from '../../shared/export/web-annotation';
 import { GlossError } from '../../shared/result';
-import type { Annotation, ArticleMeta } from '../../shared/types';
+import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
+import type { ArticleMeta } from '../../shared/model/article';
+import { tagKey } from '../../shared/model/tag';
 import { atomicWrite } from './fs/atomic-write';
 
 /** What export and import need of the library; the library store provides it. */
@@ -34,8 +37,6 @@ export type ExportTarget = { kind: 'folder'; path: string } | { kind: 'file'; pa
 /** Files written at once; enough to overlap fsync latency without flooding the disk. */
 const WRITE_CONCURRENCY = 16;
 
-const tagKey = (tag: string) => tag.normalize('NFC').toLowerCase();
-
 function byArticleId(annotations: Annotation[]): Map<string, Annotation[]> {
   const groups = new Map<string, Annotation[]>();
   for (const a of annotations) {
@@ -53,12 +54,7 @@ function liveArticle(source: ExportSource, id: string): ArticleMeta {
 }
 
 function inDocumentOrder(highlights: Annotation[]): Annotation[] {
-  return highlights
-    .filter((h) => !h.deleted)
-    .sort(
-      (a, b) =>
-        a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end,
-    );
+  return highlights.filter((h) => !h.deleted).sort(byDocumentOrder);
 }
 
 async function withAllHighlights(source: ExportSource, article: ArticleMeta): Promise<ArticleExport> {

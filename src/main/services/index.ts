@@ -1,5 +1,6 @@
-import type { AppInfo } from '../../shared/types';
-import { createDispatch, type Dispatch, type Handlers } from '../rpc';
+import type { AppInfo } from '../../shared/model/app';
+import { createDispatch, type Dispatch } from '../dispatch';
+import type { Handlers } from './handlers';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
 import { exportHandlers } from './export';

@@ -1,4 +1,6 @@
-import type { Annotation, ArticleMeta } from '../../shared/types';
+import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
+import { tagKey } from '../../shared/model/tag';
+import type { ArticleMeta } from '../../shared/model/article';
 import type { ExportSource } from './export';
 
 /** A library held in memory: articles with their notes, and annotations. */
@@ -18,8 +20,7 @@ export class MemoryExportSource implements ExportSource {
 
   constructor(private readonly library: MemoryLibrary) {
     for (const a of library.annotations) this.shard(a.articleId).push(a);
-    for (const shard of this.byArticle.values())
-      shard.sort((a, b) => a.target.position.start - b.target.position.start);
+    for (const shard of this.byArticle.values()) shard.sort(byDocumentOrder);
   }
 
   private shard(articleId: string): Annotation[] {
@@ -50,10 +51,8 @@ export class MemoryExportSource implements ExportSource {
   }
 
   async listAnnotationsByTag(tag: string): Promise<Annotation[]> {
-    const key = tag.normalize('NFC').toLowerCase();
-    return this.allAnnotations().filter(
-      (a) => !a.deleted && a.tags.some((t) => t.normalize('NFC').toLowerCase() === key),
-    );
+    const key = tagKey(tag);
+    return this.allAnnotations().filter((a) => !a.deleted && a.tags.some((t) => tagKey(t) === key));
   }
 
   async importAnnotations(articleId: string, annotations: Annotation[]): Promise<number> {
@@ -61,7 +60,7 @@ export class MemoryExportSource implements ExportSource {
     const known = new Set(this.allAnnotations().map((a) => a.id));
     const added = annotations.filter((a) => !known.has(a.id));
     shard.push(...added);
-    shard.sort((a, b) => a.target.position.start - b.target.position.start);
+    shard.sort(byDocumentOrder);
     return added.length;
   }
 }

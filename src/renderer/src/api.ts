@@ -1,4 +1,5 @@
-import { methodNames, type GlossApi, type MethodName } from '../../shared/contract';
+import type { GlossApi } from '../../shared/contract';
+import { createClient, TOKEN_HEADER, webApiPath, type Send } from '../../shared/contract/transport';
 import type { Result } from '../../shared/result';
 
 declare global {
@@ -25,12 +26,12 @@ function webToken(): string {
 
 function httpApi(): GlossApi {
   const token = webToken();
-  const callHttp = async (name: MethodName, params: unknown): Promise<Result<unknown>> => {
+  const send: Send = async (name, params) => {
     try {
-      const response = await fetch(`/api/${name}`, {
+      const response = await fetch(webApiPath(name), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': token },
-        body: JSON.stringify(params ?? {}),
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(params),
       });
       return (await response.json()) as Result<unknown>;
     } catch (error) {
@@ -40,9 +41,7 @@ function httpApi(): GlossApi {
       };
     }
   };
-  return Object.fromEntries(
-    methodNames.map((name) => [name, (params: unknown) => callHttp(name, params)]),
-  ) as GlossApi;
+  return createClient(send, { checkResults: import.meta.env.DEV });
 }
 
 /**

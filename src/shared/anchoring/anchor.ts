@@ -1,5 +1,5 @@
 import approxSearch from 'approx-string-match';
-import type { AnnotationTarget, TextQuoteSelector } from '../types';
+import type { AnnotationTarget, TextQuoteSelector } from '../model/annotation';
 import { contextHolds, contextSimilarity } from './context';
 import { GramIndex, MIN_INDEXED_PATTERN } from './gram-index';
 

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationTarget } from '../types';
+import { byDocumentOrder, type Annotation, type AnnotationTarget } from '../model/annotation';
 import { describeRange } from '../text/selectors';
 import { anchor, POSITION_REACH, type Placement } from './anchor';
 import { contextHolds } from './context';
@@ -73,7 +73,7 @@ export function reanchorAll(
 ): { results: ReanchorResult[]; report: ReanchorReport } {
   const order = annotations
     .map((_, i) => i)
-    .sort((i, j) => annotations[i]!.target.position.start - annotations[j]!.target.position.start);
+    .sort((i, j) => byDocumentOrder(annotations[i]!, annotations[j]!));
   const results: ReanchorResult[] = new Array(annotations.length);
   const report: ReanchorReport = { total: annotations.length, unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const shifts = new Shifts();

@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import {
-  HIGHLIGHT_COLORS,
-  type Annotation,
-  type Settings,
-  type Tag,
-  type TagInfo,
-  type UndoOutcome,
-} from '../types';
+import { annotationSchema, highlightColorSchema } from '../model/annotation';
+import { settingsSchema } from '../model/settings';
+import { tagColorSchema, tagInfoSchema, tagSchema } from '../model/tag';
+import { undoOutcomeSchema } from '../model/undo';
 import { method } from './method';
 
 /** Longest highlight note accepted, in UTF-16 code units. */
@@ -20,20 +16,8 @@ export const MAX_TAGS_PER_ITEM = 50;
 /** Longest wait `waitForChange` accepts, in milliseconds. */
 export const MAX_WAIT_MS = 30_000;
 
-/** A tag colour: one of the highlight colour names or a `#rrggbb` hex colour; null for none. */
-export const tagColorSchema = z
-  .union([z.enum(HIGHLIGHT_COLORS), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')])
-  .nullable();
-
-/** Reader preferences; font size in CSS pixels, 12–32. */
-export const settingsSchema = z.object({
-  theme: z.enum(['light', 'dark', 'sepia']),
-  font: z.enum(['serif', 'sans']),
-  fontSize: z.int().min(12).max(32),
-}) satisfies z.ZodType<Settings>;
-
 const articleId = z.uuid();
-const color = z.enum(HIGHLIGHT_COLORS);
+const color = highlightColorSchema;
 const note = z.string().max(MAX_NOTE_LENGTH);
 const tagName = z.string().min(1).max(MAX_TAG_LENGTH);
 const tags = z.array(tagName).max(MAX_TAGS_PER_ITEM);
@@ -50,7 +34,7 @@ export const annotationMethods = {
    * Live highlights of one article in document order, orphans included; with `range`, only those whose
    * position overlaps the canonical range [start, end) (what one screen of a long article shows).
    */
-  listAnnotations: method<Annotation[]>()(
+  listAnnotations: method(
     z
       .object({
         articleId,
@@ -61,18 +45,21 @@ export const annotationMethods = {
           .optional(),
       })
       .strict(),
+    z.array(annotationSchema),
   ),
   /** Highlights the range [start, end) of the article's canonical text. */
-  createAnnotation: method<Annotation>()(
+  createAnnotation: method(
     z
       .object({ articleId, start: offset, end: offset, color, note: note.optional(), tags: tags.optional() })
       .strict(),
+    annotationSchema,
   ),
   /** Places a highlight (typically an orphan) on the range [start, end) the user selected instead. */
-  reattachAnnotation: method<Annotation>()(
+  reattachAnnotation: method(
     z.object({ articleId, id: z.uuid(), start: offset, end: offset }).strict(),
+    annotationSchema,
   ),
-  updateAnnotation: method<Annotation>()(
+  updateAnnotation: method(
     z
       .object({
         articleId,
@@ -82,35 +69,38 @@ export const annotationMethods = {
         tags: tags.optional(),
       })
       .strict(),
+    annotationSchema,
   ),
   /** Deletes a highlight (kept as a tombstone); undo brings it back. */
-  deleteAnnotation: method<Annotation>()(z.object({ articleId, id: z.uuid() }).strict()),
-  getArticleNote: method<string>()(z.object({ articleId }).strict()),
-  setArticleNote: method<void>()(
+  deleteAnnotation: method(z.object({ articleId, id: z.uuid() }).strict(), annotationSchema),
+  getArticleNote: method(z.object({ articleId }).strict(), z.string()),
+  setArticleNote: method(
     z.object({ articleId, note: z.string().max(MAX_ARTICLE_NOTE_LENGTH) }).strict(),
+    z.void(),
   ),
   /** Live highlights carrying the tag, across the library (deleted articles left out). */
-  listAnnotationsByTag: method<Annotation[]>()(z.object({ tag: tagName }).strict()),
+  listAnnotationsByTag: method(z.object({ tag: tagName }).strict(), z.array(annotationSchema)),
   /** Every registered tag with its use count (highlights and articles), sorted by name. */
-  listTags: method<TagInfo[]>()(z.object({}).strict()),
-  createTag: method<Tag>()(z.object({ name: tagName, color: tagColorSchema.optional() }).strict()),
-  recolorTag: method<Tag>()(z.object({ name: tagName, color: tagColorSchema }).strict()),
+  listTags: method(z.object({}).strict(), z.array(tagInfoSchema)),
+  createTag: method(z.object({ name: tagName, color: tagColorSchema.optional() }).strict(), tagSchema),
+  recolorTag: method(z.object({ name: tagName, color: tagColorSchema }).strict(), tagSchema),
   /** Renames a tag everywhere; renaming onto an existing name (any case) merges the two. */
-  renameTag: method<Tag>()(z.object({ from: tagName, to: tagName }).strict()),
+  renameTag: method(z.object({ from: tagName, to: tagName }).strict(), tagSchema),
   /** Removes a tag from the registry, every highlight and every article. */
-  deleteTag: method<void>()(z.object({ name: tagName }).strict()),
+  deleteTag: method(z.object({ name: tagName }).strict(), z.void()),
   /** Undoes the last highlight or tag operation; null when there is nothing to undo. */
-  undo: method<UndoOutcome | null>()(z.object({}).strict()),
-  redo: method<UndoOutcome | null>()(z.object({}).strict()),
-  getSettings: method<Settings>()(z.object({}).strict()),
-  updateSettings: method<Settings>()(settingsSchema.partial().strict()),
+  undo: method(z.object({}).strict(), undoOutcomeSchema.nullable()),
+  redo: method(z.object({}).strict(), undoOutcomeSchema.nullable()),
+  getSettings: method(z.object({}).strict(), settingsSchema),
+  updateSettings: method(settingsSchema.partial().strict(), settingsSchema),
   /**
    * Long poll: resolves with the library's revision once it differs from `since`,
    * or after `timeoutMs` (default 25 000, at most 30 000) with the current one.
    */
-  waitForChange: method<number>()(
+  waitForChange: method(
     z.object({ since: z.int().min(0), timeoutMs: z.int().min(0).max(MAX_WAIT_MS).default(25_000) }).strict(),
+    z.int().min(0),
   ),
   /** Messages about damaged files found and repaired, each returned once. */
-  takeNotices: method<string[]>()(z.object({}).strict()),
+  takeNotices: method(z.object({}).strict(), z.array(z.string())),
 };

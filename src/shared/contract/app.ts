@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AppInfo } from '../types';
+import { appInfoSchema } from '../model/app';
 import { method } from './method';
 
 /** Methods about the app itself. */
 export const appMethods = {
-  getAppInfo: method<AppInfo>()(z.object({}).strict()),
+  getAppInfo: method(z.object({}).strict(), appInfoSchema),
 };

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import type { ExportFile } from '../export/markdown';
+import { exportFileSchema, exportScopeSchema, importResultSchema } from '../model/export';
 import { method } from './method';
-
-/** Which articles an export covers: one, some (the current filter), those with a tag, or all. */
-export const exportScopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('article'), id: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('articles'), ids: z.array(z.string().min(1)).min(1).max(100_000) }).strict(),
-  z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(200) }).strict(),
-  z.object({ kind: z.literal('all') }).strict(),
-]);
 
 /** Parameters of `renderExport`. */
 export const renderExportSchema = z
@@ -23,23 +15,16 @@ export const renderExportSchema = z
   })
   .strict();
 
-export type ExportScope = z.output<typeof exportScopeSchema>;
 export type RenderExportParams = z.output<typeof renderExportSchema>;
 
 /** Parameters of `importWebAnnotations`: the text of a Web Annotation JSON-LD file. */
 export const importWebAnnotationsSchema = z.object({ json: z.string().max(200_000_000) }).strict();
-
-/** How an import went: annotations added, and those skipped (already present, or their article is missing). */
-export interface ImportResult {
-  imported: number;
-  skipped: number;
-}
 
 /**
  * Export and import. The renderer gets file names and contents (to offer as
  * downloads or copy), never a path; the CLI writes them to a folder.
  */
 export const exportMethods = {
-  renderExport: method<{ files: ExportFile[] }>()(renderExportSchema),
-  importWebAnnotations: method<ImportResult>()(importWebAnnotationsSchema),
+  renderExport: method(renderExportSchema, z.object({ files: z.array(exportFileSchema) })),
+  importWebAnnotations: method(importWebAnnotationsSchema, importResultSchema),
 };

@@ -19,11 +19,16 @@ export const contract = {
   ...exportMethods,
 };
 
+/** The contract's type: method name to `{ params, result }` schemas. */
 export type Contract = typeof contract;
+/** The name of an API method. */
 export type MethodName = keyof Contract;
+/** What a caller passes to method `M` (before defaults are applied). */
 export type Params<M extends MethodName> = z.input<Contract[M]['params']>;
+/** What a handler of method `M` receives, validated and with defaults applied. */
 export type ParsedParams<M extends MethodName> = z.output<Contract[M]['params']>;
-export type ResultOf<M extends MethodName> = Contract[M]['result'];
+/** What method `M` answers on success. */
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
 
 /** The API as the renderer sees it: every call resolves to a `Result`. */
 export type GlossApi = {

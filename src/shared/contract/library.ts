@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { ArticleContent, ArticleExcerpt, ArticleMeta, ImportOutcome } from '../types';
+import {
+  articleContentSchema,
+  articleExcerptSchema,
+  articleMetaSchema,
+  importOutcomeSchema,
+} from '../model/article';
 import { method } from './method';
 
 const id = z.uuid();
@@ -8,21 +13,22 @@ const tagName = z.string().trim().min(1).max(100);
 /** Methods of the library: importing and managing articles. */
 export const libraryMethods = {
   /** Live articles, newest first. */
-  listArticles: method<ArticleMeta[]>()(z.object({}).strict()),
+  listArticles: method(z.object({}).strict(), z.array(articleMetaSchema)),
   /** One article with its canonical text, blocks and note. */
-  getArticle: method<ArticleContent>()(z.object({ id }).strict()),
+  getArticle: method(z.object({ id }).strict(), articleContentSchema),
   /**
    * The same article with the text of only the blocks around `around` (a canonical offset; default the
    * saved reading position): what the reader needs to paint its first screen of a long article at once.
    */
-  getArticleExcerpt: method<ArticleExcerpt>()(
+  getArticleExcerpt: method(
     z.object({ id, around: z.int().min(0).max(1_000_000_000).optional() }).strict(),
+    articleExcerptSchema,
   ),
   /**
    * Imports one file's bytes (base64), as picked or dropped by the user.
    * Identical content already in the library is reported, not duplicated.
    */
-  importFile: method<ImportOutcome>()(
+  importFile: method(
     z
       .object({
         name: z
@@ -33,9 +39,10 @@ export const libraryMethods = {
         data: z.base64(),
       })
       .strict(),
+    importOutcomeSchema,
   ),
   /** Edits an article's metadata, tags or reading progress. */
-  updateArticle: method<ArticleMeta>()(
+  updateArticle: method(
     z
       .object({
         id,
@@ -46,9 +53,10 @@ export const libraryMethods = {
         progress: z.number().min(0).max(1).optional(),
       })
       .strict(),
+    articleMetaSchema,
   ),
   /** Deletes an article and its highlights (undoable with restoreArticle until Gloss quits). */
-  deleteArticle: method<ArticleMeta>()(z.object({ id }).strict()),
+  deleteArticle: method(z.object({ id }).strict(), articleMetaSchema),
   /** Undoes deleteArticle within the same session. */
-  restoreArticle: method<ArticleMeta>()(z.object({ id }).strict()),
+  restoreArticle: method(z.object({ id }).strict(), articleMetaSchema),
 };

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 
 /**
- * Declares one API method: the zod schema of its single parameter object and,
- * at the type level only, its result type `R`.
+ * Declares one API method: the zod schema of its single parameter object and the zod schema of its
+ * result. Hosts validate parameters on every call; results are checked in development and test builds.
  */
-export function method<R>() {
-  return <P extends z.ZodType>(params: P) => ({ params, result: undefined as unknown as R });
+export function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
+  return { params, result };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SearchResults, SearchStatus } from '../types';
+import { searchResultsSchema, searchStatusSchema } from '../model/search';
 import { method } from './method';
 
 /** Longest search query accepted, in UTF-16 units. */
@@ -15,14 +15,15 @@ export const searchMethods = {
    * the index is complete. `limit` caps the article groups (default 10).
    * Fails with 'invalid-argument' for a malformed filter.
    */
-  search: method<SearchResults>()(
+  search: method(
     z
       .object({
         query: z.string().max(MAX_QUERY_LENGTH),
         limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
       })
       .strict(),
+    searchResultsSchema,
   ),
   /** Whether the search index is ready, or how far its build has come. */
-  searchStatus: method<SearchStatus>()(z.object({}).strict()),
+  searchStatus: method(z.object({}).strict(), searchStatusSchema),
 };

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GlossError } from '../result';
 import { describeRange } from '../text/selectors';
-import type { Annotation, ArticleMeta, HighlightColor } from '../types';
+import type { Annotation, HighlightColor } from '../model/annotation';
+import type { ArticleMeta } from '../model/article';
 import { DEFAULT_TEMPLATE, renderMarkdown, type ArticleExport } from './markdown';
 import { readDocument } from './markers';
 

@@ -1,7 +1,9 @@
 import Handlebars from 'handlebars';
 import { parseDocument as parseYaml } from 'yaml';
 import { GlossError } from '../result';
-import type { Annotation, ArticleMeta } from '../types';
+import type { Annotation } from '../model/annotation';
+import type { ArticleMeta } from '../model/article';
+import type { ExportFile } from '../model/export';
 import { blockquote, escapeMarkdownNote, escapeMarkdownText, obsidianTags } from './escape';
 import { safeFileStem, uniqueFileNames } from './file-names';
 import { assembleDocument, hasMarkerLine, splitFrontMatter, toYaml, type ExportSection } from './markers';
@@ -13,12 +15,6 @@ export interface ArticleExport {
   note: string;
   /** Live highlights in document order; orphans included. */
   highlights: Annotation[];
-}
-
-/** A file an export produces: its file name (no folder) and its full text. */
-export interface ExportFile {
-  name: string;
-  content: string;
 }
 
 /** How to render Markdown. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../types';
+import type { Annotation } from '../model/annotation';
 import { ANNO_CONTEXT, parseWebAnnotations, toAnnotationCollection } from './web-annotation';
 
 const NOW = '2024-06-01T00:00:00.000Z';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GlossError } from '../result';
-import { HIGHLIGHT_COLORS, type Annotation } from '../types';
+import { HIGHLIGHT_COLORS, type Annotation } from '../model/annotation';
 
 /** The JSON-LD context every W3C Web Annotation document names. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

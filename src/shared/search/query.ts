@@ -1,6 +1,6 @@
 import { GlossError } from '../result';
 import { fold } from '../text/fold';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../model/annotation';
 
 /** What separates words, for the index and for queries alike: spaces, punctuation, symbols, controls. */
 const SEPARATORS = '\\p{Z}\\p{P}\\p{S}\\p{Cc}';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../types';
+import type { Block } from '../model/article';
 import { blockIndexAt, blockNear, blockWindow, rangesByBlock, READER_WINDOW, splitRange } from './blocks';
 
 // "Tiêu đề\n\nĐoạn một.\n\nĐoạn hai."

@@ -1,4 +1,4 @@
-import type { Block } from '../types';
+import type { Block } from '../model/article';
 
 /**
  * Index of the block containing `offset` (a UTF-16 offset into the canonical text), found by binary

@@ -1,4 +1,4 @@
-import type { AnnotationTarget } from '../types';
+import type { AnnotationTarget } from '../model/annotation';
 
 /** Characters of context kept each side of a quote. */
 export const QUOTE_CONTEXT = 32;

@@ -1,4 +1,4 @@
-import type { Block } from '../../../shared/types';
+import type { Block } from '../../../shared/model/article';
 
 /** Canonical text with its blocks, as the reader gets them. */
 export interface TextWithBlocks {

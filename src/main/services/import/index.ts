@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GlossError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/canonical';
-import type { ArticleFormat, Block } from '../../../shared/types';
+import type { ArticleFormat, Block } from '../../../shared/model/article';
 import type { Converted } from './blocks';
 import { decode, describeBinary } from './decode';
 import { convertHtml, declaredCharset } from './html';

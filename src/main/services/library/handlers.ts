@@ -1,5 +1,5 @@
 import type { libraryMethods } from '../../../shared/contract/library';
-import type { HandlersFor } from '../../rpc';
+import type { HandlersFor } from '../handlers';
 import { checkImportSize } from '../import';
 import type { LibraryService } from './library-service';
 

@@ -3,7 +3,13 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { blockNear, blockWindow } from '../../../shared/text/blocks';
-import type { ArticleContent, ArticleExcerpt, ArticleMeta, ImportOutcome } from '../../../shared/types';
+import type {
+  ArticleContent,
+  ArticleExcerpt,
+  ArticleMeta,
+  ImportOutcome,
+} from '../../../shared/model/article';
+import { tagKey } from '../../../shared/model/tag';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
 import { convertFile, type ImportedDocument } from '../import';
@@ -320,7 +326,7 @@ function uniqueTags(tags: string[]): string[] {
   const seen = new Map<string, string>();
   for (const tag of tags) {
     const name = tag.normalize('NFC').trim();
-    if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+    if (name && !seen.has(tagKey(name))) seen.set(tagKey(name), name);
   }
   return [...seen.values()];
 }

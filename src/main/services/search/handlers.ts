@@ -1,5 +1,5 @@
 import type { searchMethods } from '../../../shared/contract/search';
-import type { HandlersFor } from '../../rpc';
+import type { HandlersFor } from '../handlers';
 import type { SearchService } from './search-service';
 
 /** Handlers for the search domain; a search waits until the index has finished loading or building. */

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/annotation';
 
 /**
  * An article's highlights as the index keeps them: column by column, in

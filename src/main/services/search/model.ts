@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS } from '../../../shared/types';
+import { HIGHLIGHT_COLORS } from '../../../shared/model/annotation';
 
 const offset = z.number().int().nonnegative();
 

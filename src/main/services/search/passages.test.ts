@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../shared/types';
+import type { Block } from '../../../shared/model/article';
 import { splitPassages } from './passages';
 
 const p = (start: number, end: number): Block => ({ kind: 'p', start, end });

@@ -1,4 +1,4 @@
-import type { Block } from '../../../shared/types';
+import type { Block } from '../../../shared/model/article';
 
 /** A stretch of an article's canonical text indexed as one search document; UTF-16 offsets, end exclusive. */
 export interface PassageRange {

@@ -3,17 +3,15 @@ import path from 'node:path';
 import MiniSearch, { type Options } from 'minisearch';
 import { isEmptyQuery, parseQuery, tokenize, type ParsedQuery } from '../../../shared/search/query';
 import { fold } from '../../../shared/text/fold';
-import {
-  type Annotation,
-  type ArticleMeta,
-  type Block,
-  type HighlightColor,
-  type SearchHit,
-  type SearchHitKind,
-  type SearchResultGroup,
-  type SearchResults,
-  type SearchStatus,
-} from '../../../shared/types';
+import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
+import type { ArticleMeta, Block } from '../../../shared/model/article';
+import type {
+  SearchHit,
+  SearchHitKind,
+  SearchResultGroup,
+  SearchResults,
+  SearchStatus,
+} from '../../../shared/model/search';
 import type { SavedArticle, SavedDocs } from './model';
 import {
   colorAt,

@@ -1,4 +1,4 @@
-import type { SearchSnippet } from '../../../shared/types';
+import type { SearchSnippet } from '../../../shared/model/search';
 import { isLowSurrogate } from './passages';
 
 /** Characters of context shown before and after the first match. */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DamagedDataError, NewerSchemaError, type Codec } from './files';
 import { migrate, readSchemaVersion, type FileKind } from './migrations';
 import type { JournalPolicy } from './stored-file';
+import { annotationSchema } from '../../../shared/model/annotation';
 import {
-  annotationSchema,
   contentFileSchema,
   libraryFileSchema,
   parseOrDamaged,

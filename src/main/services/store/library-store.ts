@@ -2,36 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { settingsSchema, tagColorSchema } from '../../../shared/contract/annotations';
-import { GlossError } from '../../../shared/result';
 import {
-  DEFAULT_SETTINGS,
+  annotationSchema,
+  annotationTargetSchema,
+  byDocumentOrder,
   type Annotation,
   type AnnotationTarget,
-  type ArticleMeta,
-  type Block,
   type HighlightColor,
-  type Settings,
-  type Tag,
-  type TagInfo,
-  type UndoOutcome,
-} from '../../../shared/types';
+} from '../../../shared/model/annotation';
+import { articleMetaSchema, type ArticleMeta, type Block } from '../../../shared/model/article';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/model/settings';
+import { tagColorSchema, tagKey, type Tag, type TagInfo } from '../../../shared/model/tag';
+import type { UndoOutcome } from '../../../shared/model/undo';
+import { GlossError } from '../../../shared/result';
 import { atomicWrite, fsyncDir } from '../fs/atomic-write';
 import { contentCodec, libraryCodec, shardCodec, shardJournal } from './codecs';
 import { loadJsonFile, removeStaleTemps, type BackupPolicy } from './files';
 import { StoredFile } from './stored-file';
 import { lockLibrary, type LibraryLock } from './lock';
 import {
-  annotationSchema,
-  articleMetaSchema,
   contentFileSchema,
   parseOrInvalid,
   SCHEMA_VERSION,
-  targetSchema,
   type LibraryFile,
   type ShardFile,
 } from './schemas';
-import { isValidTagName, normalizeTagName, tagKey } from './tags';
+import { isValidTagName, normalizeTagName } from './tags';
 import { UndoHistory, type AnnotationState, type Change, type TagChange, type UndoEntry } from './undo';
 
 /** Tuning of one open library. */
@@ -80,10 +76,6 @@ function cloneAnnotation(annotation: Annotation): Annotation {
 
 function cloneArticle(meta: ArticleMeta): ArticleMeta {
   return { ...meta, tags: [...meta.tags] };
-}
-
-function byDocumentOrder(a: Annotation, b: Annotation): number {
-  return a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
 }
 
 function sameTags(a: string[], b: string[]): boolean {
@@ -696,7 +688,7 @@ export class LibraryStore {
       }
       return {
         annotation,
-        target: parseOrInvalid(targetSchema, update.target, 'highlight position'),
+        target: parseOrInvalid(annotationTargetSchema, update.target, 'highlight position'),
         orphaned: update.orphaned,
       };
     });

@@ -20,11 +20,6 @@ export function normalizeTagName(raw: string): string {
   return name;
 }
 
-/** The identity of a tag name: two names with the same key are the same tag (case-insensitive, NFC). */
-export function tagKey(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase().normalize('NFC');
-}
-
 /** True when `raw` is an acceptable tag name (see normalizeTagName). */
 export function isValidTagName(raw: string): boolean {
   try {

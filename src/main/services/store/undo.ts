@@ -1,4 +1,5 @@
-import type { HighlightColor, Tag } from '../../../shared/types';
+import type { HighlightColor } from '../../../shared/model/annotation';
+import type { Tag } from '../../../shared/model/tag';
 
 /** The fields of a highlight that undo restores (never its position). */
 export interface AnnotationState {

@@ -1,14 +1,8 @@
 import { useState } from 'react';
+import type { ExportScope } from '../../../shared/model/export';
 import { api } from '../api';
 import { useStore } from '../state/store';
 import { Dialog } from './Dialog';
-
-/** What to export, as the contract names it. */
-export type ExportScope =
-  | { kind: 'article'; id: string }
-  | { kind: 'tag'; tag: string }
-  | { kind: 'all' }
-  | { kind: 'articles'; ids: string[] };
 
 /** Offers a file to the user as a download (a save dialog in Electron). */
 function download(name: string, content: string, type: string): void {

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { fold } from '../../../shared/text/fold';
-import type { ArticleMeta } from '../../../shared/types';
+import type { ArticleMeta } from '../../../shared/model/article';
+import { sameTag } from '../../../shared/model/tag';
 import { useStore } from '../state/store';
 import { Dialog } from './Dialog';
-import { ExportDialog, type ExportScope } from './ExportDialog';
+import type { ExportScope } from '../../../shared/model/export';
+import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';
 import { ImportProgress } from './ImportProgress';
 
@@ -21,7 +23,7 @@ export function visibleArticles(
   const needle = fold(query.trim());
   const filtered = articles.filter(
     (a) =>
-      (!tag || a.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) &&
+      (!tag || a.tags.some((t) => sameTag(t, tag))) &&
       (!needle || fold(`${a.title} ${a.author ?? ''} ${a.tags.join(' ')}`).includes(needle)),
   );
   const by: Record<SortKey, (a: ArticleMeta, b: ArticleMeta) => number> = {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
-import type { SearchHit, SearchResults, SearchSnippet } from '../../../shared/types';
+import type { SearchHit, SearchResults, SearchSnippet } from '../../../shared/model/search';
 import { useStore } from '../state/store';
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = {

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { blockIndexAt, blockNear, blockWindow, READER_WINDOW } from '../../../shared/text/blocks';
-import type { Block } from '../../../shared/types';
+import type { Block } from '../../../shared/model/article';
 import type { ReaderContent } from '../state/reader';
 import { useStore } from '../state/store';
 import { BlockPainter } from './painter';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fold } from '../../../shared/text/fold';
-import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/types';
+import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
+import { sameTag } from '../../../shared/model/tag';
 import { renderMarkdown } from '../markdown';
 import type { NotesFilter } from '../state/reader';
 import { useStore } from '../state/store';
@@ -12,7 +13,7 @@ export function filterAnnotations(list: Annotation[], filter: NotesFilter): Anno
   return list.filter(
     (a) =>
       (!filter.color || a.color === filter.color) &&
-      (!filter.tag || a.tags.some((t) => t.toLowerCase() === filter.tag.toLowerCase())) &&
+      (!filter.tag || a.tags.some((t) => sameTag(t, filter.tag))) &&
       (!needle || fold(`${a.target.quote.exact} ${a.note} ${a.tags.join(' ')}`).includes(needle)),
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
 import { ExportDialog } from '../components/ExportDialog';

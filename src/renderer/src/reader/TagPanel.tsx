@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TagInfo } from '../../../shared/types';
+import { sameTag, type TagInfo } from '../../../shared/model/tag';
 import { Dialog } from '../components/Dialog';
 import { useStore } from '../state/store';
 
@@ -16,8 +16,7 @@ export function TagPanel({ onFilter }: { onFilter: () => void }) {
     void loadTags();
   }, [loadTags, annotations]);
 
-  const inArticle = (name: string) =>
-    annotations.filter((a) => a.tags.some((t) => t.toLowerCase() === name.toLowerCase())).length;
+  const inArticle = (name: string) => annotations.filter((a) => a.tags.some((t) => sameTag(t, name))).length;
 
   if (tags.length === 0)
     return <p className="muted panel-empty">No tags yet. Add tags to a highlight to see them here.</p>;
@@ -44,7 +43,7 @@ export function TagPanel({ onFilter }: { onFilter: () => void }) {
               key={tag.name}
               tag={tag}
               here={inArticle(tag.name)}
-              active={filter.tag.toLowerCase() === tag.name.toLowerCase()}
+              active={sameTag(filter.tag, tag.name)}
               onFilter={() => {
                 setFilter({ ...filter, tag: tag.name });
                 onFilter();
@@ -111,7 +110,7 @@ function RenameTagDialog({ tag, onClose }: { tag: TagInfo; onClose: () => void }
   const renameTag = useStore((s) => s.renameTag);
   const tags = useStore((s) => s.tags);
   const [name, setName] = useState(tag.name);
-  const target = tags.find((t) => t.name.toLowerCase() === name.trim().toLowerCase() && t.name !== tag.name);
+  const target = tags.find((t) => sameTag(t.name, name) && t.name !== tag.name);
   return (
     <Dialog title={`Rename tag “${tag.name}”`} onClose={onClose}>
       <form

@@ -1,7 +1,8 @@
 import Mark from 'mark.js';
 import { rangesByBlock } from '../../../shared/text/blocks';
 import { matchesIn, NO_MATCHES, type Matches } from '../../../shared/text/find';
-import type { Annotation, Block } from '../../../shared/types';
+import type { Annotation } from '../../../shared/model/annotation';
+import type { Block } from '../../../shared/model/article';
 
 /** A range to paint inside one block, with what to paint it as. */
 interface Paint {

@@ -1,5 +1,6 @@
 import { api } from '../api';
-import type { ArticleMeta, TagInfo } from '../../../shared/types';
+import type { ArticleMeta } from '../../../shared/model/article';
+import { sameTag, type TagInfo } from '../../../shared/model/tag';
 import { unwrap, type Slice } from './store';
 
 /** Progress and outcome of importing a batch of files. */
@@ -117,8 +118,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
     if (!renamed) return false;
     await Promise.all([get().loadTags(), get().loadArticles(), get().reloadArticle()]);
     const filter = get().notesFilter;
-    if (filter.tag.toLowerCase() === from.toLowerCase())
-      get().setNotesFilter({ ...filter, tag: renamed.name });
+    if (sameTag(filter.tag, from)) get().setNotesFilter({ ...filter, tag: renamed.name });
     get().notify('info', `Tag “${from}” is now “${renamed.name}”.`, {
       label: 'Undo',
       run: () => void get().undo(),

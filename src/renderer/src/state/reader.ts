@@ -1,13 +1,8 @@
 import { api } from '../api';
 import { findAll, NO_MATCHES, type Matches } from '../../../shared/text/find';
-import {
-  DEFAULT_SETTINGS,
-  type Annotation,
-  type ArticleMeta,
-  type Block,
-  type HighlightColor,
-  type Settings,
-} from '../../../shared/types';
+import { byDocumentOrder, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
+import type { ArticleMeta, Block } from '../../../shared/model/article';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings';
 import { unwrap, type Slice } from './store';
 
 /**
@@ -374,8 +369,5 @@ function afterPaint(): Promise<void> {
 
 /** Document order: by start, then end. */
 function sortAnnotations(list: Annotation[]): Annotation[] {
-  return [...list].sort(
-    (a, b) =>
-      a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end,
-  );
+  return [...list].sort(byDocumentOrder);
 }

@@ -1,7 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import { api } from '../api';
 import type { ApiError, Result } from '../../../shared/result';
-import type { AppInfo } from '../../../shared/types';
+import type { AppInfo } from '../../../shared/model/app';
 import { createLibrarySlice, type LibrarySlice } from './library';
 import { createReaderSlice, type ReaderSlice } from './reader';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ArticleMeta } from '../../../../shared/types';
+import type { ArticleMeta } from '../../../../shared/model/article';
 
 /** A fresh, empty folder under the OS temp dir. */
 export function tempDir(prefix = 'gloss-store-'): string {

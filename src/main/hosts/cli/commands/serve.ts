@@ -1,5 +1,5 @@
-import { GlossError } from '../../../shared/result';
-import { startWebHost } from '../../web-host';
+import { GlossError } from '../../../../shared/result';
+import { startWebHost } from '../../web/web-host';
 import { call, type Command } from '../command';
 
 /** `gloss serve`: the web host on 127.0.0.1. */

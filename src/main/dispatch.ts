@@ -1,30 +1,30 @@
 import { z } from 'zod';
-import {
-  contract,
-  isMethodName,
-  type MethodName,
-  type ParsedParams,
-  type ResultOf,
-} from '../shared/contract';
+import { contract, isMethodName } from '../shared/contract';
+import { checkResult } from '../shared/contract/transport';
 import { GlossError, fail, ok, type Result } from '../shared/result';
-
-/** The service side of the contract: one function per method, free to throw `GlossError`. */
-export type Handlers = {
-  [M in MethodName]: (params: ParsedParams<M>) => Promise<ResultOf<M>> | ResultOf<M>;
-};
-
-/** The handlers for one domain's slice of the contract (e.g. `typeof appMethods`). */
-export type HandlersFor<Methods> = Pick<Handlers, keyof Methods & MethodName>;
+import type { Handlers } from './services/handlers';
 
 /** Calls one method by name with unvalidated parameters, as any host receives them. */
 export type Dispatch = (name: string, params: unknown) => Promise<Result<unknown>>;
+
+/** How a dispatcher behaves. */
+export interface DispatchOptions {
+  /**
+   * Check every result against the contract's result schema; a mismatch becomes an 'internal' error.
+   * Default: on in development and test builds, off in production.
+   */
+  checkResults?: boolean;
+}
 
 /**
  * Builds the one entry point every host uses: rejects unknown method names,
  * validates parameters against the contract's schema, calls the handler and
  * turns any thrown error into an error value. Never rejects.
  */
-export function createDispatch(handlers: Handlers): Dispatch {
+export function createDispatch(
+  handlers: Handlers,
+  { checkResults = import.meta.env.DEV }: DispatchOptions = {},
+): Dispatch {
   return async (name, params) => {
     if (!isMethodName(name)) {
       return fail('unknown-method', `Gloss has no API method named "${String(name).slice(0, 80)}".`);
@@ -35,7 +35,8 @@ export function createDispatch(handlers: Handlers): Dispatch {
     }
     try {
       const handler = handlers[name] as (p: unknown) => unknown;
-      return ok(await handler(parsed.data));
+      const result = ok(await handler(parsed.data));
+      return checkResults ? checkResult(name, result) : result;
     } catch (error) {
       return errorResult(error);
     }

@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GlossError } from '../../../shared/result';
-import type { SearchResults } from '../../../shared/types';
-import { createDispatch, type Handlers } from '../../rpc';
-import type { Services } from '../../services';
-import { SON_TRA_TEXT } from '../../services/search/fixtures/son-tra';
-import { searchHandlers } from '../../services/search/handlers';
-import { SearchService } from '../../services/search/search-service';
+import { GlossError } from '../../../../shared/result';
+import type { SearchResults } from '../../../../shared/model/search';
+import { createDispatch } from '../../../dispatch';
+import type { Handlers } from '../../../services/handlers';
+import type { Services } from '../../../services';
+import { SON_TRA_TEXT } from '../../../services/search/fixtures/son-tra';
+import { searchHandlers } from '../../../services/search/handlers';
+import { SearchService } from '../../../services/search/search-service';
 import type { CommandContext } from '../command';
 import { formatResults, search } from './search';
 
@@ -71,7 +72,7 @@ describe('gloss search', () => {
       updatedAt: 'u',
       highlightCount: 0,
       deleted: false,
-    } as unknown as import('../../../shared/types').ArticleMeta;
+    } as unknown as import('../../../../shared/model/article').ArticleMeta;
     const service = await SearchService.open(library, {
       listArticles: () => [meta],
       readContent: async () => ({ text: SON_TRA_TEXT, blocks: [] }),

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { GlossError } from '../../../shared/result';
-import { checkImportSize } from '../../services/import';
-import type { ArticleMeta } from '../../../shared/types';
+import { GlossError } from '../../../../shared/result';
+import { checkImportSize } from '../../../services/import';
+import type { ArticleMeta } from '../../../../shared/model/article';
 import { call, print, type Command } from '../command';
 
 function line(a: ArticleMeta): string {

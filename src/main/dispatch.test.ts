@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GlossError } from '../shared/result';
-import { createDispatch, type Handlers } from './rpc';
+import { createDispatch } from './dispatch';
+import type { Handlers } from './services/handlers';
 
 const info = { name: 'Gloss', version: '1.2.3', host: 'cli' as const, libraryPath: '/lib' };
 
@@ -12,6 +13,15 @@ function dispatchWith(overrides: Partial<Handlers> = {}) {
 describe('createDispatch', () => {
   it('calls the named handler and wraps its value', async () => {
     await expect(dispatchWith()('getAppInfo', {})).resolves.toEqual({ ok: true, value: info });
+  });
+
+  it('in tests and development, refuses a result that breaks the contract, naming the method and field', async () => {
+    const wrong = { ...info, host: 'telnet' };
+    const result = await dispatchWith({ getAppInfo: () => wrong as never })('getAppInfo', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!result.ok) expect(result.error.message).toMatch(/getAppInfo[\s\S]*host/);
+    const unchecked = createDispatch({ getAppInfo: () => wrong } as never, { checkResults: false });
+    await expect(unchecked('getAppInfo', {})).resolves.toEqual({ ok: true, value: wrong });
   });
 
   it('rejects an unknown method, including prototype names, without calling anything', async () => {

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { GlossError } from '../../shared/result';
-import { startServices, type Services } from '../services';
-import { resolveLibraryPath } from '../services/library-path';
-import { APP_VERSION } from '../services/version';
+import { GlossError } from '../../../shared/result';
+import { startServices, type Services } from '../../services';
+import { resolveLibraryPath } from '../../services/library-path';
+import { APP_VERSION } from '../../services/version';
 import type { Command } from './command';
 import { exportCommand, importAnnotationsCommand } from './commands/export';
 import { search } from './commands/search';
@@ -84,7 +84,7 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
     const library = typeof values.library === 'string' ? values.library : undefined;
     services = await startServices({
       libraryPath: resolveLibraryPath(library),
-      host: 'cli',
+      host: name === 'serve' ? 'web' : 'cli',
       watch: name === 'serve',
     });
     const outcome = await command.run({

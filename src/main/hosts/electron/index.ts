@@ -1,13 +1,14 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { methodNames } from '../shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { fail } from '../shared/result';
-import { lockDown } from './security/lockdown';
-import { APP_ORIGIN, isAppUrl, resolveAppFile, WINDOW_WEB_PREFERENCES } from './security/policy';
-import { startServices, type Services } from './services';
-import { resolveLibraryPath } from './services/library-path';
+import { methodNames } from '../../../shared/contract';
+import { ipcChannel } from '../../../shared/contract/transport';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { fail } from '../../../shared/result';
+import { lockDown } from './lockdown';
+import { APP_ORIGIN, isAppUrl, resolveAppFile, WINDOW_WEB_PREFERENCES } from './policy';
+import { startServices, type Services } from '../../services';
+import { resolveLibraryPath } from '../../services/library-path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -39,7 +40,7 @@ function registerAppProtocol(): void {
 /** One IPC channel per contract method; each checks the calling frame before dispatching. */
 function registerApi(current: Services): void {
   for (const name of methodNames) {
-    ipcMain.handle(`gloss:${name}`, (event, params: unknown) => {
+    ipcMain.handle(ipcChannel(name), (event, params: unknown) => {
       if (!isAppUrl(event.senderFrame?.url ?? '')) {
         return fail('forbidden', 'This request did not come from a Gloss window.');
       }

@@ -4,10 +4,11 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { GlossError } from '../shared/result';
-import type { Dispatch } from './rpc';
-import { rendererFile } from './security/policy';
+import { TOKEN_HEADER, WEB_API_PREFIX } from '../../../shared/contract/transport';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { GlossError } from '../../../shared/result';
+import type { Dispatch } from '../../dispatch';
+import { rendererFile } from '../renderer-files';
 
 /** Largest JSON body the API accepts (an imported file travels base64-encoded). */
 export const MAX_BODY_BYTES = 96 * 1024 * 1024;
@@ -86,7 +87,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 403, 'text/plain', 'Forbidden: requests from other sites are refused.');
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (url.pathname.startsWith(WEB_API_PREFIX)) {
+      return handleApi(req, res, url.pathname.slice(WEB_API_PREFIX.length));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain', 'Method not allowed.');
     }
@@ -112,7 +115,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST for API calls.');
-    if (!tokenMatches(headerValue(req.headers['x-gloss-token']), token)) {
+    if (!tokenMatches(headerValue(req.headers[TOKEN_HEADER.toLowerCase()]), token)) {
       return sendJson(res, 401, {
         ok: false,
         error: { code: 'unauthorized', message: 'Missing or wrong Gloss token.' },

@@ -1,23 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
-import { exportMethods, type ExportScope } from '../../../shared/contract/export';
-import { GlossError } from '../../../shared/result';
-import { writeExportFiles, type ExportTarget } from '../../services/export';
-import { print, type Command, type CommandContext } from '../command';
-
-type ExportMethods = typeof exportMethods;
-
-/** Calls an export method through the shared dispatcher and unwraps the result. */
-async function callExport<M extends keyof ExportMethods>(
-  ctx: CommandContext,
-  name: M,
-  params: z.input<ExportMethods[M]['params']>,
-): Promise<ExportMethods[M]['result']> {
-  const result = await ctx.services.dispatch(name, params);
-  if (!result.ok) throw new GlossError(result.error.code, result.error.message);
-  return result.value as ExportMethods[M]['result'];
-}
+import type { ExportScope } from '../../../../shared/model/export';
+import { GlossError } from '../../../../shared/result';
+import { writeExportFiles, type ExportTarget } from '../../../services/export';
+import { call, print, type Command, type CommandContext } from '../command';
 
 function scopeOf(options: CommandContext['options']): ExportScope {
   const { article, tag, all } = options;
@@ -88,7 +74,7 @@ export const exportCommand: Command = {
     const templateFile = ctx.options.template;
     const template =
       typeof templateFile === 'string' ? await readTextFile(templateFile, 'template') : undefined;
-    const { files } = await callExport(ctx, 'renderExport', {
+    const { files } = await call(ctx, 'renderExport', {
       scope,
       format,
       combined: ctx.options.combined === true || undefined,
@@ -112,7 +98,7 @@ export const importAnnotationsCommand: Command = {
       throw new GlossError('invalid-argument', 'Give exactly one file: gloss import-annotations FILE.');
     }
     const json = await readTextFile(path.resolve(file), 'file');
-    const result = await callExport(ctx, 'importWebAnnotations', { json });
+    const result = await call(ctx, 'importWebAnnotations', { json });
     print(
       ctx,
       result,

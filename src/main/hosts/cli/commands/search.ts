@@ -1,6 +1,6 @@
-import { MAX_SEARCH_LIMIT } from '../../../shared/contract/search';
-import { GlossError } from '../../../shared/result';
-import type { SearchHit, SearchResults } from '../../../shared/types';
+import { MAX_SEARCH_LIMIT } from '../../../../shared/contract/search';
+import { GlossError } from '../../../../shared/result';
+import type { SearchHit, SearchResults } from '../../../../shared/model/search';
 import { call, print, type Command } from '../command';
 
 /** `gloss search QUERY`: library-wide search, results grouped by article. */

@@ -3,7 +3,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatch, type Handlers } from './rpc';
+import { createDispatch } from '../../dispatch';
+import type { Handlers } from '../../services/handlers';
 import { startWebHost, type WebHost } from './web-host';
 
 const handlers = {

@@ -1,6 +1,6 @@
-import type { MethodName, ResultOf } from '../../shared/contract';
-import { GlossError } from '../../shared/result';
-import type { Services } from '../services';
+import type { MethodName, Params, ResultOf } from '../../../shared/contract';
+import { GlossError } from '../../../shared/result';
+import type { Services } from '../../services';
 
 /** What a CLI command receives. */
 export interface CommandContext {
@@ -28,7 +28,7 @@ export interface Command {
 export async function call<M extends MethodName>(
   ctx: CommandContext,
   name: M,
-  params: unknown,
+  params: Params<M>,
 ): Promise<ResultOf<M>> {
   const result = await ctx.services.dispatch(name, params);
   if (!result.ok) throw new GlossError(result.error.code, result.error.message);

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** A UTF-16 offset into an article's canonical text. */
+const offset = z.int().min(0);
+/** An ISO 8601 date and time with its offset, as the store writes them. */
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+/** True for a library-relative path inside `articles/` that cannot climb out of it. */
+function isArticlesPath(file: string): boolean {
+  return file.startsWith('articles/') && !file.split('/').includes('..') && !file.includes('\0');
+}
+
+/** Formats Gloss imports, named by their usual file extension. */
+export const articleFormatSchema = z.enum(['txt', 'md', 'html']);
+/** A value `articleFormatSchema` accepts. */
+export type ArticleFormat = z.output<typeof articleFormatSchema>;
+
+/**
+ * One block of an article (paragraph, heading, list item, quote, code).
+ * `start`/`end` are UTF-16 offsets into the canonical text, end exclusive.
+ * `html`, present for Markdown and HTML articles, is sanitized inline HTML
+ * whose text content is exactly `text.slice(start, end)`.
+ */
+export const blockSchema = z
+  .object({
+    kind: z.enum(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre']),
+    start: offset,
+    end: offset,
+    html: z.string().optional(),
+  })
+  .refine((block) => block.end >= block.start, 'a block cannot end before it starts');
+/** A value `blockSchema` accepts. */
+export type Block = z.output<typeof blockSchema>;
+
+/** An article's metadata, as kept in the library index (library.json); `sourceFile` stays inside `articles/`. */
+export const articleMetaSchema = z.object({
+  /** UUID. */
+  id: z.uuid(),
+  title: z.string(),
+  author: z.string().nullable(),
+  /** Publication date as ISO 8601 (date, or date and time) when known. */
+  published: z.string().nullable(),
+  /** Path of the imported copy, relative to the library folder (always under `articles/`). */
+  sourceFile: z.string().refine(isArticlesPath, 'must be a path inside articles/'),
+  format: articleFormatSchema,
+  /** SHA-256 (lower-case hex) of the canonical text. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),
+  wordCount: offset,
+  /** Length of the canonical text in UTF-16 code units. */
+  charCount: offset,
+  tags: z.array(z.string()),
+  /** Reading progress, 0 (start) to 1 (end). */
+  progress: z.number().min(0).max(1),
+  /** Non-deleted highlights, kept current by the store. */
+  highlightCount: offset,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  /** Tombstone: deleted articles stay in the index so libraries can be merged. */
+  deleted: z.boolean(),
+});
+/** A value `articleMetaSchema` accepts. */
+export type ArticleMeta = z.output<typeof articleMetaSchema>;
+
+/** What the reader needs to show one article: canonical text (NFC, LF; all positions refer to it), blocks, note. */
+export const articleContentSchema = z.object({
+  article: articleMetaSchema,
+  text: z.string(),
+  blocks: z.array(blockSchema),
+  /** The article-level note (Markdown). */
+  note: z.string(),
+});
+/** A value `articleContentSchema` accepts. */
+export type ArticleContent = z.output<typeof articleContentSchema>;
+
+/**
+ * What the reader paints first on a long article: every block (only those of the excerpt with their
+ * `html`), and the canonical text of blocks [from, to) only, from blocks[from].start to blocks[to - 1].end.
+ * The whole text follows (getArticle) while the first screen is already shown.
+ */
+export const articleExcerptSchema = z.object({
+  article: articleMetaSchema,
+  blocks: z.array(blockSchema),
+  note: z.string(),
+  /** Length of the whole canonical text, in UTF-16 units. */
+  length: offset,
+  excerpt: z.object({ from: offset, to: offset, text: z.string() }),
+});
+/** A value `articleExcerptSchema` accepts. */
+export type ArticleExcerpt = z.output<typeof articleExcerptSchema>;
+
+/**
+ * What importing one file did. 'duplicate': the same text is already in the library; nothing was added.
+ * 'updated': a new version of an article imported from a file of the same name; its text was replaced and
+ * its highlights re-anchored. `message` is a sentence for the user, e.g. "Imported “Title”."
+ */
+export const importOutcomeSchema = z.object({
+  status: z.enum(['imported', 'duplicate', 'updated']),
+  article: articleMetaSchema,
+  message: z.string(),
+});
+/** A value `importOutcomeSchema` accepts. */
+export type ImportOutcome = z.output<typeof importOutcomeSchema>;

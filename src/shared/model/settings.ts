@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Reader preferences, stored with the library; font size in CSS pixels, 12–32. */
+export const settingsSchema = z.object({
+  theme: z.enum(['light', 'dark', 'sepia']),
+  font: z.enum(['serif', 'sans']),
+  fontSize: z.int().min(12).max(32),
+});
+/** A value `settingsSchema` accepts. */
+export type Settings = z.output<typeof settingsSchema>;
+
+/** The settings of a new library. */
+export const DEFAULT_SETTINGS: Settings = { theme: 'light', font: 'serif', fontSize: 19 };
