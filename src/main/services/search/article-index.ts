@@ -1,10 +1,11 @@
 import type MiniSearch from 'minisearch';
 import type { Annotation, ArticleMeta, Block } from '../../../shared/types';
-import { bodyDoc, docWords, emptyMiniSearch, notesDoc, type IndexDoc } from './documents';
-import { newEntry, type ArticleEntry } from './entry';
+import { bodyDoc, bodyId, docWords, emptyMiniSearch, notesDoc, notesId, type IndexDoc } from './documents';
+import { loadedArticle, newEntry, savedArticle, type ArticleEntry } from './entry';
 import { cachedTagKey } from './highlight-index';
 import { highlightsOf, insertRow, removeRow, type HighlightRow } from './highlights';
 import type { LoadedIndex } from './index-storage';
+import type { LogRecord } from './model';
 import { Vocabulary } from './vocabulary';
 
 /** How the index reads an article's form and text (see IndexStorage). */
@@ -15,8 +16,8 @@ export interface ContentReader {
 
 /**
  * The index in memory: the articles, their MiniSearch documents and the
- * vocabulary, changed together. Counts its changes so a save knows what
- * there is to write.
+ * vocabulary, changed together. Remembers which articles changed, and how
+ * the vocabulary did, since the last save, so a save writes only that.
  */
 export class ArticleIndex {
   mini: MiniSearch<IndexDoc> = emptyMiniSearch();
@@ -24,16 +25,22 @@ export class ArticleIndex {
   readonly articles = new Map<string, ArticleEntry>();
   /** Folds tags for `tag:` filters. */
   readonly tagKey = cachedTagKey();
-  /** Every change, and those that added, replaced or removed a text. */
-  changes = 0;
-  contentChanges = 0;
   /** Which article each highlight is in; built when first needed, then kept current. */
   private owners: Map<string, string> | undefined;
   private sortedByTitle: ArticleEntry[] | undefined;
+  /** Articles changed since the last save. */
+  private readonly dirty = new Set<string>();
+  /** By word, how many more documents hold it than at the last save. */
+  private readonly wordChanges = new Map<string, number>();
 
   constructor(private readonly content: ContentReader) {}
 
-  /** Replaces everything with an index loaded from disk. */
+  /**
+   * Replaces everything with an index loaded from disk, its logged changes
+   * applied. Left empty when they do not apply.
+   *
+   * @throws Error when a logged change does not fit the index (MiniSearch's duplicate id).
+   */
   install(loaded: LoadedIndex): void {
     this.mini = loaded.mini;
     this.vocabulary = loaded.vocabulary;
@@ -41,6 +48,33 @@ export class ArticleIndex {
     this.owners = undefined;
     this.sortedByTitle = undefined;
     for (const entry of loaded.entries) this.articles.set(entry.id, entry);
+    try {
+      for (const record of loaded.log) this.replay(record);
+    } catch (error) {
+      this.mini = emptyMiniSearch();
+      this.vocabulary = new Vocabulary();
+      this.articles.clear();
+      throw error;
+    }
+  }
+
+  /** The changes since the last call (or the load), as a log record; undefined when there are none. */
+  takeChanges(): LogRecord | undefined {
+    if (this.dirty.size === 0) return undefined;
+    const record: LogRecord = { articles: [], removed: [], vocabulary: { words: [], counts: [] } };
+    for (const id of this.dirty) {
+      const entry = this.articles.get(id);
+      if (entry) record.articles.push(savedArticle(entry));
+      else record.removed.push(id);
+    }
+    for (const [word, change] of this.wordChanges) {
+      if (change === 0) continue;
+      record.vocabulary.words.push(word);
+      record.vocabulary.counts.push(change);
+    }
+    this.dirty.clear();
+    this.wordChanges.clear();
+    return record;
   }
 
   /** The articles by title (Vietnamese collation). */
@@ -59,8 +93,7 @@ export class ArticleIndex {
     this.sortedByTitle = undefined;
     this.addDoc(bodyDoc(entry, this.content.formOf(entry)));
     this.setHighlights(entry, annotations);
-    this.changes++;
-    this.contentChanges++;
+    this.dirty.add(entry.id);
   }
 
   /** Removes an article and its highlights; unknown ids are ignored. */
@@ -72,8 +105,7 @@ export class ArticleIndex {
     for (const id of entry.highlights.ids) this.owners?.delete(id);
     this.articles.delete(articleId);
     this.sortedByTitle = undefined;
-    this.changes++;
-    this.contentChanges++;
+    this.dirty.add(articleId);
   }
 
   /** Re-indexes an indexed article's title, author and tags, and takes its fingerprint. */
@@ -91,7 +123,7 @@ export class ArticleIndex {
     });
     this.addDoc(bodyDoc(entry, this.content.formOf(entry)));
     this.sortedByTitle = undefined;
-    this.changes++;
+    this.dirty.add(entry.id);
   }
 
   /** Makes the article's highlights exactly the live ones of `annotations`. */
@@ -131,6 +163,12 @@ export class ArticleIndex {
     });
   }
 
+  /** Marks an article changed, so it is saved as such and the next open reads it again from the library. */
+  markStale(entry: ArticleEntry): void {
+    entry.contentHash = '';
+    if (this.articles.get(entry.id) === entry) this.dirty.add(entry.id);
+  }
+
   /** The id of the article holding the highlight `highlightId`, if it is indexed. */
   ownerOf(highlightId: string): string | undefined {
     if (!this.owners) {
@@ -149,7 +187,40 @@ export class ArticleIndex {
     delete entry.notesForm;
     delete entry.highlightIndex;
     this.addDoc(notesDoc(entry.id, entry.highlights));
-    this.changes++;
+    this.dirty.add(entry.id);
+  }
+
+  /**
+   * Applies one logged change: each article takes its saved state, its
+   * documents re-added (the body only when its title, author, tags or text
+   * changed: that reads the text); the vocabulary takes the logged counts.
+   */
+  private replay(record: LogRecord): void {
+    for (const id of record.removed) {
+      for (const docId of [bodyId(id), notesId(id)]) if (this.mini.has(docId)) this.mini.discard(docId);
+      this.articles.delete(id);
+    }
+    for (const saved of record.articles) {
+      const old = this.articles.get(saved.id);
+      const entry = loadedArticle(saved);
+      const sameBody =
+        old !== undefined &&
+        old.contentHash === entry.contentHash &&
+        old.textLength === entry.textLength &&
+        old.title === entry.title &&
+        old.author === entry.author &&
+        old.tags.join('\n') === entry.tags.join('\n');
+      if (old?.contentHash === entry.contentHash && old.form !== undefined) entry.form = old.form;
+      if (this.mini.has(notesId(entry.id))) this.mini.discard(notesId(entry.id));
+      if (!sameBody && this.mini.has(bodyId(entry.id))) this.mini.discard(bodyId(entry.id));
+      this.articles.set(entry.id, entry);
+      if (!sameBody) this.mini.add(bodyDoc(entry, this.content.formOf(entry)));
+      const notes = notesDoc(entry.id, entry.highlights);
+      if (notes) this.mini.add(notes);
+    }
+    record.vocabulary.words.forEach((word, i) =>
+      this.vocabulary.adjust(word, record.vocabulary.counts[i] ?? 0),
+    );
   }
 
   /** A highlight as the index keeps it: its quote only when the text at its position differs. */
@@ -173,12 +244,16 @@ export class ArticleIndex {
   private addDoc(doc: IndexDoc | undefined): void {
     if (!doc) return;
     this.mini.add(doc);
-    this.vocabulary.add(docWords(doc));
+    const words = docWords(doc);
+    this.vocabulary.add(words);
+    for (const word of words) this.wordChanges.set(word, (this.wordChanges.get(word) ?? 0) + 1);
   }
 
   private dropDoc(doc: IndexDoc | undefined): void {
     if (!doc || !this.mini.has(doc.id)) return;
     this.mini.discard(doc.id);
-    this.vocabulary.remove(docWords(doc));
+    const words = docWords(doc);
+    this.vocabulary.remove(words);
+    for (const word of words) this.wordChanges.set(word, (this.wordChanges.get(word) ?? 0) - 1);
   }
 }

@@ -25,20 +25,17 @@ export interface ArticleEntry {
   updatedAt: string;
   highlightCount: number;
   textLength: number;
-  /** Search form of the text; read from the forms file when first needed (see IndexStorage.formOf). */
+  /** Search form of the text; folded from the text when first needed (see IndexStorage.formOf). */
   form?: string;
   formLength: number;
-  /** True when the form has characters beyond Latin-1, so it is saved as UTF-16LE. */
+  /** True when the form has characters beyond Latin-1. */
   formWide: boolean;
   /** True when form offsets are text offsets (see SearchForm). */
   aligned: boolean;
   /** Flat [start, end, ...] text offsets (see splitPassages). */
   passages: number[];
-  /** The text, kept in memory until it is saved to the texts file. */
+  /** The text, kept in memory until the index is next saved (then read from the library's content cache). */
   text?: string;
-  /** Where the text (UTF-16 units) and the form (bytes) sit in the saved files; -1 until saved. */
-  textOffset: number;
-  formOffset: number;
   highlights: Highlights;
   notesForm?: NotesForm;
   highlightIndex?: HighlightIndex;
@@ -66,8 +63,6 @@ export function newEntry(meta: ArticleMeta, content: { text: string; blocks: Blo
     aligned: !map,
     passages: splitPassages(content.text, content.blocks, PASSAGE_TARGET).flatMap((p) => [p.start, p.end]),
     text: content.text,
-    textOffset: -1,
-    formOffset: -1,
     highlights: highlightsOf([]),
   };
 }
@@ -131,11 +126,8 @@ export function formOffset(map: Int32Array | undefined, offset: number, formLeng
   return low;
 }
 
-/** An entry as saved, at `offsets` when the texts and forms are laid out anew, else where it was. */
-export function savedArticle(
-  entry: ArticleEntry,
-  offsets: { textOffset: number; formOffset: number } | undefined,
-): SavedArticle {
+/** An entry as saved. */
+export function savedArticle(entry: ArticleEntry): SavedArticle {
   return {
     id: entry.id,
     title: entry.title,
@@ -144,9 +136,7 @@ export function savedArticle(
     contentHash: entry.contentHash,
     updatedAt: entry.updatedAt,
     highlightCount: entry.highlightCount,
-    textOffset: offsets?.textOffset ?? entry.textOffset,
     textLength: entry.textLength,
-    formOffset: offsets?.formOffset ?? entry.formOffset,
     formLength: entry.formLength,
     formWide: entry.formWide,
     aligned: entry.aligned,
@@ -155,7 +145,7 @@ export function savedArticle(
   };
 }
 
-/** An entry from its saved form; its text and form stay in the saved files until read. */
+/** An entry from its saved form; its text and form are read when needed. */
 export function loadedArticle(saved: SavedArticle): ArticleEntry {
   return {
     id: saved.id,
@@ -170,8 +160,6 @@ export function loadedArticle(saved: SavedArticle): ArticleEntry {
     formWide: saved.formWide,
     aligned: saved.aligned,
     passages: saved.passages,
-    textOffset: saved.textOffset,
-    formOffset: saved.formOffset,
     highlights: { ...saved.highlights, quotes: new Map(saved.highlights.quotes) },
   };
 }

@@ -1,44 +1,69 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch from 'minisearch';
 import { bodyId, MINISEARCH_OPTIONS, notesId, type IndexDoc } from './documents';
 import { loadedArticle, savedArticle, type ArticleEntry } from './entry';
-import type { SavedDocs } from './model';
+import type { LogRecord, SavedDocs } from './model';
 import {
+  appendLog,
   DamagedIndexError,
   moveAside,
-  RangeReader,
   readStoredIndex,
   removeUnnamed,
   writeStoredIndex,
   type IndexFiles,
   type StoredIndex,
 } from './persist';
+import { toSearchForm } from './search-form';
 import { Vocabulary } from './vocabulary';
 
-/** An index as loaded from disk. */
+/** Reads an article's canonical text from the library's content cache; undefined when it cannot. */
+export type ReadText = (articleId: string) => string | undefined;
+
+/** An index as loaded from disk: the last full save, and the changes logged since, to apply in order. */
 export interface LoadedIndex {
   mini: MiniSearch<IndexDoc>;
   vocabulary: Vocabulary;
   entries: ArticleEntry[];
+  log: LogRecord[];
 }
 
-/** Reads article texts by range during one search; `close` when done. */
-export interface TextSession {
-  /** The article's text from `start` to `end` (UTF-16 units), from memory or the saved texts file; undefined if unreadable. */
-  textAt(entry: ArticleEntry, start: number, end: number): string | undefined;
-  close(): void;
+/** What a save reads of the index in memory (see ArticleIndex). */
+export interface SavedState {
+  mini: MiniSearch<IndexDoc>;
+  vocabulary: Vocabulary;
+  articles: Map<string, ArticleEntry>;
+  /** The changes since the last save, forgotten once taken; undefined when there are none. */
+  takeChanges(): LogRecord | undefined;
 }
+
+/** Log size, in bytes, beyond which a save writes the whole index again (or a quarter of the index, if larger). */
+const LOG_LIMIT = 4 * 2 ** 20;
+/** Texts read lately, kept for the next reads of the same search. */
+const RECENT_TEXTS = 16;
 
 /**
- * The saved index of one library (see persist.ts): loads it, saves it, and
- * reads the texts and search forms it keeps on disk rather than in memory.
+ * The saved index of one library (see persist.ts): loads it, saves it (the
+ * whole of it, or the changes since in an appended log), and reads the
+ * article texts it does not keep from the library's content cache
+ * (`readText`), folding them into search forms when first needed.
  */
 export class IndexStorage {
   private files: IndexFiles | undefined;
+  private logBytes = 0;
+  private fullBytes = 0;
+  /** Set when an append failed or the log grew too long: the next save writes everything. */
+  private writeAll = false;
+  private readonly recent = new Map<ArticleEntry, string>();
 
-  /** @param dir the index folder (see indexDir). */
-  constructor(private readonly dir: string) {}
+  /**
+   * @param dir the index folder (see indexDir).
+   * @param onStale called with an article whose text is no longer the one indexed (or cannot be read).
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly readText: ReadText,
+    private readonly onStale: (entry: ArticleEntry) => void,
+  ) {}
 
   /**
    * The saved index, if there is a usable one. A damaged one is moved aside;
@@ -53,132 +78,102 @@ export class IndexStorage {
       if (!stored) return undefined;
       mini = loadMiniSearch(stored);
     } catch (error) {
-      if (error instanceof DamagedIndexError) await moveAside(this.dir).catch(() => undefined);
+      if (error instanceof DamagedIndexError) await this.discard();
       return undefined;
     }
     this.files = stored.files;
+    this.fullBytes = stored.files.index.bytes + stored.files.docs.bytes;
+    this.logBytes = stored.logBytes;
     return {
       mini,
       vocabulary: Vocabulary.fromJSON(stored.docs.vocabulary),
       entries: stored.docs.articles.map(loadedArticle),
+      log: stored.log,
     };
   }
 
+  /** Moves the saved index aside as damaged (see moveAside); the next save writes it whole. */
+  async discard(): Promise<void> {
+    this.files = undefined;
+    await moveAside(this.dir).catch(() => undefined);
+  }
+
   /**
-   * Writes the index (see writeStoredIndex): the texts and their search forms
-   * too when `withContent` or nothing was saved before, after which the
-   * entries still current (per `isCurrent`) drop their texts from memory.
+   * Saves the changes `index` has not saved yet: appended to the log (one
+   * line, fdatasync'd), or, the first time, after a failed append or when
+   * the log has grown past its limit, the whole index. Entries still in
+   * `index` then drop their texts from memory.
    *
-   * @throws fs errors as they are.
+   * @throws fs errors as they are (the next save then writes everything).
    */
-  async save(
-    index: { mini: MiniSearch<IndexDoc>; vocabulary: Vocabulary; entries: ArticleEntry[] },
-    withContent: boolean,
-    isCurrent: (entry: ArticleEntry) => boolean,
-  ): Promise<void> {
-    const layout = withContent || !this.files ? this.layout(index.entries) : undefined;
-    const docs: SavedDocs = {
-      articles: index.entries.map((entry) => savedArticle(entry, layout?.offsets.get(entry))),
-      vocabulary: index.vocabulary.toJSON(),
-    };
-    const files = await writeStoredIndex(
-      this.dir,
-      { indexJson: JSON.stringify(index.mini), docsJson: JSON.stringify(docs), ...layout?.parts },
-      this.files,
-    );
-    this.files = files;
-    for (const [entry, offsets] of layout?.offsets ?? []) {
-      if (!isCurrent(entry)) continue;
-      Object.assign(entry, offsets);
-      delete entry.text;
-    }
-    await removeUnnamed(this.dir, files);
-  }
-
-  /** Opens the texts file for the reads of one search (or one change). */
-  texts(): TextSession {
-    const reader = this.reader('texts');
-    return {
-      textAt: (entry, start, end) => {
-        if (entry.text !== undefined) return entry.text.slice(start, end);
-        if (entry.textOffset < 0) return undefined;
-        return reader.read((entry.textOffset + start) * 2, (entry.textOffset + end) * 2, 'utf16le');
-      },
-      close: () => reader.close(),
-    };
-  }
-
-  /** The text from `start` to `end` of one article, opening and closing the texts file for it. */
-  textAt(entry: ArticleEntry, start: number, end: number): string | undefined {
-    const session = this.texts();
+  async save(index: SavedState): Promise<void> {
+    const changes = index.takeChanges();
+    if (!changes && !this.writeAll) return;
+    const whole = !this.files || this.writeAll || this.logBytes > Math.max(LOG_LIMIT, this.fullBytes / 4);
+    const entries = [...index.articles.values()];
     try {
-      return session.textAt(entry, start, end);
-    } finally {
-      session.close();
+      if (whole) {
+        const docs: SavedDocs = {
+          articles: entries.map(savedArticle),
+          vocabulary: index.vocabulary.toJSON(),
+        };
+        const parts = { indexJson: JSON.stringify(index.mini), docsJson: JSON.stringify(docs) };
+        const files = await writeStoredIndex(this.dir, parts);
+        this.files = files;
+        this.fullBytes = files.index.bytes + files.docs.bytes;
+        this.logBytes = 0;
+        await removeUnnamed(this.dir, files);
+      } else if (changes && this.files) {
+        this.logBytes += await appendLog(this.dir, this.files, changes);
+      }
+      this.writeAll = false;
+    } catch (error) {
+      this.writeAll = true;
+      throw error;
     }
+    for (const entry of entries) if (index.articles.get(entry.id) === entry) delete entry.text;
+  }
+
+  /** The article's text from `start` to `end` (UTF-16 units); undefined when it cannot be read or has changed. */
+  textAt(entry: ArticleEntry, start: number, end: number): string | undefined {
+    return this.textOf(entry)?.slice(start, end);
   }
 
   /**
-   * The article's search form, read from the forms file the first time (the
-   * rest are read in the background after opening, see preloadForms). One
-   * that cannot be read is taken as empty, and the article as changed, so the
-   * next open reads it again from the source.
+   * The article's search form, folded from its text the first time (the rest
+   * are folded in the background after opening, see preloadForms). One whose
+   * text cannot be read, or is no longer the one indexed, is taken as blank,
+   * and reported stale (see the constructor).
    */
   formOf(entry: ArticleEntry): string {
     if (entry.form !== undefined) return entry.form;
-    const reader = this.reader('forms');
-    const bytes = entry.formLength * (entry.formWide ? 2 : 1);
-    const form = reader.read(
-      entry.formOffset,
-      entry.formOffset + bytes,
-      entry.formWide ? 'utf16le' : 'latin1',
-    );
-    reader.close();
-    if (form === undefined) entry.contentHash = '';
-    entry.form = form ?? ' '.repeat(entry.formLength);
+    const text = this.textOf(entry);
+    const form = text === undefined ? undefined : toSearchForm(text).form;
+    if (form === undefined || form.length !== entry.formLength) this.onStale(entry);
+    entry.form = form?.length === entry.formLength ? form : ' '.repeat(entry.formLength);
     return entry.form;
   }
 
-  /** Reads every search form of `entries` not yet read, in one pass over the forms file, without blocking searches. */
+  /** Folds the search form of every entry that has none yet, yielding between articles so searches are not held up. */
   async preloadForms(entries: () => Iterable<ArticleEntry>): Promise<void> {
-    const files = this.files;
-    if (!files) return;
-    const all = await readFile(path.join(this.dir, files.forms.file));
-    if (this.files !== files) return;
     for (const entry of entries()) {
-      if (entry.form !== undefined || entry.formOffset < 0) continue;
-      const end = entry.formOffset + entry.formLength * (entry.formWide ? 2 : 1);
-      entry.form = all.toString(entry.formWide ? 'utf16le' : 'latin1', entry.formOffset, end);
+      if (entry.form !== undefined) continue;
+      this.formOf(entry);
+      await nextTurn();
     }
   }
 
-  /** A reader of one of the saved files (reads nothing before the first save). */
-  private reader(part: 'texts' | 'forms'): RangeReader {
-    return new RangeReader(this.files && path.join(this.dir, this.files[part].file));
-  }
-
-  /** Lays all texts and forms out one after another, as the texts and forms files hold them. */
-  private layout(entries: ArticleEntry[]) {
-    const session = this.texts();
-    try {
-      const units = entries.reduce((n, entry) => n + entry.textLength, 0);
-      const texts = Buffer.alloc(units * 2);
-      const formBytes = entries.reduce((n, entry) => n + entry.formLength * (entry.formWide ? 2 : 1), 0);
-      const forms = Buffer.alloc(formBytes);
-      const offsets = new Map<ArticleEntry, { textOffset: number; formOffset: number }>();
-      let textOffset = 0;
-      let formOffset = 0;
-      for (const entry of entries) {
-        const text = session.textAt(entry, 0, entry.textLength) ?? ' '.repeat(entry.textLength);
-        texts.write(text, textOffset * 2, 'utf16le');
-        offsets.set(entry, { textOffset, formOffset });
-        textOffset += entry.textLength;
-        formOffset += forms.write(this.formOf(entry), formOffset, entry.formWide ? 'utf16le' : 'latin1');
-      }
-      return { offsets, parts: { texts, forms } };
-    } finally {
-      session.close();
+  private textOf(entry: ArticleEntry): string | undefined {
+    if (entry.text !== undefined) return entry.text;
+    let text = this.recent.get(entry);
+    if (text === undefined) {
+      text = this.readText(entry.id);
+      if (text === undefined) return undefined;
+      if (this.recent.size >= RECENT_TEXTS)
+        this.recent.delete(this.recent.keys().next().value as ArticleEntry);
+      this.recent.set(entry, text);
     }
+    return text.length === entry.textLength ? text : undefined;
   }
 }
 
@@ -196,11 +191,7 @@ function loadMiniSearch(stored: StoredIndex): MiniSearch<IndexDoc> {
     throw new DamagedIndexError(`the index cannot be loaded: ${(error as Error).message}`);
   }
   const { articles } = stored.docs;
-  const missing = articles.find(
-    (a) =>
-      !mini.has(bodyId(a.id)) ||
-      a.formOffset + a.formLength * (a.formWide ? 2 : 1) > stored.files.forms.bytes,
-  );
+  const missing = articles.find((a) => !mini.has(bodyId(a.id)));
   if (missing) throw new DamagedIndexError(`the index does not match article ${missing.id}.`);
   const notesDocs = articles.filter((a) => mini.has(notesId(a.id))).length;
   if (mini.documentCount !== articles.length + notesDocs) {

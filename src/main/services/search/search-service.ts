@@ -17,6 +17,12 @@ export interface SearchSource {
   readContent(id: string): Promise<{ text: string; blocks: Block[] } | undefined>;
   /** An article's live highlights, in document order. */
   listAnnotations(articleId: string): Promise<Annotation[]>;
+  /**
+   * An article's canonical text as its content cache holds it now, read
+   * synchronously (snippets are cut while a search runs); undefined when it
+   * is missing or cannot be read. The index keeps no copy of the texts.
+   */
+  readCachedText(id: string): string | undefined;
 }
 
 /** Options of `SearchService.open`. */
@@ -42,8 +48,6 @@ export class SearchService {
   private readonly touchedDuringPass = new Set<string>();
   private passRunning = false;
   private progress: SearchStatus = { state: 'building', done: 0, total: 0 };
-  private savedChanges = 0;
-  private savedContentChanges = 0;
   private saving: Promise<void> = Promise.resolve();
   private loaded: Promise<void> = Promise.resolve();
   private finished: Promise<void> = Promise.resolve();
@@ -52,7 +56,11 @@ export class SearchService {
     dir: string,
     private readonly source: SearchSource,
   ) {
-    this.storage = new IndexStorage(dir);
+    this.storage = new IndexStorage(
+      dir,
+      (id) => source.readCachedText(id),
+      (entry) => this.index.markStale(entry),
+    );
     this.index = new ArticleIndex(this.storage);
   }
 
@@ -61,7 +69,7 @@ export class SearchService {
    * and valid, then brings it up to date: articles added, removed or changed
    * since it was saved are re-read from `source`; without a usable index
    * every article is read. A damaged index is moved aside (to
-   * `v1.damaged`) and rebuilt. Resolves when the index is complete.
+   * `v2.damaged`) and rebuilt. Resolves when the index is complete.
    *
    * @throws whatever `source.listArticles` throws; an article whose content
    *   or highlights cannot be read is left out until the next open.
@@ -84,8 +92,13 @@ export class SearchService {
   static start(libraryPath: string, source: SearchSource, options: SearchOpenOptions = {}): SearchService {
     const service = new SearchService(indexDir(libraryPath), source);
     service.passRunning = true;
-    service.loaded = service.storage.load().then((loaded) => {
-      if (loaded) service.index.install(loaded);
+    service.loaded = service.storage.load().then(async (loaded) => {
+      if (!loaded) return;
+      try {
+        service.index.install(loaded);
+      } catch {
+        await service.storage.discard();
+      }
     });
     service.finished = service.loaded
       .then(() =>
@@ -188,6 +201,7 @@ export class SearchService {
       article: (id: string) => index.articles.get(id),
       tagKey: index.tagKey,
       formOf: (entry: ArticleEntry) => storage.formOf(entry),
+      textAt: (entry: ArticleEntry, start: number, end: number) => storage.textAt(entry, start, end),
     };
     const ranked =
       plan.items.length > 0
@@ -195,23 +209,18 @@ export class SearchService {
         : isEmptyQuery(plan.query)
           ? []
           : listing(index.byTitle(), plan.query, index.tagKey);
-    const texts = storage.texts();
-    try {
-      const groups = ranked
-        .slice(0, limit)
-        .map((entry) => group({ ...view, textAt: texts.textAt }, entry, plan));
-      return { total: ranked.length, groups, tookMs: performance.now() - started };
-    } finally {
-      texts.close();
-    }
+    const groups = ranked.slice(0, limit).map((entry) => group(view, entry, plan));
+    return { total: ranked.length, groups, tookMs: performance.now() - started };
   }
 
   /**
-   * Writes the index to disk if it changed since the last save (see
-   * `writeStoredIndex`): the texts and their search forms only when articles
-   * were added, changed or removed. Waits for a load in progress; saves run
-   * one at a time. Cost grows with the library, so call it after a quiet
-   * delay and on stop, not after every change.
+   * Writes what changed since the last save to disk: the changed articles
+   * appended to the index's log, or the whole index when there is no saved
+   * one yet or the log has grown long (see IndexStorage.save). Waits for a
+   * load in progress; saves run one at a time. Cost grows with the changes,
+   * except for the occasional whole save.
+   *
+   * @throws fs errors (ENOSPC, EACCES...); the next save then writes the whole index.
    */
   save(): Promise<void> {
     this.saving = this.saving.then(() => this.writeNow());
@@ -220,17 +229,7 @@ export class SearchService {
 
   private async writeNow(): Promise<void> {
     await this.loaded;
-    const { index } = this;
-    if (index.changes === this.savedChanges) return;
-    const at = index.changes;
-    const contentAt = index.contentChanges;
-    await this.storage.save(
-      { mini: index.mini, vocabulary: index.vocabulary, entries: [...index.articles.values()] },
-      contentAt !== this.savedContentChanges,
-      (entry) => index.articles.get(entry.id) === entry,
-    );
-    this.savedChanges = at;
-    this.savedContentChanges = contentAt;
+    await this.storage.save(this.index);
   }
 
   private touch(articleId: string): void {
