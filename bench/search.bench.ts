@@ -370,9 +370,15 @@ describe('search', () => {
     const noteEdit = percentiles(
       Array.from({ length: ROUNDS }, () => time(() => search.indexAnnotation(edited))[1]),
     );
-    const beforeSave = await folderBytes(dir);
-    const [, noteSaveMs] = await timeAsync(() => search.save());
-    const appended = (await folderBytes(dir)) - beforeSave;
+    const saves: number[] = [];
+    let appended = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      search.indexAnnotation({ ...edited, note: `${edited.note} ${round}` });
+      const beforeSave = await folderBytes(dir);
+      saves.push((await timeAsync(() => search.save()))[1]);
+      appended = (await folderBytes(dir)) - beforeSave;
+    }
+    const noteSaveMs = percentiles(saves).median;
     const floorSaveMs = await appendFloor(path.join(library, 'floor.log'), appended);
     const [, reindexMs] = time(() => search.indexArticle(sample.meta, sample, sample.annotations));
 
@@ -392,16 +398,16 @@ describe('search', () => {
     );
     report('Search (1,000 articles, ~50 MB text, 100,000 highlights)', [
       { name: 'build index from scratch', value: buildMs / 1000, unit: 's' },
-      { name: 'save index (first, with texts)', value: saveMs, unit: 'ms' },
+      { name: 'save index (first, whole)', value: saveMs, unit: 'ms' },
       {
-        name: 'save index after a note edit',
+        name: 'save index after a note edit, median',
         value: noteSaveMs,
         unit: 'ms',
         target: '<= 50 ms',
         met: noteSaveMs <= 50,
       },
       { name: 'floor: append + fdatasync of the same bytes', value: floorSaveMs, unit: 'ms' },
-      { name: 'save after a note edit / floor', value: noteSaveMs / floorSaveMs, unit: 'x' },
+      { name: 'save after a note edit / floor (medians)', value: noteSaveMs / floorSaveMs, unit: 'x' },
       { name: 'index on disk', value: diskMB, unit: 'MB' },
       {
         name: 'index on disk / text (UTF-8)',

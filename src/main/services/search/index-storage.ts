@@ -38,8 +38,8 @@ export interface SavedState {
 
 /** Log size, in bytes, beyond which a save writes the whole index again (or a quarter of the index, if larger). */
 const LOG_LIMIT = 4 * 2 ** 20;
-/** Texts read lately, kept for the next reads of the same search. */
-const RECENT_TEXTS = 16;
+/** Texts read lately (the results of the last few searches as a query is typed), most recent last. */
+const RECENT_TEXTS = 32;
 
 /**
  * The saved index of one library (see persist.ts): loads it, saves it (the
@@ -171,8 +171,8 @@ export class IndexStorage {
       if (text === undefined) return undefined;
       if (this.recent.size >= RECENT_TEXTS)
         this.recent.delete(this.recent.keys().next().value as ArticleEntry);
-      this.recent.set(entry, text);
-    }
+    } else this.recent.delete(entry);
+    this.recent.set(entry, text);
     return text.length === entry.textLength ? text : undefined;
   }
 }
