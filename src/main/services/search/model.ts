@@ -40,10 +40,10 @@ const savedHighlightsSchema = z
 
 /**
  * An article as saved: what results show, the fingerprint (content hash,
- * updatedAt, highlight count) that tells whether it is current, where its
- * text sits in the texts file (UTF-16 units) and its search form in the
- * forms file (bytes: Latin-1, or UTF-16LE when `formWide`), and its passages
- * as flat [start, end, start, end...] offsets.
+ * updatedAt, highlight count) that tells whether it is current, the length
+ * of its text and search form (the text itself is read from the library's
+ * content cache), and its passages as flat [start, end, start, end...]
+ * offsets.
  */
 export const savedArticleSchema = z.object({
   id: z.string(),
@@ -53,9 +53,7 @@ export const savedArticleSchema = z.object({
   contentHash: z.string(),
   updatedAt: z.string(),
   highlightCount: offset,
-  textOffset: offset,
   textLength: offset,
-  formOffset: offset,
   formLength: offset,
   formWide: z.boolean(),
   /** False when folding changed lengths, so form offsets are not text offsets. */
@@ -64,16 +62,30 @@ export const savedArticleSchema = z.object({
   highlights: savedHighlightsSchema,
 });
 
+/** Words with a whole number each (document counts, or changes to them), column by column. */
+function wordColumns(isCount: (value: unknown) => boolean) {
+  return z
+    .object({ words: arrayOf<string>(isString, 'strings'), counts: arrayOf<number>(isCount, 'counts') })
+    .refine((v) => v.words.length === v.counts.length, 'vocabulary columns differ in length');
+}
+
 /** The saved documents file: articles, and the vocabulary with document counts. */
 export const savedDocsSchema = z.object({
   articles: z.array(savedArticleSchema),
-  vocabulary: z
-    .object({
-      words: arrayOf<string>(isString, 'strings'),
-      counts: arrayOf<number>((value) => Number.isInteger(value) && (value as number) > 0, 'counts'),
-    })
-    .refine((v) => v.words.length === v.counts.length, 'vocabulary columns differ in length'),
+  vocabulary: wordColumns((value) => Number.isInteger(value) && (value as number) > 0),
+});
+
+/**
+ * One line of the change log: the articles changed since the previous line
+ * (their new state), those removed, and how many more (or fewer) documents
+ * hold each word.
+ */
+export const logRecordSchema = z.object({
+  articles: z.array(savedArticleSchema),
+  removed: z.array(z.string()),
+  vocabulary: wordColumns((value) => Number.isInteger(value)),
 });
 
 export type SavedArticle = z.infer<typeof savedArticleSchema>;
 export type SavedDocs = z.infer<typeof savedDocsSchema>;
+export type LogRecord = z.infer<typeof logRecordSchema>;

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../fs/atomic-write';
-import { savedDocsSchema, type SavedDocs } from './model';
+import { logRecordSchema, savedDocsSchema, type LogRecord, type SavedDocs } from './model';
 
 /** Bumped whenever the files or the indexing rules change; each version has its own folder. */
-export const INDEX_SCHEMA_VERSION = 1;
+export const INDEX_SCHEMA_VERSION = 2;
 
 const MANIFEST = 'manifest.json';
 
@@ -23,20 +22,22 @@ const manifestSchema = z.object({
   index: fileRefSchema,
   /** Articles and highlights (SavedDocs), JSON in UTF-16LE (Vietnamese decodes several times faster than from UTF-8). */
   docs: fileRefSchema,
-  /** Search forms of all article texts, one after another, each Latin-1 when it can be, else UTF-16LE. */
-  forms: fileRefSchema,
-  /** All article texts, one after another, UTF-16LE, read a passage at a time for snippets. */
-  texts: fileRefSchema,
+  /** Changes since `index` and `docs` were written, one LogRecord per line (JSON, UTF-8), appended. */
+  log: z.object({ file: fileRefSchema.shape.file }),
 });
 
 /** The files of a saved index, as named by its manifest. */
 export type IndexFiles = z.infer<typeof manifestSchema>;
 
-/** A saved index, read: everything but the texts and forms, which are read when needed (see RangeReader). */
+/** A saved index, read. */
 export interface StoredIndex {
   files: IndexFiles;
   indexJson: string;
   docs: SavedDocs;
+  /** The log's records, oldest first, to apply over `docs` and the index. */
+  log: LogRecord[];
+  /** Bytes of the log file (its whole records; a torn last line is cut off). */
+  logBytes: number;
 }
 
 /** The stored index cannot be used: a file is missing, truncated, not JSON or not of the expected shape. */
@@ -68,63 +69,93 @@ export async function readStoredIndex(dir: string): Promise<StoredIndex | undefi
   const manifest = manifestSchema.safeParse(parseJson(manifestText, MANIFEST));
   if (!manifest.success) throw new DamagedIndexError(`${MANIFEST} is not a search index manifest.`);
   const files = manifest.data;
-  await checkSize(dir, files.texts);
-  await checkSize(dir, files.forms);
   const [index, docsBytes] = await Promise.all([readChecked(dir, files.index), readChecked(dir, files.docs)]);
   const docs = savedDocsSchema.safeParse(parseJson(docsBytes.toString('utf16le'), files.docs.file));
   if (!docs.success) throw new DamagedIndexError(`${files.docs.file} does not hold search documents.`);
-  return { files, indexJson: index.toString('utf8'), docs: docs.data };
-}
-
-/** What to save; `forms` and `texts` are left out when they have not changed since `previous`. */
-export interface IndexParts {
-  indexJson: string;
-  docsJson: string;
-  forms?: Uint8Array;
-  texts?: Uint8Array;
+  const { log, logBytes } = await readLog(path.join(dir, files.log.file));
+  return { files, indexJson: index.toString('utf8'), docs: docs.data, log, logBytes };
 }
 
 /**
- * Saves the index into `dir` (created if missing): each new file is written
- * atomically under a new name, then the manifest naming them replaces the old
- * one. Forms and texts not given are kept from `previous`. Resolves to the
- * new manifest; a crash at any point leaves the previous or the new index,
- * whole. Files no manifest names stay until `removeUnnamed`.
+ * The records of a log file. A last line without its line end (a crash
+ * during an append) is cut off the file, so the next append starts clean.
  *
- * @throws fs errors (ENOSPC, EACCES...); a missing forms or texts part with
- *   no previous save to keep it from is a programming error.
+ * @throws DamagedIndexError when the file is missing or a whole line is not a record.
  */
-export async function writeStoredIndex(
-  dir: string,
-  parts: IndexParts,
-  previous?: IndexFiles,
-): Promise<IndexFiles> {
+async function readLog(file: string): Promise<{ log: LogRecord[]; logBytes: number }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new DamagedIndexError(`${path.basename(file)} is missing.`);
+  }
+  const whole = bytes.lastIndexOf(0x0a) + 1;
+  if (whole < bytes.length) await truncate(file, whole);
+  const lines = bytes.toString('utf8', 0, whole).split('\n').slice(0, -1);
+  const log = lines.map((line) => {
+    const record = logRecordSchema.safeParse(parseJson(line, path.basename(file)));
+    if (!record.success)
+      throw new DamagedIndexError(`${path.basename(file)} holds a line that is not a change.`);
+    return record.data;
+  });
+  return { log, logBytes: whole };
+}
+
+/** What a full save writes. */
+export interface IndexParts {
+  indexJson: string;
+  docsJson: string;
+}
+
+/**
+ * Saves the index into `dir` (created if missing): each new file (index,
+ * docs and an empty log) is written atomically under a new name, then the
+ * manifest naming them replaces the old one. Resolves to the new manifest;
+ * a crash at any point leaves the previous or the new index, whole. Files
+ * no manifest names stay until `removeUnnamed`.
+ *
+ * @throws fs errors (ENOSPC, EACCES...).
+ */
+export async function writeStoredIndex(dir: string, parts: IndexParts): Promise<IndexFiles> {
   await mkdir(dir, { recursive: true });
   const generation = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
-  const write = async (name: string, bytes: Uint8Array) => {
-    const file = `${name}-${generation}.${name === 'index' ? 'json' : 'bin'}`;
+  const write = async (name: string, extension: string, bytes: Uint8Array) => {
+    const file = `${name}-${generation}.${extension}`;
     await atomicWrite(path.join(dir, file), bytes);
     return { file, bytes: bytes.byteLength };
-  };
-  const kept = (name: 'forms' | 'texts') => {
-    if (!previous) throw new Error(`No saved ${name} to keep.`);
-    return previous[name];
   };
   const files: IndexFiles = {
     schemaVersion: INDEX_SCHEMA_VERSION,
     savedAt: new Date().toISOString(),
-    index: await write('index', Buffer.from(parts.indexJson, 'utf8')),
-    docs: await write('docs', Buffer.from(parts.docsJson, 'utf16le')),
-    forms: parts.forms === undefined ? kept('forms') : await write('forms', parts.forms),
-    texts: parts.texts === undefined ? kept('texts') : await write('texts', parts.texts),
+    index: await write('index', 'json', Buffer.from(parts.indexJson, 'utf8')),
+    docs: await write('docs', 'bin', Buffer.from(parts.docsJson, 'utf16le')),
+    log: { file: (await write('log', 'jsonl', new Uint8Array())).file },
   };
   await atomicWrite(path.join(dir, MANIFEST), JSON.stringify(files));
   return files;
 }
 
+/**
+ * Appends one record to the log `files` names, and flushes it to disk
+ * (fdatasync) before resolving. Resolves to the bytes written.
+ *
+ * @throws fs errors (ENOSPC, EACCES...); a partly written line is cut off at the next load.
+ */
+export async function appendLog(dir: string, files: IndexFiles, record: LogRecord): Promise<number> {
+  const bytes = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+  const handle = await open(path.join(dir, files.log.file), 'a');
+  try {
+    await handle.write(bytes);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  return bytes.length;
+}
+
 /** Removes every file of `dir` that `files` does not name (older generations, temporary files left by a crash). */
 export async function removeUnnamed(dir: string, files: IndexFiles): Promise<void> {
-  const keep = new Set([MANIFEST, files.index.file, files.docs.file, files.forms.file, files.texts.file]);
+  const keep = new Set([MANIFEST, files.index.file, files.docs.file, files.log.file]);
   const stale = (await readdir(dir)).filter((name) => !keep.has(name));
   await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
 }
@@ -137,37 +168,6 @@ export async function moveAside(dir: string): Promise<void> {
   const aside = `${dir}.damaged`;
   await rm(aside, { recursive: true, force: true });
   await rename(dir, aside);
-}
-
-/**
- * Reads byte ranges of a saved file (texts or forms) as text, opening it on
- * first use; `close` when done. A read that fails (no file, the file
- * vanished or was cut) gives undefined rather than throwing, so a search can
- * still answer.
- */
-export class RangeReader {
-  private fd: number | undefined;
-
-  constructor(private readonly file: string | undefined) {}
-
-  /** The bytes from `start` to `end` (exclusive) decoded as `encoding`. */
-  read(start: number, end: number, encoding: 'utf16le' | 'latin1'): string | undefined {
-    if (this.file === undefined) return undefined;
-    try {
-      this.fd ??= openSync(this.file, 'r');
-      const buffer = Buffer.allocUnsafe(end - start);
-      const read = readSync(this.fd, buffer, 0, buffer.length, start);
-      return read === buffer.length ? buffer.toString(encoding) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Closes the file if it was opened. */
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-  }
 }
 
 async function checkSize(dir: string, ref: z.infer<typeof fileRefSchema>): Promise<void> {

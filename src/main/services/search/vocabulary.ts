@@ -36,6 +36,12 @@ export class Vocabulary {
     }
   }
 
+  /** Adds `delta` (may be negative) to the documents counted for `word`, as a saved change says. */
+  adjust(word: string, delta: number): void {
+    if (delta > 0) this.add(Array.from({ length: delta }, () => word));
+    else if (delta < 0) this.remove(Array.from({ length: -delta }, () => word));
+  }
+
   /** True when some document holds `word`. */
   has(word: string): boolean {
     return this.counts.has(word);

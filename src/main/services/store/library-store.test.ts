@@ -127,6 +127,10 @@ describe('LibraryStore: round trips', () => {
   it('keeps and validates the content cache, and refuses blocks outside the text', async () => {
     const { store } = await libraryWithArticles();
     expect(await store.readContent(ID)).toBeUndefined();
+    expect(store.readCachedText(ID)).toBeUndefined();
+    await store.writeContent(ID, { text: 'Sơn Trà', blocks: [] });
+    expect(store.readCachedText(ID)).toBe('Sơn Trà');
+    expect(store.readCachedText('../../etc/passwd')).toBeUndefined();
     const error = await rejection(
       store.writeContent(ID, { text: 'ngắn', blocks: [{ kind: 'p', start: 0, end: 99 }] }),
     );

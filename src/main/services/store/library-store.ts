@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -363,6 +364,21 @@ export class LibraryStore {
       notify: (message) => this.notices.push(message),
     });
     return loaded?.data;
+  }
+
+  /**
+   * An article's canonical text from its content cache, read synchronously
+   * (the search index cuts snippets from it); undefined when the cache is
+   * missing, unreadable or not a content file. Damage is left for
+   * `readContent` to report.
+   */
+  readCachedText(id: string): string | undefined {
+    try {
+      const parsed = JSON.parse(readFileSync(this.contentFile(id), 'utf8')) as { text?: unknown };
+      return typeof parsed.text === 'string' ? parsed.text : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Removes an article's shard, its backups and its content cache for good; the index keeps its tombstone. */

@@ -77,6 +77,7 @@ describe('gloss search', () => {
       listArticles: () => [meta],
       readContent: async () => ({ text: SON_TRA_TEXT, blocks: [] }),
       listAnnotations: async () => [],
+      readCachedText: () => SON_TRA_TEXT,
     });
     const handlers = searchHandlers(service) as Handlers;
     const services: Services = { handlers, dispatch: createDispatch(handlers), stop: async () => {} };

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { bodyDoc, docWords, notesDoc, weightedWords } from './documents';
+import { highlightsOf } from './highlights';
+
+describe('weightedWords', () => {
+  it('repeats each word 1 + log2(count) times', () => {
+    expect(weightedWords('dang dang dang dang nang dang')).toEqual(['dang', 'dang', 'dang', 'nang']);
+  });
+});
+
+describe('documents', () => {
+  it('folds the body fields and collects their distinct words', () => {
+    const doc = bodyDoc({ id: 'x', title: 'Đà Nẵng', author: null, tags: ['Sơn Trà'] }, 'da nang ban dao');
+    expect(doc).toEqual({
+      id: 'b:x',
+      title: 'da nang',
+      author: '',
+      tags: 'son tra',
+      text: 'da nang ban dao',
+    });
+    expect(docWords(doc)).toEqual(new Set(['da', 'nang', 'son', 'tra', 'ban', 'dao']));
+  });
+
+  it('holds notes, kept quotes and tags of the highlights; none when there is nothing to find', () => {
+    const row = { color: 'yellow', start: 0, end: 3, tags: [] as string[] } as const;
+    const highlights = highlightsOf([
+      { ...row, id: 'a', note: 'Ý chính', tags: ['Nghị quyết'] },
+      { ...row, id: 'b', note: '', quote: 'Bãi biển' },
+    ]);
+    expect(notesDoc('x', highlights)).toEqual({
+      id: 'n:x',
+      notes: 'y chinh\nbai bien',
+      labels: 'nghi quyet',
+    });
+    expect(notesDoc('x', highlightsOf([{ ...row, id: 'c', note: '' }]))).toBeUndefined();
+  });
+});

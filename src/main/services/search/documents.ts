@@ -1,0 +1,90 @@
+import MiniSearch, { type Options } from 'minisearch';
+import type { ParsedQuery } from '../../../shared/search/query';
+import type { Highlights } from './highlights';
+import { formWords, toSearchForm } from './search-form';
+
+/** The fields MiniSearch indexes. */
+export type Field = 'title' | 'author' | 'tags' | 'text' | 'notes' | 'labels';
+/** One MiniSearch document: an article's body (`b:`) or its highlights (`n:`), each field a search form. */
+export type IndexDoc = { id: string } & Partial<Record<Field, string>>;
+
+const FIELDS: Field[] = ['title', 'author', 'tags', 'text', 'notes', 'labels'];
+/** Highlight quotes are article text, so `in:notes` reads the text field and checks the highlights. */
+export const SCOPE_FIELDS: Record<ParsedQuery['scope'], Field[]> = {
+  all: FIELDS,
+  notes: ['text', 'notes', 'labels'],
+  text: ['text'],
+};
+const BOOST: Partial<Record<Field, number>> = { title: 3, author: 2, tags: 2, labels: 1.5, notes: 1.5 };
+
+/**
+ * Each distinct word of a search form once, repeated 1 + log2(count)
+ * times: term frequency still ranks, at a fraction of what adding every
+ * occurrence costs.
+ */
+export function weightedWords(form: string): string[] {
+  const counts = new Map<string, number>();
+  for (const word of formWords(form)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const words: string[] = [];
+  for (const [word, count] of counts) {
+    for (let i = Math.floor(Math.log2(count)); i >= 0; i--) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * MiniSearch holds two documents per article: its body (`b:` title, author,
+ * tags, text) and its highlights (`n:` notes and tags). Values are search
+ * forms, so terms are only split. These options must not change between a
+ * save and a load (INDEX_SCHEMA_VERSION).
+ */
+export const MINISEARCH_OPTIONS: Options<IndexDoc> = {
+  fields: FIELDS,
+  tokenize: (form, field) => (field === 'text' || field === 'notes' ? weightedWords(form) : formWords(form)),
+  processTerm: (term) => term,
+  searchOptions: { tokenize: (term) => [term], processTerm: (term) => term, boost: BOOST },
+};
+
+/** The id of an article's body document. */
+export const bodyId = (articleId: string): string => `b:${articleId}`;
+/** The id of an article's highlights document. */
+export const notesId = (articleId: string): string => `n:${articleId}`;
+/** The article id of a document id. */
+export const articleIdOf = (docId: string): string => docId.slice(2);
+
+/** The body document of an article: the forms of its title, author, tags and text (`form`). */
+export function bodyDoc(
+  article: { id: string; title: string; author: string | null; tags: string[] },
+  form: string,
+): IndexDoc {
+  return {
+    id: bodyId(article.id),
+    title: toSearchForm(article.title).form,
+    author: toSearchForm(article.author ?? '').form,
+    tags: toSearchForm(article.tags.join('\n')).form,
+    text: form,
+  };
+}
+
+/** The highlights document: notes (with quotes that are not article text) and tags; undefined when empty. */
+export function notesDoc(articleId: string, highlights: Highlights): IndexDoc | undefined {
+  const { notes: written, quotes, tags } = highlights;
+  const notes = [...written, ...quotes.values()].filter((text) => text !== '');
+  const labels = tags.flat();
+  if (notes.length === 0 && labels.length === 0) return undefined;
+  return {
+    id: notesId(articleId),
+    notes: toSearchForm(notes.join('\n')).form,
+    labels: toSearchForm(labels.join('\n')).form,
+  };
+}
+
+/** Every distinct word of a document, all fields together (what the vocabulary counts). */
+export function docWords(doc: IndexDoc): Set<string> {
+  return new Set(FIELDS.flatMap((field) => formWords(doc[field] ?? '')));
+}
+
+/** An empty MiniSearch with the index's options. */
+export function emptyMiniSearch(): MiniSearch<IndexDoc> {
+  return new MiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
+}
