@@ -7,6 +7,7 @@ import {
   type TagInfo,
   type UndoOutcome,
 } from '../types';
+import type { ChangeBatch } from '../model/change';
 import { method } from './method';
 
 /** Longest highlight note accepted, in UTF-16 code units. */
@@ -17,8 +18,10 @@ export const MAX_ARTICLE_NOTE_LENGTH = 1_000_000;
 export const MAX_TAG_LENGTH = 100;
 /** Most tags one highlight can carry. */
 export const MAX_TAGS_PER_ITEM = 50;
-/** Longest wait `waitForChange` accepts, in milliseconds. */
+/** Longest wait `waitForChanges` accepts, in milliseconds. */
 export const MAX_WAIT_MS = 30_000;
+/** Most highlight ids one `listAnnotations` call may name. */
+export const MAX_LISTED_IDS = 100_000;
 
 /** A tag colour: one of the highlight colour names or a `#rrggbb` hex colour; null for none. */
 export const tagColorSchema = z
@@ -48,7 +51,8 @@ const offset = z.int().min(0).max(1_000_000_000);
 export const annotationMethods = {
   /**
    * Live highlights of one article in document order, orphans included; with `range`, only those whose
-   * position overlaps the canonical range [start, end) (what one screen of a long article shows).
+   * position overlaps the canonical range [start, end) (what one screen of a long article shows); with
+   * `ids`, only those of these ids that are live (an id left out was deleted, or was never this article's).
    */
   listAnnotations: method<Annotation[]>()(
     z
@@ -59,6 +63,7 @@ export const annotationMethods = {
           .strict()
           .refine((r) => r.start <= r.end, 'start must not be after end')
           .optional(),
+        ids: z.array(z.uuid()).max(MAX_LISTED_IDS).optional(),
       })
       .strict(),
   ),
@@ -105,10 +110,13 @@ export const annotationMethods = {
   getSettings: method<Settings>()(z.object({}).strict()),
   updateSettings: method<Settings>()(settingsSchema.partial().strict()),
   /**
-   * Long poll: resolves with the library's revision once it differs from `since`,
-   * or after `timeoutMs` (default 25 000, at most 30 000) with the current one.
+   * Long poll of the library's changes (see ChangeEvent): answers at once with the events after revision
+   * `since` when there are any, else with the first ones to come, or with none after `timeoutMs` (default
+   * 25 000, at most 30 000) or as soon as a notice for the user is waiting (`takeNotices`). `reset: true`
+   * when `since` is older than the events kept or from another run: reload everything. Start with
+   * `{ since: 0, timeoutMs: 0 }`.
    */
-  waitForChange: method<number>()(
+  waitForChanges: method<ChangeBatch>()(
     z.object({ since: z.int().min(0), timeoutMs: z.int().min(0).max(MAX_WAIT_MS).default(25_000) }).strict(),
   ),
   /** Messages about damaged files found and repaired, each returned once. */
