@@ -26,6 +26,12 @@ export interface Services {
   dispatch: Dispatch;
   /** The library's change feed: every committed change, once it is on disk. */
   changes: ChangeFeed;
+  /**
+   * Writes pending changes now and resolves once their change events have
+   * been delivered (the search index then holds them).
+   * @throws GlossError 'io' when a file cannot be written.
+   */
+  flush(): Promise<void>;
   /** Flushes pending writes, saves the search index and releases the library. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -65,6 +71,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     handlers,
     dispatch: createDispatch(handlers),
     changes: store.changes,
+    flush: () => store.flush(),
     stop: () =>
       (stopped ??= (async () => {
         await watcher?.close();

@@ -8,6 +8,7 @@ import type { Annotation, ArticleMeta } from '../../../shared/types';
 import { errorResult, type Handlers } from '../../rpc';
 import { exportHandlers } from '../../services/export';
 import { MemoryExportSource } from '../../services/memory-export-source';
+import { ChangeFeed } from '../../services/store/change-feed';
 import type { CommandContext } from '../command';
 import { main } from '../main';
 import { exportCommand, importAnnotationsCommand } from './export';
@@ -66,7 +67,13 @@ function context(
     }
   };
   return {
-    services: { handlers: {} as Handlers, dispatch, stop: async () => {} },
+    services: {
+      handlers: {} as Handlers,
+      dispatch,
+      changes: new ChangeFeed(),
+      flush: async () => {},
+      stop: async () => {},
+    },
     rendererDir: '',
     json: false,
     args,

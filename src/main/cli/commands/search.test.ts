@@ -6,6 +6,7 @@ import { GlossError } from '../../../shared/result';
 import type { SearchResults } from '../../../shared/types';
 import { createDispatch, type Handlers } from '../../rpc';
 import type { Services } from '../../services';
+import { ChangeFeed } from '../../services/store/change-feed';
 import { SON_TRA_TEXT } from '../../services/search/fixtures/son-tra';
 import { searchHandlers } from '../../services/search/handlers';
 import { SearchService } from '../../services/search/search-service';
@@ -78,7 +79,13 @@ describe('gloss search', () => {
       listAnnotations: async () => [],
     });
     const handlers = searchHandlers(service) as Handlers;
-    const services: Services = { handlers, dispatch: createDispatch(handlers), stop: async () => {} };
+    const services: Services = {
+      handlers,
+      dispatch: createDispatch(handlers),
+      changes: new ChangeFeed(),
+      flush: async () => {},
+      stop: async () => {},
+    };
     return { services, rendererDir: '', json: options.json === true, args, options };
   }
 

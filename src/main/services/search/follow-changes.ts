@@ -4,7 +4,11 @@ import type { ChangeSubscriber } from '../store/change-feed';
 
 /** The index operations a follower drives (SearchService's public methods). */
 export interface FollowedIndex {
-  indexArticle(meta: ArticleMeta, content: { text: string; blocks: Block[] }, annotations: Annotation[]): void;
+  indexArticle(
+    meta: ArticleMeta,
+    content: { text: string; blocks: Block[] },
+    annotations: Annotation[],
+  ): void;
   removeArticle(articleId: string): void;
   updateArticleMeta(meta: ArticleMeta): void;
   indexAnnotation(annotation: Annotation): void;

@@ -243,7 +243,10 @@ export class Annotations {
     return this.ctx.commit(changes);
   }
 
-  private async live(articleId: string, id: string): Promise<{ file: StoredFile<ShardFile>; annotation: Annotation }> {
+  private async live(
+    articleId: string,
+    id: string,
+  ): Promise<{ file: StoredFile<ShardFile>; annotation: Annotation }> {
     requireArticle(this.ctx, articleId, true);
     const file = await this.ctx.shards.get(articleId);
     const annotation = file.data.annotations.find((a) => a.id === id && !a.deleted);

@@ -507,7 +507,11 @@ describe('LibraryStore: change notification and lifecycle', () => {
       events: [{ kind: 'settings-changed' }],
       reset: false,
     });
-    expect(await store.changes.wait(since + 1, 10)).toEqual({ revision: since + 1, events: [], reset: false });
+    expect(await store.changes.wait(since + 1, 10)).toEqual({
+      revision: since + 1,
+      events: [],
+      reset: false,
+    });
     expect(await store.changes.wait(since, 0)).toMatchObject({ events: [{ kind: 'settings-changed' }] });
     expect(await store.changes.wait(since + 100, 5000)).toEqual({
       revision: since + 1,

@@ -71,7 +71,8 @@ async function rewriteTagUses(
     undo.push({ kind: 'articleTags', articleId: meta.id, before: [...meta.tags], after });
     Object.assign(meta, { tags: after, updatedAt: at });
     ctx.library.changed();
-    if (!meta.deleted) changes.article({ kind: 'article-changed', articleId: meta.id, content: false }, ctx.library);
+    if (!meta.deleted)
+      changes.article({ kind: 'article-changed', articleId: meta.id, content: false }, ctx.library);
   }
   const ids = ctx.library.data.articles.map((meta) => meta.id);
   const files = await ctx.shards.getAll(ids);
