@@ -8,6 +8,7 @@ import {
   type HighlightColor,
   type Settings,
 } from '../../../shared/types';
+import { mergeAnnotations } from './changes';
 import { unwrap, type Slice } from './store';
 
 /**
@@ -60,6 +61,10 @@ export interface ReaderSlice {
   setNotesFilter(filter: NotesFilter): void;
   openArticle(id: string, scrollTo?: number): Promise<void>;
   reloadArticle(): Promise<void>;
+  /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */
+  refreshAnnotations(ids: string[]): Promise<void>;
+  /** Takes the open article's record from the library list and fetches its note again (its text is unchanged). */
+  refreshArticleHead(): Promise<void>;
   closeArticle(): void;
   loadSettings(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
@@ -209,6 +214,31 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     });
   },
 
+  async refreshAnnotations(ids) {
+    const id = get().content?.article.id;
+    if (!id || ids.length === 0) return;
+    // A whole list being fetched meanwhile may predate these: it is fetched again.
+    localEdits++;
+    const fetched = await unwrap(api.listAnnotations({ articleId: id, ids }));
+    if (!fetched || get().content?.article.id !== id) return;
+    const annotations = mergeAnnotations(get().annotations, ids, fetched);
+    const selected = get().selectedAnnotationId;
+    set({
+      annotations,
+      selectedAnnotationId: selected && annotations.some((a) => a.id === selected) ? selected : null,
+    });
+  },
+
+  async refreshArticleHead() {
+    const id = get().content?.article.id;
+    if (!id) return;
+    const note = await unwrap(api.getArticleNote({ articleId: id }));
+    const content = get().content;
+    if (note === undefined || content?.article.id !== id) return;
+    const article = get().articles.find((a) => a.id === id) ?? content.article;
+    set({ content: { ...content, article, note } });
+  },
+
   closeArticle() {
     flushProgress();
     set({
@@ -289,7 +319,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     const outcome = await unwrap(api.undo({}));
     if (outcome === undefined) return;
     if (outcome === null) return get().notify('info', 'Nothing to undo.');
-    await Promise.all([get().reloadArticle(), get().loadTags()]);
+    // The highlights and tags it changed arrive as change events (see sync.ts).
     get().notify('info', `${outcome.label}.`);
   },
 
@@ -297,7 +327,6 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     const outcome = await unwrap(api.redo({}));
     if (outcome === undefined) return;
     if (outcome === null) return get().notify('info', 'Nothing to redo.');
-    await Promise.all([get().reloadArticle(), get().loadTags()]);
     get().notify('info', `${outcome.label}.`);
   },
 
