@@ -32,6 +32,20 @@ export interface NewAnnotation {
   tags?: string[];
 }
 
+/** What an edit of a highlight may change. */
+export interface AnnotationPatch {
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+}
+
+/** A highlight's new position after re-anchoring. */
+export interface TargetUpdate {
+  id: string;
+  target: AnnotationTarget;
+  orphaned: boolean;
+}
+
 /** The highlights of each article: reads, edits (recorded for undo), imports and re-anchoring. */
 export class Annotations {
   constructor(private readonly ctx: StoreContext) {}
@@ -120,11 +134,7 @@ export class Annotations {
   }
 
   /** Changes a highlight's colour, note or tags (undoable); returns it. @throws GlossError 'not-found', 'invalid-argument'. */
-  async update(
-    articleId: string,
-    id: string,
-    patch: { color?: HighlightColor; note?: string; tags?: string[] },
-  ): Promise<Annotation> {
+  async update(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
     this.ctx.assertWritable();
     const { file, annotation } = await this.live(articleId, id);
     const changes = new ChangeSet();
@@ -176,10 +186,7 @@ export class Annotations {
    * highlights of one article (tombstones allowed). Not recorded for undo; all-or-nothing.
    * @throws GlossError 'not-found' for an unknown highlight, 'invalid-argument' for a bad target.
    */
-  async replaceTargets(
-    articleId: string,
-    updates: { id: string; target: AnnotationTarget; orphaned: boolean }[],
-  ): Promise<void> {
+  async replaceTargets(articleId: string, updates: TargetUpdate[]): Promise<void> {
     this.ctx.assertWritable();
     requireArticle(this.ctx, articleId, false);
     const file = await this.ctx.shards.get(articleId);

@@ -61,6 +61,15 @@ export function requireArticle(ctx: StoreContext, id: string, live: boolean): Ar
   return meta;
 }
 
+/** Keeps the article's highlight count (derived, written once quiet) equal to the live highlights in its shard. */
+export function countHighlights(ctx: StoreContext, articleId: string, file: StoredFile<ShardFile>): void {
+  const meta = ctx.articles.get(articleId);
+  const count = file.data.annotations.filter((annotation) => !annotation.deleted).length;
+  if (!meta || meta.highlightCount === count) return;
+  meta.highlightCount = count;
+  ctx.library.changed('idle');
+}
+
 /** The current time, ISO 8601. */
 export function now(): string {
   return new Date().toISOString();

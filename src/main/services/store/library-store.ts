@@ -1,11 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { settingsSchema } from '../../../shared/contract/annotations';
 import { GlossError } from '../../../shared/result';
 import {
-  DEFAULT_SETTINGS,
   type Annotation,
-  type AnnotationTarget,
   type ArticleMeta,
   type Block,
   type Settings,
@@ -13,24 +8,30 @@ import {
   type TagInfo,
   type UndoOutcome,
 } from '../../../shared/types';
-import { Annotations, type AnnotationFilter, type NewAnnotation } from './annotations';
+import {
+  Annotations,
+  type AnnotationFilter,
+  type AnnotationPatch,
+  type NewAnnotation,
+  type TargetUpdate,
+} from './annotations';
 import { Articles } from './articles';
 import { ChangeFeed } from './change-feed';
-import { Announcer, ChangeSet } from './change-set';
-import { libraryCodec } from './codecs';
-import { describeArticle, describeError, type StoreContext } from './context';
-import { removeStaleTemps } from './files';
-import { lockLibrary, type LibraryLock } from './lock';
-import { parseOrInvalid, SCHEMA_VERSION, type LibraryFile, type ShardFile } from './schemas';
+import { Announcer } from './change-set';
+import { countHighlights, describeArticle, type StoreContext } from './context';
+import type { LibraryLock } from './lock';
+import type { LibraryFile } from './schemas';
+import { updateSettings } from './settings';
 import { Shards } from './shards';
 import { StoredFile } from './stored-file';
+import { openLibraryFiles, type LibraryFiles } from './open-library';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
 import { TagRegistry } from './tag-registry';
-import { deleteTag, renameTag } from './tag-operations';
+import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-operations';
 import { UndoHistory } from './undo';
 import { redo, undo } from './undo-apply';
 
-/** Tuning of one open library. */
+/** Tuning of one open library (see StoreTuning). */
 export type LibraryStoreOptions = Partial<StoreTuning>;
 
 /**
@@ -55,16 +56,17 @@ export class LibraryStore {
   /** Whether any shard changed this session: close then rewrites library.json after the shards. */
   private shardsChanged = false;
   private closing: Promise<void> | undefined;
+  /** Absolute path of the library folder. */
+  readonly libraryPath: string;
+  private readonly lock: LibraryLock;
+  private readonly health: StoreHealth;
+  private readonly library: StoredFile<LibraryFile>;
 
-  private constructor(
-    /** Absolute path of the library folder. */
-    readonly libraryPath: string,
-    glossDir: string,
-    tuning: StoreTuning,
-    private readonly lock: LibraryLock,
-    private readonly health: StoreHealth,
-    private readonly library: StoredFile<LibraryFile>,
-  ) {
+  private constructor({ root, glossDir, tuning, lock, health, library }: LibraryFiles) {
+    this.libraryPath = root;
+    this.lock = lock;
+    this.health = health;
+    this.library = library;
     health.wake = () => this.changes.wake();
     const ctx: StoreContext = {
       glossDir,
@@ -74,7 +76,7 @@ export class LibraryStore {
         glossDir,
         fileOptions: (relative, what) => storedFileOptions(glossDir, tuning, health, relative, what),
         describe: (id) => describeArticle(ctx, id),
-        loaded: (id, file) => this.countHighlights(id, file),
+        loaded: (id, file) => countHighlights(ctx, id, file),
       }),
       tags: new TagRegistry(library),
       history: new UndoHistory(),
@@ -84,7 +86,7 @@ export class LibraryStore {
       shardChanged: (articleId, file, ids) => {
         file.changed('soon', ids);
         this.shardsChanged = true;
-        this.countHighlights(articleId, file);
+        countHighlights(ctx, articleId, file);
       },
     };
     this.ctx = ctx;
@@ -104,51 +106,14 @@ export class LibraryStore {
    *   'io' when the folder cannot be created or read.
    */
   static async open(libraryPath: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
-    const root = path.resolve(libraryPath);
-    const glossDir = path.join(root, '.gloss');
+    const files = await openLibraryFiles(libraryPath, options);
     try {
-      await mkdir(path.join(root, 'articles'), { recursive: true });
-      for (const sub of ['annotations', 'content', 'backups']) {
-        await mkdir(path.join(glossDir, sub), { recursive: true });
-      }
-    } catch (error) {
-      throw new GlossError('io', `Gloss cannot create the library folder ${root}: ${describeError(error)}`);
-    }
-    const tuning: StoreTuning = {
-      writeDelayMs: options.writeDelayMs ?? 100,
-      backupsToKeep: options.backupsToKeep ?? 5,
-      backupIntervalMs: options.backupIntervalMs ?? 10 * 60_000,
-    };
-    const health: StoreHealth = { notices: [], lostLock: undefined, wake: () => {} };
-    const lock = await lockLibrary(root, glossDir, (message) => {
-      if (health.lostLock) return;
-      health.lostLock = message;
-      health.notices.push(message);
-      health.wake();
-    });
-    try {
-      for (const dir of [glossDir, path.join(glossDir, 'annotations'), path.join(glossDir, 'content')]) {
-        await removeStaleTemps(dir);
-      }
-      const library = await StoredFile.open(
-        {
-          ...storedFileOptions(glossDir, tuning, health, 'library.json', 'the library index'),
-          codec: libraryCodec,
-          whenLost:
-            'No valid backup was found, so the article list starts empty; highlights and notes in .gloss/annotations are untouched.',
-        },
-        (): LibraryFile => ({
-          schemaVersion: SCHEMA_VERSION,
-          articles: [],
-          tags: [],
-          settings: { ...DEFAULT_SETTINGS },
-        }),
-      );
-      const store = new LibraryStore(root, glossDir, tuning, lock, health, library);
-      await store.ctx.shards.loadWrittenSince(library.loadedMtimeMs, (id) => store.ctx.articles.has(id));
+      const store = new LibraryStore(files);
+      const { shards, articles } = store.ctx;
+      await shards.loadWrittenSince(files.library.loadedMtimeMs, (id) => articles.has(id));
       return store;
     } catch (error) {
-      await lock.release();
+      await files.lock.release();
       throw error;
     }
   }
@@ -201,14 +166,7 @@ export class LibraryStore {
 
   /** Changes some reader preferences and returns all of them. @throws GlossError 'invalid-argument'. */
   updateSettings(patch: Partial<Settings>): Settings {
-    this.assertWritable();
-    const settings = { ...this.library.data.settings, ...patch };
-    this.library.data.settings = parseOrInvalid(settingsSchema, settings, 'setting');
-    this.library.changed();
-    const changes = new ChangeSet();
-    changes.settingsChanged();
-    void this.ctx.commit(changes);
-    return this.getSettings();
+    return updateSettings(this.ctx, patch);
   }
 
   /** The article's note (Markdown); empty when none. @throws GlossError 'not-found'. */
@@ -237,11 +195,7 @@ export class LibraryStore {
   }
 
   /** See Annotations.update. @throws GlossError 'not-found', 'invalid-argument'. */
-  updateAnnotation(
-    articleId: string,
-    id: string,
-    patch: Parameters<Annotations['update']>[2],
-  ): Promise<Annotation> {
+  updateAnnotation(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
     return this.annotations.update(articleId, id, patch);
   }
 
@@ -251,10 +205,7 @@ export class LibraryStore {
   }
 
   /** See Annotations.replaceTargets. @throws GlossError 'not-found', 'invalid-argument'. */
-  replaceTargets(
-    articleId: string,
-    updates: { id: string; target: AnnotationTarget; orphaned: boolean }[],
-  ): Promise<void> {
+  replaceTargets(articleId: string, updates: TargetUpdate[]): Promise<void> {
     return this.annotations.replaceTargets(articleId, updates);
   }
 
@@ -264,35 +215,18 @@ export class LibraryStore {
   }
 
   /** Every registered tag with its use count (live highlights and live articles), sorted by name. */
-  async listTags(): Promise<TagInfo[]> {
-    const live = this.library.data.articles.filter((meta) => !meta.deleted);
-    const shards = await this.ctx.shards.getAll(live.map((meta) => meta.id));
-    const uses = [
-      ...live.map((meta) => meta.tags),
-      ...shards.flatMap((file) => file.data.annotations.filter((a) => !a.deleted).map((a) => a.tags)),
-    ];
-    const changes = new ChangeSet();
-    const tags = this.ctx.tags.list(uses, changes);
-    void this.ctx.commit(changes);
-    return tags;
+  listTags(): Promise<TagInfo[]> {
+    return listTags(this.ctx);
   }
 
   /** Registers a new tag. @throws GlossError 'conflict' when it exists (any case), 'invalid-argument'. */
   createTag(name: string, color: string | null = null): Tag {
-    this.assertWritable();
-    const changes = new ChangeSet();
-    const tag = this.ctx.tags.create(name, color, changes);
-    void this.ctx.commit(changes);
-    return tag;
+    return createTag(this.ctx, name, color);
   }
 
   /** Changes a tag's colour (null for none). @throws GlossError 'not-found', 'invalid-argument'. */
   recolorTag(name: string, color: string | null): Tag {
-    this.assertWritable();
-    const changes = new ChangeSet();
-    const tag = this.ctx.tags.recolor(name, color, changes);
-    void this.ctx.commit(changes);
-    return tag;
+    return recolorTag(this.ctx, name, color);
   }
 
   /** See renameTag in tag-operations. @throws GlossError 'not-found', 'invalid-argument'. */
@@ -358,13 +292,5 @@ export class LibraryStore {
   private assertWritable(): void {
     if (this.closing) throw new GlossError('internal', `The library ${this.libraryPath} is closed.`);
     if (this.health.lostLock) throw new GlossError('locked', this.health.lostLock);
-  }
-
-  private countHighlights(articleId: string, file: StoredFile<ShardFile>): void {
-    const meta = this.ctx.articles.get(articleId);
-    const count = file.data.annotations.filter((annotation) => !annotation.deleted).length;
-    if (!meta || meta.highlightCount === count) return;
-    meta.highlightCount = count;
-    this.library.changed('idle');
   }
 }

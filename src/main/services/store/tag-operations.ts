@@ -1,8 +1,40 @@
-import type { Tag } from '../../../shared/types';
+import type { Tag, TagInfo } from '../../../shared/types';
 import { ChangeSet } from './change-set';
 import { later, now, sameTags, stateOf, type StoreContext } from './context';
 import { normalizeTagName, tagKey } from './tags';
 import type { Change, TagChange } from './undo';
+
+/** Every registered tag with its use count (live highlights and live articles), sorted by name. */
+export async function listTags(ctx: StoreContext): Promise<TagInfo[]> {
+  const live = ctx.library.data.articles.filter((meta) => !meta.deleted);
+  const shards = await ctx.shards.getAll(live.map((meta) => meta.id));
+  const uses = [
+    ...live.map((meta) => meta.tags),
+    ...shards.flatMap((file) => file.data.annotations.filter((a) => !a.deleted).map((a) => a.tags)),
+  ];
+  const changes = new ChangeSet();
+  const tags = ctx.tags.list(uses, changes);
+  void ctx.commit(changes);
+  return tags;
+}
+
+/** Registers a new tag. @throws GlossError 'conflict' when it exists (any case), 'invalid-argument'. */
+export function createTag(ctx: StoreContext, name: string, color: string | null): Tag {
+  ctx.assertWritable();
+  const changes = new ChangeSet();
+  const tag = ctx.tags.create(name, color, changes);
+  void ctx.commit(changes);
+  return tag;
+}
+
+/** Changes a tag's colour (null for none). @throws GlossError 'not-found', 'invalid-argument'. */
+export function recolorTag(ctx: StoreContext, name: string, color: string | null): Tag {
+  ctx.assertWritable();
+  const changes = new ChangeSet();
+  const tag = ctx.tags.recolor(name, color, changes);
+  void ctx.commit(changes);
+  return tag;
+}
 
 /**
  * Renames a tag on every highlight and article (undoable). Renaming onto an

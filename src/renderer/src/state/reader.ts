@@ -63,8 +63,6 @@ export interface ReaderSlice {
   reloadArticle(): Promise<void>;
   /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */
   refreshAnnotations(ids: string[]): Promise<void>;
-  /** Takes the open article's record from the library list and fetches its note again (its text is unchanged). */
-  refreshArticleHead(): Promise<void>;
   closeArticle(): void;
   loadSettings(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
@@ -223,20 +221,8 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     if (!fetched || get().content?.article.id !== id) return;
     const annotations = mergeAnnotations(get().annotations, ids, fetched);
     const selected = get().selectedAnnotationId;
-    set({
-      annotations,
-      selectedAnnotationId: selected && annotations.some((a) => a.id === selected) ? selected : null,
-    });
-  },
-
-  async refreshArticleHead() {
-    const id = get().content?.article.id;
-    if (!id) return;
-    const note = await unwrap(api.getArticleNote({ articleId: id }));
-    const content = get().content;
-    if (note === undefined || content?.article.id !== id) return;
-    const article = get().articles.find((a) => a.id === id) ?? content.article;
-    set({ content: { ...content, article, note } });
+    const kept = annotations.some((a) => a.id === selected);
+    set({ annotations, selectedAnnotationId: kept ? selected : null });
   },
 
   closeArticle() {

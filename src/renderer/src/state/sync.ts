@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../api';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { planRefresh } from './changes';
-import { useStore } from './store';
+import { unwrap, useStore } from './store';
 
 /**
  * Follows the library's changes, made here or elsewhere (a file edited on
@@ -55,9 +55,20 @@ async function apply(events: ChangeEvent[]): Promise<void> {
   if (plan.articles || plan.head) await state.loadArticles();
   await Promise.all([
     plan.text && !plan.closed ? state.reloadArticle() : undefined,
-    plan.head && !plan.text && !plan.closed ? state.refreshArticleHead() : undefined,
+    plan.head && !plan.text && !plan.closed ? refreshArticleHead() : undefined,
     state.refreshAnnotations(plan.annotationIds),
     plan.tags ? state.loadTags() : undefined,
     plan.settings ? state.loadSettings() : undefined,
   ]);
+}
+
+/** Takes the open article's record from the library list and fetches its note again (its text is unchanged). */
+async function refreshArticleHead(): Promise<void> {
+  const id = useStore.getState().content?.article.id;
+  if (!id) return;
+  const note = await unwrap(api.getArticleNote({ articleId: id }));
+  const { content, articles } = useStore.getState();
+  if (note === undefined || content?.article.id !== id) return;
+  const article = articles.find((a) => a.id === id) ?? content.article;
+  useStore.setState({ content: { ...content, article, note } });
 }
