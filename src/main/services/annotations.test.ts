@@ -3,6 +3,7 @@ import type { Result } from '../../shared/result';
 import type { Annotation } from '../../shared/model/annotation';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { Handlers } from './handlers';
+import type { ChangeBatch } from '../../shared/model/change';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
 import { LibraryStore } from './store';
@@ -116,12 +117,15 @@ describe('annotation handlers', () => {
     ['too many tags', 'updateAnnotation', { articleId: ID, id: MISSING, tags: Array(51).fill('t') }],
     ['a font size above 32', 'updateSettings', { fontSize: 40 }],
     ['an unknown theme', 'updateSettings', { theme: 'neon' }],
-    ['a wait over 30 seconds', 'waitForChange', { since: 0, timeoutMs: 60_000 }],
+    ['a wait over 30 seconds', 'waitForChanges', { since: 0, timeoutMs: 60_000 }],
+    ['a highlight id that is not a UUID', 'listAnnotations', { articleId: ID, ids: ['../x'] }],
     ['a missing required field', 'renameTag', { from: 'a' }],
   ])('rejects %s with invalid-argument before reaching the store', async (_what, method, params) => {
-    const revision = store.revision;
+    await store.flush();
+    const revision = store.changes.revision;
     expect(await dispatch(method, params)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(store.revision).toBe(revision);
+    await store.flush();
+    expect(store.changes.revision).toBe(revision);
   });
 
   it('passes tag, note, settings and notice calls through to the store', async () => {
@@ -151,10 +155,28 @@ describe('annotation handlers', () => {
     expect(value(await dispatch('takeNotices', {}))).toEqual([]);
   });
 
-  it('long-polls for changes with a default timeout', async () => {
-    const since = value<number>(await dispatch('waitForChange', { since: store.revision, timeoutMs: 0 }));
-    const waiting = dispatch('waitForChange', { since });
+  it('long-polls for change events with a default timeout', async () => {
+    await store.flush();
+    const now = value<ChangeBatch>(await dispatch('waitForChanges', { since: 0, timeoutMs: 0 }));
+    const waiting = dispatch('waitForChanges', { since: now.revision });
     await dispatch('setArticleNote', { articleId: ID, note: 'mới' });
-    expect(value(await waiting)).toBe(since + 1);
+    expect(value(await waiting)).toEqual({
+      revision: now.revision + 1,
+      events: [{ kind: 'article-changed', articleId: ID, content: false }],
+      reset: false,
+    });
+  });
+
+  it('lists only the highlights asked for by id', async () => {
+    const make = (start: number) =>
+      dispatch('createAnnotation', { articleId: ID, start, end: start + 3, color: 'red' }).then(
+        (r) => value<Annotation>(r).id,
+      );
+    const [a, b, c] = [await make(0), await make(10), await make(20)];
+    await dispatch('deleteAnnotation', { articleId: ID, id: c });
+    const listed = value<Annotation[]>(await dispatch('listAnnotations', { articleId: ID, ids: [c, b] }));
+    expect(listed.map((x) => x.id)).toEqual([b]);
+    const all = value<Annotation[]>(await dispatch('listAnnotations', { articleId: ID }));
+    expect(all.map((x) => x.id)).toEqual([a, b]);
   });
 });

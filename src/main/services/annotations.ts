@@ -7,7 +7,7 @@ import type { LibraryStore } from './store';
 /** Handlers for highlights, notes, tags, undo, settings and change notification, over one open store. */
 export function annotationHandlers(store: LibraryStore): HandlersFor<typeof annotationMethods> {
   return {
-    listAnnotations: ({ articleId, range }) => store.listAnnotations(articleId, range),
+    listAnnotations: ({ articleId, range, ids }) => store.listAnnotations(articleId, { range, ids }),
     createAnnotation: async ({ articleId, start, end, color, note, tags }) => {
       const target = await targetOf(store, articleId, start, end);
       return store.createAnnotation({ articleId, target, color, note, tags });
@@ -36,7 +36,7 @@ export function annotationHandlers(store: LibraryStore): HandlersFor<typeof anno
     redo: () => store.redo(),
     getSettings: () => store.getSettings(),
     updateSettings: (patch) => store.updateSettings(patch),
-    waitForChange: ({ since, timeoutMs }) => store.waitForChange(since, timeoutMs),
+    waitForChanges: ({ since, timeoutMs }) => store.changes.wait(since, timeoutMs),
     takeNotices: () => store.takeNotices(),
   };
 }

@@ -7,9 +7,11 @@ import { exportHandlers } from './export';
 import { libraryHandlers } from './library/handlers';
 import { LibraryService } from './library/library-service';
 import { watchArticles } from './library/watcher';
+import { followChanges } from './search/follow-changes';
 import { searchHandlers } from './search/handlers';
 import { SearchService } from './search/search-service';
 import { LibraryStore } from './store';
+import type { ChangeFeed } from './store/change-feed';
 
 export interface ServicesOptions {
   /** Absolute path of the library folder. */
@@ -23,73 +25,23 @@ export interface ServicesOptions {
 export interface Services {
   handlers: Handlers;
   dispatch: Dispatch;
+  /** The library's change feed: every committed change, once it is on disk. */
+  changes: ChangeFeed;
+  /**
+   * Writes pending changes now and resolves once their change events have
+   * been delivered (the search index then holds them).
+   * @throws GlossError 'io' when a file cannot be written.
+   */
+  flush(): Promise<void>;
   /** Flushes pending writes, saves the search index and releases the library. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 /**
- * The annotation handlers, keeping the search index in step with every
- * change to highlights (edits, undo/redo, tag renames and deletions).
- */
-function searchedAnnotationHandlers(store: LibraryStore, search: SearchService) {
-  const handlers = annotationHandlers(store);
-  const reindexArticle = async (articleId: string) =>
-    search.replaceAnnotations(articleId, await store.listAnnotations(articleId));
-  const reindexAll = async () => {
-    for (const article of store.listArticles()) await reindexArticle(article.id);
-  };
-  return {
-    ...handlers,
-    createAnnotation: async (params: Parameters<typeof handlers.createAnnotation>[0]) => {
-      const created = await handlers.createAnnotation(params);
-      search.indexAnnotation(created);
-      return created;
-    },
-    reattachAnnotation: async (params: Parameters<typeof handlers.reattachAnnotation>[0]) => {
-      const placed = await handlers.reattachAnnotation(params);
-      search.indexAnnotation(placed);
-      return placed;
-    },
-    updateAnnotation: async (params: Parameters<typeof handlers.updateAnnotation>[0]) => {
-      const updated = await handlers.updateAnnotation(params);
-      search.indexAnnotation(updated);
-      return updated;
-    },
-    deleteAnnotation: async (params: Parameters<typeof handlers.deleteAnnotation>[0]) => {
-      const deleted = await handlers.deleteAnnotation(params);
-      search.removeAnnotation(deleted.id);
-      return deleted;
-    },
-    undo: async () => {
-      const outcome = await handlers.undo({});
-      if (outcome) await (outcome.articleId ? reindexArticle(outcome.articleId) : reindexAll());
-      return outcome;
-    },
-    redo: async () => {
-      const outcome = await handlers.redo({});
-      if (outcome) await (outcome.articleId ? reindexArticle(outcome.articleId) : reindexAll());
-      return outcome;
-    },
-    renameTag: async (params: Parameters<typeof handlers.renameTag>[0]) => {
-      const touched = await store.listAnnotationsByTag(params.from);
-      const tag = await handlers.renameTag(params);
-      for (const articleId of new Set(touched.map((a) => a.articleId))) await reindexArticle(articleId);
-      for (const article of store.listArticles()) search.updateArticleMeta(article);
-      return tag;
-    },
-    deleteTag: async (params: Parameters<typeof handlers.deleteTag>[0]) => {
-      const touched = await store.listAnnotationsByTag(params.name);
-      await handlers.deleteTag(params);
-      for (const articleId of new Set(touched.map((a) => a.articleId))) await reindexArticle(articleId);
-      for (const article of store.listArticles()) search.updateArticleMeta(article);
-    },
-  };
-}
-
-/**
  * Starts the services for one library folder: opens its store, purges
  * articles deleted in an earlier session, loads or builds the search index
- * and keeps it current, and watches the article files.
+ * and keeps it current by following the store's change feed, and watches
+ * the article files.
  * @throws GlossError 'locked' when another process has the library open, 'newer-schema', 'io'.
  */
 export async function startServices(options: ServicesOptions): Promise<Services> {
@@ -97,12 +49,13 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const library = new LibraryService(store);
   await library.purgeDeleted();
   const search = SearchService.start(options.libraryPath, store);
-  library.listen({
-    articleChanged: async (meta, content) =>
-      search.indexArticle(meta, content, await store.listAnnotations(meta.id)),
-    articleRemoved: (id) => search.removeArticle(id),
-    articleMetaChanged: (meta) => search.updateArticleMeta(meta),
-  });
+  const unfollow = store.changes.subscribe(
+    followChanges(search, {
+      getArticle: (id) => store.getArticle(id),
+      text: (id) => library.text(id),
+      listAnnotations: (articleId, filter) => store.listAnnotations(articleId, filter),
+    }),
+  );
   const watcher =
     options.watch === false
       ? null
@@ -110,7 +63,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const handlers: Handlers = {
     ...appHandlers(options.host, options.libraryPath),
     ...libraryHandlers(library),
-    ...searchedAnnotationHandlers(store, search),
+    ...annotationHandlers(store),
     ...searchHandlers(search),
     ...exportHandlers(store),
   };
@@ -118,9 +71,14 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   return {
     handlers,
     dispatch: createDispatch(handlers),
+    changes: store.changes,
+    flush: () => store.flush(),
     stop: () =>
       (stopped ??= (async () => {
         await watcher?.close();
+        // Pending changes reach the index before it is saved.
+        await store.flush().catch(() => undefined);
+        unfollow();
         await search.save();
         await store.close();
       })()),

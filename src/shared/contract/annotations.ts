@@ -3,6 +3,7 @@ import { annotationSchema, highlightColorSchema } from '../model/annotation';
 import { settingsSchema } from '../model/settings';
 import { tagColorSchema, tagInfoSchema, tagSchema } from '../model/tag';
 import { undoOutcomeSchema } from '../model/undo';
+import { changeBatchSchema } from '../model/change';
 import { method } from './method';
 
 /** Longest highlight note accepted, in UTF-16 code units. */
@@ -13,8 +14,10 @@ export const MAX_ARTICLE_NOTE_LENGTH = 1_000_000;
 export const MAX_TAG_LENGTH = 100;
 /** Most tags one highlight can carry. */
 export const MAX_TAGS_PER_ITEM = 50;
-/** Longest wait `waitForChange` accepts, in milliseconds. */
+/** Longest wait `waitForChanges` accepts, in milliseconds. */
 export const MAX_WAIT_MS = 30_000;
+/** Most highlight ids one `listAnnotations` call may name. */
+export const MAX_LISTED_IDS = 100_000;
 
 const articleId = z.uuid();
 const color = highlightColorSchema;
@@ -32,7 +35,8 @@ const offset = z.int().min(0).max(1_000_000_000);
 export const annotationMethods = {
   /**
    * Live highlights of one article in document order, orphans included; with `range`, only those whose
-   * position overlaps the canonical range [start, end) (what one screen of a long article shows).
+   * position overlaps the canonical range [start, end) (what one screen of a long article shows); with
+   * `ids`, only those of these ids that are live (an id left out was deleted, or was never this article's).
    */
   listAnnotations: method(
     z
@@ -43,6 +47,7 @@ export const annotationMethods = {
           .strict()
           .refine((r) => r.start <= r.end, 'start must not be after end')
           .optional(),
+        ids: z.array(z.uuid()).max(MAX_LISTED_IDS).optional(),
       })
       .strict(),
     z.array(annotationSchema),
@@ -94,12 +99,15 @@ export const annotationMethods = {
   getSettings: method(z.object({}).strict(), settingsSchema),
   updateSettings: method(settingsSchema.partial().strict(), settingsSchema),
   /**
-   * Long poll: resolves with the library's revision once it differs from `since`,
-   * or after `timeoutMs` (default 25 000, at most 30 000) with the current one.
+   * Long poll of the library's changes (see ChangeEvent): answers at once with the events after revision
+   * `since` when there are any, else with the first ones to come, or with none after `timeoutMs` (default
+   * 25 000, at most 30 000) or as soon as a notice for the user is waiting (`takeNotices`). `reset: true`
+   * when `since` is older than the events kept or from another run: reload everything. Start with
+   * `{ since: 0, timeoutMs: 0 }`.
    */
-  waitForChange: method(
+  waitForChanges: method(
     z.object({ since: z.int().min(0), timeoutMs: z.int().min(0).max(MAX_WAIT_MS).default(25_000) }).strict(),
-    z.int().min(0),
+    changeBatchSchema,
   ),
   /** Messages about damaged files found and repaired, each returned once. */
   takeNotices: method(z.object({}).strict(), z.array(z.string())),

@@ -17,16 +17,6 @@ import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
 import { uniqueFileName } from './file-names';
 
-/** Changes other services (search, anchoring) follow. */
-export interface LibraryListener {
-  articleChanged?(
-    meta: ArticleMeta,
-    content: { text: string; blocks: ArticleContent['blocks'] },
-  ): void | Promise<void>;
-  articleRemoved?(id: string): void | Promise<void>;
-  articleMetaChanged?(meta: ArticleMeta): void;
-}
-
 /** An article's canonical text and its blocks. */
 type Content = { text: string; blocks: ArticleContent['blocks'] };
 
@@ -38,21 +28,17 @@ export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'publi
 
 /**
  * Imports files into the library folder and manages articles: the copy in
- * `articles/`, the index record and the content cache.
+ * `articles/`, the index record and the content cache. Other services follow
+ * its changes on the store's change feed; an import, deletion, restoration
+ * or refresh resolves once its changes are written and announced.
  */
 export class LibraryService {
-  private readonly listeners: LibraryListener[] = [];
   /** The last few articles' texts, so reopening a book-length article does not re-read and re-validate it. */
   private readonly contentCache = new Map<string, Content>();
   /** Deleted this session: can still be restored. Purged at the next start. */
   private readonly deletedThisSession = new Set<string>();
 
   constructor(private readonly store: LibraryStore) {}
-
-  /** Registers a listener for article changes. */
-  listen(listener: LibraryListener): void {
-    this.listeners.push(listener);
-  }
 
   /** Live articles, most recently added first. */
   list(): ArticleMeta[] {
@@ -64,6 +50,15 @@ export class LibraryService {
     const article = this.live(id);
     const content = await this.content(article);
     return { article, text: content.text, blocks: content.blocks, note: await this.store.getArticleNote(id) };
+  }
+
+  /**
+   * The canonical text and blocks of a live article: kept in memory for the last few, else read from
+   * the content cache or rebuilt from its copy.
+   * @throws GlossError 'not-found', 'damaged' when the cache and the copy are both unreadable.
+   */
+  text(id: string): Promise<Content> {
+    return this.content(this.live(id));
   }
 
   /**
@@ -138,7 +133,7 @@ export class LibraryService {
       throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
     }
     this.store.putArticle(article);
-    await this.emit((l) => l.articleChanged?.(article, doc));
+    await this.store.flush();
     return { status: 'imported', article, message: `Imported “${article.title}”.` };
   }
 
@@ -171,9 +166,7 @@ export class LibraryService {
       updatedAt: new Date().toISOString(),
     };
     this.store.putArticle(next);
-    const stored = this.store.getArticle(id) ?? next;
-    for (const l of this.listeners) l.articleMetaChanged?.(stored);
-    return stored;
+    return this.store.getArticle(id) ?? next;
   }
 
   /** Tombstones an article; its copy, content and highlights stay until the next start, so it can be restored. */
@@ -181,7 +174,7 @@ export class LibraryService {
     const article = { ...this.live(id), deleted: true, updatedAt: new Date().toISOString() };
     this.store.putArticle(article);
     this.deletedThisSession.add(id);
-    await this.emit((l) => l.articleRemoved?.(id));
+    await this.store.flush();
     return article;
   }
 
@@ -197,8 +190,7 @@ export class LibraryService {
     const restored = { ...article, deleted: false, updatedAt: new Date().toISOString() };
     this.store.putArticle(restored);
     this.deletedThisSession.delete(id);
-    const content = await this.content(restored);
-    await this.emit((l) => l.articleChanged?.(restored, content));
+    await this.store.flush();
     return restored;
   }
 
@@ -247,7 +239,7 @@ export class LibraryService {
       updatedAt: new Date().toISOString(),
     };
     this.store.putArticle(next);
-    await this.emit((l) => l.articleChanged?.(next, doc));
+    await this.store.flush();
     return describeReanchoring(article.title, report);
   }
 
@@ -305,10 +297,6 @@ export class LibraryService {
     }
     await this.writeContent(article.id, doc);
     return doc;
-  }
-
-  private async emit(call: (listener: LibraryListener) => void | Promise<void>): Promise<void> {
-    for (const listener of this.listeners) await call(listener);
   }
 }
 

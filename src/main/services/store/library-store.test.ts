@@ -203,12 +203,23 @@ describe('LibraryStore: tombstones', () => {
     const inside = await store.createAnnotation({ articleId: ID, target: target(12, 14), color: 'green' });
     const late = await store.createAnnotation({ articleId: ID, target: target(30, 35), color: 'gray' });
     const ids = async (range?: { start: number; end: number }) =>
-      (await store.listAnnotations(ID, range)).map((a) => a.id);
+      (await store.listAnnotations(ID, { range })).map((a) => a.id);
     expect(await ids({ start: 10, end: 16 })).toEqual([across.id, inside.id]);
     // A highlight touching the range's edge without overlapping it is left out.
     expect(await ids({ start: 4, end: 8 })).toEqual([]);
     expect(await ids({ start: 3, end: 31 })).toEqual([early.id, across.id, inside.id, late.id]);
     expect(await ids()).toEqual([early.id, across.id, inside.id, late.id]);
+  });
+
+  it('lists only the live highlights among given ids, in document order', async () => {
+    const { store } = await libraryWithArticles();
+    const late = await store.createAnnotation({ articleId: ID, target: target(30, 35), color: 'gray' });
+    const early = await store.createAnnotation({ articleId: ID, target: target(0, 4), color: 'red' });
+    const gone = await store.createAnnotation({ articleId: ID, target: target(8, 20), color: 'blue' });
+    await store.createAnnotation({ articleId: ID, target: target(12, 14), color: 'green' });
+    await store.deleteAnnotation(ID, gone.id);
+    const listed = await store.listAnnotations(ID, { ids: [late.id, gone.id, early.id, OTHER] });
+    expect(listed.map((a) => a.id)).toEqual([early.id, late.id]);
   });
 
   it('lists a deleted article only when asked, and refuses new highlights on it', async () => {
@@ -465,14 +476,62 @@ describe('LibraryStore: orphans', () => {
 });
 
 describe('LibraryStore: change notification and lifecycle', () => {
-  it('wakes a waiter on the next change, times out with the same revision, and answers a stale revision at once', async () => {
-    const { store } = await libraryWithArticles();
-    const since = store.revision;
-    const waiting = store.waitForChange(since, 5000);
+  it('announces each change once it is written, in order, with rising revisions', async () => {
+    const { dir, store } = await libraryWithArticles({ writeDelayMs: 50 });
+    await store.flush();
+    const seen: [number, string, boolean][] = [];
+    store.changes.subscribe((event, revision) => {
+      const shard = path.join(dir, '.gloss/annotations', `${ID}.journal`);
+      const onDisk =
+        event.kind === 'settings-changed'
+          ? (readJson(path.join(dir, '.gloss/library.json')) as { settings: { theme: string } }).settings
+              .theme === 'dark'
+          : existsSync(shard) && readFileSync(shard, 'utf8').length > 0;
+      seen.push([revision, event.kind, onDisk]);
+    });
+    const first = store.changes.revision;
+    await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     store.updateSettings({ theme: 'dark' });
-    await expect(waiting).resolves.toBe(since + 1);
-    await expect(store.waitForChange(store.revision, 10)).resolves.toBe(since + 1);
-    await expect(store.waitForChange(since + 100, 5000)).resolves.toBe(since + 1);
+    expect(seen).toEqual([]);
+    await store.flush();
+    expect(seen).toEqual([
+      [first + 1, 'annotations-changed', true],
+      [first + 2, 'settings-changed', true],
+    ]);
+  });
+
+  it('answers a long poll with the events after a revision, waits for the next, and resets from an unknown one', async () => {
+    const { store } = await libraryWithArticles();
+    await store.flush();
+    const since = store.changes.revision;
+    const waiting = store.changes.wait(since, 5000);
+    store.updateSettings({ theme: 'dark' });
+    await expect(waiting).resolves.toEqual({
+      revision: since + 1,
+      events: [{ kind: 'settings-changed' }],
+      reset: false,
+    });
+    expect(await store.changes.wait(since + 1, 10)).toEqual({
+      revision: since + 1,
+      events: [],
+      reset: false,
+    });
+    expect(await store.changes.wait(since, 0)).toMatchObject({ events: [{ kind: 'settings-changed' }] });
+    expect(await store.changes.wait(since + 100, 5000)).toEqual({
+      revision: since + 1,
+      events: [],
+      reset: true,
+    });
+  });
+
+  it('ends a long poll early, with no events, when a notice for the user arrives', async () => {
+    const { store } = await libraryWithArticles();
+    await store.flush();
+    const since = store.changes.revision;
+    const waiting = store.changes.wait(since, 5000);
+    store.addNotice('Gloss đã sửa một tệp hỏng.');
+    await expect(waiting).resolves.toEqual({ revision: since, events: [], reset: false });
+    expect(store.takeNotices()).toEqual(['Gloss đã sửa một tệp hỏng.']);
   });
 
   it('refuses a second open of the same library while it is open, naming the library', async () => {

@@ -103,6 +103,8 @@ export class StoredFile<T> {
   private idleTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
   private failing = false;
+  /** Callers of `written` waiting for the changes in `dirty`. */
+  private waiting: ((durable: boolean) => void)[] = [];
 
   private constructor(
     private readonly db: Low<T>,
@@ -189,6 +191,16 @@ export class StoredFile<T> {
   }
 
   /**
+   * Resolves once every change marked so far is on disk: true after the write
+   * that holds it (failed writes are retried), false when it was dropped by
+   * `dispose` instead. True at once when nothing is pending.
+   */
+  written(): Promise<boolean> {
+    if (this.dirty === null) return Promise.resolve(true);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /**
    * Writes pending 'soon' changes now (to the journal where possible). With
    * `complete`, writes everything, 'idle' changes too, as one whole file,
    * and empties the journal.
@@ -205,6 +217,7 @@ export class StoredFile<T> {
     this.dirty = null;
     this.urgent = false;
     await this.queue;
+    for (const resolve of this.waiting.splice(0)) resolve(false);
   }
 
   private writeInBackground(complete: boolean): void {
@@ -218,6 +231,7 @@ export class StoredFile<T> {
       if (!this.urgent && !(complete && (this.dirty !== null || this.journalBytes > 0))) return;
       this.options.beforeWrite();
       const { dirty, urgent } = this;
+      const waiting = this.waiting.splice(0);
       this.dirty = null;
       this.urgent = false;
       clearTimeout(this.soonTimer);
@@ -243,7 +257,9 @@ export class StoredFile<T> {
           this.journalBytes = 0;
         }
         this.failing = false;
+        for (const resolve of waiting) resolve(true);
       } catch (error) {
+        this.waiting.unshift(...waiting);
         const message = error instanceof Error ? error.message : String(error);
         // After a failed append the journal may end in a partial line: rewrite the whole file next time.
         this.dirty = mergeDirty(journal && dirty instanceof Set ? 'all' : dirty, this.dirty);

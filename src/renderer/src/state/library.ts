@@ -116,7 +116,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   async renameTag(from, to) {
     const renamed = await unwrap(api.renameTag({ from, to }));
     if (!renamed) return false;
-    await Promise.all([get().loadTags(), get().loadArticles(), get().reloadArticle()]);
+    await Promise.all([get().loadTags(), get().loadArticles()]);
     const filter = get().notesFilter;
     if (sameTag(filter.tag, from)) get().setNotesFilter({ ...filter, tag: renamed.name });
     get().notify('info', `Tag “${from}” is now “${renamed.name}”.`, {
@@ -134,7 +134,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
   async deleteTag(name) {
     const done = await unwrap(api.deleteTag({ name }));
     if (done === undefined) return;
-    await Promise.all([get().loadTags(), get().loadArticles(), get().reloadArticle()]);
+    await Promise.all([get().loadTags(), get().loadArticles()]);
     get().notify('info', `Deleted tag “${name}”.`, { label: 'Undo', run: () => void get().undo() });
   },
 

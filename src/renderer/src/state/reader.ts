@@ -3,6 +3,7 @@ import { findAll, NO_MATCHES, type Matches } from '../../../shared/text/find';
 import { byDocumentOrder, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
 import type { ArticleMeta, Block } from '../../../shared/model/article';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings';
+import { mergeAnnotations } from './changes';
 import { unwrap, type Slice } from './store';
 
 /**
@@ -55,6 +56,8 @@ export interface ReaderSlice {
   setNotesFilter(filter: NotesFilter): void;
   openArticle(id: string, scrollTo?: number): Promise<void>;
   reloadArticle(): Promise<void>;
+  /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */
+  refreshAnnotations(ids: string[]): Promise<void>;
   closeArticle(): void;
   loadSettings(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
@@ -204,6 +207,19 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     });
   },
 
+  async refreshAnnotations(ids) {
+    const id = get().content?.article.id;
+    if (!id || ids.length === 0) return;
+    // A whole list being fetched meanwhile may predate these: it is fetched again.
+    localEdits++;
+    const fetched = await unwrap(api.listAnnotations({ articleId: id, ids }));
+    if (!fetched || get().content?.article.id !== id) return;
+    const annotations = mergeAnnotations(get().annotations, ids, fetched);
+    const selected = get().selectedAnnotationId;
+    const kept = annotations.some((a) => a.id === selected);
+    set({ annotations, selectedAnnotationId: kept ? selected : null });
+  },
+
   closeArticle() {
     flushProgress();
     set({
@@ -284,7 +300,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     const outcome = await unwrap(api.undo({}));
     if (outcome === undefined) return;
     if (outcome === null) return get().notify('info', 'Nothing to undo.');
-    await Promise.all([get().reloadArticle(), get().loadTags()]);
+    // The highlights and tags it changed arrive as change events (see sync.ts).
     get().notify('info', `${outcome.label}.`);
   },
 
@@ -292,7 +308,6 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
     const outcome = await unwrap(api.redo({}));
     if (outcome === undefined) return;
     if (outcome === null) return get().notify('info', 'Nothing to redo.');
-    await Promise.all([get().reloadArticle(), get().loadTags()]);
     get().notify('info', `${outcome.label}.`);
   },
 

@@ -10,6 +10,7 @@ import { errorResult } from '../../../dispatch';
 import type { Handlers } from '../../../services/handlers';
 import { exportHandlers } from '../../../services/export';
 import { MemoryExportSource } from '../../../services/memory-export-source';
+import { ChangeFeed } from '../../../services/store/change-feed';
 import type { CommandContext } from '../command';
 import { main } from '../main';
 import { exportCommand, importAnnotationsCommand } from './export';
@@ -68,7 +69,13 @@ function context(
     }
   };
   return {
-    services: { handlers: {} as Handlers, dispatch, stop: async () => {} },
+    services: {
+      handlers: {} as Handlers,
+      dispatch,
+      changes: new ChangeFeed(),
+      flush: async () => {},
+      stop: async () => {},
+    },
     rendererDir: '',
     json: false,
     args,

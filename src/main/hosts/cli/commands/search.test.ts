@@ -10,6 +10,7 @@ import type { Services } from '../../../services';
 import { SON_TRA_TEXT } from '../../../services/search/fixtures/son-tra';
 import { searchHandlers } from '../../../services/search/handlers';
 import { SearchService } from '../../../services/search/search-service';
+import { ChangeFeed } from '../../../services/store/change-feed';
 import type { CommandContext } from '../command';
 import { formatResults, search } from './search';
 
@@ -80,7 +81,13 @@ describe('gloss search', () => {
       readCachedText: () => SON_TRA_TEXT,
     });
     const handlers = searchHandlers(service) as Handlers;
-    const services: Services = { handlers, dispatch: createDispatch(handlers), stop: async () => {} };
+    const services: Services = {
+      handlers,
+      dispatch: createDispatch(handlers),
+      changes: new ChangeFeed(),
+      flush: async () => {},
+      stop: async () => {},
+    };
     return { services, rendererDir: '', json: options.json === true, args, options };
   }
 

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { GlossError } from '../../../shared/result';
+import type { Annotation } from '../../../shared/model/annotation';
+import type { ArticleMeta } from '../../../shared/model/article';
+import type { ChangeSet } from './change-set';
+import type { LibraryFile, ShardFile } from './schemas';
+import type { Shards } from './shards';
+import type { StoredFile } from './stored-file';
+import type { TagRegistry } from './tag-registry';
+import type { AnnotationState, UndoHistory } from './undo';
+
+/** What the parts of one open store share: its files, in-memory records and bookkeeping. */
+export interface StoreContext {
+  /** Absolute path of the library's `.gloss` folder. */
+  readonly glossDir: string;
+  /** library.json: the article index, tag registry and settings. */
+  readonly library: StoredFile<LibraryFile>;
+  /** The article records of `library.data.articles`, by id (the same objects). */
+  readonly articles: Map<string, ArticleMeta>;
+  readonly shards: Shards;
+  readonly tags: TagRegistry;
+  readonly history: UndoHistory;
+  /** After a shard changed: schedules its write (only the highlights `ids` when given) and recounts its highlights. */
+  shardChanged(articleId: string, file: StoredFile<ShardFile>, ids?: string[]): void;
+  /** Keeps a message for the user. */
+  notify(message: string): void;
+  /** @throws GlossError 'internal' once closed, 'locked' once the lock was lost. */
+  assertWritable(): void;
+  /** Announces the changes of one operation once the files holding them are written; resolves when delivered. */
+  commit(changes: ChangeSet): Promise<void>;
+}
+
+const uuid = z.uuid();
+
+/** @throws GlossError 'invalid-argument' when `id` is not an article id (a UUID). */
+export function checkId(id: string): string {
+  if (!uuid.safeParse(id).success) {
+    throw new GlossError('invalid-argument', `"${id.slice(0, 60)}" is not an article id.`);
+  }
+  return id;
+}
+
+/** The article's title in quotes, or its id, for messages. */
+export function describeArticle(ctx: StoreContext, id: string): string {
+  const title = ctx.articles.get(id)?.title;
+  return title ? `“${title}”` : `article ${id}`;
+}
+
+/**
+ * The article's record (the stored object); with `live`, a deleted article counts as missing.
+ * @throws GlossError 'invalid-argument' for a bad id, 'not-found'.
+ */
+export function requireArticle(ctx: StoreContext, id: string, live: boolean): ArticleMeta {
+  checkId(id);
+  const meta = ctx.articles.get(id);
+  if (!meta || (live && meta.deleted)) {
+    throw new GlossError(
+      'not-found',
+      `There is no article with id ${id} in this library${meta ? ' (it was deleted)' : ''}.`,
+    );
+  }
+  return meta;
+}
+
+/** Keeps the article's highlight count (derived, written once quiet) equal to the live highlights in its shard. */
+export function countHighlights(ctx: StoreContext, articleId: string, file: StoredFile<ShardFile>): void {
+  const meta = ctx.articles.get(articleId);
+  const count = file.data.annotations.filter((annotation) => !annotation.deleted).length;
+  if (!meta || meta.highlightCount === count) return;
+  meta.highlightCount = count;
+  ctx.library.changed('idle');
+}
+
+/** The current time, ISO 8601. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** A new updatedAt for a record: now, but always later than `previous`, so the newest version of a record is unambiguous. */
+export function later(previous: string): string {
+  return new Date(Math.max(Date.now(), Date.parse(previous) + 1)).toISOString();
+}
+
+/** The fields of a highlight that undo restores. */
+export function stateOf(annotation: Annotation): AnnotationState {
+  return {
+    color: annotation.color,
+    note: annotation.note,
+    tags: [...annotation.tags],
+    deleted: annotation.deleted,
+  };
+}
+
+/** A copy of a highlight, safe to hand out. */
+export function cloneAnnotation(annotation: Annotation): Annotation {
+  return structuredClone(annotation);
+}
+
+/** A copy of an article record, safe to hand out. */
+export function cloneArticle(meta: ArticleMeta): ArticleMeta {
+  return { ...meta, tags: [...meta.tags] };
+}
+
+/** Whether two tag lists are equal, order included. */
+export function sameTags(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((tag, index) => tag === b[index]);
+}
+
+/** The message of anything thrown. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+export async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

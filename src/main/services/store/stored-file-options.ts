@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { GlossError } from '../../../shared/result';
+import type { BackupPolicy } from './files';
+import type { StoredFileOptions } from './stored-file';
+
+/** Write tuning of one open library. */
+export interface StoreTuning {
+  /** Delay between a change and its write, in ms; changes to one file within it share one write. Default 100. */
+  writeDelayMs: number;
+  /** Regular backups kept per file. Default 5. */
+  backupsToKeep: number;
+  /** A file is backed up at most once per this many ms (and on its first write in a session). Default 10 minutes. */
+  backupIntervalMs: number;
+}
+
+/** What the files of one library report to: messages for the user, and whether its lock was lost. */
+export interface StoreHealth {
+  notices: string[];
+  /** Why the library lock was lost; writes are refused from then on. */
+  lostLock: string | undefined;
+  /** Answers waiting long-polls (a notice arrived). */
+  wake(): void;
+}
+
+/** The options every stored file of a library shares (all but how it is encoded and what to say when it is lost). */
+export type CommonFileOptions = Omit<StoredFileOptions<unknown>, 'codec' | 'whenLost' | 'journal'>;
+
+/** Quiet period after which derived index data (highlight counts) is written and shard journals are folded in, in ms. */
+const IDLE_DELAY_MS = 2000;
+
+/** Options shared by every stored file of a library; `relative` is its path inside `.gloss`, `what` names it for the user. */
+export function storedFileOptions(
+  glossDir: string,
+  tuning: StoreTuning,
+  health: StoreHealth,
+  relative: string,
+  what: string,
+): CommonFileOptions {
+  const backups: BackupPolicy = {
+    dir: path.join(glossDir, 'backups', relative.replace(/\.json$/, '')),
+    keep: tuning.backupsToKeep,
+    intervalMs: tuning.backupIntervalMs,
+  };
+  return {
+    file: path.join(glossDir, relative),
+    what,
+    backups,
+    notify: (message: string) => {
+      health.notices.push(message);
+      health.wake();
+    },
+    writeDelayMs: tuning.writeDelayMs,
+    idleDelayMs: IDLE_DELAY_MS,
+    beforeWrite: () => {
+      if (health.lostLock) throw new GlossError('locked', health.lostLock);
+    },
+  };
+}
