@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
+import { App } from './app/App';
 import '@fontsource/noto-serif/vietnamese-400.css';
 import '@fontsource/noto-serif/latin-400.css';
 import '@fontsource/noto-serif/vietnamese-700.css';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fold } from '../../../shared/text/fold';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/types';
-import { renderMarkdown } from '../markdown';
+import { renderMarkdown } from '../ui/markdown';
 import type { NotesFilter } from '../state/reader';
 import { useStore } from '../state/store';
 import { COLOR_LABELS } from './ReaderView';

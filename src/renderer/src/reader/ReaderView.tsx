@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/types';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
-import { ExportDialog } from '../components/ExportDialog';
+import { ExportDialog } from '../library/ExportDialog';
 import { api } from '../api';
 import { FindBar } from './FindBar';
 import { NotesPanel } from './NotesPanel';

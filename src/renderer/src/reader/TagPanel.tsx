@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TagInfo } from '../../../shared/types';
-import { Dialog } from '../components/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useStore } from '../state/store';
 
 /** All tags with counts in this article and in the library; filter, rename/merge, recolour, delete. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { useStore } from '../state/store';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 
 /** What to export, as the contract names it. */
 export type ExportScope =

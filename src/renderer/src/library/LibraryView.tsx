@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { fold } from '../../../shared/text/fold';
 import type { ArticleMeta } from '../../../shared/types';
 import { useStore } from '../state/store';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportButton } from './ImportButton';
 import { ImportProgress } from './ImportProgress';
