@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { fold } from '../../../shared/text/fold';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/types';
+import { HIGHLIGHT_STYLES } from '../ui/colors';
 import { renderMarkdown } from '../ui/markdown';
-import type { NotesFilter } from '../state/reader';
+import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
-import { COLOR_LABELS } from './ReaderView';
 
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
 export function filterAnnotations(list: Annotation[], filter: NotesFilter): Annotation[] {
@@ -79,7 +79,7 @@ export function NotesPanel({
           <option value="">All colours</option>
           {HIGHLIGHT_COLORS.map((c) => (
             <option key={c} value={c}>
-              {COLOR_LABELS[c]}
+              {HIGHLIGHT_STYLES[c].label}
             </option>
           ))}
         </select>
@@ -142,7 +142,7 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
           if (!annotation.orphaned) scrollTo(annotation.target.position.start);
         }}
       >
-        <span className={`swatch swatch-${annotation.color}`} aria-hidden="true" />
+        <span className="swatch" data-color={annotation.color} aria-hidden="true" />
         <q className="quote">{annotation.target.quote.exact}</q>
       </button>
       {annotation.note && (
@@ -266,7 +266,7 @@ function AnnotationEditor({
       <h3 id="annotation-editor-heading" ref={heading} tabIndex={-1}>
         Selected highlight
       </h3>
-      <blockquote className={`quote-block border-${annotation.color}`}>
+      <blockquote className="quote-block" data-color={annotation.color}>
         {annotation.target.quote.exact}
       </blockquote>
       <div role="radiogroup" aria-label="Colour" className="swatches">
@@ -276,8 +276,9 @@ function AnnotationEditor({
             type="button"
             role="radio"
             aria-checked={annotation.color === c}
-            aria-label={COLOR_LABELS[c]}
-            className={`swatch swatch-${c}`}
+            aria-label={HIGHLIGHT_STYLES[c].label}
+            className="swatch"
+            data-color={c}
             onClick={() => void update(annotation.id, { color: c })}
           />
         ))}

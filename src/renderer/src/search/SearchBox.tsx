@@ -131,7 +131,7 @@ export function SearchBox() {
                       onClick={() => void choose(group.article.id, hit)}
                     >
                       <span className="hit-kind">
-                        {hit.color && <span className={`swatch swatch-${hit.color}`} aria-hidden="true" />}
+                        {hit.color && <span className="swatch" data-color={hit.color} aria-hidden="true" />}
                         {KIND_LABELS[hit.kind]}
                       </span>
                       <Snippet snippet={hit.snippet} />
