@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { READER_WINDOW } from '../../../shared/text/blocks';
 import type { ArticleMeta, Block } from '../../../shared/types';
@@ -52,10 +52,10 @@ function content(progress: number, loaded = { from: 0, to: COUNT }): ReaderConte
 
 /** The article as the reader view lays it out: in its scroller. */
 function Reader({ value }: { value: ReaderContent }) {
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const root = useRef<HTMLElement>(null);
   return (
-    <div ref={scroller}>
+    <div ref={setScroller}>
       <ArticleBody content={value} root={root} scroller={scroller} onSelection={() => {}} />
     </div>
   );

@@ -75,8 +75,11 @@ export function ArticleBody({
   content: ReaderContent;
   /** Receives the article element. */
   root: RefObject<HTMLElement | null>;
-  /** The element that scrolls the article. */
-  scroller: RefObject<HTMLElement | null>;
+  /**
+   * The element that scrolls the article, null until it is mounted: a parent's ref is attached after
+   * its children's layout effects, so the reader view passes the element once its ref gave it.
+   */
+  scroller: HTMLElement | null;
   onSelection: (selection: TextSelection | null) => void;
 }) {
   const topSpacer = useRef<HTMLDivElement>(null);
@@ -116,18 +119,17 @@ export function ArticleBody({
 
   // Move the window as the reader scrolls near its edges, or jumps into a spacer.
   useEffect(() => {
-    const view = scroller.current;
-    if (!view || blocks.length <= READER_WINDOW) return;
+    if (!scroller || blocks.length <= READER_WINDOW) return;
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const block = blockAtTop(view);
+        const block = blockAtTop(scroller);
         let index: number;
         if (block) index = Number(block.dataset.block);
         else {
           // In a spacer: find the block the estimate puts at this height.
-          const y = view.scrollTop - (topSpacer.current?.offsetTop ?? 0);
+          const y = scroller.scrollTop - (topSpacer.current?.offsetTop ?? 0);
           let lo = 0;
           let hi = blocks.length - 1;
           while (lo < hi) {
@@ -144,10 +146,10 @@ export function ArticleBody({
         );
       });
     };
-    view.addEventListener('scroll', onScroll, { passive: true });
+    scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
-      view.removeEventListener('scroll', onScroll);
+      scroller.removeEventListener('scroll', onScroll);
     };
   }, [blocks, offsets, scroller]);
 
@@ -167,7 +169,7 @@ export function ArticleBody({
   /** Stops holding the last scrolled-to element in place. */
   const pin = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
-    if (!scrollRequest || !root.current || handledScroll.current === scrollRequest.seq) return;
+    if (!scrollRequest || !root.current || !scroller || handledScroll.current === scrollRequest.seq) return;
     const index = blockNear(blocks, scrollRequest.offset);
     const el = root.current.querySelector<HTMLElement>(`[data-block="${index}"]`);
     if (!el) return;
@@ -177,27 +179,26 @@ export function ArticleBody({
     const match = root.current.querySelector<HTMLElement>('.find-current');
     match?.scrollIntoView({ block: 'center' });
     pin.current?.();
-    pin.current = scroller.current ? holdInView(match ?? el, scroller.current) : null;
+    pin.current = holdInView(match ?? el, scroller);
   }, [scrollRequest, blocks, range, loaded, root, scroller]);
   useEffect(() => () => pin.current?.(), []);
 
   // Whatever is on screen now (after any scroll above) is painted before the frame is drawn.
   useLayoutEffect(() => {
     painter.current?.paintOnScreen();
-  }, [blocks, from, to, scrollRequest]);
+  }, [blocks, from, to, scrollRequest, scroller]);
 
   // Reading progress: the first block at the top of the viewport.
   useEffect(() => {
-    const view = scroller.current;
-    if (!view) return;
+    if (!scroller) return;
     const onScroll = () => {
-      const block = blockAtTop(view);
+      const block = blockAtTop(scroller);
       const b = block ? blocks[Number(block.dataset.block)] : undefined;
       if (b && length) saveProgress(b.start / length);
-      else if (view.scrollTop === 0) saveProgress(0);
+      else if (scroller.scrollTop === 0) saveProgress(0);
     };
-    view.addEventListener('scroll', onScroll, { passive: true });
-    return () => view.removeEventListener('scroll', onScroll);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => scroller.removeEventListener('scroll', onScroll);
   }, [blocks, length, saveProgress, scroller]);
 
   const reportSelection = useCallback(() => {

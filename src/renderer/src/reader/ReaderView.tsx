@@ -33,7 +33,7 @@ export function ReaderView() {
   const [focusEditor, setFocusEditor] = useState<'note' | 'tags' | null>(null);
   const [exporting, setExporting] = useState(false);
   const notify = useStore((s) => s.notify);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const article = useRef<HTMLElement>(null);
   const flushProgress = useStore((s) => s.flushProgress);
 
@@ -122,7 +122,7 @@ export function ReaderView() {
       )}
       {find.open && <FindBar onSelectMatch={selectCurrentMatch} />}
       <div className="reader-body">
-        <div className="reader-scroll" ref={scroller}>
+        <div className="reader-scroll" ref={setScroller}>
           <div className="reader-page" style={{ ...readerLayoutStyle(), fontSize: `${settings.fontSize}px` }}>
             <header className="article-header">
               {content.article.author && <p className="byline">{content.article.author}</p>}
