@@ -89,6 +89,22 @@ export default tseslint.config(
             ...ourFolderExcept('renderer', 'shared'),
             message: 'src/renderer imports only src/shared and itself.',
           },
+        ],
+      ),
+    },
+  },
+  {
+    // Its tests run in Node and may read the sources; the UI itself runs in the browser.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [ELECTRON],
+        [
+          {
+            ...ourFolderExcept('renderer', 'shared'),
+            message: 'src/renderer imports only src/shared and itself.',
+          },
           NODE_BUILTINS,
         ],
       ),

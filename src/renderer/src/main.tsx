@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
+import { App } from './app/App';
 import '@fontsource/noto-serif/vietnamese-400.css';
 import '@fontsource/noto-serif/latin-400.css';
 import '@fontsource/noto-serif/vietnamese-700.css';
@@ -11,7 +11,17 @@ import '@fontsource/noto-sans/vietnamese-400.css';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/vietnamese-700.css';
 import '@fontsource/noto-sans/latin-700.css';
-import './styles.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/app.css';
+import './styles/library.css';
+import './styles/dialogs.css';
+import './styles/reader.css';
+import './styles/panels.css';
+import './styles/search.css';
+import { installColorRules } from './ui/colors';
+
+installColorRules(document);
 
 // Fetch the reading fonts (both subsets) while the library is shown, so an article's first screen
 // is not laid out twice, once in a fallback font and again when its font arrives.

@@ -1,10 +1,20 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { blockIndexAt, blockNear, blockWindow, READER_WINDOW } from '../../../shared/text/blocks';
 import type { Block } from '../../../shared/model/article';
-import type { ReaderContent } from '../state/reader';
+import type { ReaderContent } from '../state/types';
 import { useStore } from '../state/store';
 import { BlockPainter } from './painter';
 import { blockAtTop, pointInBlock, selectionOffsets } from './dom-offsets';
+import { estimatedOffsets } from './layout';
 
 /** What the user selected, in canonical offsets, and where to show the toolbar. */
 export interface TextSelection {
@@ -15,18 +25,6 @@ export interface TextSelection {
 
 /** How close (in blocks) the viewport may come to an edge of the rendered window before it moves. */
 const MARGIN = 40;
-
-/** Estimated heights (px) of blocks not rendered, from their length; prefix sums for spacers. */
-function estimatedOffsets(blocks: Block[], fontSize: number): Float64Array {
-  const lineHeight = fontSize * 1.7;
-  const charsPerLine = Math.max(20, Math.floor(640 / (fontSize * 0.5)));
-  const sums = new Float64Array(blocks.length + 1);
-  blocks.forEach((b, i) => {
-    const lines = Math.max(1, Math.ceil((b.end - b.start) / charsPerLine));
-    sums[i + 1] = (sums[i] ?? 0) + lines * lineHeight + fontSize * 0.9;
-  });
-  return sums;
-}
 
 /**
  * The blocks of the window, rendered once per window; off-screen ones in it cost no layout
@@ -70,12 +68,20 @@ const Blocks = memo(function Blocks({
  */
 export function ArticleBody({
   content,
+  root,
+  scroller,
   onSelection,
 }: {
   content: ReaderContent;
+  /** Receives the article element. */
+  root: RefObject<HTMLElement | null>;
+  /**
+   * The element that scrolls the article, null until it is mounted: a parent's ref is attached after
+   * its children's layout effects, so the reader view passes the element once its ref gave it.
+   */
+  scroller: HTMLElement | null;
   onSelection: (selection: TextSelection | null) => void;
 }) {
-  const root = useRef<HTMLElement>(null);
   const topSpacer = useRef<HTMLDivElement>(null);
   const painter = useRef<BlockPainter | null>(null);
   const annotations = useStore((s) => s.annotations);
@@ -104,7 +110,7 @@ export function ArticleBody({
       p.dispose();
       painter.current = null;
     };
-  }, [blocks]);
+  }, [blocks, root]);
 
   // After each render of the window: observe its blocks (they are painted as they come into view).
   useLayoutEffect(() => {
@@ -113,7 +119,6 @@ export function ArticleBody({
 
   // Move the window as the reader scrolls near its edges, or jumps into a spacer.
   useEffect(() => {
-    const scroller = root.current?.closest('.reader-scroll');
     if (!scroller || blocks.length <= READER_WINDOW) return;
     let frame = 0;
     const onScroll = () => {
@@ -146,7 +151,7 @@ export function ArticleBody({
       cancelAnimationFrame(frame);
       scroller.removeEventListener('scroll', onScroll);
     };
-  }, [blocks, offsets]);
+  }, [blocks, offsets, scroller]);
 
   useLayoutEffect(() => {
     painter.current?.update(annotations, find.matches, find.current, selectedId);
@@ -164,7 +169,7 @@ export function ArticleBody({
   /** Stops holding the last scrolled-to element in place. */
   const pin = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
-    if (!scrollRequest || !root.current || handledScroll.current === scrollRequest.seq) return;
+    if (!scrollRequest || !root.current || !scroller || handledScroll.current === scrollRequest.seq) return;
     const index = blockNear(blocks, scrollRequest.offset);
     const el = root.current.querySelector<HTMLElement>(`[data-block="${index}"]`);
     if (!el) return;
@@ -174,18 +179,17 @@ export function ArticleBody({
     const match = root.current.querySelector<HTMLElement>('.find-current');
     match?.scrollIntoView({ block: 'center' });
     pin.current?.();
-    pin.current = holdInView(match ?? el);
-  }, [scrollRequest, blocks, range, loaded]);
+    pin.current = holdInView(match ?? el, scroller);
+  }, [scrollRequest, blocks, range, loaded, root, scroller]);
   useEffect(() => () => pin.current?.(), []);
 
   // Whatever is on screen now (after any scroll above) is painted before the frame is drawn.
   useLayoutEffect(() => {
     painter.current?.paintOnScreen();
-  }, [blocks, from, to, scrollRequest]);
+  }, [blocks, from, to, scrollRequest, scroller]);
 
   // Reading progress: the first block at the top of the viewport.
   useEffect(() => {
-    const scroller = root.current?.closest('.reader-scroll');
     if (!scroller) return;
     const onScroll = () => {
       const block = blockAtTop(scroller);
@@ -195,7 +199,7 @@ export function ArticleBody({
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => scroller.removeEventListener('scroll', onScroll);
-  }, [blocks, length, saveProgress]);
+  }, [blocks, length, saveProgress, scroller]);
 
   const reportSelection = useCallback(() => {
     if (!root.current) return;
@@ -206,7 +210,7 @@ export function ArticleBody({
       ...offsets,
       rect: { top: rect?.top ?? 0, left: rect?.left ?? 0, bottom: rect?.bottom ?? 0 },
     });
-  }, [blocks, onSelection]);
+  }, [blocks, onSelection, root]);
 
   return (
     <>
@@ -246,9 +250,7 @@ export function ArticleBody({
  * and take their real heights (they start from an estimate), so a jump lands where it was aimed. Lets
  * go after half a second or as soon as the reader scrolls by hand. Returns a function that lets go.
  */
-function holdInView(el: HTMLElement): () => void {
-  const scroller = el.closest('.reader-scroll');
-  if (!scroller) return () => {};
+function holdInView(el: HTMLElement, scroller: HTMLElement): () => void {
   const wanted = el.getBoundingClientRect().top;
   const until = performance.now() + 500;
   let frame = requestAnimationFrame(function hold() {

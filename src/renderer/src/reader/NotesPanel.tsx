@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
-import { sameTag } from '../../../shared/model/tag';
-import { renderMarkdown } from '../markdown';
-import type { NotesFilter } from '../state/reader';
+import { HIGHLIGHT_STYLES } from '../ui/colors';
+import { renderMarkdown } from '../ui/markdown';
+import { AnnotationEditor } from './AnnotationEditor';
+import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
-import { COLOR_LABELS } from './ReaderView';
 
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
 export function filterAnnotations(list: Annotation[], filter: NotesFilter): Annotation[] {
@@ -80,7 +81,7 @@ export function NotesPanel({
           <option value="">All colours</option>
           {HIGHLIGHT_COLORS.map((c) => (
             <option key={c} value={c}>
-              {COLOR_LABELS[c]}
+              {HIGHLIGHT_STYLES[c].label}
             </option>
           ))}
         </select>
@@ -143,7 +144,7 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
           if (!annotation.orphaned) scrollTo(annotation.target.position.start);
         }}
       >
-        <span className={`swatch swatch-${annotation.color}`} aria-hidden="true" />
+        <span className="swatch" data-color={annotation.color} aria-hidden="true" />
         <q className="quote">{annotation.target.quote.exact}</q>
       </button>
       {annotation.note && (
@@ -226,92 +227,6 @@ function ArticleNote() {
           </button>
         </>
       )}
-    </section>
-  );
-}
-
-function AnnotationEditor({
-  annotation,
-  focus,
-  onFocused,
-}: {
-  annotation: Annotation;
-  focus: 'note' | 'tags' | null;
-  onFocused: () => void;
-}) {
-  const update = useStore((s) => s.updateAnnotation);
-  const remove = useStore((s) => s.deleteAnnotation);
-  const select = useStore((s) => s.selectAnnotation);
-  const allTags = useStore((s) => s.tags);
-  const [note, setNote] = useState(annotation.note);
-  const [tags, setTags] = useState(annotation.tags.join(', '));
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  const tagsRef = useRef<HTMLInputElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (focus === 'note') noteRef.current?.focus();
-    else if (focus === 'tags') tagsRef.current?.focus();
-    else heading.current?.focus();
-    if (focus) onFocused();
-  }, [focus, onFocused]);
-
-  const parsedTags = tags
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const dirty = note !== annotation.note || parsedTags.join('\n') !== annotation.tags.join('\n');
-
-  return (
-    <section className="annotation-editor" aria-labelledby="annotation-editor-heading">
-      <h3 id="annotation-editor-heading" ref={heading} tabIndex={-1}>
-        Selected highlight
-      </h3>
-      <blockquote className={`quote-block border-${annotation.color}`}>
-        {annotation.target.quote.exact}
-      </blockquote>
-      <div role="radiogroup" aria-label="Colour" className="swatches">
-        {HIGHLIGHT_COLORS.map((c) => (
-          <button
-            key={c}
-            type="button"
-            role="radio"
-            aria-checked={annotation.color === c}
-            aria-label={COLOR_LABELS[c]}
-            className={`swatch swatch-${c}`}
-            onClick={() => void update(annotation.id, { color: c })}
-          />
-        ))}
-      </div>
-      <label>
-        Note (Markdown)
-        <textarea ref={noteRef} rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
-      <label>
-        Tags (comma-separated)
-        <input ref={tagsRef} list="known-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
-      </label>
-      <datalist id="known-tags">
-        {allTags.map((t) => (
-          <option key={t.name} value={t.name} />
-        ))}
-      </datalist>
-      <div className="row">
-        <button
-          type="button"
-          className="primary"
-          disabled={!dirty}
-          onClick={() => void update(annotation.id, { note, tags: parsedTags })}
-        >
-          Save
-        </button>
-        <button type="button" className="danger" onClick={() => void remove(annotation.id)}>
-          Delete highlight
-        </button>
-        <button type="button" onClick={() => select(null)}>
-          Close
-        </button>
-      </div>
     </section>
   );
 }

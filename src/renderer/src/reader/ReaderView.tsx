@@ -1,25 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/annotation';
+import type { HighlightColor } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
-import { ExportDialog } from '../components/ExportDialog';
+import { ExportDialog } from '../library/ExportDialog';
 import { api } from '../api';
+import { colorOfKey } from '../ui/colors';
 import { FindBar } from './FindBar';
+import { readerLayoutStyle } from './layout';
 import { NotesPanel } from './NotesPanel';
 import { ReaderSettingsMenu } from './ReaderSettingsMenu';
+import { SelectionToolbar } from './SelectionToolbar';
 import { TagPanel } from './TagPanel';
-
-/** Human names of the highlight colours, in key order. */
-export const COLOR_LABELS: Record<HighlightColor, string> = {
-  yellow: 'Yellow',
-  red: 'Red',
-  green: 'Green',
-  blue: 'Blue',
-  purple: 'Purple',
-  magenta: 'Magenta',
-  orange: 'Orange',
-  gray: 'Gray',
-};
 
 /** True when a key press is meant for a text field, not for a reader shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -42,7 +33,15 @@ export function ReaderView() {
   const [focusEditor, setFocusEditor] = useState<'note' | 'tags' | null>(null);
   const [exporting, setExporting] = useState(false);
   const notify = useStore((s) => s.notify);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const article = useRef<HTMLElement>(null);
+  const flushProgress = useStore((s) => s.flushProgress);
+
+  // A reading position still waiting to be saved is saved when the page goes away.
+  useEffect(() => {
+    window.addEventListener('pagehide', flushProgress);
+    return () => window.removeEventListener('pagehide', flushProgress);
+  }, [flushProgress]);
 
   const highlight = useCallback(
     async (color: HighlightColor, then?: 'note' | 'tags') => {
@@ -70,9 +69,9 @@ export function ReaderView() {
       } else if (mod && !isTyping(e.target) && e.key.toLowerCase() === 'y') {
         e.preventDefault();
         void redo();
-      } else if (selection && !mod && !e.altKey && /^[1-8]$/.test(e.key) && !isTyping(e.target)) {
+      } else if (selection && !mod && !e.altKey && colorOfKey(e.key) && !isTyping(e.target)) {
         e.preventDefault();
-        void highlight(HIGHLIGHT_COLORS[Number(e.key) - 1] as HighlightColor);
+        void highlight(colorOfKey(e.key)!);
       } else if (selection && e.key === 'Escape') {
         window.getSelection()?.removeAllRanges();
         setSelection(null);
@@ -84,7 +83,7 @@ export function ReaderView() {
 
   if (!content) return null;
   const selectCurrentMatch = () => {
-    const root = scroller.current?.querySelector<HTMLElement>('.article-body');
+    const root = article.current;
     if (find.current < 0 || !root) return;
     const match = { start: find.matches.starts[find.current]!, end: find.matches.ends[find.current]! };
     selectRange(root, content.blocks, match.start, match.end);
@@ -123,12 +122,18 @@ export function ReaderView() {
       )}
       {find.open && <FindBar onSelectMatch={selectCurrentMatch} />}
       <div className="reader-body">
-        <div className="reader-scroll" ref={scroller}>
-          <div className="reader-page" style={{ fontSize: `${settings.fontSize}px` }}>
+        <div className="reader-scroll" ref={setScroller}>
+          <div className="reader-page" style={{ ...readerLayoutStyle(), fontSize: `${settings.fontSize}px` }}>
             <header className="article-header">
               {content.article.author && <p className="byline">{content.article.author}</p>}
             </header>
-            <ArticleBody key={content.article.id} content={content} onSelection={setSelection} />
+            <ArticleBody
+              key={content.article.id}
+              content={content}
+              root={article}
+              scroller={scroller}
+              onSelection={setSelection}
+            />
           </div>
         </div>
         <aside className="side-panel" aria-label="Side panel">
@@ -183,63 +188,4 @@ async function copyNotes(id: string, notify: (kind: 'info' | 'error', text: stri
   } catch {
     notify('error', 'The clipboard refused the notes; use Export… instead.');
   }
-}
-
-/** The small toolbar over a selection: 8 colours (keys 1–8), add note, add tags. */
-function SelectionToolbar({
-  selection,
-  onHighlight,
-  onReattach,
-}: {
-  selection: TextSelection;
-  onHighlight: (color: HighlightColor, then?: 'note' | 'tags') => Promise<void>;
-  onReattach: () => void;
-}) {
-  const orphan = useStore((s) => s.annotations.find((a) => a.id === s.selectedAnnotationId && a.orphaned));
-  const reattach = useStore((s) => s.reattachAnnotation);
-  const top = Math.max(8, selection.rect.top - 52);
-  const left = Math.max(8, Math.min(window.innerWidth - 420, selection.rect.left));
-  return (
-    <div className="selection-toolbar" role="toolbar" aria-label="Highlight selection" style={{ top, left }}>
-      {HIGHLIGHT_COLORS.map((color, i) => (
-        <button
-          key={color}
-          type="button"
-          className={`swatch swatch-${color}`}
-          aria-label={`Highlight ${COLOR_LABELS[color]}`}
-          aria-keyshortcuts={String(i + 1)}
-          title={`${COLOR_LABELS[color]} (${i + 1})`}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => void onHighlight(color)}
-        />
-      ))}
-      <button
-        type="button"
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => void onHighlight('yellow', 'note')}
-      >
-        Add note
-      </button>
-      <button
-        type="button"
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => void onHighlight('yellow', 'tags')}
-      >
-        Add tags
-      </button>
-      {orphan && (
-        <button
-          type="button"
-          className="primary"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => {
-            void reattach(orphan.id, selection.start, selection.end);
-            onReattach();
-          }}
-        >
-          Re-attach selected highlight here
-        </button>
-      )}
-    </div>
-  );
 }

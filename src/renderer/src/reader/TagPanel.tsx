@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { sameTag, type TagInfo } from '../../../shared/model/tag';
-import { Dialog } from '../components/Dialog';
+import { sameTag } from '../../../shared/model/tag';
+import type { TagInfo } from '../../../shared/model/tag';
+import { Dialog } from '../ui/Dialog';
 import { useStore } from '../state/store';
 
 /** All tags with counts in this article and in the library; filter, rename/merge, recolour, delete. */

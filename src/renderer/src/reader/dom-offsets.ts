@@ -61,14 +61,15 @@ export function selectionOffsets(
   const point = (node: Node, offset: number, edge: 'start' | 'end'): number | undefined => {
     let block = blockElementOf(node);
     if (!block) {
-      // The boundary sits between blocks: snap to the nearest block edge.
+      // The boundary sits between blocks: a start snaps to the start of the first block after it, an
+      // end to the end of the last block before it (comparePoint is -1 for a block starting before).
       const blocks = Array.from(root.querySelectorAll<HTMLElement>('[data-block]'));
       const probe = document.createRange();
       probe.setStart(node, offset);
       block =
         edge === 'start'
-          ? (blocks.find((b) => probe.comparePoint(b, 0) <= 0) ?? null)
-          : ([...blocks].reverse().find((b) => probe.comparePoint(b, 0) > 0) ?? null);
+          ? (blocks.find((b) => probe.comparePoint(b, 0) >= 0) ?? null)
+          : (blocks.findLast((b) => probe.comparePoint(b, 0) < 0) ?? null);
       if (!block) return undefined;
       const base = blockStarts(Number(block.dataset.block));
       return base === undefined

@@ -1,7 +1,7 @@
 import Mark from 'mark.js';
 import { rangesByBlock } from '../../../shared/text/blocks';
 import { matchesIn, NO_MATCHES, type Matches } from '../../../shared/text/find';
-import type { Annotation } from '../../../shared/model/annotation';
+import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
 import type { Block } from '../../../shared/model/article';
 
 /** A range to paint inside one block, with what to paint it as. */
@@ -9,7 +9,8 @@ interface Paint {
   start: number;
   length: number;
   className: string;
-  annotationId?: string;
+  /** The highlight's id and colour, set on its marks as `data-annotation-id` and `data-color`. */
+  annotation?: { id: string; color: HighlightColor };
 }
 
 /**
@@ -120,7 +121,9 @@ export class BlockPainter {
       marker.markRanges([{ start: p.start, length: p.length }], {
         className: p.className,
         each: (node: Element) => {
-          if (p.annotationId) (node as HTMLElement).dataset.annotationId = p.annotationId;
+          if (!p.annotation) return;
+          (node as HTMLElement).dataset.annotationId = p.annotation.id;
+          (node as HTMLElement).dataset.color = p.annotation.color;
         },
       });
     }
@@ -165,8 +168,9 @@ function highlightPaints(
       pieces.map(({ item, start, end }) => ({
         start,
         length: end - start,
+        // The hl-<colour> class names the colour for tests and user styles; the stylesheet uses data-color.
         className: `hl hl-${item.a.color}${item.a.id === selectedId ? ' hl-selected' : ''}`,
-        annotationId: item.a.id,
+        annotation: { id: item.a.id, color: item.a.color },
       })),
     );
   }

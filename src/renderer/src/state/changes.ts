@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '../../../shared/model/change';
+import { byDocumentOrder } from '../../../shared/model/annotation';
 import type { Annotation } from '../../../shared/model/annotation';
 
 /** What the renderer refetches after a batch of change events. */
@@ -95,8 +96,5 @@ export function mergeAnnotations(
     return fresh && fresh.updatedAt >= annotation.updatedAt ? fresh : annotation;
   });
   merged.push(...incoming.values());
-  return merged.sort(
-    (a, b) =>
-      a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end,
-  );
+  return merged.sort(byDocumentOrder);
 }

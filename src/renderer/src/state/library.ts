@@ -1,38 +1,7 @@
 import { api } from '../api';
-import type { ArticleMeta } from '../../../shared/model/article';
-import { sameTag, type TagInfo } from '../../../shared/model/tag';
-import { unwrap, type Slice } from './store';
-
-/** Progress and outcome of importing a batch of files. */
-export interface ImportState {
-  total: number;
-  done: number;
-  /** Name of the file being imported now. */
-  current: string | null;
-  imported: number;
-  /** Sentences about files not added as new articles: already in the library, or new versions of one. */
-  notes: string[];
-  failures: { name: string; message: string }[];
-}
-
-export interface LibrarySlice {
-  articles: ArticleMeta[];
-  articlesLoaded: boolean;
-  tags: TagInfo[];
-  importState: ImportState | null;
-  loadArticles(): Promise<void>;
-  loadTags(): Promise<void>;
-  importFiles(files: File[]): Promise<void>;
-  clearImportState(): void;
-  updateArticle(
-    id: string,
-    patch: Partial<Pick<ArticleMeta, 'title' | 'author' | 'published' | 'tags'>>,
-  ): Promise<boolean>;
-  deleteArticle(id: string): Promise<void>;
-  renameTag(from: string, to: string): Promise<boolean>;
-  recolorTag(name: string, color: string): Promise<void>;
-  deleteTag(name: string): Promise<void>;
-}
+import { sameTag } from '../../../shared/model/tag';
+import type { ImportState, LibrarySlice, Slice } from './types';
+import { unwrapWith } from './unwrap';
 
 /** Reads a File as base64 without the data-URL prefix. */
 function toBase64(file: File): Promise<string> {
@@ -47,112 +16,116 @@ function toBase64(file: File): Promise<string> {
   });
 }
 
-export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
-  articles: [],
-  articlesLoaded: false,
-  tags: [],
-  importState: null,
+/** The library slice: articles, tags and imports. */
+export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
+  const unwrap = unwrapWith(get);
+  return {
+    articles: [],
+    articlesLoaded: false,
+    tags: [],
+    importState: null,
 
-  async loadArticles() {
-    const articles = await unwrap(api.listArticles({}));
-    if (articles) set({ articles, articlesLoaded: true });
-  },
+    async loadArticles() {
+      const articles = await unwrap(api.listArticles({}));
+      if (articles) set({ articles, articlesLoaded: true });
+    },
 
-  async loadTags() {
-    const tags = await unwrap(api.listTags({}));
-    if (tags) set({ tags });
-  },
+    async loadTags() {
+      const tags = await unwrap(api.listTags({}));
+      if (tags) set({ tags });
+    },
 
-  async importFiles(files) {
-    if (files.length === 0) return;
-    const state: ImportState = {
-      total: files.length,
-      done: 0,
-      current: null,
-      imported: 0,
-      notes: [],
-      failures: [],
-    };
-    set({ importState: { ...state } });
-    for (const file of files) {
-      state.current = file.name;
+    async importFiles(files) {
+      if (files.length === 0) return;
+      const state: ImportState = {
+        total: files.length,
+        done: 0,
+        current: null,
+        imported: 0,
+        notes: [],
+        failures: [],
+      };
       set({ importState: { ...state } });
-      let data: string;
-      try {
-        data = await toBase64(file);
-      } catch {
-        state.failures.push({ name: file.name, message: `“${file.name}” could not be read.` });
+      for (const file of files) {
+        state.current = file.name;
+        set({ importState: { ...state } });
+        let data: string;
+        try {
+          data = await toBase64(file);
+        } catch {
+          state.failures.push({ name: file.name, message: `“${file.name}” could not be read.` });
+          state.done++;
+          continue;
+        }
+        const result = await api.importFile({ name: file.name, data });
+        if (!result.ok) state.failures.push({ name: file.name, message: result.error.message });
+        else if (result.value.status !== 'imported') state.notes.push(result.value.message);
+        else state.imported++;
         state.done++;
-        continue;
+        set({ importState: { ...state } });
       }
-      const result = await api.importFile({ name: file.name, data });
-      if (!result.ok) state.failures.push({ name: file.name, message: result.error.message });
-      else if (result.value.status !== 'imported') state.notes.push(result.value.message);
-      else state.imported++;
-      state.done++;
+      state.current = null;
       set({ importState: { ...state } });
-    }
-    state.current = null;
-    set({ importState: { ...state } });
-    await get().loadArticles();
-    const parts = [`Imported ${state.imported} of ${state.total}`];
-    if (state.notes.length) parts.push(`${state.notes.length} already in the library or updated`);
-    if (state.failures.length) parts.push(`${state.failures.length} failed`);
-    get().notify(state.failures.length ? 'error' : 'info', `${parts.join(', ')}.`);
-    if (state.failures.length === 0 && state.notes.length === 0) set({ importState: null });
-  },
+      await get().loadArticles();
+      const parts = [`Imported ${state.imported} of ${state.total}`];
+      if (state.notes.length) parts.push(`${state.notes.length} already in the library or updated`);
+      if (state.failures.length) parts.push(`${state.failures.length} failed`);
+      get().notify(state.failures.length ? 'error' : 'info', `${parts.join(', ')}.`);
+      if (state.failures.length === 0 && state.notes.length === 0) set({ importState: null });
+    },
 
-  clearImportState() {
-    set({ importState: null });
-  },
+    clearImportState() {
+      set({ importState: null });
+    },
 
-  async updateArticle(id, patch) {
-    const updated = await unwrap(api.updateArticle({ id, ...patch }));
-    if (!updated) return false;
-    set({ articles: get().articles.map((a) => (a.id === id ? updated : a)) });
-    return true;
-  },
+    async updateArticle(id, patch) {
+      const updated = await unwrap(api.updateArticle({ id, ...patch }));
+      if (!updated) return false;
+      set({ articles: get().articles.map((a) => (a.id === id ? updated : a)) });
+      return true;
+    },
 
-  async renameTag(from, to) {
-    const renamed = await unwrap(api.renameTag({ from, to }));
-    if (!renamed) return false;
-    await Promise.all([get().loadTags(), get().loadArticles()]);
-    const filter = get().notesFilter;
-    if (sameTag(filter.tag, from)) get().setNotesFilter({ ...filter, tag: renamed.name });
-    get().notify('info', `Tag “${from}” is now “${renamed.name}”.`, {
-      label: 'Undo',
-      run: () => void get().undo(),
-    });
-    return true;
-  },
+    async renameTag(from, to) {
+      const renamed = await unwrap(api.renameTag({ from, to }));
+      if (!renamed) return false;
+      await Promise.all([get().loadTags(), get().loadArticles()]);
+      const filter = get().notesFilter;
+      if (sameTag(filter.tag, from)) get().setNotesFilter({ ...filter, tag: renamed.name });
+      get().notify('info', `Tag “${from}” is now “${renamed.name}”.`, {
+        label: 'Undo',
+        run: () => void get().undo(),
+      });
+      return true;
+    },
 
-  async recolorTag(name, color) {
-    const tag = await unwrap(api.recolorTag({ name, color }));
-    if (tag) set({ tags: get().tags.map((t) => (t.name === name ? { ...t, color: tag.color } : t)) });
-  },
+    async recolorTag(name, color) {
+      const tag = await unwrap(api.recolorTag({ name, color }));
+      if (tag) set({ tags: get().tags.map((t) => (t.name === name ? { ...t, color: tag.color } : t)) });
+    },
 
-  async deleteTag(name) {
-    const done = await unwrap(api.deleteTag({ name }));
-    if (done === undefined) return;
-    await Promise.all([get().loadTags(), get().loadArticles()]);
-    get().notify('info', `Deleted tag “${name}”.`, { label: 'Undo', run: () => void get().undo() });
-  },
+    async deleteTag(name) {
+      const done = await unwrap(api.deleteTag({ name }));
+      if (done === undefined) return;
+      await Promise.all([get().loadTags(), get().loadArticles()]);
+      get().notify('info', `Deleted tag “${name}”.`, { label: 'Undo', run: () => void get().undo() });
+    },
 
-  async deleteArticle(id) {
-    const deleted = await unwrap(api.deleteArticle({ id }));
-    if (!deleted) return;
-    set({ articles: get().articles.filter((a) => a.id !== id) });
-    if (get().view.kind === 'reader') get().show({ kind: 'library' });
-    get().notify('info', `Deleted “${deleted.title}” and its highlights.`, {
-      label: 'Undo',
-      run: () => {
-        void unwrap(api.restoreArticle({ id })).then((restored) => {
-          if (restored) {
-            void get().loadArticles();
-            get().notify('info', `Restored “${restored.title}”.`);
-          }
-        });
-      },
-    });
-  },
-});
+    async deleteArticle(id) {
+      const deleted = await unwrap(api.deleteArticle({ id }));
+      if (!deleted) return;
+      set({ articles: get().articles.filter((a) => a.id !== id) });
+      if (get().view.kind === 'reader') get().show({ kind: 'library' });
+      get().notify('info', `Deleted “${deleted.title}” and its highlights.`, {
+        label: 'Undo',
+        run: () => {
+          void unwrap(api.restoreArticle({ id })).then((restored) => {
+            if (restored) {
+              void get().loadArticles();
+              get().notify('info', `Restored “${restored.title}”.`);
+            }
+          });
+        },
+      });
+    },
+  };
+};

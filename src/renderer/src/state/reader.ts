@@ -1,367 +1,292 @@
 import { api } from '../api';
-import { findAll, NO_MATCHES, type Matches } from '../../../shared/text/find';
-import { byDocumentOrder, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
-import type { ArticleMeta, Block } from '../../../shared/model/article';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings';
+import { byDocumentOrder } from '../../../shared/model/annotation';
 import { mergeAnnotations } from './changes';
-import { unwrap, type Slice } from './store';
-
-/**
- * The article as the reader holds it. A long article arrives in two steps: first the text of the blocks
- * around the reading position (enough to paint the first screen at once), then the whole text.
- */
-export interface ReaderContent {
-  article: ArticleMeta;
-  blocks: Block[];
-  note: string;
-  /** The canonical text held so far: all of it once `whole`, else the text of the `loaded` blocks. */
-  text: string;
-  /** Canonical offset at which `text` begins (0 once whole). */
-  textStart: number;
-  /** Length of the whole canonical text. */
-  length: number;
-  /** Blocks [from, to) whose text is held. */
-  loaded: { from: number; to: number };
-  /** True once the whole text and every highlight have arrived. */
-  whole: boolean;
-}
-
-/** Find-in-article state; matches are canonical ranges counted on the text model. */
-export interface FindState {
-  open: boolean;
-  query: string;
-  exact: boolean;
-  matches: Matches;
-  /** Index of the current match, -1 when none. */
-  current: number;
-}
-
-/** Where the reader should scroll next (consumed by the article view). */
-export interface ScrollRequest {
-  offset: number;
-  /** Where the offset's block goes: the top of the view (a restored reading position) or its centre. */
-  align: 'start' | 'center';
-  /** Increments so the same offset can be requested twice. */
-  seq: number;
-}
-
-export interface ReaderSlice {
-  content: ReaderContent | null;
-  annotations: Annotation[];
-  selectedAnnotationId: string | null;
-  settings: Settings;
-  find: FindState;
-  scrollRequest: ScrollRequest | null;
-  notesFilter: NotesFilter;
-  setNotesFilter(filter: NotesFilter): void;
-  openArticle(id: string, scrollTo?: number): Promise<void>;
-  reloadArticle(): Promise<void>;
-  /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */
-  refreshAnnotations(ids: string[]): Promise<void>;
-  closeArticle(): void;
-  loadSettings(): Promise<void>;
-  updateSettings(patch: Partial<Settings>): Promise<void>;
-  createHighlight(start: number, end: number, color: HighlightColor): Promise<Annotation | undefined>;
-  updateAnnotation(
-    id: string,
-    patch: { color?: HighlightColor; note?: string; tags?: string[] },
-  ): Promise<void>;
-  deleteAnnotation(id: string): Promise<void>;
-  reattachAnnotation(id: string, start: number, end: number): Promise<void>;
-  selectAnnotation(id: string | null): void;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
-  setArticleNote(note: string): Promise<void>;
-  saveProgress(progress: number): void;
-  scrollTo(offset: number): void;
-  openFind(): void;
-  closeFind(): void;
-  setFindQuery(query: string, exact?: boolean): void;
-  stepFind(delta: 1 | -1): void;
-}
-
-/** Filters of the notes panel; text is matched accent-insensitively. */
-export interface NotesFilter {
-  color: HighlightColor | '';
-  tag: string;
-  text: string;
-}
+import { findAll, NO_MATCHES } from '../../../shared/text/find';
+import { type Annotation } from '../../../shared/model/annotation';
+import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
+import type { FindState, NotesFilter, ReaderContent, ReaderSlice, Slice } from './types';
+import { unwrapWith } from './unwrap';
 
 const NO_FILTER: NotesFilter = { color: '', tag: '', text: '' };
 
 const CLOSED_FIND: FindState = { open: false, query: '', exact: false, matches: NO_MATCHES, current: -1 };
 
-/** A reading position not yet saved (saving waits for scrolling to pause). */
-let pendingProgress: { timer: ReturnType<typeof setTimeout>; save: () => void } | null = null;
+/** The reader slice: the open article, its highlights, find, and the reader's settings. */
+export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
+  const unwrap = unwrapWith(get);
+  /** A reading position not yet saved (saving waits for scrolling to pause). */
+  let pendingProgress: { timer: ReturnType<typeof setTimeout>; save: () => void } | null = null;
+  let scrollSeq = 0;
+  /** Counts article openings, so an answer for an article no longer shown is dropped. */
+  let openSeq = 0;
+  /** Counts local highlight changes, so a list fetched while one was made is fetched again. */
+  let localEdits = 0;
+  return {
+    content: null,
+    annotations: [],
+    selectedAnnotationId: null,
+    settings: DEFAULT_SETTINGS,
+    find: CLOSED_FIND,
+    scrollRequest: null,
+    notesFilter: NO_FILTER,
 
-/** Saves a pending reading position now (on leaving the article or the page). */
-function flushProgress(): void {
-  if (!pendingProgress) return;
-  clearTimeout(pendingProgress.timer);
-  pendingProgress.save();
-}
-window.addEventListener('pagehide', flushProgress);
-let scrollSeq = 0;
-/** Counts article openings, so an answer for an article no longer shown is dropped. */
-let openSeq = 0;
-/** Counts local highlight changes, so a list fetched while one was made is fetched again. */
-let localEdits = 0;
+    setNotesFilter(notesFilter) {
+      set({ notesFilter });
+    },
 
-export const createReaderSlice: Slice<ReaderSlice> = (set, get) => ({
-  content: null,
-  annotations: [],
-  selectedAnnotationId: null,
-  settings: DEFAULT_SETTINGS,
-  find: CLOSED_FIND,
-  scrollRequest: null,
-  notesFilter: NO_FILTER,
-
-  setNotesFilter(notesFilter) {
-    set({ notesFilter });
-  },
-
-  async openArticle(id, scrollTo) {
-    const opening = ++openSeq;
-    // First the blocks around the reading position and their highlights: the first screen, at once.
-    const first = await unwrap(api.getArticleExcerpt({ id, around: scrollTo }));
-    if (!first || opening !== openSeq) return;
-    const { blocks, excerpt } = first;
-    const textStart = blocks[excerpt.from]?.start ?? 0;
-    const range = { start: textStart, end: textStart + excerpt.text.length };
-    const annotations = await unwrap(api.listAnnotations({ articleId: id, range }));
-    if (!annotations || opening !== openSeq) return;
-    const offset = scrollTo ?? Math.round(first.article.progress * first.length);
-    set({
-      content: {
-        article: first.article,
-        blocks,
-        note: first.note,
-        text: excerpt.text,
-        textStart,
-        length: first.length,
-        loaded: { from: excerpt.from, to: excerpt.to },
-        whole: false,
-      },
-      annotations,
-      selectedAnnotationId: null,
-      find: CLOSED_FIND,
-      notesFilter: NO_FILTER,
-      view: { kind: 'reader', articleId: id },
-      scrollRequest:
-        offset > 0 ? { offset, align: scrollTo === undefined ? 'start' : 'center', seq: ++scrollSeq } : null,
-    });
-    // Then the whole text and every highlight, once the first screen is on screen (their parsing would
-    // otherwise hold up its painting).
-    await afterPaint();
-    if (opening !== openSeq) return;
-    await get().reloadArticle();
-    const content = get().content;
-    if (content?.whole && opening === openSeq) {
-      // Prepare the folded text for find while the reader is idle, so the first keystroke only scans.
-      setTimeout(() => {
-        if (get().content === content) findAll(content.text, 'a');
-      }, 300);
-    }
-  },
-
-  async reloadArticle() {
-    const current = get().content;
-    if (!current) return;
-    const id = current.article.id;
-    const edits = localEdits;
-    // The article's record and structure (small) and its highlights; its text only if it is not here.
-    const [head, annotations] = await Promise.all([
-      unwrap(api.getArticleExcerpt({ id, around: 0 })),
-      unwrap(api.listAnnotations({ articleId: id })),
-    ]);
-    if (!head || !annotations || get().content?.article.id !== id) return;
-    const sameText = head.article.contentHash === get().content?.article.contentHash;
-    const full = sameText && get().content?.whole ? null : await unwrap(api.getArticle({ id }));
-    const shown = get().content;
-    if (full === undefined || shown?.article.id !== id) return;
-    // A highlight changed here meanwhile: this list may predate it, so ask again.
-    if (edits !== localEdits) return get().reloadArticle();
-    // Same text: keep the rendered blocks (and with them the reader's selection and marks), unless
-    // they came with an excerpt, which leaves out the markup of blocks outside it.
-    const blocks =
-      full && (!sameText || full.blocks.some((b) => b.html !== undefined)) ? full.blocks : shown.blocks;
-    const text = full ? full.text : shown.text;
-    const next: ReaderContent = {
-      article: head.article,
-      blocks,
-      note: head.note,
-      text,
-      textStart: 0,
-      length: text.length,
-      loaded: { from: 0, to: blocks.length },
-      whole: true,
-    };
-    const { find } = get();
-    const matches = find.query ? findAll(next.text, find.query, { exact: find.exact }) : NO_MATCHES;
-    const count = matches.starts.length;
-    const index = find.current >= 0 && find.current < count ? find.current : 0;
-    set({
-      content: next,
-      annotations,
-      find: { ...find, matches, current: count ? index : -1 },
-    });
-  },
-
-  async refreshAnnotations(ids) {
-    const id = get().content?.article.id;
-    if (!id || ids.length === 0) return;
-    // A whole list being fetched meanwhile may predate these: it is fetched again.
-    localEdits++;
-    const fetched = await unwrap(api.listAnnotations({ articleId: id, ids }));
-    if (!fetched || get().content?.article.id !== id) return;
-    const annotations = mergeAnnotations(get().annotations, ids, fetched);
-    const selected = get().selectedAnnotationId;
-    const kept = annotations.some((a) => a.id === selected);
-    set({ annotations, selectedAnnotationId: kept ? selected : null });
-  },
-
-  closeArticle() {
-    flushProgress();
-    set({
-      content: null,
-      annotations: [],
-      selectedAnnotationId: null,
-      find: CLOSED_FIND,
-      view: { kind: 'library' },
-    });
-    void get().loadArticles();
-  },
-
-  async loadSettings() {
-    const settings = await unwrap(api.getSettings({}));
-    if (settings) set({ settings });
-  },
-
-  async updateSettings(patch) {
-    set({ settings: { ...get().settings, ...patch } });
-    const settings = await unwrap(api.updateSettings(patch));
-    if (settings) set({ settings });
-  },
-
-  async createHighlight(start, end, color) {
-    const content = get().content;
-    if (!content) return undefined;
-    localEdits++;
-    const created = await unwrap(api.createAnnotation({ articleId: content.article.id, start, end, color }));
-    if (created) {
+    async openArticle(id, scrollTo) {
+      const opening = ++openSeq;
+      // First the blocks around the reading position and their highlights: the first screen, at once.
+      const first = await unwrap(api.getArticleExcerpt({ id, around: scrollTo }));
+      if (!first || opening !== openSeq) return;
+      const { blocks, excerpt } = first;
+      const textStart = blocks[excerpt.from]?.start ?? 0;
+      const range = { start: textStart, end: textStart + excerpt.text.length };
+      const annotations = await unwrap(api.listAnnotations({ articleId: id, range }));
+      if (!annotations || opening !== openSeq) return;
+      const offset = scrollTo ?? Math.round(first.article.progress * first.length);
       set({
-        annotations: sortAnnotations([...get().annotations, created]),
-        selectedAnnotationId: created.id,
+        content: {
+          article: first.article,
+          blocks,
+          note: first.note,
+          text: excerpt.text,
+          textStart,
+          length: first.length,
+          loaded: { from: excerpt.from, to: excerpt.to },
+          whole: false,
+        },
+        annotations,
+        selectedAnnotationId: null,
+        find: CLOSED_FIND,
+        notesFilter: NO_FILTER,
+        view: { kind: 'reader', articleId: id },
+        scrollRequest:
+          offset > 0
+            ? { offset, align: scrollTo === undefined ? 'start' : 'center', seq: ++scrollSeq }
+            : null,
       });
-    }
-    return created;
-  },
+      // Then the whole text and every highlight, once the first screen is on screen (their parsing would
+      // otherwise hold up its painting).
+      await afterPaint();
+      if (opening !== openSeq) return;
+      await get().reloadArticle();
+      const content = get().content;
+      if (content?.whole && opening === openSeq) {
+        // Prepare the folded text for find while the reader is idle, so the first keystroke only scans.
+        setTimeout(() => {
+          if (get().content === content) findAll(content.text, 'a');
+        }, 300);
+      }
+    },
 
-  async updateAnnotation(id, patch) {
-    const content = get().content;
-    if (!content) return;
-    localEdits++;
-    const updated = await unwrap(api.updateAnnotation({ articleId: content.article.id, id, ...patch }));
-    if (updated) set({ annotations: get().annotations.map((a) => (a.id === id ? updated : a)) });
-    if (patch.tags) void get().loadTags();
-  },
+    async reloadArticle() {
+      const current = get().content;
+      if (!current) return;
+      const id = current.article.id;
+      const edits = localEdits;
+      // The article's record and structure (small) and its highlights; its text only if it is not here.
+      const [head, annotations] = await Promise.all([
+        unwrap(api.getArticleExcerpt({ id, around: 0 })),
+        unwrap(api.listAnnotations({ articleId: id })),
+      ]);
+      if (!head || !annotations || get().content?.article.id !== id) return;
+      const sameText = head.article.contentHash === get().content?.article.contentHash;
+      const full = sameText && get().content?.whole ? null : await unwrap(api.getArticle({ id }));
+      const shown = get().content;
+      if (full === undefined || shown?.article.id !== id) return;
+      // A highlight changed here meanwhile: this list may predate it, so ask again.
+      if (edits !== localEdits) return get().reloadArticle();
+      // Same text: keep the rendered blocks (and with them the reader's selection and marks), unless
+      // they came with an excerpt, which leaves out the markup of blocks outside it.
+      const blocks =
+        full && (!sameText || full.blocks.some((b) => b.html !== undefined)) ? full.blocks : shown.blocks;
+      const text = full ? full.text : shown.text;
+      const next: ReaderContent = {
+        article: head.article,
+        blocks,
+        note: head.note,
+        text,
+        textStart: 0,
+        length: text.length,
+        loaded: { from: 0, to: blocks.length },
+        whole: true,
+      };
+      const { find } = get();
+      const matches = find.query ? findAll(next.text, find.query, { exact: find.exact }) : NO_MATCHES;
+      const count = matches.starts.length;
+      const index = find.current >= 0 && find.current < count ? find.current : 0;
+      set({
+        content: next,
+        annotations,
+        find: { ...find, matches, current: count ? index : -1 },
+      });
+    },
 
-  async deleteAnnotation(id) {
-    const content = get().content;
-    if (!content) return;
-    localEdits++;
-    const deleted = await unwrap(api.deleteAnnotation({ articleId: content.article.id, id }));
-    if (!deleted) return;
-    set({
-      annotations: get().annotations.filter((a) => a.id !== id),
-      selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId,
-    });
-    get().notify('info', 'Highlight deleted. Press Ctrl+Z to undo.', {
-      label: 'Undo',
-      run: () => void get().undo(),
-    });
-  },
+    async refreshAnnotations(ids) {
+      const id = get().content?.article.id;
+      if (!id || ids.length === 0) return;
+      // A whole list being fetched meanwhile may predate these: it is fetched again.
+      localEdits++;
+      const fetched = await unwrap(api.listAnnotations({ articleId: id, ids }));
+      if (!fetched || get().content?.article.id !== id) return;
+      const annotations = mergeAnnotations(get().annotations, ids, fetched);
+      const selected = get().selectedAnnotationId;
+      const kept = annotations.some((a) => a.id === selected);
+      set({ annotations, selectedAnnotationId: kept ? selected : null });
+    },
 
-  async reattachAnnotation(id, start, end) {
-    const content = get().content;
-    if (!content) return;
-    localEdits++;
-    const placed = await unwrap(api.reattachAnnotation({ articleId: content.article.id, id, start, end }));
-    if (!placed) return;
-    set({ annotations: sortAnnotations(get().annotations.map((a) => (a.id === id ? placed : a))) });
-    get().notify('info', 'Highlight re-attached.');
-  },
+    closeArticle() {
+      get().flushProgress();
+      set({
+        content: null,
+        annotations: [],
+        selectedAnnotationId: null,
+        find: CLOSED_FIND,
+        view: { kind: 'library' },
+      });
+      void get().loadArticles();
+    },
 
-  selectAnnotation(id) {
-    set({ selectedAnnotationId: id });
-  },
+    async loadSettings() {
+      const settings = await unwrap(api.getSettings({}));
+      if (settings) set({ settings });
+    },
 
-  async undo() {
-    const outcome = await unwrap(api.undo({}));
-    if (outcome === undefined) return;
-    if (outcome === null) return get().notify('info', 'Nothing to undo.');
-    // The highlights and tags it changed arrive as change events (see sync.ts).
-    get().notify('info', `${outcome.label}.`);
-  },
+    async updateSettings(patch) {
+      set({ settings: { ...get().settings, ...patch } });
+      const settings = await unwrap(api.updateSettings(patch));
+      if (settings) set({ settings });
+    },
 
-  async redo() {
-    const outcome = await unwrap(api.redo({}));
-    if (outcome === undefined) return;
-    if (outcome === null) return get().notify('info', 'Nothing to redo.');
-    get().notify('info', `${outcome.label}.`);
-  },
+    async createHighlight(start, end, color) {
+      const content = get().content;
+      if (!content) return undefined;
+      localEdits++;
+      const created = await unwrap(
+        api.createAnnotation({ articleId: content.article.id, start, end, color }),
+      );
+      if (created) {
+        set({
+          annotations: sortAnnotations([...get().annotations, created]),
+          selectedAnnotationId: created.id,
+        });
+      }
+      return created;
+    },
 
-  async setArticleNote(note) {
-    const content = get().content;
-    if (!content) return;
-    const saved = await unwrap(api.setArticleNote({ articleId: content.article.id, note }));
-    if (saved !== undefined && get().content?.article.id === content.article.id) {
-      set({ content: { ...content, note } });
-    }
-  },
+    async updateAnnotation(id, patch) {
+      const content = get().content;
+      if (!content) return;
+      localEdits++;
+      const updated = await unwrap(api.updateAnnotation({ articleId: content.article.id, id, ...patch }));
+      if (updated) set({ annotations: get().annotations.map((a) => (a.id === id ? updated : a)) });
+      if (patch.tags) void get().loadTags();
+    },
 
-  saveProgress(progress) {
-    const content = get().content;
-    if (!content) return;
-    const id = content.article.id;
-    if (pendingProgress) clearTimeout(pendingProgress.timer);
-    const save = () => {
-      pendingProgress = null;
-      void api.updateArticle({ id, progress: Math.min(1, Math.max(0, progress)) });
-    };
-    pendingProgress = { timer: setTimeout(save, 800), save };
-  },
+    async deleteAnnotation(id) {
+      const content = get().content;
+      if (!content) return;
+      localEdits++;
+      const deleted = await unwrap(api.deleteAnnotation({ articleId: content.article.id, id }));
+      if (!deleted) return;
+      set({
+        annotations: get().annotations.filter((a) => a.id !== id),
+        selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId,
+      });
+      get().notify('info', 'Highlight deleted. Press Ctrl+Z to undo.', {
+        label: 'Undo',
+        run: () => void get().undo(),
+      });
+    },
 
-  scrollTo(offset) {
-    set({ scrollRequest: { offset, align: 'center', seq: ++scrollSeq } });
-  },
+    async reattachAnnotation(id, start, end) {
+      const content = get().content;
+      if (!content) return;
+      localEdits++;
+      const placed = await unwrap(api.reattachAnnotation({ articleId: content.article.id, id, start, end }));
+      if (!placed) return;
+      set({ annotations: sortAnnotations(get().annotations.map((a) => (a.id === id ? placed : a))) });
+      get().notify('info', 'Highlight re-attached.');
+    },
 
-  openFind() {
-    set({ find: { ...get().find, open: true } });
-  },
+    selectAnnotation(id) {
+      set({ selectedAnnotationId: id });
+    },
 
-  closeFind() {
-    set({ find: CLOSED_FIND });
-  },
+    async undo() {
+      const outcome = await unwrap(api.undo({}));
+      if (outcome === undefined) return;
+      if (outcome === null) return get().notify('info', 'Nothing to undo.');
+      // The highlights and tags it changed arrive as change events (see sync.ts).
+      get().notify('info', `${outcome.label}.`);
+    },
 
-  setFindQuery(query, exact = get().find.exact) {
-    const content = get().content;
-    // Until the whole text is here the query waits; it is answered when the text arrives (reloadArticle).
-    const matches = content?.whole && query.trim() ? findAll(content.text, query, { exact }) : NO_MATCHES;
-    const count = matches.starts.length;
-    set({ find: { open: true, query, exact, matches, current: count ? 0 : -1 } });
-    if (count) get().scrollTo(matches.starts[0]!);
-  },
+    async redo() {
+      const outcome = await unwrap(api.redo({}));
+      if (outcome === undefined) return;
+      if (outcome === null) return get().notify('info', 'Nothing to redo.');
+      get().notify('info', `${outcome.label}.`);
+    },
 
-  stepFind(delta) {
-    const { find } = get();
-    const count = find.matches.starts.length;
-    if (!count) return;
-    const current = (find.current + delta + count) % count;
-    set({ find: { ...find, current } });
-    get().scrollTo(find.matches.starts[current]!);
-  },
-});
+    async setArticleNote(note) {
+      const content = get().content;
+      if (!content) return;
+      const saved = await unwrap(api.setArticleNote({ articleId: content.article.id, note }));
+      if (saved !== undefined && get().content?.article.id === content.article.id) {
+        set({ content: { ...content, note } });
+      }
+    },
+
+    saveProgress(progress) {
+      const content = get().content;
+      if (!content) return;
+      const id = content.article.id;
+      if (pendingProgress) clearTimeout(pendingProgress.timer);
+      const save = () => {
+        pendingProgress = null;
+        void api.updateArticle({ id, progress: Math.min(1, Math.max(0, progress)) });
+      };
+      pendingProgress = { timer: setTimeout(save, 800), save };
+    },
+
+    flushProgress() {
+      if (!pendingProgress) return;
+      clearTimeout(pendingProgress.timer);
+      pendingProgress.save();
+    },
+
+    scrollTo(offset) {
+      set({ scrollRequest: { offset, align: 'center', seq: ++scrollSeq } });
+    },
+
+    openFind() {
+      set({ find: { ...get().find, open: true } });
+    },
+
+    closeFind() {
+      set({ find: CLOSED_FIND });
+    },
+
+    setFindQuery(query, exact = get().find.exact) {
+      const content = get().content;
+      // Until the whole text is here the query waits; it is answered when the text arrives (reloadArticle).
+      const matches = content?.whole && query.trim() ? findAll(content.text, query, { exact }) : NO_MATCHES;
+      const count = matches.starts.length;
+      set({ find: { open: true, query, exact, matches, current: count ? 0 : -1 } });
+      if (count) get().scrollTo(matches.starts[0]!);
+    },
+
+    stepFind(delta) {
+      const { find } = get();
+      const count = find.matches.starts.length;
+      if (!count) return;
+      const current = (find.current + delta + count) % count;
+      set({ find: { ...find, current } });
+      get().scrollTo(find.matches.starts[current]!);
+    },
+  };
+};
 
 /**
  * Resolves once the current state has been painted, highlights included (their marks go in when the

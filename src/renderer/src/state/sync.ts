@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { api } from '../api';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { planRefresh } from './changes';
-import { unwrap, useStore } from './store';
+import { useStore } from './store';
+import { unwrapWith } from './unwrap';
 
 /**
  * Follows the library's changes, made here or elsewhere (a file edited on
@@ -66,7 +67,7 @@ async function apply(events: ChangeEvent[]): Promise<void> {
 async function refreshArticleHead(): Promise<void> {
   const id = useStore.getState().content?.article.id;
   if (!id) return;
-  const note = await unwrap(api.getArticleNote({ articleId: id }));
+  const note = await unwrapWith(useStore.getState)(api.getArticleNote({ articleId: id }));
   const { content, articles } = useStore.getState();
   if (note === undefined || content?.article.id !== id) return;
   const article = articles.find((a) => a.id === id) ?? content.article;

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
+import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import type { ArticleMeta } from '../../../shared/model/article';
-import { sameTag } from '../../../shared/model/tag';
 import { useStore } from '../state/store';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import type { ExportScope } from '../../../shared/model/export';
 import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';

@@ -3,9 +3,9 @@ import { ReaderView } from '../reader/ReaderView';
 import { useStore } from '../state/store';
 import { useLibrarySync } from '../state/sync';
 import { DropZone } from './DropZone';
-import { LibraryView } from './LibraryView';
+import { LibraryView } from '../library/LibraryView';
 import { Notices } from './Notices';
-import { SearchBox } from './SearchBox';
+import { SearchBox } from '../search/SearchBox';
 
 /** The window: header, the current view, notices and a status line. */
 export function App() {

@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
-import { SANITIZE_CONFIG, unwrapDeadLinks } from '../../shared/sanitize-policy';
+import { SANITIZE_CONFIG, unwrapDeadLinks } from '../../../shared/sanitize-policy';
 
 /** Renders a user's Markdown note to HTML sanitized with Gloss's one allow-list. */
 export function renderMarkdown(markdown: string): string {

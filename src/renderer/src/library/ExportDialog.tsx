@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ExportScope } from '../../../shared/model/export';
 import { api } from '../api';
 import { useStore } from '../state/store';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 
 /** Offers a file to the user as a download (a save dialog in Electron). */
 function download(name: string, content: string, type: string): void {

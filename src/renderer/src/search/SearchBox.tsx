@@ -38,6 +38,7 @@ export function SearchBox() {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
 
   useEffect(() => {
@@ -95,12 +96,13 @@ export function SearchBox() {
             input.current?.blur();
           } else if (e.key === 'ArrowDown') {
             e.preventDefault();
-            document.querySelector<HTMLButtonElement>('.search-results button')?.focus();
+            resultsRef.current?.querySelector('button')?.focus();
           }
         }}
       />
       {open && query.trim() !== '' && (
         <div
+          ref={resultsRef}
           className="search-results"
           role="region"
           aria-label="Search results"
@@ -131,7 +133,7 @@ export function SearchBox() {
                       onClick={() => void choose(group.article.id, hit)}
                     >
                       <span className="hit-kind">
-                        {hit.color && <span className={`swatch swatch-${hit.color}`} aria-hidden="true" />}
+                        {hit.color && <span className="swatch" data-color={hit.color} aria-hidden="true" />}
                         {KIND_LABELS[hit.kind]}
                       </span>
                       <Snippet snippet={hit.snippet} />

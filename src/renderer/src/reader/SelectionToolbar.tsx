@@ -1,0 +1,64 @@
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/annotation';
+import { useStore } from '../state/store';
+import { HIGHLIGHT_STYLES } from '../ui/colors';
+import type { TextSelection } from './ArticleBody';
+
+/** The small toolbar over a selection: 8 colours (keys 1–8), add note, add tags. */
+export function SelectionToolbar({
+  selection,
+  onHighlight,
+  onReattach,
+}: {
+  selection: TextSelection;
+  onHighlight: (color: HighlightColor, then?: 'note' | 'tags') => Promise<void>;
+  onReattach: () => void;
+}) {
+  const orphan = useStore((s) => s.annotations.find((a) => a.id === s.selectedAnnotationId && a.orphaned));
+  const reattach = useStore((s) => s.reattachAnnotation);
+  const top = Math.max(8, selection.rect.top - 52);
+  const left = Math.max(8, Math.min(window.innerWidth - 420, selection.rect.left));
+  return (
+    <div className="selection-toolbar" role="toolbar" aria-label="Highlight selection" style={{ top, left }}>
+      {HIGHLIGHT_COLORS.map((color, i) => (
+        <button
+          key={color}
+          type="button"
+          className="swatch"
+          data-color={color}
+          aria-label={`Highlight ${HIGHLIGHT_STYLES[color].label}`}
+          aria-keyshortcuts={String(i + 1)}
+          title={`${HIGHLIGHT_STYLES[color].label} (${i + 1})`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void onHighlight(color)}
+        />
+      ))}
+      <button
+        type="button"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => void onHighlight('yellow', 'note')}
+      >
+        Add note
+      </button>
+      <button
+        type="button"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => void onHighlight('yellow', 'tags')}
+      >
+        Add tags
+      </button>
+      {orphan && (
+        <button
+          type="button"
+          className="primary"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            void reattach(orphan.id, selection.start, selection.end);
+            onReattach();
+          }}
+        >
+          Re-attach selected highlight here
+        </button>
+      )}
+    </div>
+  );
+}

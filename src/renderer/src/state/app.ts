@@ -1,0 +1,30 @@
+import { api } from '../api';
+import type { AppSlice, Notice, Slice } from './types';
+import { unwrapWith } from './unwrap';
+
+/** The app slice: app info, notices and the current view. */
+export const createAppSlice: Slice<AppSlice> = (set, get) => {
+  const unwrap = unwrapWith(get);
+  /** Ids of this store's notices, so a notice's timer never dismisses a later one. */
+  let nextNoticeId = 1;
+  return {
+    info: null,
+    notices: [],
+    view: { kind: 'library' },
+    async loadInfo() {
+      const info = await unwrap(api.getAppInfo({}));
+      if (info) set({ info });
+    },
+    notify(kind, text, action) {
+      const notice: Notice = { id: nextNoticeId++, kind, text, action };
+      set({ notices: [...get().notices, notice].slice(-4) });
+      if (kind === 'info') setTimeout(() => get().dismiss(notice.id), action ? 10_000 : 6000);
+    },
+    dismiss(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    show(view) {
+      set({ view });
+    },
+  };
+};

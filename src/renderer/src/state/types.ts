@@ -1,0 +1,163 @@
+import type { StateCreator } from 'zustand';
+import type { Matches } from '../../../shared/text/find';
+import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
+import type { AppInfo } from '../../../shared/model/app';
+import type { ArticleMeta, Block } from '../../../shared/model/article';
+import type { Settings } from '../../../shared/model/settings';
+import type { TagInfo } from '../../../shared/model/tag';
+
+/**
+ * The shape of the renderer's store, slice by slice. The slices' implementations (app.ts, library.ts,
+ * reader.ts) and the store that joins them (store.ts) all import from here, never from each other.
+ */
+
+/** A message shown to the user in the notice area; errors stay until dismissed. */
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+  /** Optional action button, e.g. "Undo". */
+  action?: { label: string; run: () => void };
+}
+
+/** Which screen is shown. */
+export type View = { kind: 'library' } | { kind: 'reader'; articleId: string };
+
+/** The window: app info, notices and the current view. */
+export interface AppSlice {
+  info: AppInfo | null;
+  notices: Notice[];
+  view: View;
+  loadInfo(): Promise<void>;
+  /** Shows a notice; info notices go by themselves after 6 s (10 s with an action), errors stay. */
+  notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
+  dismiss(id: number): void;
+  show(view: View): void;
+}
+
+/** Progress and outcome of importing a batch of files. */
+export interface ImportState {
+  total: number;
+  done: number;
+  /** Name of the file being imported now. */
+  current: string | null;
+  imported: number;
+  /** Sentences about files not added as new articles: already in the library, or new versions of one. */
+  notes: string[];
+  failures: { name: string; message: string }[];
+}
+
+/** The library: articles, tags and imports. */
+export interface LibrarySlice {
+  articles: ArticleMeta[];
+  articlesLoaded: boolean;
+  tags: TagInfo[];
+  importState: ImportState | null;
+  loadArticles(): Promise<void>;
+  loadTags(): Promise<void>;
+  importFiles(files: File[]): Promise<void>;
+  clearImportState(): void;
+  /** Resolves to false when the services refused the change (the error is shown). */
+  updateArticle(
+    id: string,
+    patch: Partial<Pick<ArticleMeta, 'title' | 'author' | 'published' | 'tags'>>,
+  ): Promise<boolean>;
+  deleteArticle(id: string): Promise<void>;
+  /** Resolves to false when the services refused the change (the error is shown). */
+  renameTag(from: string, to: string): Promise<boolean>;
+  recolorTag(name: string, color: string): Promise<void>;
+  deleteTag(name: string): Promise<void>;
+}
+
+/**
+ * The article as the reader holds it. A long article arrives in two steps: first the text of the blocks
+ * around the reading position (enough to paint the first screen at once), then the whole text.
+ */
+export interface ReaderContent {
+  article: ArticleMeta;
+  blocks: Block[];
+  note: string;
+  /** The canonical text held so far: all of it once `whole`, else the text of the `loaded` blocks. */
+  text: string;
+  /** Canonical offset at which `text` begins (0 once whole). */
+  textStart: number;
+  /** Length of the whole canonical text. */
+  length: number;
+  /** Blocks [from, to) whose text is held. */
+  loaded: { from: number; to: number };
+  /** True once the whole text and every highlight have arrived. */
+  whole: boolean;
+}
+
+/** Find-in-article state; matches are canonical ranges counted on the text model. */
+export interface FindState {
+  open: boolean;
+  query: string;
+  exact: boolean;
+  matches: Matches;
+  /** Index of the current match, -1 when none. */
+  current: number;
+}
+
+/** Where the reader should scroll next (consumed by the article view). */
+export interface ScrollRequest {
+  offset: number;
+  /** Where the offset's block goes: the top of the view (a restored reading position) or its centre. */
+  align: 'start' | 'center';
+  /** Increments so the same offset can be requested twice. */
+  seq: number;
+}
+
+/** Filters of the notes panel; text is matched accent-insensitively. */
+export interface NotesFilter {
+  color: HighlightColor | '';
+  tag: string;
+  text: string;
+}
+
+/** The open article, its highlights, find, and the reader's settings. */
+export interface ReaderSlice {
+  content: ReaderContent | null;
+  annotations: Annotation[];
+  selectedAnnotationId: string | null;
+  settings: Settings;
+  find: FindState;
+  scrollRequest: ScrollRequest | null;
+  notesFilter: NotesFilter;
+  setNotesFilter(filter: NotesFilter): void;
+  /** Opens an article at `scrollTo` (a canonical offset), else where it was left. */
+  openArticle(id: string, scrollTo?: number): Promise<void>;
+  /** Fetches the open article's record and highlights again, and its text if that changed. */
+  reloadArticle(): Promise<void>;
+  /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */
+  refreshAnnotations(ids: string[]): Promise<void>;
+  closeArticle(): void;
+  loadSettings(): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<void>;
+  createHighlight(start: number, end: number, color: HighlightColor): Promise<Annotation | undefined>;
+  updateAnnotation(
+    id: string,
+    patch: { color?: HighlightColor; note?: string; tags?: string[] },
+  ): Promise<void>;
+  deleteAnnotation(id: string): Promise<void>;
+  reattachAnnotation(id: string, start: number, end: number): Promise<void>;
+  selectAnnotation(id: string | null): void;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  setArticleNote(note: string): Promise<void>;
+  /** Saves the reading position (0–1 of the text) once scrolling pauses for 800 ms. */
+  saveProgress(progress: number): void;
+  /** Saves a reading position still waiting for the pause now (on leaving the article or the page). */
+  flushProgress(): void;
+  scrollTo(offset: number): void;
+  openFind(): void;
+  closeFind(): void;
+  setFindQuery(query: string, exact?: boolean): void;
+  stepFind(delta: 1 | -1): void;
+}
+
+/** The whole store. */
+export type GlossState = AppSlice & LibrarySlice & ReaderSlice;
+
+/** A slice creator over the whole state, so slices can read each other. */
+export type Slice<T> = StateCreator<GlossState, [], [], T>;
