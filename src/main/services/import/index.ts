@@ -78,7 +78,9 @@ export function checkImportSize(name: string, size: number): void {
  *   the fallback title and error messages.
  * @throws GlossError 'unsupported' for an unknown extension or binary
  *   content, 'too-large' over MAX_IMPORT_BYTES, 'invalid-argument' for an
- *   empty file or one with no readable text. Messages name the file.
+ *   empty file or one with no readable text, 'too-complex' for lists,
+ *   quotes or elements nested deeper than Gloss reads (see limits.ts).
+ *   Messages name the file.
  */
 export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocument {
   const name = (fileName.split(/[\\/]/).pop() || fileName).normalize('NFC');
@@ -106,7 +108,14 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
   if (!decoded.trim()) {
     throw new GlossError('invalid-argument', `Cannot import "${name}": the file contains only whitespace.`);
   }
-  const converted = CONVERTERS[format](decoded);
+  let converted: Converted;
+  try {
+    converted = CONVERTERS[format](decoded);
+  } catch (error) {
+    if (error instanceof GlossError)
+      throw new GlossError(error.code, `Cannot import "${name}": ${error.message}`);
+    throw error;
+  }
   if (!converted.text.trim()) {
     throw new GlossError('invalid-argument', `Cannot import "${name}": no readable text was found in it.`);
   }

@@ -126,8 +126,10 @@ export class StoredFile<T> {
 
   /**
    * Applies every readable journal entry. A torn last line (a crash during an
-   * append that was never confirmed) is dropped silently; any other unreadable
-   * line is reported and the journal copied aside before it is folded in.
+   * append that was never confirmed: no newline after it, the start of an
+   * entry, no NUL) is dropped silently; any other unreadable line, a
+   * NUL-filled journal included, is reported and the journal copied aside
+   * (`.damaged-<time>`) before it is folded in.
    */
   private async replayJournal(journal: JournalPolicy<T>): Promise<void> {
     let text: string;
@@ -146,7 +148,7 @@ export class StoredFile<T> {
       try {
         journal.apply(this.db.data, JSON.parse(line));
       } catch {
-        const torn = index === lines.length - 1;
+        const torn = index === lines.length - 1 && line.startsWith('{') && !line.includes('\0');
         if (!torn) unreadable++;
       }
     });
