@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertFile } from '.';
+import { convertFile } from './convert';
 import { MAX_HTML_DEPTH, MAX_MARKDOWN_NESTING, markdownNesting } from './limits';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

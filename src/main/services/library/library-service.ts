@@ -6,7 +6,7 @@ import { blockNear, blockWindow } from '../../../shared/text/blocks';
 import type { ArticleContent, ArticleExcerpt, ArticleMeta, ImportOutcome } from '../../../shared/types';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
-import { convertFile, type ImportedDocument } from '../import';
+import { importConverter, type ImportConverter, type ImportedDocument } from '../import';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
 import { uniqueFileName } from './file-names';
@@ -41,7 +41,14 @@ export class LibraryService {
   /** Deleted this session: can still be restored. Purged at the next start. */
   private readonly deletedThisSession = new Set<string>();
 
-  constructor(private readonly store: LibraryStore) {}
+  /**
+   * @param converter Converts imported files on a worker thread within a time and memory budget;
+   *   by default the process's one conversion thread.
+   */
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly converter: ImportConverter = importConverter,
+  ) {}
 
   /** Registers a listener for article changes. */
   listen(listener: LibraryListener): void {
@@ -88,7 +95,7 @@ export class LibraryService {
    */
   async importBytes(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
     const name = path.basename(fileName).normalize('NFC');
-    const doc = convertFile(bytes, name);
+    const doc = await this.converter.convert(bytes, name);
     const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
     if (existing) {
       return {
@@ -220,7 +227,10 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = await this.converter.convert(
+        await readFile(await this.resolveSource(article)),
+        path.basename(article.sourceFile),
+      );
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
@@ -290,7 +300,10 @@ export class LibraryService {
   private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = await this.converter.convert(
+        await readFile(await this.resolveSource(article)),
+        path.basename(article.sourceFile),
+      );
     } catch (error) {
       throw new GlossError(
         'damaged',
