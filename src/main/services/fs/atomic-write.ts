@@ -11,7 +11,10 @@ import path from 'node:path';
  */
 export async function atomicWrite(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${leadingBytes(path.basename(file), TEMP_STEM_BYTES)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await open(temp, 'w', 0o644);
   try {
     await handle.writeFile(data);
@@ -29,6 +32,21 @@ export async function atomicWrite(file: string, data: string | Uint8Array): Prom
     throw error;
   }
   await fsyncDir(dir);
+}
+
+/** Bytes of the target's name kept in a temporary file's name, so it stays within NAME_MAX (255) whatever the target. */
+const TEMP_STEM_BYTES = 64;
+
+/** The longest start of `name` that fits in `maxBytes` of UTF-8, cut between code points. */
+function leadingBytes(name: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of name) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > maxBytes) break;
+    end += char.length;
+  }
+  return name.slice(0, end);
 }
 
 /** Flushes a folder's entries (a rename) to disk; a no-op where folders cannot be opened (Windows). */

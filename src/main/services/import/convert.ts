@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/canonical';
 import type { ArticleFormat, Block } from '../../../shared/types';
@@ -47,6 +48,8 @@ export interface ImportedDocument {
   contentHash: string;
   /** Encoding the file was read as, e.g. 'utf-8', 'utf-16le', 'windows-1258'. */
   encoding: string;
+  /** Sentences for the person importing, about what was read imperfectly (e.g. invalid bytes); empty when none. */
+  warnings: string[];
 }
 
 const supportedList = (): string =>
@@ -81,7 +84,7 @@ export function checkImportSize(name: string, size: number): void {
  *   Messages name the file.
  */
 export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocument {
-  const name = (fileName.split(/[\\/]/).pop() || fileName).normalize('NFC');
+  const name = path.basename(fileName).normalize('NFC');
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
   const format = FORMATS[extension];
@@ -102,7 +105,11 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
       `Cannot import "${name}": it looks like a binary file (${binary}), not text.`,
     );
   }
-  const { text: decoded, encoding } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
+  const {
+    text: decoded,
+    encoding,
+    invalidBytes,
+  } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
   if (!decoded.trim()) {
     throw new GlossError('invalid-argument', `Cannot import "${name}": the file contains only whitespace.`);
   }
@@ -127,5 +134,11 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     wordCount: countWords(converted.text),
     contentHash: createHash('sha256').update(converted.text).digest('hex'),
     encoding,
+    warnings: invalidBytes
+      ? [
+          `${invalidBytes} ${invalidBytes === 1 ? 'byte' : 'bytes'} of "${name}" ${invalidBytes === 1 ? 'is' : 'are'} ` +
+            `not valid UTF-8 and ${invalidBytes === 1 ? 'shows' : 'show'} as �.`,
+        ]
+      : [],
   };
 }

@@ -25,7 +25,7 @@ const converter = (options: ConstructorParameters<typeof ImportConverter>[0]) =>
 };
 
 describe('import conversion on a worker thread', () => {
-  it('keeps the host answering, each call within 200 ms, while a large file is converted', async () => {
+  it('keeps the host answering, calls within 200 ms, while a large file is converted', async () => {
     const dir = tempDir();
     const store = await LibraryStore.open(dir);
     const threaded = converter({});

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
 import type { ImportedDocument } from './convert';
@@ -22,8 +23,7 @@ interface Job {
   reject: (error: Error) => void;
 }
 
-const displayName = (fileName: string): string =>
-  (fileName.split(/[\\/]/).pop() || fileName).normalize('NFC');
+const displayName = (fileName: string): string => path.basename(fileName).normalize('NFC');
 
 /**
  * Converts imported files (see `convertFile`) on a worker thread, one at a

@@ -9,7 +9,7 @@ import { resolveInLibrary } from '../fs/library-paths';
 import { importConverter, type ImportConverter, type ImportedDocument } from '../import';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
-import { uniqueFileName } from './file-names';
+import { copyFileName, uniqueFileName } from './file-names';
 
 /** Changes other services (search, anchoring) follow. */
 export interface LibraryListener {
@@ -104,11 +104,12 @@ export class LibraryService {
         message: `“${name}” is already in the library as “${existing.title}”; nothing was added.`,
       };
     }
-    const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${name}`);
+    const safeName = copyFileName(name);
+    const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${safeName}`);
     if (earlier) return this.importNewVersion(earlier, bytes);
     const articlesDir = path.join(this.store.libraryPath, 'articles');
     await mkdir(articlesDir, { recursive: true });
-    const copyName = await uniqueFileName(articlesDir, name);
+    const copyName = await uniqueFileName(articlesDir, safeName);
     const copyPath = path.join(articlesDir, copyName);
     const id = randomUUID();
     const now = new Date().toISOString();
@@ -140,7 +141,8 @@ export class LibraryService {
     }
     this.store.putArticle(article);
     await this.emit((l) => l.articleChanged?.(article, doc));
-    return { status: 'imported', article, message: `Imported “${article.title}”.` };
+    const message = [`Imported “${article.title}”.`, ...doc.warnings].join(' ');
+    return { status: 'imported', article, message };
   }
 
   /**
