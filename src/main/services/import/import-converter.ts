@@ -17,6 +17,9 @@ export interface ImportConverterOptions {
   idleMs?: number;
 }
 
+/** Files from this size on (8 MiB) end the thread once converted, giving its memory back at once. */
+const LARGE_FILE_BYTES = 8 * 1024 * 1024;
+
 interface Job {
   request: ConvertRequest;
   resolve: (document: ImportedDocument) => void;
@@ -149,6 +152,8 @@ export class ImportConverter {
     if (!job) return;
     clearTimeout(this.timer);
     this.current = null;
+    // A large file leaves a large heap behind: end the thread now rather than once idle.
+    if (job.request.bytes.length >= LARGE_FILE_BYTES) void this.stopWorker();
     if (outcome instanceof GlossError) job.reject(outcome);
     else job.resolve(outcome);
     this.next();
