@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { blockNear, blockWindow } from '../../../shared/text/blocks';
 import type { ArticleContent, ArticleExcerpt, ArticleMeta, ImportOutcome } from '../../../shared/types';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
+import { mkdirNoFollow, readFileNoFollow } from '../fs/no-follow';
 import { importConverter, type ImportConverter, type ImportedDocument } from '../import';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
@@ -108,7 +109,7 @@ export class LibraryService {
     const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${safeName}`);
     if (earlier) return this.importNewVersion(earlier, bytes);
     const articlesDir = path.join(this.store.libraryPath, 'articles');
-    await mkdir(articlesDir, { recursive: true });
+    await mkdirNoFollow(articlesDir, this.store.libraryPath);
     const copyName = await uniqueFileName(articlesDir, safeName);
     const copyPath = path.join(articlesDir, copyName);
     const id = randomUUID();
@@ -131,7 +132,7 @@ export class LibraryService {
       deleted: false,
     };
     try {
-      await atomicWrite(copyPath, bytes);
+      await atomicWrite(copyPath, bytes, this.store.libraryPath);
       await this.writeContent(id, doc);
     } catch (error) {
       await rm(copyPath, { force: true });
@@ -151,7 +152,7 @@ export class LibraryService {
    * highlight re-anchored (orphans kept).
    */
   private async importNewVersion(article: ArticleMeta, bytes: Uint8Array): Promise<ImportOutcome> {
-    await atomicWrite(await this.resolveSource(article), bytes);
+    await atomicWrite(await this.resolveSource(article), bytes, this.store.libraryPath);
     const report = await this.refreshFromDisk(article.sourceFile);
     const updated = this.store.getArticle(article.id) ?? article;
     return {
@@ -229,10 +230,7 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
-      doc = await this.converter.convert(
-        await readFile(await this.resolveSource(article)),
-        path.basename(article.sourceFile),
-      );
+      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
@@ -259,10 +257,15 @@ export class LibraryService {
 
   /**
    * Absolute path of an article's copy.
-   * @throws GlossError('forbidden') when its path would leave the library (.., absolute, NUL, a symlink outside).
+   * @throws GlossError('forbidden') when its path would leave the library (.., absolute, NUL) or goes through a symlink.
    */
   resolveSource(article: ArticleMeta): Promise<string> {
     return resolveInLibrary(this.store.libraryPath, article.sourceFile);
+  }
+
+  /** The bytes of an article's copy, following no link. */
+  private async readSource(article: ArticleMeta): Promise<Buffer> {
+    return (await readFileNoFollow(await this.resolveSource(article), this.store.libraryPath)).bytes;
   }
 
   /** The canonical text and blocks of an article: from the cache, the store, or rebuilt from its copy. */
@@ -302,10 +305,7 @@ export class LibraryService {
   private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
-      doc = await this.converter.convert(
-        await readFile(await this.resolveSource(article)),
-        path.basename(article.sourceFile),
-      );
+      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
     } catch (error) {
       throw new GlossError(
         'damaged',

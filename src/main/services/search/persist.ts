@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { lstat, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../fs/atomic-write';
+import { mkdirNoFollow, readFileNoFollow, refuseLinks } from '../fs/no-follow';
 import { savedDocsSchema, type SavedDocs } from './model';
 
 /** Bumped whenever the files or the indexing rules change; each version has its own folder. */
@@ -54,13 +55,14 @@ export function indexDir(libraryPath: string): string {
  * manifest and the documents against their schema. Resolves to undefined
  * when none was ever saved there.
  *
- * @throws DamagedIndexError when the files are there but unusable; fs errors
- *   other than a missing manifest as they are.
+ * @throws DamagedIndexError when the files are there but unusable;
+ *   GlossError('forbidden') for a symbolic link in the way; fs errors other
+ *   than a missing manifest as they are.
  */
 export async function readStoredIndex(dir: string): Promise<StoredIndex | undefined> {
   let manifestText: string;
   try {
-    manifestText = await readFile(path.join(dir, MANIFEST), 'utf8');
+    manifestText = (await readFileNoFollow(path.join(dir, MANIFEST))).bytes.toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -91,15 +93,16 @@ export interface IndexParts {
  * new manifest; a crash at any point leaves the previous or the new index,
  * whole. Files no manifest names stay until `removeUnnamed`.
  *
- * @throws fs errors (ENOSPC, EACCES...); a missing forms or texts part with
- *   no previous save to keep it from is a programming error.
+ * @throws GlossError('forbidden') for a symbolic link in the way; fs errors
+ *   (ENOSPC, EACCES...); a missing forms or texts part with no previous save
+ *   to keep it from is a programming error.
  */
 export async function writeStoredIndex(
   dir: string,
   parts: IndexParts,
   previous?: IndexFiles,
 ): Promise<IndexFiles> {
-  await mkdir(dir, { recursive: true });
+  await mkdirNoFollow(dir);
   const generation = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const write = async (name: string, bytes: Uint8Array) => {
     const file = `${name}-${generation}.${name === 'index' ? 'json' : 'bin'}`;
@@ -125,6 +128,7 @@ export async function writeStoredIndex(
 /** Removes every file of `dir` that `files` does not name (older generations, temporary files left by a crash). */
 export async function removeUnnamed(dir: string, files: IndexFiles): Promise<void> {
   const keep = new Set([MANIFEST, files.index.file, files.docs.file, files.forms.file, files.texts.file]);
+  await refuseLinks(dir);
   const stale = (await readdir(dir)).filter((name) => !keep.has(name));
   await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
 }
@@ -135,6 +139,8 @@ export async function removeUnnamed(dir: string, files: IndexFiles): Promise<voi
  */
 export async function moveAside(dir: string): Promise<void> {
   const aside = `${dir}.damaged`;
+  await refuseLinks(dir);
+  await refuseLinks(aside);
   await rm(aside, { recursive: true, force: true });
   await rename(dir, aside);
 }
@@ -154,7 +160,7 @@ export class RangeReader {
   read(start: number, end: number, encoding: 'utf16le' | 'latin1'): string | undefined {
     if (this.file === undefined) return undefined;
     try {
-      this.fd ??= openSync(this.file, 'r');
+      this.fd ??= openSync(this.file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
       const buffer = Buffer.allocUnsafe(end - start);
       const read = readSync(this.fd, buffer, 0, buffer.length, start);
       return read === buffer.length ? buffer.toString(encoding) : undefined;
@@ -173,8 +179,11 @@ export class RangeReader {
 async function checkSize(dir: string, ref: z.infer<typeof fileRefSchema>): Promise<void> {
   let size: number;
   try {
-    size = (await stat(path.join(dir, ref.file))).size;
-  } catch {
+    const info = await lstat(path.join(dir, ref.file));
+    if (!info.isFile()) throw new DamagedIndexError(`${ref.file} is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof DamagedIndexError) throw error;
     throw new DamagedIndexError(`${ref.file} is missing.`);
   }
   if (size !== ref.bytes) throw new DamagedIndexError(`${ref.file} has ${size} bytes, not ${ref.bytes}.`);
@@ -182,7 +191,7 @@ async function checkSize(dir: string, ref: z.infer<typeof fileRefSchema>): Promi
 
 async function readChecked(dir: string, ref: z.infer<typeof fileRefSchema>): Promise<Buffer> {
   await checkSize(dir, ref);
-  return readFile(path.join(dir, ref.file));
+  return (await readFileNoFollow(path.join(dir, ref.file))).bytes;
 }
 
 function parseJson(text: string, name: string): unknown {

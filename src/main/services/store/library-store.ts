@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { settingsSchema, tagColorSchema } from '../../../shared/contract/annotations';
@@ -17,6 +17,7 @@ import {
   type UndoOutcome,
 } from '../../../shared/types';
 import { atomicWrite, fsyncDir } from '../fs/atomic-write';
+import { prepareLibraryFolders } from '../fs/no-follow';
 import { contentCodec, libraryCodec, shardCodec, shardJournal } from './codecs';
 import { loadJsonFile, removeStaleTemps, type BackupPolicy } from './files';
 import { StoredFile } from './stored-file';
@@ -149,14 +150,7 @@ export class LibraryStore {
   static async open(libraryPath: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
     const root = path.resolve(libraryPath);
     const glossDir = path.join(root, '.gloss');
-    try {
-      await mkdir(path.join(root, 'articles'), { recursive: true });
-      for (const sub of ['annotations', 'content', 'backups']) {
-        await mkdir(path.join(glossDir, sub), { recursive: true });
-      }
-    } catch (error) {
-      throw new GlossError('io', `Gloss cannot create the library folder ${root}: ${describeError(error)}`);
-    }
+    await prepareLibraryFolders(root);
     let store: LibraryStore | undefined;
     const lock = await lockLibrary(root, glossDir, (message) => store?.loseLock(message));
     try {

@@ -1,8 +1,9 @@
-import { open, readFile, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { GlossError } from '../../../shared/result';
 import { atomicWrite, fsyncDir } from '../fs/atomic-write';
+import { openNoFollow, readFileNoFollow } from '../fs/no-follow';
 import { fileStamp, loadJsonFile, writeBackup, type JsonFileOptions } from './files';
 
 /** Journal entries kept before the next flush rewrites the whole file instead. */
@@ -134,7 +135,7 @@ export class StoredFile<T> {
   private async replayJournal(journal: JournalPolicy<T>): Promise<void> {
     let text: string;
     try {
-      text = await readFile(journal.file, 'utf8');
+      text = (await readFileNoFollow(journal.file)).bytes.toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
@@ -239,7 +240,12 @@ export class StoredFile<T> {
           await this.db.write();
           if (journal && this.journalBytes > 0) {
             // Entries left behind if this truncation is lost are older than the file: replaying them changes nothing.
-            await truncate(journal.file, 0);
+            const handle = await openNoFollow(journal.file, constants.O_WRONLY);
+            try {
+              await handle.truncate(0);
+            } finally {
+              await handle.close();
+            }
           }
           this.journalEntries = 0;
           this.journalBytes = 0;
@@ -274,7 +280,10 @@ export class StoredFile<T> {
   /** Appends one entry and fdatasyncs it; the first append to a new journal also fsyncs its folder. */
   private async append(journal: JournalPolicy<T>, keys: ReadonlySet<string>): Promise<void> {
     const line = JSON.stringify(journal.entry(this.db.data, keys)) + '\n';
-    const handle = await open(journal.file, 'a');
+    const handle = await openNoFollow(
+      journal.file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
+    );
     try {
       await handle.write(line);
       await handle.datasync();
