@@ -8,6 +8,7 @@ import { LibraryService } from './library/library-service';
 import { watchArticles } from './library/watcher';
 import { searchHandlers } from './search/handlers';
 import { SearchService } from './search/search-service';
+import { runEveryStep } from './stop';
 import { LibraryStore } from './store';
 
 export interface ServicesOptions {
@@ -22,7 +23,10 @@ export interface ServicesOptions {
 export interface Services {
   handlers: Handlers;
   dispatch: Dispatch;
-  /** Flushes pending writes, saves the search index and releases the library. Safe to call twice. */
+  /**
+   * Flushes pending writes first, then closes the watcher, saves the search index and releases the
+   * library, each step even if an earlier one failed (the first failure is rethrown). Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -118,10 +122,11 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     handlers,
     dispatch: createDispatch(handlers),
     stop: () =>
-      (stopped ??= (async () => {
-        await watcher?.close();
-        await search.save();
-        await store.close();
-      })()),
+      (stopped ??= runEveryStep([
+        () => store.flush(),
+        () => watcher?.close(),
+        () => search.save(),
+        () => store.close(),
+      ])),
   };
 }

@@ -1,4 +1,5 @@
 import { GlossError } from '../../../shared/result';
+import { runEveryStep } from '../../services/stop';
 import { startWebHost } from '../../web-host';
 import { call, type Command } from '../command';
 
@@ -22,14 +23,20 @@ export const serve: Command = {
       console.log(
         `Gloss is serving the library ${info.libraryPath}\nOpen ${host.url}\nPress Ctrl+C to stop.`,
       );
+    let stopping = false;
     const shutdown = () => {
-      void host
-        .close()
-        .then(() => ctx.services.stop())
-        .then(() => process.exit(0));
+      if (stopping) return;
+      stopping = true;
+      void runEveryStep([() => ctx.services.stop(), () => host.close()]).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`gloss: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    // Ctrl+C, a service manager, or the terminal being closed (SIGHUP): each saves everything first.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
     return 'keep-running';
   },
 };
