@@ -9,7 +9,11 @@ export default defineConfig({
         input: {
           index: resolve('src/main/hosts/electron/index.ts'),
           cli: resolve('src/main/hosts/cli/index.ts'),
+          // Import conversion runs on a worker thread; src/main/services/import/worker-script.ts finds it.
+          'convert-worker': resolve('src/main/services/import/convert-worker.ts'),
         },
+        // Chunks beside the entries, so every main-process module finds convert-worker.js in its own folder.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'conflict'
   | 'unsupported'
   | 'too-large'
+  | 'too-complex'
   | 'io'
   | 'damaged'
   | 'locked'

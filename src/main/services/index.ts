@@ -10,6 +10,7 @@ import { watchArticles } from './library/watcher';
 import { followChanges } from './search/follow-changes';
 import { searchHandlers } from './search/handlers';
 import { SearchService } from './search/search-service';
+import { runEveryStep } from './stop';
 import { LibraryStore } from './store';
 import type { ChangeFeed } from './store/change-feed';
 
@@ -33,7 +34,10 @@ export interface Services {
    * @throws GlossError 'io' when a file cannot be written.
    */
   flush(): Promise<void>;
-  /** Flushes pending writes, saves the search index and releases the library. Safe to call twice. */
+  /**
+   * Flushes pending writes first, then closes the watcher, saves the search index and releases the
+   * library, each step even if an earlier one failed (the first failure is rethrown). Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -74,13 +78,13 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     changes: store.changes,
     flush: () => store.flush(),
     stop: () =>
-      (stopped ??= (async () => {
-        await watcher?.close();
+      (stopped ??= runEveryStep([
         // Pending changes reach the index before it is saved.
-        await store.flush().catch(() => undefined);
-        unfollow();
-        await search.save();
-        await store.close();
-      })()),
+        () => store.flush(),
+        () => watcher?.close(),
+        () => unfollow(),
+        () => search.save(),
+        () => store.close(),
+      ])),
   };
 }

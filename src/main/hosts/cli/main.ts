@@ -103,6 +103,22 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
     else console.error(`gloss: ${message}`);
     return 1;
   } finally {
-    if (services && !keepRunning) await services.stop();
+    if (services && !keepRunning) {
+      await printNotices(services, json);
+      try {
+        await services.stop();
+      } finally {
+        await printNotices(services, json);
+      }
+    }
+  }
+}
+
+/** Prints the store's messages for the user (damage found and repaired, saves that failed) on stderr. */
+async function printNotices(services: Services, json: boolean): Promise<void> {
+  const result = await services.dispatch('takeNotices', {});
+  if (!result.ok) return;
+  for (const notice of result.value as string[]) {
+    console.error(json ? JSON.stringify({ notice }) : `gloss: ${notice}`);
   }
 }

@@ -1,6 +1,7 @@
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { blocksFromHtml, type Converted, type TextWithBlocks } from './blocks';
+import { checkHtmlDepth, checkMarkdownNesting } from './limits';
 import { cleanByline, findAuthor, findPublished, normalizeDate } from './metadata';
 import { sanitizeToFragment } from './sanitize';
 
@@ -53,10 +54,14 @@ function textOf(value: unknown): string | null {
  * with marked (GFM), sanitized, and turned into blocks. The title is the
  * front matter's, else the first heading. A leading "---" block that is
  * not a YAML mapping is kept as Markdown.
+ * @throws GlossError('too-complex') when lists or quotes nest deeper than
+ *   MAX_MARKDOWN_NESTING, or its HTML deeper than MAX_HTML_DEPTH.
  */
 export function convertMarkdown(markdown: string): Converted {
   const { meta, body } = splitFrontMatter(markdown);
+  checkMarkdownNesting(body);
   const html = marked.parse(body, { async: false });
+  checkHtmlDepth(html);
   const { text, blocks }: TextWithBlocks = blocksFromHtml(sanitizeToFragment(html));
   const heading = blocks.find((b) => HEADING.test(b.kind));
   const lines = text.split('\n').filter((line) => line.trim());

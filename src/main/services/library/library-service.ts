@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { blockNear, blockWindow } from '../../../shared/text/blocks';
@@ -12,10 +12,11 @@ import type {
 import { tagKey } from '../../../shared/model/tag';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
-import { convertFile, type ImportedDocument } from '../import';
+import { mkdirNoFollow, readFileNoFollow } from '../fs/no-follow';
+import { importConverter, type ImportConverter, type ImportedDocument } from '../import';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
-import { uniqueFileName } from './file-names';
+import { copyFileName, uniqueFileName } from './file-names';
 
 /** An article's canonical text and its blocks. */
 type Content = { text: string; blocks: ArticleContent['blocks'] };
@@ -38,7 +39,14 @@ export class LibraryService {
   /** Deleted this session: can still be restored. Purged at the next start. */
   private readonly deletedThisSession = new Set<string>();
 
-  constructor(private readonly store: LibraryStore) {}
+  /**
+   * @param converter Converts imported files on a worker thread within a time and memory budget;
+   *   by default the process's one conversion thread.
+   */
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly converter: ImportConverter = importConverter,
+  ) {}
 
   /** Live articles, most recently added first. */
   list(): ArticleMeta[] {
@@ -89,7 +97,7 @@ export class LibraryService {
    */
   async importBytes(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
     const name = path.basename(fileName).normalize('NFC');
-    const doc = convertFile(bytes, name);
+    const doc = await this.converter.convert(bytes, name);
     const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
     if (existing) {
       return {
@@ -98,11 +106,12 @@ export class LibraryService {
         message: `“${name}” is already in the library as “${existing.title}”; nothing was added.`,
       };
     }
-    const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${name}`);
+    const safeName = copyFileName(name);
+    const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${safeName}`);
     if (earlier) return this.importNewVersion(earlier, bytes);
     const articlesDir = path.join(this.store.libraryPath, 'articles');
-    await mkdir(articlesDir, { recursive: true });
-    const copyName = await uniqueFileName(articlesDir, name);
+    await mkdirNoFollow(articlesDir, this.store.libraryPath);
+    const copyName = await uniqueFileName(articlesDir, safeName);
     const copyPath = path.join(articlesDir, copyName);
     const id = randomUUID();
     const now = new Date().toISOString();
@@ -124,7 +133,7 @@ export class LibraryService {
       deleted: false,
     };
     try {
-      await atomicWrite(copyPath, bytes);
+      await atomicWrite(copyPath, bytes, this.store.libraryPath);
       await this.writeContent(id, doc);
     } catch (error) {
       await rm(copyPath, { force: true });
@@ -134,7 +143,8 @@ export class LibraryService {
     }
     this.store.putArticle(article);
     await this.store.flush();
-    return { status: 'imported', article, message: `Imported “${article.title}”.` };
+    const message = [`Imported “${article.title}”.`, ...doc.warnings].join(' ');
+    return { status: 'imported', article, message };
   }
 
   /**
@@ -143,7 +153,7 @@ export class LibraryService {
    * highlight re-anchored (orphans kept).
    */
   private async importNewVersion(article: ArticleMeta, bytes: Uint8Array): Promise<ImportOutcome> {
-    await atomicWrite(await this.resolveSource(article), bytes);
+    await atomicWrite(await this.resolveSource(article), bytes, this.store.libraryPath);
     const report = await this.refreshFromDisk(article.sourceFile);
     const updated = this.store.getArticle(article.id) ?? article;
     return {
@@ -218,7 +228,7 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
@@ -245,10 +255,15 @@ export class LibraryService {
 
   /**
    * Absolute path of an article's copy.
-   * @throws GlossError('forbidden') when its path would leave the library (.., absolute, NUL, a symlink outside).
+   * @throws GlossError('forbidden') when its path would leave the library (.., absolute, NUL) or goes through a symlink.
    */
   resolveSource(article: ArticleMeta): Promise<string> {
     return resolveInLibrary(this.store.libraryPath, article.sourceFile);
+  }
+
+  /** The bytes of an article's copy, following no link. */
+  private async readSource(article: ArticleMeta): Promise<Buffer> {
+    return (await readFileNoFollow(await this.resolveSource(article), this.store.libraryPath)).bytes;
   }
 
   /** The canonical text and blocks of an article: from the cache, the store, or rebuilt from its copy. */
@@ -288,7 +303,7 @@ export class LibraryService {
   private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
     } catch (error) {
       throw new GlossError(
         'damaged',

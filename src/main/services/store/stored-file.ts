@@ -1,8 +1,9 @@
-import { open, readFile, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { GlossError } from '../../../shared/result';
 import { atomicWrite, fsyncDir } from '../fs/atomic-write';
+import { openNoFollow, readFileNoFollow } from '../fs/no-follow';
 import { fileStamp, loadJsonFile, writeBackup, type JsonFileOptions } from './files';
 
 /** Journal entries kept before the next flush rewrites the whole file instead. */
@@ -128,13 +129,15 @@ export class StoredFile<T> {
 
   /**
    * Applies every readable journal entry. A torn last line (a crash during an
-   * append that was never confirmed) is dropped silently; any other unreadable
-   * line is reported and the journal copied aside before it is folded in.
+   * append that was never confirmed: no newline after it, the start of an
+   * entry, no NUL) is dropped silently; any other unreadable line, a
+   * NUL-filled journal included, is reported and the journal copied aside
+   * (`.damaged-<time>`) before it is folded in.
    */
   private async replayJournal(journal: JournalPolicy<T>): Promise<void> {
     let text: string;
     try {
-      text = await readFile(journal.file, 'utf8');
+      text = (await readFileNoFollow(journal.file)).bytes.toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
@@ -148,7 +151,7 @@ export class StoredFile<T> {
       try {
         journal.apply(this.db.data, JSON.parse(line));
       } catch {
-        const torn = index === lines.length - 1;
+        const torn = index === lines.length - 1 && line.startsWith('{') && !line.includes('\0');
         if (!torn) unreadable++;
       }
     });
@@ -251,7 +254,12 @@ export class StoredFile<T> {
           await this.db.write();
           if (journal && this.journalBytes > 0) {
             // Entries left behind if this truncation is lost are older than the file: replaying them changes nothing.
-            await truncate(journal.file, 0);
+            const handle = await openNoFollow(journal.file, constants.O_WRONLY);
+            try {
+              await handle.truncate(0);
+            } finally {
+              await handle.close();
+            }
           }
           this.journalEntries = 0;
           this.journalBytes = 0;
@@ -288,7 +296,10 @@ export class StoredFile<T> {
   /** Appends one entry and fdatasyncs it; the first append to a new journal also fsyncs its folder. */
   private async append(journal: JournalPolicy<T>, keys: ReadonlySet<string>): Promise<void> {
     const line = JSON.stringify(journal.entry(this.db.data, keys)) + '\n';
-    const handle = await open(journal.file, 'a');
+    const handle = await openNoFollow(
+      journal.file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
+    );
     try {
       await handle.write(line);
       await handle.datasync();

@@ -1,5 +1,6 @@
 import { GlossError } from '../../../../shared/result';
 import { startWebHost } from '../../web/web-host';
+import { runEveryStep } from '../../../services/stop';
 import { call, type Command } from '../command';
 
 /** `gloss serve`: the web host on 127.0.0.1. */
@@ -22,14 +23,20 @@ export const serve: Command = {
       console.log(
         `Gloss is serving the library ${info.libraryPath}\nOpen ${host.url}\nPress Ctrl+C to stop.`,
       );
+    let stopping = false;
     const shutdown = () => {
-      void host
-        .close()
-        .then(() => ctx.services.stop())
-        .then(() => process.exit(0));
+      if (stopping) return;
+      stopping = true;
+      void runEveryStep([() => ctx.services.stop(), () => host.close()]).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`gloss: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    // Ctrl+C, a service manager, or the terminal being closed (SIGHUP): each saves everything first.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
     return 'keep-running';
   },
 };

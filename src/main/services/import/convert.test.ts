@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GlossError } from '../../../shared/result';
 import { expectConsistentBlocks, expectJoinedBlocks } from './fixtures/invariants';
 import { SAMPLE, sampleVariants, toWindows1258 } from './fixtures/variants';
-import { convertFile, MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from './index';
+import { convertFile, MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from './convert';
 
 const SAMPLE_TITLE = 'Đoàn khảo sát của Ban Chỉ đạo Đề án Trung ương 6 làm việc với Đảng bộ Q. Sơn Trà';
 
