@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { rowsInView, scrollParent, type Viewport } from './windowing';
 
@@ -54,23 +54,25 @@ export function WindowedList({
     return out;
   }, [count, rowKey, estimate, heights]);
 
-  const readView = useCallback(() => {
+  /** The scrolling ancestor, found once the list is mounted. */
+  const scrollerRef = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
     const el = ul.current;
     const scroller = el && scrollParent(el);
+    scrollerRef.current = scroller;
     if (!el || !scroller) return;
-    const top = scroller.getBoundingClientRect().top - el.getBoundingClientRect().top;
-    const next = { top, height: scroller.clientHeight, scrollTop: scroller.scrollTop };
-    setView((v) => (v.top === next.top && v.height === next.height ? v : next));
-  }, []);
-
-  useLayoutEffect(() => {
-    const scroller = ul.current && scrollParent(ul.current);
-    if (!scroller) return;
-    readView();
+    const read = () => {
+      const top = scroller.getBoundingClientRect().top - el.getBoundingClientRect().top;
+      const next = { top, height: scroller.clientHeight, scrollTop: scroller.scrollTop };
+      setView((v) =>
+        v.top === next.top && v.height === next.height && v.scrollTop === next.scrollTop ? v : next,
+      );
+    };
+    read();
     let frame = 0;
     const onChange = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(readView);
+      frame = requestAnimationFrame(read);
     };
     const resized = new ResizeObserver(onChange);
     resized.observe(scroller);
@@ -80,7 +82,7 @@ export function WindowedList({
       resized.disconnect();
       scroller.removeEventListener('scroll', onChange);
     };
-  }, [readView]);
+  }, []);
 
   const [rowObserver] = useState(
     () =>
@@ -98,7 +100,6 @@ export function WindowedList({
         }),
       ),
   );
-  useEffect(() => () => rowObserver.disconnect(), [rowObserver]);
   const observeRow = useCallback(
     (el: HTMLLIElement | null) => {
       if (!el) return;
@@ -110,7 +111,7 @@ export function WindowedList({
 
   // A new target row is scrolled to from the last known view: no layout is read unless it must move.
   useLayoutEffect(() => {
-    const scroller = ul.current && scrollParent(ul.current);
+    const scroller = scrollerRef.current;
     if (!scroller || scrollTo < 0 || scrollTo >= count) return;
     const above = view.top - offsets[scrollTo]!;
     const below = offsets[scrollTo + 1]! - (view.top + view.height);
