@@ -9,7 +9,7 @@ import { startServices, type Services } from '../src/main/services';
 import { startWebHost, type WebHost } from '../src/main/hosts/web/web-host';
 import { installCounters, median, readCounters } from './fixtures/page-timing';
 import { seededRandom } from './fixtures/big-article';
-import { report } from './report';
+import { report, rendererDir } from './report';
 
 /**
  * The library view with 10,000 articles, through the web host in headless
@@ -72,7 +72,7 @@ beforeAll(async () => {
   libraryDir = mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-library-'));
   await writeLibrary();
   services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
-  host = await startWebHost({ dispatch: services.dispatch, rendererDir: path.resolve('out/renderer') });
+  host = await startWebHost({ dispatch: services.dispatch, rendererDir: rendererDir() });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }, 10 * 60_000);
 

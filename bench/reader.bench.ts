@@ -20,7 +20,7 @@ import {
   timeAction,
   wholeLoaded,
 } from './fixtures/page-timing';
-import { report } from './report';
+import { report, rendererDir } from './report';
 
 /**
  * The reader on a book-length article: ~5 MB of text with 10,000 highlights,
@@ -72,7 +72,7 @@ beforeAll(async () => {
   }
   await store.close();
   services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
-  host = await startWebHost({ dispatch: services.dispatch, rendererDir: path.resolve('out/renderer') });
+  host = await startWebHost({ dispatch: services.dispatch, rendererDir: rendererDir() });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }, 20 * 60_000);
 

@@ -37,3 +37,8 @@ export function percentiles(samples: number[]): { median: number; p95: number } 
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   return { median: at(0.5), p95: at(0.95) };
 }
+
+/** The renderer build the browser benches load: `out/renderer`, or another build named by BENCH_RENDERER_DIR. */
+export function rendererDir(): string {
+  return path.resolve(process.env.BENCH_RENDERER_DIR ?? 'out/renderer');
+}
