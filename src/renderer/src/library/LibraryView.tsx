@@ -1,15 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
 import { Dialog } from '../ui/Dialog';
+import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
 import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';
 import { ImportProgress } from './ImportProgress';
 
 type SortKey = 'recent' | 'title' | 'date';
+
+/** Height of an article row not yet measured, px (title and one line of details). */
+const ROW_ESTIMATE = 76;
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
@@ -50,6 +54,7 @@ export function LibraryView() {
     [articles],
   );
   const shown = useMemo(() => visibleArticles(articles, query, tag, sort), [articles, query, tag, sort]);
+  const rowKey = useCallback((i: number) => shown[i]!.id, [shown]);
 
   return (
     <section className="library" aria-labelledby="library-title">
@@ -101,16 +106,21 @@ export function LibraryView() {
               </select>
             </label>
           </div>
-          <ul className="article-list" aria-label="Articles">
-            {shown.map((a) => (
+          <WindowedList
+            className="article-list"
+            aria-label="Articles"
+            count={shown.length}
+            rowKey={rowKey}
+            estimate={ROW_ESTIMATE}
+            rowClassName={() => 'article-row'}
+            renderRow={(i) => (
               <ArticleRow
-                key={a.id}
-                article={a}
-                onEdit={() => setEditing(a)}
-                onDelete={() => setDeleting(a)}
+                article={shown[i]!}
+                onEdit={() => setEditing(shown[i]!)}
+                onDelete={() => setDeleting(shown[i]!)}
               />
-            ))}
-          </ul>
+            )}
+          />
           {loaded && shown.length === 0 && <p className="muted">No article matches this filter.</p>}
         </>
       )}
@@ -149,7 +159,7 @@ function ArticleRow({
   const openArticle = useStore((s) => s.openArticle);
   const percent = Math.round(article.progress * 100);
   return (
-    <li className="article-row">
+    <>
       <div className="article-main">
         <button type="button" className="article-title link" onClick={() => void openArticle(article.id)}>
           {article.title}
@@ -181,7 +191,7 @@ function ArticleRow({
           Delete
         </button>
       </div>
-    </li>
+    </>
   );
 }
 
