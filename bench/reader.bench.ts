@@ -84,10 +84,10 @@ afterAll(async () => {
 });
 
 /** A reader page (own context) with the big article open, its whole text and highlights loaded. */
-async function openReader(): Promise<{ page: Page; close: () => Promise<void> }> {
+async function openReader(url = host.url): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(host.url);
+  await page.goto(url);
   await page.getByRole('button', { name: title, exact: true }).click();
   await page.locator('.article-body[aria-busy="false"]').waitFor();
   await page.waitForTimeout(1500);
@@ -243,9 +243,9 @@ function selectPlainText(page: Page, skip: number): Promise<{ block: number; bef
     const blocks = Array.from(document.querySelectorAll<HTMLElement>('.article-body p[data-block]'));
     const inView = blocks.filter((b) => {
       const r = b.getBoundingClientRect();
-      return r.top > scroller.top && r.bottom < scroller.bottom;
+      return r.bottom > scroller.top + 40 && r.top < scroller.bottom - 40;
     });
-    for (const block of inView.slice(skip)) {
+    for (const block of [...inView.slice(skip % inView.length), ...inView]) {
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.parentElement?.closest('mark') || (node.textContent ?? '').trim().length < 12) continue;
@@ -268,8 +268,9 @@ function selectPlainText(page: Page, skip: number): Promise<{ block: number; bef
   }, skip);
 }
 
-test('reader: add a highlight and open one, with 10,000 highlights', async () => {
-  const { page, close } = await openReader();
+/** Adds and opens highlights RUNS times in the reader at `url`; `label` names the renderer build. */
+async function measureEdits(url: string, label: string): Promise<void> {
+  const { page, close } = await openReader(url);
   await page.evaluate(() => {
     const s = document.querySelector('.reader-scroll')!;
     s.scrollTop = s.scrollHeight / 2;
@@ -314,13 +315,26 @@ test('reader: add a highlight and open one, with 10,000 highlights', async () =>
   const floorMs = median(floor);
   const ratio = (ms: number) =>
     ({ value: ms / floorMs, unit: 'x', target: '<= 3x', met: ms / floorMs <= 3 }) as const;
-  report(`Reader edits: ${HIGHLIGHTS} highlights, reader at the middle (median of ${RUNS})`, [
+  report(`Reader edits${label}: ${HIGHLIGHTS} highlights, reader at the middle (median of ${RUNS})`, [
     { name: 'floor: createAnnotation round trip + one frame', value: floorMs, unit: 'ms' },
     { name: 'add highlight: click → mark painted', value: median(add), unit: 'ms' },
     { name: '    ratio to floor', ...ratio(median(add)) },
     { name: 'click a highlight → editor and row shown', value: median(select), unit: 'ms' },
     { name: '    ratio to floor', ...ratio(median(select)) },
   ]);
+}
+
+test('reader: add a highlight and open one, with 10,000 highlights', async () => {
+  await measureEdits(host.url, '');
+  // BENCH_RENDERER_BEFORE: the same figures for another renderer build, over the same services and data.
+  const before = process.env.BENCH_RENDERER_BEFORE;
+  if (!before) return;
+  const other = await startWebHost({ dispatch: services.dispatch, rendererDir: path.resolve(before) });
+  try {
+    await measureEdits(other.url, ` (${before})`);
+  } finally {
+    await other.close();
+  }
 });
 
 test('reader: a minute of reading fetches little and never freezes', async () => {
