@@ -132,7 +132,11 @@ test(`library: ${ARTICLES} articles`, async () => {
     elements = await page.evaluate(() => document.querySelectorAll('*').length);
 
     await installCounters(page);
-    const box = page.getByLabel('Filter articles');
+    const box = page.getByRole('searchbox', { name: 'Filter articles' });
+    if (!(await box.count())) {
+      await page.screenshot({ path: path.resolve('.bench/library-no-filter.png') });
+      throw new Error(`no filter box: ${(await page.locator('body').innerText()).slice(0, 300)}`);
+    }
     await box.pressSequentially('son tra', { delay: 120 });
     await page.waitForTimeout(500);
     await box.fill('');
