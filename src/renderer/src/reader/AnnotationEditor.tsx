@@ -26,8 +26,13 @@ export function AnnotationEditor({
   useEffect(() => {
     if (focus === 'note') noteRef.current?.focus();
     else if (focus === 'tags') tagsRef.current?.focus();
-    else heading.current?.focus();
-    if (focus) onFocused();
+    else {
+      // Without scrolling, which would lay the page out here; the frame lays it out, then it scrolls.
+      heading.current?.focus({ preventScroll: true });
+      const frame = requestAnimationFrame(() => heading.current?.scrollIntoView({ block: 'nearest' }));
+      return () => cancelAnimationFrame(frame);
+    }
+    onFocused();
   }, [focus, onFocused]);
 
   const parsedTags = tags

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
 import { HIGHLIGHT_STYLES } from '../ui/colors';
 import { renderMarkdown } from '../ui/markdown';
+import { WindowedList } from '../ui/WindowedList';
 import { AnnotationEditor } from './AnnotationEditor';
 import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
@@ -19,12 +20,8 @@ export function filterAnnotations(list: Annotation[], filter: NotesFilter): Anno
   );
 }
 
-/** Highlights listed at first, and added by each "Show more". */
-const PAGE = 200;
-
-function selectedIndex(list: Annotation[], id: string | null): number {
-  return id ? list.findIndex((a) => a.id === id) : -1;
-}
+/** Height of a highlight row not yet measured, px (a quote of two lines). */
+const ROW_ESTIMATE = 72;
 
 /** The article note, the selected highlight's editor, and every highlight in document order. */
 export function NotesPanel({
@@ -40,10 +37,14 @@ export function NotesPanel({
   const setFilter = useStore((s) => s.setNotesFilter);
   const whole = useStore((s) => s.content?.whole ?? false);
   const selected = annotations.find((a) => a.id === selectedId);
-  const placed = annotations.filter((a) => !a.orphaned);
-  const orphans = annotations.filter((a) => a.orphaned);
+  const placed = useMemo(() => annotations.filter((a) => !a.orphaned), [annotations]);
+  const orphans = useMemo(() => annotations.filter((a) => a.orphaned), [annotations]);
   const shown = useMemo(() => filterAnnotations(placed, filter), [placed, filter]);
-  const [limit, setLimit] = useState(PAGE);
+  const rowKey = useCallback((i: number) => shown[i]!.id, [shown]);
+  const selectedIndex = useMemo(
+    () => (selectedId ? shown.findIndex((a) => a.id === selectedId) : -1),
+    [shown, selectedId],
+  );
   const tags = useMemo(() => [...new Set(annotations.flatMap((a) => a.tags))].sort(), [annotations]);
 
   return (
@@ -98,16 +99,18 @@ export function NotesPanel({
           ))}
         </select>
       </div>
-      <ul className="highlight-list" aria-labelledby="highlights-heading">
-        {shown.slice(0, Math.max(limit, selectedIndex(shown, selectedId) + 1)).map((a) => (
-          <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />
-        ))}
-      </ul>
-      {shown.length > limit && (
-        <button type="button" onClick={() => setLimit(limit + PAGE)}>
-          Show more highlights ({shown.length - limit} more)
-        </button>
-      )}
+      <div className="highlight-scroll">
+        <WindowedList
+          className="highlight-list"
+          aria-labelledby="highlights-heading"
+          count={shown.length}
+          rowKey={rowKey}
+          estimate={ROW_ESTIMATE}
+          scrollTo={selectedIndex}
+          rowClassName={(i) => `highlight-item${i === selectedIndex ? ' selected' : ''}`}
+          renderRow={(i) => <HighlightItem annotation={shown[i]!} selected={i === selectedIndex} />}
+        />
+      </div>
       {placed.length > 0 && shown.length === 0 && <p className="muted">No highlight matches this filter.</p>}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
@@ -120,7 +123,9 @@ export function NotesPanel({
           </p>
           <ul className="highlight-list">
             {orphans.map((a) => (
-              <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />
+              <li key={a.id} className={`highlight-item${a.id === selectedId ? ' selected' : ''}`}>
+                <HighlightItem annotation={a} selected={a.id === selectedId} />
+              </li>
             ))}
           </ul>
         </section>
@@ -129,11 +134,12 @@ export function NotesPanel({
   );
 }
 
+/** One highlight's row content (its `<li>` is the list's): quote, note and tags. */
 function HighlightItem({ annotation, selected }: { annotation: Annotation; selected: boolean }) {
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const scrollTo = useStore((s) => s.scrollTo);
   return (
-    <li className={`highlight-item${selected ? ' selected' : ''}`}>
+    <>
       <button
         type="button"
         className="highlight-open"
@@ -162,7 +168,7 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
           ))}
         </div>
       )}
-    </li>
+    </>
   );
 }
 
