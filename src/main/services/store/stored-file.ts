@@ -99,6 +99,7 @@ export class StoredFile<T> {
     private readonly db: Low<T>,
     private readonly adapter: ValidatedJsonAdapter<T>,
     private readonly options: StoredFileOptions<T>,
+    private readonly fallback: () => T,
   ) {}
 
   /**
@@ -112,7 +113,7 @@ export class StoredFile<T> {
     const adapter = new ValidatedJsonAdapter(options);
     const db = new Low<T>(adapter, fallback());
     await db.read();
-    const file = new StoredFile(db, adapter, options);
+    const file = new StoredFile(db, adapter, options, fallback);
     if (options.journal) await file.replayJournal(options.journal);
     return file;
   }
@@ -340,7 +341,7 @@ export class StoredFile<T> {
    */
   private async rollback(failure: GlossError, waiting: Waiter[]): Promise<void> {
     try {
-      const data = (await this.adapter.read()) ?? this.db.data;
+      const data = (await this.adapter.read()) ?? this.fallback();
       if (this.options.journal) await this.readJournal(this.options.journal, data);
       this.db.data = data;
       this.onReload?.();
@@ -367,7 +368,11 @@ export class StoredFile<T> {
       constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
     );
     try {
-      await handle.write(line);
+      const bytes = Buffer.from(line);
+      // A nearly full disk takes part of a write without an error; the rest then fails (ENOSPC).
+      for (let done = 0; done < bytes.length; ) {
+        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      }
       await handle.datasync();
     } catch (error) {
       await handle.truncate(this.journalBytes).catch(() => {
