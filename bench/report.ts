@@ -5,7 +5,7 @@ import path from 'node:path';
 export interface Figure {
   name: string;
   value: number;
-  unit: 'ms' | 'MB' | 'kB' | 'x' | 's';
+  unit: 'ms' | 'MB' | 'kB' | 'x' | 's' | '/s';
   /** Human-readable target, e.g. "< 20 ms" or "<= 2x floor". */
   target?: string;
   /** Whether the value meets the target (omit when there is none). */
