@@ -370,7 +370,7 @@ export class StoredFile<T> {
     try {
       const bytes = Buffer.from(line);
       // A nearly full disk takes part of a write without an error; the rest then fails (ENOSPC).
-      for (let done = 0; done < bytes.length; ) {
+      for (let done = 0; done < bytes.length;) {
         done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
       }
       await handle.datasync();
