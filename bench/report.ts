@@ -5,7 +5,7 @@ import path from 'node:path';
 export interface Figure {
   name: string;
   value: number;
-  unit: 'ms' | 'MB' | 'kB' | 'x' | 's' | 'count';
+  unit: 'ms' | 'MB' | 'kB' | 'x' | 's' | 'count' | '/s';
   /** Human-readable target, e.g. "< 20 ms" or "<= 2x floor". */
   target?: string;
   /** Whether the value meets the target (omit when there is none). */

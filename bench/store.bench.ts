@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { atomicWrite } from '../src/main/services/fs/atomic-write';
+import { startServices } from '../src/main/services';
 import { LibraryStore } from '../src/main/services/store';
 import { shardCodec } from '../src/main/services/store/codecs';
 import { describeRange } from '../src/shared/text/selectors';
@@ -179,6 +180,103 @@ it(
         { name: 'first listTags (reads all 1,000 shards)', value: loadAllMs, unit: 'ms' },
       ],
     );
+  },
+  30 * 60_000,
+);
+
+/** The floor of an acknowledged change: open a small file, append `line`, fdatasync, close. */
+async function appendAndSync(file: string, line: string): Promise<void> {
+  const handle = await open(file, 'a');
+  try {
+    await handle.write(line);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const CLIENTS = 4;
+const PER_CLIENT = 250;
+
+it(
+  'store: add-highlight acknowledged once durable, alone and from 4 concurrent clients',
+  async () => {
+    const library = mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-ack-'));
+    const services = await startServices({ libraryPath: library, host: 'cli', watch: false });
+    try {
+      const imported = await services.dispatch('importFile', {
+        name: 'son-tra.txt',
+        data: Buffer.from(TEXT).toString('base64'),
+      });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const articleId = (imported.value as { article: ArticleMeta }).article.id;
+      const create = async (n: number) => {
+        const start = (n * 53) % (TEXT.length - 40);
+        const result = await services.dispatch('createAnnotation', {
+          articleId,
+          start,
+          end: start + 30,
+          color: 'yellow',
+        });
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value as Annotation;
+      };
+
+      const floorFile = path.join(library, '.gloss', 'fdatasync-probe.journal');
+      const ackSamples: number[] = [];
+      const floorSamples: number[] = [];
+      for (let i = 0; i < ITERATIONS; i++) {
+        const t0 = performance.now();
+        const created = await create(i);
+        ackSamples.push(performance.now() - t0);
+        const line = JSON.stringify({ annotations: [created] }) + '\n';
+        const t1 = performance.now();
+        await appendAndSync(floorFile, line);
+        floorSamples.push(performance.now() - t1);
+      }
+
+      const t2 = performance.now();
+      const acknowledged = await Promise.all(
+        Array.from({ length: CLIENTS }, async (_, client) => {
+          let count = 0;
+          for (let n = 0; n < PER_CLIENT; n++) {
+            await create(client * PER_CLIENT + n);
+            count++;
+          }
+          return count;
+        }),
+      );
+      const seconds = (performance.now() - t2) / 1000;
+      const total = acknowledged.reduce((a, b) => a + b, 0);
+      const perSecond = total / seconds;
+      const stored = await services.dispatch('listAnnotations', { articleId });
+      expect(stored.ok && (stored.value as unknown[]).length).toBe(ITERATIONS + total);
+
+      const ack = percentiles(ackSamples);
+      const floor = percentiles(floorSamples);
+      const ratio = ack.median / floor.median;
+      report(
+        `Store: add-highlight acknowledged and durable (through dispatch; ${ITERATIONS} sequential, ` +
+          `then ${CLIENTS} clients x ${PER_CLIENT} concurrent)`,
+        [
+          { name: 'createAnnotation until acknowledged, median', value: ack.median, unit: 'ms' },
+          { name: 'createAnnotation until acknowledged, p95', value: ack.p95, unit: 'ms' },
+          { name: 'floor: open + append + fdatasync, median', value: floor.median, unit: 'ms' },
+          { name: 'floor: open + append + fdatasync, p95', value: floor.p95, unit: 'ms' },
+          { name: 'median ratio to floor', value: ratio, unit: 'x', target: '<= 2x floor', met: ratio <= 2 },
+          {
+            name: `acknowledged highlights per second, ${CLIENTS} clients`,
+            value: perSecond,
+            unit: '/s',
+            target: '>= 500/s',
+            met: perSecond >= 500,
+          },
+        ],
+      );
+    } finally {
+      await services.stop();
+      rmSync(library, { recursive: true, force: true });
+    }
   },
   30 * 60_000,
 );

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'too-large'
   | 'too-complex'
   | 'io'
+  | 'disk-full'
   | 'damaged'
   | 'locked'
   | 'newer-schema'

@@ -17,7 +17,7 @@ let dispatch: Dispatch;
 
 beforeEach(async () => {
   const dir = tempDir();
-  store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  store = await LibraryStore.open(dir, {});
   store.putArticle(articleMeta());
   await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [{ kind: 'p', start: 0, end: 57 }] });
   dispatch = createDispatch({

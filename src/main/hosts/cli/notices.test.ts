@@ -13,7 +13,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('gloss on a damaged library', () => {
   it('prints what it repaired on stderr', async () => {
     const dir = tempDir();
-    const store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+    const store = await LibraryStore.open(dir, {});
     store.putArticle(articleMeta());
     await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
     await store.createAnnotation({ articleId: ID, target: describeRange(ARTICLE_TEXT, 0, 3), color: 'red' });

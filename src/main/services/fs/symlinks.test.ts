@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function openStore(dir: string, options = {}): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir, { writeDelayMs: 0, ...options });
+  const store = await LibraryStore.open(dir, { ...options });
   open.push(store);
   return store;
 }
@@ -40,7 +40,7 @@ function outsideFolder(): { dir: string; file: string } {
 /** A library with one article, one highlight (shard, journal), its content cache, closed. */
 async function savedLibrary(): Promise<string> {
   const dir = tempDir();
-  const store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  const store = await LibraryStore.open(dir, {});
   store.putArticle(articleMeta());
   await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
   await store.createAnnotation({ articleId: ID, target: describeRange(ARTICLE_TEXT, 0, 3), color: 'red' });

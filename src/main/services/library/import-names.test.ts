@@ -16,7 +16,7 @@ let library: LibraryService;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-names-'));
-  store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  store = await LibraryStore.open(dir, {});
   library = new LibraryService(store);
 });
 

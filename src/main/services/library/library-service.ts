@@ -141,7 +141,7 @@ export class LibraryService {
       await this.store.purgeArticleData(id).catch(() => undefined);
       throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
     }
-    this.store.putArticle(article);
+    await this.store.putArticle(article);
     await this.store.flush();
     const message = [`Imported “${article.title}”.`, ...doc.warnings].join(' ');
     return { status: 'imported', article, message };
@@ -163,8 +163,8 @@ export class LibraryService {
     };
   }
 
-  /** Edits metadata. */
-  update(id: string, patch: ArticlePatch): ArticleMeta {
+  /** Edits metadata; resolves once on disk. @throws GlossError 'not-found', 'invalid-argument', 'disk-full', 'io'. */
+  async update(id: string, patch: ArticlePatch): Promise<ArticleMeta> {
     const current = this.live(id);
     const next: ArticleMeta = {
       ...current,
@@ -175,14 +175,14 @@ export class LibraryService {
       tags: patch.tags ? uniqueTags(patch.tags) : current.tags,
       updatedAt: new Date().toISOString(),
     };
-    this.store.putArticle(next);
+    await this.store.putArticle(next);
     return this.store.getArticle(id) ?? next;
   }
 
   /** Tombstones an article; its copy, content and highlights stay until the next start, so it can be restored. */
   async delete(id: string): Promise<ArticleMeta> {
     const article = { ...this.live(id), deleted: true, updatedAt: new Date().toISOString() };
-    this.store.putArticle(article);
+    await this.store.putArticle(article);
     this.deletedThisSession.add(id);
     await this.store.flush();
     return article;
@@ -198,7 +198,7 @@ export class LibraryService {
       );
     }
     const restored = { ...article, deleted: false, updatedAt: new Date().toISOString() };
-    this.store.putArticle(restored);
+    await this.store.putArticle(restored);
     this.deletedThisSession.delete(id);
     await this.store.flush();
     return restored;
@@ -248,7 +248,7 @@ export class LibraryService {
       charCount: doc.text.length,
       updatedAt: new Date().toISOString(),
     };
-    this.store.putArticle(next);
+    await this.store.putArticle(next);
     await this.store.flush();
     return describeReanchoring(article.title, report);
   }

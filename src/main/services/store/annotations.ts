@@ -69,7 +69,11 @@ export class Annotations {
     return file.data.annotations.filter(wanted).sort(byDocumentOrder).map(cloneAnnotation);
   }
 
-  /** Adds a highlight (undoable). @throws GlossError 'not-found' for an unknown or deleted article, 'invalid-argument'. */
+  /**
+   * Adds a highlight (undoable); resolves once it is on disk.
+   * @throws GlossError 'not-found' for an unknown or deleted article, 'invalid-argument',
+   *   'disk-full' or 'io' when it could not be saved (nothing was added then).
+   */
   async create(input: NewAnnotation): Promise<Annotation> {
     this.ctx.assertWritable();
     const { articleId } = input;
@@ -96,20 +100,22 @@ export class Annotations {
     annotation.tags = this.ctx.tags.resolve(annotation.tags, changes);
     file.data.annotations.push(annotation);
     const before = { ...stateOf(annotation), deleted: true };
+    const after = stateOf(annotation);
+    const saved = cloneAnnotation(annotation);
+    await this.changed(articleId, file, [annotation.id], changes);
     this.ctx.history.record({
       label: 'add highlight',
       articleId,
-      changes: [{ kind: 'annotation', articleId, id: annotation.id, before, after: stateOf(annotation) }],
+      changes: [{ kind: 'annotation', articleId, id: annotation.id, before, after }],
     });
-    void this.changed(articleId, file, [annotation.id], changes);
-    return cloneAnnotation(annotation);
+    return saved;
   }
 
   /**
    * Adds highlights from an import to one article, keeping their ids, dates,
    * colours, notes and tags; ids the article already has (live or deleted)
    * are skipped. Not recorded for undo. Written at once: resolves when they
-   * are on disk and their change has been announced.
+   * are on disk (their change is announced right after).
    * @returns how many were added.
    * @throws GlossError 'not-found' for an unknown or deleted article, 'invalid-argument', 'io'.
    */
@@ -133,13 +139,11 @@ export class Annotations {
       added.push(annotation.id);
     }
     if (added.length === 0) return 0;
-    const announced = this.changed(articleId, file, added, changes);
-    await Promise.all([file.flush(), this.ctx.library.flush()]);
-    await announced;
+    await this.changed(articleId, file, added, changes);
     return added.length;
   }
 
-  /** Changes a highlight's colour, note or tags (undoable); returns it. @throws GlossError 'not-found', 'invalid-argument'. */
+  /** Changes a highlight's colour, note or tags (undoable); returns it once on disk. @throws GlossError 'not-found', 'invalid-argument', 'disk-full', 'io'. */
   async update(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
     this.ctx.assertWritable();
     const { file, annotation } = await this.live(articleId, id);
@@ -158,33 +162,36 @@ export class Annotations {
     next.tags = this.ctx.tags.resolve(next.tags, changes);
     const after = stateOf(next);
     if (before.color === after.color && before.note === after.note && sameTags(before.tags, after.tags)) {
-      void this.ctx.commit(changes);
+      await this.ctx.commit(changes);
       return cloneAnnotation(annotation);
     }
     Object.assign(annotation, after, { updatedAt: later(annotation.updatedAt) });
+    const saved = cloneAnnotation(annotation);
+    await this.changed(articleId, file, [id], changes);
     this.ctx.history.record({
       label: 'edit highlight',
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
-    void this.changed(articleId, file, [id], changes);
-    return cloneAnnotation(annotation);
+    return saved;
   }
 
-  /** Deletes a highlight as a tombstone (undoable); returns the tombstone. @throws GlossError 'not-found'. */
+  /** Deletes a highlight as a tombstone (undoable); returns the tombstone once on disk. @throws GlossError 'not-found', 'disk-full', 'io'. */
   async delete(articleId: string, id: string): Promise<Annotation> {
     this.ctx.assertWritable();
     const { file, annotation } = await this.live(articleId, id);
     const before = stateOf(annotation);
     annotation.deleted = true;
     annotation.updatedAt = later(annotation.updatedAt);
+    const after = stateOf(annotation);
+    const saved = cloneAnnotation(annotation);
+    await this.changed(articleId, file, [id], new ChangeSet());
     this.ctx.history.record({
       label: 'delete highlight',
       articleId,
-      changes: [{ kind: 'annotation', articleId, id, before, after: stateOf(annotation) }],
+      changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
-    void this.changed(articleId, file, [id], new ChangeSet());
-    return cloneAnnotation(annotation);
+    return saved;
   }
 
   /**
@@ -213,7 +220,7 @@ export class Annotations {
       Object.assign(annotation, { target, orphaned, updatedAt: later(annotation.updatedAt) });
     }
     const ids = checked.map(({ annotation }) => annotation.id);
-    void this.changed(articleId, file, ids, new ChangeSet());
+    await this.changed(articleId, file, ids, new ChangeSet());
   }
 
   /** Live highlights carrying a tag (any case), across the library: by article in index order, document order within; deleted articles left out. */
@@ -236,7 +243,7 @@ export class Annotations {
     return (await this.ctx.shards.get(articleId)).data.note;
   }
 
-  /** Replaces the article's note (announced as a change to the article). @throws GlossError 'not-found' for an unknown or deleted article. */
+  /** Replaces the article's note (announced as a change to the article); resolves once on disk. @throws GlossError 'not-found' for an unknown or deleted article, 'disk-full', 'io'. */
   async setNote(articleId: string, note: string): Promise<void> {
     this.ctx.assertWritable();
     requireArticle(this.ctx, articleId, true);
@@ -246,10 +253,10 @@ export class Annotations {
     this.ctx.shardChanged(articleId, file);
     const changes = new ChangeSet();
     changes.article({ kind: 'article-changed', articleId, content: false }, file);
-    void this.ctx.commit(changes);
+    await this.ctx.commit(changes);
   }
 
-  /** Schedules the shard's write and announces the highlights `ids` (with whatever else `changes` holds). */
+  /** Writes the shard and announces the highlights `ids` (with whatever else `changes` holds); resolves once on disk. */
   private changed(articleId: string, file: StoredFile<ShardFile>, ids: string[], changes: ChangeSet) {
     this.ctx.shardChanged(articleId, file, ids);
     changes.annotations(articleId, ids, file);

@@ -56,10 +56,10 @@ export class Articles {
    * Inserts or replaces an article record (a tombstone is a record with
    * `deleted: true`). Its tags take the registry's spelling, unknown ones are
    * registered; `highlightCount` of a known article stays the store's own.
-   * Written after the write delay, then announced.
-   * @throws GlossError 'invalid-argument' when the record does not validate.
+   * Resolves once written (then announced).
+   * @throws GlossError 'invalid-argument' when the record does not validate, 'disk-full' or 'io' when it could not be saved.
    */
-  put(meta: ArticleMeta): void {
+  async put(meta: ArticleMeta): Promise<void> {
     this.ctx.assertWritable();
     const parsed = parseOrInvalid(articleMetaSchema, meta, 'article');
     const changes = new ChangeSet();
@@ -76,7 +76,7 @@ export class Articles {
     this.ctx.library.changed();
     const event = articleEvent(before, this.ctx.articles.get(parsed.id) as ArticleMeta);
     if (event) changes.article(event, this.ctx.library);
-    void this.ctx.commit(changes);
+    await this.ctx.commit(changes);
   }
 
   /**

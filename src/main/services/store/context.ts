@@ -26,7 +26,11 @@ export interface StoreContext {
   notify(message: string): void;
   /** @throws GlossError 'internal' once closed, 'locked' once the lock was lost. */
   assertWritable(): void;
-  /** Announces the changes of one operation once the files holding them are written; resolves when delivered. */
+  /**
+   * Announces the changes of one operation once the files holding them are
+   * written; resolves as soon as they are on disk (delivery follows).
+   * @throws GlossError 'disk-full', 'io', 'locked' when they could not be written (they were rolled back).
+   */
   commit(changes: ChangeSet): Promise<void>;
 }
 

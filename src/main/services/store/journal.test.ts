@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function openStore(dir: string): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  const store = await LibraryStore.open(dir, {});
   open.push(store);
   return store;
 }

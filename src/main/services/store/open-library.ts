@@ -36,7 +36,6 @@ export async function openLibraryFiles(
   const glossDir = path.join(root, '.gloss');
   await prepareLibraryFolders(root);
   const tuning: StoreTuning = {
-    writeDelayMs: options.writeDelayMs ?? 100,
     backupsToKeep: options.backupsToKeep ?? 5,
     backupIntervalMs: options.backupIntervalMs ?? 10 * 60_000,
   };

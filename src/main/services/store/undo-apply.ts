@@ -53,7 +53,7 @@ async function applyEntry(ctx: StoreContext, entry: UndoEntry, side: 'before' | 
     ctx.shardChanged(articleId, file, ids);
     changes.annotations(articleId, ids, file);
   }
-  void ctx.commit(changes);
+  await ctx.commit(changes);
 }
 
 function applyArticleTags(
