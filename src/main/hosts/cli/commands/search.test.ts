@@ -78,7 +78,7 @@ describe('gloss search', () => {
       listArticles: () => [meta],
       readContent: async () => ({ text: SON_TRA_TEXT, blocks: [] }),
       listAnnotations: async () => [],
-      readCachedText: () => SON_TRA_TEXT,
+      readCachedText: (_id, _hash, start, end) => SON_TRA_TEXT.slice(start, end),
     });
     const handlers = searchHandlers(service) as Handlers;
     const services: Services = {
