@@ -10,6 +10,11 @@ export default defineConfig({
           index: resolve('src/main/hosts/electron/index.ts'),
           cli: resolve('src/main/hosts/cli/index.ts'),
         },
+        output: {
+          // The version alone, so that `gloss --version` loads nothing else.
+          manualChunks: (id) =>
+            /[\\/](package\.json|services[\\/]version\.ts)$/.test(id) ? 'version' : undefined,
+        },
       },
     },
   },

@@ -12,7 +12,7 @@ import type {
 import { tagKey } from '../../../shared/model/tag';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
-import { convertFile, type ImportedDocument } from '../import';
+import type { ImportedDocument } from '../import';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
 import { uniqueFileName } from './file-names';
@@ -84,7 +84,7 @@ export class LibraryService {
    */
   async importBytes(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
     const name = path.basename(fileName).normalize('NFC');
-    const doc = convertFile(bytes, name);
+    const doc = (await converters()).convertFile(bytes, name);
     const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
     if (existing) {
       return {
@@ -211,6 +211,7 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
+      const { convertFile } = await converters();
       doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
@@ -262,6 +263,7 @@ export class LibraryService {
   private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
+      const { convertFile } = await converters();
       doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
     } catch (error) {
       throw new GlossError(
@@ -272,6 +274,11 @@ export class LibraryService {
     await this.writeContent(article.id, doc);
     return doc;
   }
+}
+
+/** The import converters, loaded when first needed (jsdom alone takes half a second). */
+function converters(): Promise<typeof import('../import')> {
+  return import('../import');
 }
 
 function describeReanchoring(title: string, report: ReanchorReport): string {

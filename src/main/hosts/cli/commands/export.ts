@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportScope } from '../../../../shared/model/export';
 import { GlossError } from '../../../../shared/result';
-import { writeExportFiles, type ExportTarget } from '../../../services/export';
+import type { ExportTarget } from '../../../services/export';
 import { call, print, type Command, type CommandContext } from '../command';
 
 function scopeOf(options: CommandContext['options']): ExportScope {
@@ -80,6 +80,7 @@ export const exportCommand: Command = {
       combined: ctx.options.combined === true || undefined,
       template,
     });
+    const { writeExportFiles } = await import('../../../services/export');
     const written = await writeExportFiles(files, target);
     print(
       ctx,
