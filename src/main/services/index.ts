@@ -1,10 +1,13 @@
+import { renderExportSchema, type RenderExportParams } from '../../shared/contract/export';
 import type { AppInfo } from '../../shared/model/app';
+import { GlossError } from '../../shared/result';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { Handlers } from './handlers';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
 import { libraryHandlers } from './library/handlers';
 import { LibraryService } from './library/library-service';
+import type { ExportTarget } from './export';
 import { searchOnDemand } from './search-on-demand';
 import { LibraryStore } from './store';
 import type { ChangeFeed } from './store/change-feed';
@@ -29,6 +32,12 @@ export interface Services {
   dispatch: Dispatch;
   /** The library's change feed: every committed change, once it is on disk. */
   changes: ChangeFeed;
+  /**
+   * Renders an export and writes it to `target` (see exportFiles): one file per
+   * article into a folder is written a few articles at a time, so memory stays flat.
+   * @throws GlossError 'invalid-argument' for bad parameters, else as renderExport and writeExportFiles.
+   */
+  exportFiles(params: RenderExportParams, target: ExportTarget): Promise<string[]>;
   /**
    * Writes pending changes now and resolves once their change events have
    * been delivered (the search index then holds them).
@@ -78,6 +87,11 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   return {
     handlers,
     dispatch: createDispatch(handlers),
+    exportFiles: async (params, target) => {
+      const parsed = renderExportSchema.safeParse(params);
+      if (!parsed.success) throw new GlossError('invalid-argument', parsed.error.message);
+      return (await import('./export-stream')).exportFiles(store, parsed.data, target);
+    },
     changes: store.changes,
     flush: () => store.flush(),
     stop: () =>

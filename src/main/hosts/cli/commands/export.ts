@@ -74,14 +74,10 @@ export const exportCommand: Command = {
     const templateFile = ctx.options.template;
     const template =
       typeof templateFile === 'string' ? await readTextFile(templateFile, 'template') : undefined;
-    const { files } = await call(ctx, 'renderExport', {
-      scope,
-      format,
-      combined: ctx.options.combined === true || undefined,
-      template,
-    });
-    const { writeExportFiles } = await import('../../../services/export');
-    const written = await writeExportFiles(files, target);
+    const written = await ctx.services.exportFiles(
+      { scope, format, combined: ctx.options.combined === true || undefined, template },
+      target,
+    );
     print(
       ctx,
       { written },

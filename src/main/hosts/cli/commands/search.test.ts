@@ -84,6 +84,7 @@ describe('gloss search', () => {
     const services: Services = {
       handlers,
       dispatch: createDispatch(handlers),
+      exportFiles: () => Promise.reject(new Error('search does not export')),
       changes: new ChangeFeed(),
       flush: async () => {},
       stop: async () => {},
