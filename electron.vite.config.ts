@@ -12,8 +12,13 @@ export default defineConfig({
           // Import conversion runs on a worker thread; src/main/services/import/worker-script.ts finds it.
           'convert-worker': resolve('src/main/services/import/convert-worker.ts'),
         },
-        // Chunks beside the entries, so every main-process module finds convert-worker.js in its own folder.
-        output: { chunkFileNames: '[name]-[hash].js' },
+        output: {
+          // Chunks beside the entries, so every main-process module finds convert-worker.js in its own folder.
+          chunkFileNames: '[name]-[hash].js',
+          // The version alone, so that `gloss --version` loads nothing else.
+          manualChunks: (id) =>
+            /[\\/](package\.json|services[\\/]version\.ts)$/.test(id) ? 'version' : undefined,
+        },
       },
     },
   },

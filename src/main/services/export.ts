@@ -165,7 +165,8 @@ function ioReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function writableFolder(folder: string): Promise<void> {
+/** Creates `folder` if needed. @throws GlossError('io') when it cannot be created or written, naming the reason. */
+export async function writableFolder(folder: string): Promise<void> {
   try {
     await mkdir(folder, { recursive: true });
     await access(folder, constants.W_OK);
@@ -202,9 +203,12 @@ const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md');
  * that file exists and holds none of the same articles (then " (2)", " (3)"...),
  * merged into the existing file when it holds them.
  */
-async function planFolder(folder: string, files: ExportFile[]): Promise<{ file: string; content: string }[]> {
-  const existing = new Map((await readdir(folder)).map((name) => [collisionKey(name), name]));
-  const taken = new Set<string>();
+async function planFolder(
+  folder: string,
+  files: ExportFile[],
+  names?: FolderNames,
+): Promise<{ file: string; content: string }[]> {
+  const { existing, taken } = names ?? (await folderNames(folder));
   const plan: { file: string; content: string }[] = [];
   for (const { name, content } of files) {
     for (let n = 1; ; n++) {
@@ -216,11 +220,26 @@ async function planFolder(folder: string, files: ExportFile[]): Promise<{ file: 
       const current = onDisk === undefined || !isMarkdown(name) ? null : await readIfExists(file);
       if (current !== null && !sectionIds(current).some((id) => sectionIds(content).includes(id))) continue;
       taken.add(key);
+      if (onDisk === undefined) existing.set(key, candidate);
       plan.push({ file, content: current === null ? content : merged(file, current, content) });
       break;
     }
   }
   return plan;
+}
+
+/** The names in an export folder (by collision key) and those this export has used. */
+export interface FolderNames {
+  existing: Map<string, string>;
+  taken: Set<string>;
+}
+
+/** The names already in `folder`, for an export written into it in several steps (see writeExportFiles). */
+export async function folderNames(folder: string): Promise<FolderNames> {
+  return {
+    existing: new Map((await readdir(folder)).map((name) => [collisionKey(name), name])),
+    taken: new Set(),
+  };
 }
 
 async function writeAll(plan: { file: string; content: string }[]): Promise<void> {
@@ -254,14 +273,20 @@ async function writeAll(plan: { file: string; content: string }[]): Promise<void
  * properties stay), and never overwrites a file Gloss did not write for those
  * articles. A named Markdown file is merged the same way; JSON replaces the
  * file. Every merge is prepared before the first write, and each file is
- * replaced atomically. Resolves to the paths written.
+ * replaced atomically. Resolves to the paths written. `names` carries the
+ * folder's names from one call to the next when an export is written in
+ * several calls (see folderNames); otherwise the folder is listed.
  *
  * @throws GlossError('io') when the folder cannot be created or written,
  * naming the reason; GlossError('damaged') when an existing file's markers or
  * front matter cannot be read (nothing is written then);
  * GlossError('invalid-argument') for several files into one named file.
  */
-export async function writeExportFiles(files: ExportFile[], target: ExportTarget): Promise<string[]> {
+export async function writeExportFiles(
+  files: ExportFile[],
+  target: ExportTarget,
+  names?: FolderNames,
+): Promise<string[]> {
   if (target.kind === 'file' && files.length !== 1) {
     throw new GlossError(
       'invalid-argument',
@@ -272,7 +297,7 @@ export async function writeExportFiles(files: ExportFile[], target: ExportTarget
   await writableFolder(folder);
   let plan: { file: string; content: string }[];
   if (target.kind === 'folder') {
-    plan = await planFolder(folder, files);
+    plan = await planFolder(folder, files, names);
   } else {
     const content = files[0]?.content ?? '';
     const current = isMarkdown(target.path) ? await readIfExists(target.path) : null;

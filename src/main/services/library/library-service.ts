@@ -13,16 +13,14 @@ import { tagKey } from '../../../shared/model/tag';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
 import { mkdirNoFollow, readFileNoFollow } from '../fs/no-follow';
-import { importConverter, type ImportConverter, type ImportedDocument } from '../import';
+import type { ImportedDocument } from '../import/convert';
+import { importConverter, type ImportConverter } from '../import/import-converter';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
 import { copyFileName, uniqueFileName } from './file-names';
 
 /** An article's canonical text and its blocks. */
 type Content = { text: string; blocks: ArticleContent['blocks'] };
-
-/** Articles whose text is kept in memory. */
-const CONTENT_CACHE_SIZE = 3;
 
 /** Metadata a user may edit. */
 export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'published' | 'tags' | 'progress'>>;
@@ -34,8 +32,6 @@ export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'publi
  * or refresh resolves once its changes are written and announced.
  */
 export class LibraryService {
-  /** The last few articles' texts, so reopening a book-length article does not re-read and re-validate it. */
-  private readonly contentCache = new Map<string, Content>();
   /** Deleted this session: can still be restored. Purged at the next start. */
   private readonly deletedThisSession = new Set<string>();
 
@@ -61,8 +57,8 @@ export class LibraryService {
   }
 
   /**
-   * The canonical text and blocks of a live article: kept in memory for the last few, else read from
-   * the content cache or rebuilt from its copy.
+   * The canonical text and blocks of a live article: from the store (which keeps the last few in
+   * memory), or rebuilt from its copy.
    * @throws GlossError 'not-found', 'damaged' when the cache and the copy are both unreadable.
    */
   text(id: string): Promise<Content> {
@@ -137,7 +133,6 @@ export class LibraryService {
       await this.writeContent(id, doc);
     } catch (error) {
       await rm(copyPath, { force: true });
-      this.contentCache.delete(id);
       await this.store.purgeArticleData(id).catch(() => undefined);
       throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
     }
@@ -208,7 +203,6 @@ export class LibraryService {
   async purgeDeleted(): Promise<void> {
     for (const article of this.store.listArticles({ includeDeleted: true })) {
       if (!article.deleted || this.deletedThisSession.has(article.id)) continue;
-      this.contentCache.delete(article.id);
       await this.store.purgeArticleData(article.id);
       const copy = await this.resolveSource(article).catch(() => null);
       if (copy) await rm(copy, { force: true });
@@ -268,30 +262,11 @@ export class LibraryService {
 
   /** The canonical text and blocks of an article: from the cache, the store, or rebuilt from its copy. */
   private async content(article: ArticleMeta): Promise<Content> {
-    const cached = this.contentCache.get(article.id);
-    if (cached) {
-      // Most recently used last.
-      this.contentCache.delete(article.id);
-      this.contentCache.set(article.id, cached);
-      return cached;
-    }
-    const content = (await this.store.readContent(article.id)) ?? (await this.rebuildContent(article));
-    this.remember(article.id, content);
-    return content;
+    return (await this.store.readContent(article.id)) ?? (await this.rebuildContent(article));
   }
 
   private async writeContent(id: string, doc: Content): Promise<void> {
-    this.contentCache.delete(id);
     await this.store.writeContent(id, { text: doc.text, blocks: doc.blocks });
-    this.remember(id, { text: doc.text, blocks: doc.blocks });
-  }
-
-  private remember(id: string, content: Content): void {
-    this.contentCache.set(id, content);
-    for (const oldest of this.contentCache.keys()) {
-      if (this.contentCache.size <= CONTENT_CACHE_SIZE) break;
-      this.contentCache.delete(oldest);
-    }
   }
 
   private live(id: string): ArticleMeta {

@@ -43,8 +43,8 @@ class MemorySource implements SearchSource {
     return article && { text: article.text, blocks: article.blocks };
   }
 
-  readCachedText(id: string) {
-    return this.articles.get(id)?.text;
+  readCachedText(id: string, _contentHash: string, start?: number, end?: number) {
+    return this.articles.get(id)?.text.slice(start, end);
   }
 
   async listAnnotations(articleId: string) {
@@ -313,7 +313,7 @@ describe('incremental updates', () => {
         return source.readContent(id);
       },
       listAnnotations: (id) => source.listAnnotations(id),
-      readCachedText: (id) => source.readCachedText(id),
+      readCachedText: (id, hash, start, end) => source.readCachedText(id, hash, start, end),
     };
     const search = SearchService.start(library, slow);
     expect(search.status.state).toBe('building');

@@ -20,11 +20,13 @@ export interface SearchSource {
   /** An article's live highlights, in document order. */
   listAnnotations(articleId: string): Promise<Annotation[]>;
   /**
-   * An article's canonical text as its content cache holds it now, read
-   * synchronously (snippets are cut while a search runs); undefined when it
-   * is missing or cannot be read. The index keeps no copy of the texts.
+   * [start, end) of an article's canonical text (UTF-16 units; the whole text
+   * by default) as its content cache holds it now, read synchronously
+   * (snippets are cut while a search runs); undefined when it is missing,
+   * cannot be read, or is not the text whose hash is `contentHash`. The index
+   * keeps no copy of the texts.
    */
-  readCachedText(id: string): string | undefined;
+  readCachedText(id: string, contentHash: string, start?: number, end?: number): string | undefined;
 }
 
 /** Options of `SearchService.open`. */
@@ -60,7 +62,7 @@ export class SearchService {
   ) {
     this.storage = new IndexStorage(
       dir,
-      (id) => source.readCachedText(id),
+      (id, contentHash, start, end) => source.readCachedText(id, contentHash, start, end),
       (entry) => this.index.markStale(entry),
     );
     this.index = new ArticleIndex(this.storage);

@@ -19,6 +19,7 @@ import {
   stateOf,
   type StoreContext,
 } from './context';
+import { ownAnnotation, ownString, ownTarget } from './own';
 import { parseOrInvalid, type ShardFile } from './schemas';
 import type { StoredFile } from './stored-file';
 import { tagKey } from '../../../shared/model/tag';
@@ -98,7 +99,7 @@ export class Annotations {
       'highlight',
     );
     annotation.tags = this.ctx.tags.resolve(annotation.tags, changes);
-    file.data.annotations.push(annotation);
+    file.data.annotations.push(ownAnnotation(annotation));
     const before = { ...stateOf(annotation), deleted: true };
     const after = stateOf(annotation);
     const saved = cloneAnnotation(annotation);
@@ -134,7 +135,7 @@ export class Annotations {
         'highlight',
       );
       annotation.tags = this.ctx.tags.resolve(annotation.tags, changes);
-      file.data.annotations.push(annotation);
+      file.data.annotations.push(ownAnnotation(annotation));
       known.add(annotation.id);
       added.push(annotation.id);
     }
@@ -160,7 +161,7 @@ export class Annotations {
       'highlight',
     );
     next.tags = this.ctx.tags.resolve(next.tags, changes);
-    const after = stateOf(next);
+    const after = { ...stateOf(next), note: ownString(next.note) };
     if (before.color === after.color && before.note === after.note && sameTags(before.tags, after.tags)) {
       await this.ctx.commit(changes);
       return cloneAnnotation(annotation);
@@ -212,7 +213,7 @@ export class Annotations {
           `There is no highlight with id ${update.id} in ${describeArticle(this.ctx, articleId)}.`,
         );
       }
-      const target = parseOrInvalid(annotationTargetSchema, update.target, 'highlight position');
+      const target = ownTarget(parseOrInvalid(annotationTargetSchema, update.target, 'highlight position'));
       return { annotation, target, orphaned: update.orphaned };
     });
     if (checked.length === 0) return;

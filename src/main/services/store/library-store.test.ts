@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
 import type { GlossError } from '../../../shared/result';
+import { textHash } from './content-cache';
 import { LibraryStore, type LibraryStoreOptions } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 
@@ -136,10 +137,11 @@ describe('LibraryStore: round trips', () => {
   it('keeps and validates the content cache, and refuses blocks outside the text', async () => {
     const { store } = await libraryWithArticles();
     expect(await store.readContent(ID)).toBeUndefined();
-    expect(store.readCachedText(ID)).toBeUndefined();
+    const hash = textHash('Sơn Trà');
+    expect(store.readCachedText(ID, hash)).toBeUndefined();
     await store.writeContent(ID, { text: 'Sơn Trà', blocks: [] });
-    expect(store.readCachedText(ID)).toBe('Sơn Trà');
-    expect(store.readCachedText('../../etc/passwd')).toBeUndefined();
+    expect(store.readCachedText(ID, hash)).toBe('Sơn Trà');
+    expect(store.readCachedText('../../etc/passwd', hash)).toBeUndefined();
     const error = await rejection(
       store.writeContent(ID, { text: 'ngắn', blocks: [{ kind: 'p', start: 0, end: 99 }] }),
     );

@@ -155,8 +155,8 @@ export class LibraryStore {
   }
 
   /** See Articles.readCachedText. */
-  readCachedText(id: string): string | undefined {
-    return this.articles.readCachedText(id);
+  readCachedText(id: string, contentHash: string, start?: number, end?: number): string | undefined {
+    return this.articles.readCachedText(id, contentHash, start, end);
   }
 
   /** Removes an article's highlights, note and content cache for good; the index keeps its tombstone. */
@@ -281,6 +281,7 @@ export class LibraryStore {
       } finally {
         await this.ctx.shards.dispose();
         await this.library.dispose();
+        await this.articles.settle();
         await this.announcer.settled();
         await this.lock.release();
       }

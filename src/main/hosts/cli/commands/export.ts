@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportScope } from '../../../../shared/model/export';
 import { GlossError } from '../../../../shared/result';
-import { writeExportFiles, type ExportTarget } from '../../../services/export';
+import type { ExportTarget } from '../../../services/export';
 import { call, print, type Command, type CommandContext } from '../command';
 
 function scopeOf(options: CommandContext['options']): ExportScope {
@@ -74,13 +74,10 @@ export const exportCommand: Command = {
     const templateFile = ctx.options.template;
     const template =
       typeof templateFile === 'string' ? await readTextFile(templateFile, 'template') : undefined;
-    const { files } = await call(ctx, 'renderExport', {
-      scope,
-      format,
-      combined: ctx.options.combined === true || undefined,
-      template,
-    });
-    const written = await writeExportFiles(files, target);
+    const written = await ctx.services.exportFiles(
+      { scope, format, combined: ctx.options.combined === true || undefined, template },
+      target,
+    );
     print(
       ctx,
       { written },

@@ -1,5 +1,4 @@
 import { GlossError } from '../../../../shared/result';
-import { startWebHost } from '../../web/web-host';
 import { runEveryStep } from '../../../services/stop';
 import { call, type Command } from '../command';
 
@@ -16,6 +15,7 @@ export const serve: Command = {
         `--port must be a whole number from 0 to 65535, not "${String(portOption)}".`,
       );
     }
+    const { startWebHost } = await import('../../web/web-host');
     const host = await startWebHost({ dispatch: ctx.services.dispatch, rendererDir: ctx.rendererDir, port });
     const info = await call(ctx, 'getAppInfo', {});
     if (ctx.json) console.log(JSON.stringify({ url: host.url, library: info.libraryPath }));
