@@ -2,7 +2,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
 import { shardCodec, shardJournal } from './codecs';
-import { forEachLimited } from './context';
+import { forEachLimited } from './limited';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
