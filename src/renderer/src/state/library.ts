@@ -91,10 +91,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       await Promise.all([get().loadTags(), get().loadArticles()]);
       const filter = get().notesFilter;
       if (sameTag(filter.tag, from)) get().setNotesFilter({ ...filter, tag: renamed.name });
-      get().notify('info', `Tag “${from}” is now “${renamed.name}”.`, {
-        label: 'Undo',
-        run: () => void get().undo(),
-      });
+      await get().offerUndo(`Tag “${from}” is now “${renamed.name}”.`);
       return true;
     },
 
@@ -107,7 +104,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       const done = await unwrap(api.deleteTag({ name }));
       if (done === undefined) return;
       await Promise.all([get().loadTags(), get().loadArticles()]);
-      get().notify('info', `Deleted tag “${name}”.`, { label: 'Undo', run: () => void get().undo() });
+      await get().offerUndo(`Deleted tag “${name}”.`);
     },
 
     async deleteArticle(id) {

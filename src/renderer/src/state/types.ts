@@ -17,7 +17,16 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
   /** Optional action button, e.g. "Undo". */
-  action?: { label: string; run: () => void };
+  action?: NoticeAction;
+}
+
+/** A notice's button. An Undo button names the operation it undoes, and is disabled once that is undone. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+  /** The undo entry (see the `undo` method) this button undoes. */
+  undoEntry?: number;
+  disabled?: boolean;
 }
 
 /** Which screen is shown. */
@@ -31,6 +40,8 @@ export interface AppSlice {
   loadInfo(): Promise<void>;
   /** Shows a notice; info notices go by themselves after 6 s (10 s with an action), errors stay. */
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
+  /** Disables the Undo button of notices about undo entry `entry` (it was undone some other way). */
+  disableUndo(entry: number): void;
   dismiss(id: number): void;
   show(view: View): void;
 }
@@ -142,8 +153,14 @@ export interface ReaderSlice {
   deleteAnnotation(id: string): Promise<void>;
   reattachAnnotation(id: string, start: number, end: number): Promise<void>;
   selectAnnotation(id: string | null): void;
-  undo(): Promise<void>;
+  /**
+   * Undoes the open article's newest change (tag operations included), or exactly undo entry `entry`
+   * when given (a notice's Undo), and says what was undone.
+   */
+  undo(entry?: number): Promise<void>;
   redo(): Promise<void>;
+  /** Shows an info notice `text` whose Undo button undoes exactly the operation just done. */
+  offerUndo(text: string, articleId?: string): Promise<void>;
   setArticleNote(note: string): Promise<void>;
   /** Saves the reading position (0–1 of the text) once scrolling pauses for 800 ms. */
   saveProgress(progress: number): void;
