@@ -162,7 +162,7 @@ describe('renderExport', () => {
     ).rejects.toThrow(`There is no article with id "${C}".`);
     await expect(
       renderExport(source, request({ scope: { kind: 'tag', tag: 'không có' }, format: 'md' })),
-    ).rejects.toThrow('no article or highlight has the tag "không có"');
+    ).rejects.toThrow('no article or highlight has the tag “không có”');
     const empty = new MemoryExportSource({ articles: [], annotations: [] });
     await expect(renderExport(empty, request({ scope: { kind: 'all' }, format: 'json' }))).rejects.toThrow(
       'no articles',

@@ -104,7 +104,7 @@ export async function collectArticles(source: ExportSource, scope: ExportScope):
   if (result.length === 0) {
     throw new GlossError(
       'not-found',
-      `Nothing to export: no article or highlight has the tag "${scope.tag}".`,
+      `Nothing to export: no article or highlight has the tag “${scope.tag}”.`,
     );
   }
   return result;

@@ -278,14 +278,14 @@ function renderSection(
     if (error) {
       throw new GlossError(
         'invalid-argument',
-        `Template error: the front matter it produced for "${input.article.title}" is not valid YAML: ${error.message.split('\n')[0]}. Quote values with {{yaml value}}.`,
+        `Template error: the front matter it produced for “${input.article.title}” is not valid YAML: ${error.message.split('\n')[0]}. Quote values with {{yaml value}}.`,
       );
     }
   }
   if (hasMarkerLine(body)) {
     throw new GlossError(
       'invalid-argument',
-      `Template error: the output for "${input.article.title}" holds a line that reads as a Gloss marker (<!-- gloss:… -->), which would break re-export. Use {{note}} rather than {{noteText}}.`,
+      `Template error: the output for “${input.article.title}” holds a line that reads as a Gloss marker (<!-- gloss:… -->), which would break re-export. Use {{note}} rather than {{noteText}}.`,
     );
   }
   return { frontMatter, section: { id: input.article.id, body: trimLineBreaks(body.trimEnd()) } };

@@ -62,7 +62,7 @@ export function checkImportSize(name: string, size: number): void {
   if (size <= MAX_IMPORT_BYTES) return;
   throw new GlossError(
     'too-large',
-    `Cannot import "${name}": it is ${(Math.ceil((size / MIB) * 10) / 10).toFixed(1)} MB, ` +
+    `Cannot import “${name}”: it is ${(Math.ceil((size / MIB) * 10) / 10).toFixed(1)} MB, ` +
       `over the ${MAX_IMPORT_BYTES / MIB} MB limit.`,
   );
 }
@@ -89,26 +89,26 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     const what = extension ? `${extension} files` : 'files without an extension';
     throw new GlossError(
       'unsupported',
-      `Cannot import "${name}": ${what} are not supported. Gloss imports ${supportedList()} files.`,
+      `Cannot import “${name}”: ${what} are not supported. Gloss imports ${supportedList()} files.`,
     );
   }
   checkImportSize(name, bytes.length);
   if (bytes.length === 0)
-    throw new GlossError('invalid-argument', `Cannot import "${name}": the file is empty.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file is empty.`);
   const binary = describeBinary(bytes);
   if (binary) {
     throw new GlossError(
       'unsupported',
-      `Cannot import "${name}": it looks like a binary file (${binary}), not text.`,
+      `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
     );
   }
   const { text: decoded, encoding } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
   if (!decoded.trim()) {
-    throw new GlossError('invalid-argument', `Cannot import "${name}": the file contains only whitespace.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
   }
   const converted = CONVERTERS[format](decoded);
   if (!converted.text.trim()) {
-    throw new GlossError('invalid-argument', `Cannot import "${name}": no readable text was found in it.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: no readable text was found in it.`);
   }
   return {
     format,

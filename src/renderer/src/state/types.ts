@@ -55,6 +55,10 @@ export interface ImportState {
   imported: number;
   /** Sentences about files not added as new articles: already in the library, or new versions of one. */
   notes: string[];
+  /** Names of files skipped because their text is already in the library. */
+  duplicates: string[];
+  /** Names of files that replaced the text of an article imported from a file of the same name. */
+  updated: string[];
   failures: { name: string; message: string }[];
 }
 
