@@ -83,7 +83,7 @@ export function LibraryView() {
             />
             <label>
               Tag{' '}
-              <select value={tag} onChange={(e) => setTag(e.target.value)}>
+              <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">All tags</option>
                 {allTags.map((t) => (
                   <option key={t} value={t}>
@@ -94,7 +94,7 @@ export function LibraryView() {
             </label>
             <label>
               Sort{' '}
-              <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+              <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
                 <option value="recent">Recently added</option>
                 <option value="title">Title</option>
                 <option value="date">Published date</option>

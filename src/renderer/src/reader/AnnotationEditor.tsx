@@ -76,7 +76,7 @@ export function AnnotationEditor({
       </blockquote>
       <ColorRadioGroup value={annotation.color} onChange={(color) => void update(id, { color })} />
       <label>
-        Note (Markdown; Ctrl+Enter saves)
+        Note (Markdown)
         <textarea
           ref={noteRef}
           rows={4}
@@ -105,7 +105,7 @@ export function AnnotationEditor({
         />
       )}
       <label>
-        Tags (comma-separated; Enter saves)
+        Tags (comma-separated)
         <input
           ref={tagsRef}
           list="known-tags"
@@ -138,7 +138,7 @@ export function AnnotationEditor({
         ))}
       </datalist>
       <p className="muted draft-state" role="status">
-        {state}
+        {state} · Ctrl+Enter saves the note, Enter the tags, Esc cancels.
       </p>
       <div className="row">
         <button
