@@ -23,7 +23,6 @@ export function isTyping(target: EventTarget | null): boolean {
 export function ReaderView() {
   const content = useStore((s) => s.content);
   const settings = useStore((s) => s.settings);
-  const closeArticle = useStore((s) => s.closeArticle);
   const createHighlight = useStore((s) => s.createHighlight);
   const find = useStore((s) => s.find);
   const openFind = useStore((s) => s.openFind);
