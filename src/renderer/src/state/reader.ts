@@ -277,6 +277,11 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       set({ find: { ...get().find, open: true } });
     },
 
+    markPassage(start, end) {
+      const matches = { starts: Int32Array.of(start), ends: Int32Array.of(end) };
+      set({ find: { ...CLOSED_FIND, matches, current: 0 } });
+    },
+
     closeFind() {
       set({ find: CLOSED_FIND });
     },

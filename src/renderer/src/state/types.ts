@@ -173,6 +173,8 @@ export interface ReaderSlice {
   scrollTo(offset: number): void;
   openFind(): void;
   closeFind(): void;
+  /** Marks canonical [start, end) as the current find match (a search result opened), without the find bar. */
+  markPassage(start: number, end: number): void;
   setFindQuery(query: string, exact?: boolean): void;
   stepFind(delta: 1 | -1): void;
 }
