@@ -12,6 +12,8 @@ export interface Converted extends TextWithBlocks {
   author: string | null;
   /** ISO 8601. */
   published: string | null;
+  /** Tags the document gives itself (Markdown front matter `tags:`); none when absent. */
+  tags?: string[];
 }
 
 /** Text between blocks built from HTML. */

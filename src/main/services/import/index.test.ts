@@ -99,7 +99,7 @@ describe('convertFile: bad input', () => {
   it('refuses an unsupported extension and lists the supported ones', () => {
     const error = failure(Buffer.from('%PDF-1.7'), '/tmp/bài báo.pdf'.normalize('NFD'));
     expect(error.code).toBe('unsupported');
-    expect(error.message).toContain('"bài báo.pdf"');
+    expect(error.message).toContain('“bài báo.pdf”');
     for (const extension of SUPPORTED_EXTENSIONS) expect(error.message).toContain(extension);
     expect(failure(Buffer.from('x'), 'README').code).toBe('unsupported');
   });
@@ -112,7 +112,7 @@ describe('convertFile: bad input', () => {
     expect(error.code).toBe('unsupported');
     expect(error.message).toBe('Cannot import “ảnh.txt”: it looks like a binary file (PNG image), not text.');
     expect(failure(Buffer.from('ab\0cd'), 'x.md').message).toMatch(
-      /"x\.md".*binary file \(it contains NUL bytes\)/,
+      /“x\.md”.*binary file \(it contains NUL bytes\)/,
     );
   });
 
@@ -134,7 +134,7 @@ describe('convertFile: bad input', () => {
       'a.html',
     );
     expect(error.code).toBe('invalid-argument');
-    expect(error.message).toContain('"a.html"');
+    expect(error.message).toContain('“a.html”');
   });
 
   it('refuses a file over the size limit and states the limit', () => {

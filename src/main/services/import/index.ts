@@ -44,6 +44,8 @@ export interface ImportedDocument {
   author: string | null;
   /** ISO 8601 date, or date and time. */
   published: string | null;
+  /** Tags the document gives itself (Markdown front matter). */
+  tags: string[];
   wordCount: number;
   /** SHA-256 (hex) of `text`. */
   contentHash: string;
@@ -117,6 +119,7 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     title: (converted.title ?? titleFromFileName(name)).normalize('NFC'),
     author: converted.author?.normalize('NFC') ?? null,
     published: converted.published,
+    tags: converted.tags ?? [],
     wordCount: countWords(converted.text),
     contentHash: createHash('sha256').update(converted.text).digest('hex'),
     encoding,
