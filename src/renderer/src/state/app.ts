@@ -19,6 +19,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => {
       const notice: Notice = { id: nextNoticeId++, kind, text, action };
       set({ notices: [...get().notices, notice].slice(-4) });
       if (kind === 'info') setTimeout(() => get().dismiss(notice.id), action ? 10_000 : 6000);
+      return notice.id;
     },
     disableUndo(entry) {
       set({

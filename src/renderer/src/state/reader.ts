@@ -216,7 +216,10 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const outcome = await unwrap(api.undo(entry === undefined ? { articleId } : { entry }));
       if (entry !== undefined) get().disableUndo(entry);
       if (outcome === undefined) return;
-      if (outcome === null) return get().notify('info', 'Nothing to undo in this article.');
+      if (outcome === null) {
+        get().notify('info', 'Nothing to undo in this article.');
+        return;
+      }
       get().disableUndo(outcome.entry);
       // The highlights and tags it changed arrive as change events (see sync.ts).
       get().notify('info', `${outcome.label}.`);
@@ -226,7 +229,10 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const articleId = get().content?.article.id;
       const outcome = await unwrap(api.redo({ articleId }));
       if (outcome === undefined) return;
-      if (outcome === null) return get().notify('info', 'Nothing to redo in this article.');
+      if (outcome === null) {
+        get().notify('info', 'Nothing to redo in this article.');
+        return;
+      }
       get().notify('info', `${outcome.label}.`);
     },
 

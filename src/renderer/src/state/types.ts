@@ -38,8 +38,8 @@ export interface AppSlice {
   notices: Notice[];
   view: View;
   loadInfo(): Promise<void>;
-  /** Shows a notice; info notices go by themselves after 6 s (10 s with an action), errors stay. */
-  notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
+  /** Shows a notice and returns its id; info notices go by themselves after 6 s (10 s with an action), errors stay. */
+  notify(kind: Notice['kind'], text: string, action?: Notice['action']): number;
   /** Disables the Undo button of notices about undo entry `entry` (it was undone some other way). */
   disableUndo(entry: number): void;
   dismiss(id: number): void;
