@@ -8,6 +8,9 @@ const servedSchema = z.object({ port: z.int().min(1).max(65535), token: z.string
 export type Served = z.output<typeof servedSchema>;
 const stateSchema = z.record(z.string(), servedSchema);
 
+/** Libraries whose last port is remembered. */
+const REMEMBERED = 20;
+
 /** The file, in Gloss's data folder, that remembers the last port and token of each library served. */
 export function serveStateFile(dataDir: string): string {
   return path.join(dataDir, 'serve.json');
@@ -36,11 +39,14 @@ export async function rememberServed(dataDir: string, library: string, served: S
     } catch {
       // No file yet, or a damaged one: start again.
     }
+    delete state[library];
     state[library] = served;
+    // The libraries served most recently only.
+    const kept = Object.entries(state).slice(-REMEMBERED);
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const file = serveStateFile(dataDir);
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    await writeFile(temp, `${JSON.stringify(Object.fromEntries(kept), null, 2)}\n`, { mode: 0o600 });
     await rename(temp, file);
   } catch {
     // Not remembered: the next start picks a free port.
