@@ -15,6 +15,7 @@ import { useStore } from '../state/store';
 import { BlockPainter } from './painter';
 import { blockAtTop, pointInBlock, selectionOffsets } from './dom-offsets';
 import { estimatedOffsets } from './layout';
+import { blockTree } from './block-tree';
 
 /** What the user selected, in canonical offsets, and where to show the toolbar. */
 export interface TextSelection {
@@ -45,29 +46,27 @@ const Blocks = memo(function Blocks({
   to: number;
   byline?: string;
 }) {
-  return (
-    <>
-      {blocks.slice(from, to).map((block, k) => {
-        const i = from + k;
-        const Tag = block.kind;
-        // The byline is drawn by the stylesheet (::after), so it never enters the text or a selection.
-        const extra = i === 0 && byline ? { 'data-byline': byline } : {};
-        return block.html !== undefined ? (
-          <Tag
-            key={i}
-            data-block={i}
-            className="block"
-            {...extra}
-            dangerouslySetInnerHTML={{ __html: block.html }}
-          />
-        ) : (
-          <Tag key={i} data-block={i} className="block" {...extra}>
-            {text.slice(block.start - textStart, block.end - textStart)}
-          </Tag>
-        );
-      })}
-    </>
-  );
+  const leaf = (i: number, inside: boolean) => {
+    const block = blocks[i]!;
+    // In a list item or a cell the block is that item's or cell's text: the wrapper is the li, not the block.
+    const Tag = inside && (block.kind === 'li' || block.kind === 'blockquote') ? 'div' : block.kind;
+    // The byline is drawn by the stylesheet (::after), so it never enters the text or a selection.
+    const extra = i === 0 && byline ? { 'data-byline': byline } : {};
+    return block.html !== undefined ? (
+      <Tag
+        key={i}
+        data-block={i}
+        className="block"
+        {...extra}
+        dangerouslySetInnerHTML={{ __html: block.html }}
+      />
+    ) : (
+      <Tag key={i} data-block={i} className="block" {...extra}>
+        {text.slice(block.start - textStart, block.end - textStart)}
+      </Tag>
+    );
+  };
+  return <>{blockTree(blocks, from, to, leaf)}</>;
 });
 
 /**
