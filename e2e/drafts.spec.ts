@@ -46,6 +46,7 @@ for (const size of SIZES) {
         .click();
       const editor = page.getByRole('region', { name: 'Selected highlight' });
       const note = editor.getByLabel('Note (Markdown)');
+      await expect(note).toBeFocused();
       await page.keyboard.type('Đã lưu');
       await page.keyboard.press('Control+Enter');
       await expect(editor.getByRole('status')).toContainText('All changes saved');

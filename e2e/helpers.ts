@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The Vietnamese sample article shipped for tests. */
@@ -103,6 +103,7 @@ export function readingArea(page: Page) {
 
 /** Writes a file for a test to import and returns its path. */
 export function fixtureFile(dir: string, name: string, text: string): string {
+  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   writeFileSync(file, text);
   return file;

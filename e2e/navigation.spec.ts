@@ -76,5 +76,5 @@ test('after gloss serve restarts, the page says so and reconnects on the same ad
     PASSAGE,
   );
   await expect(page.getByText('Missing or wrong Gloss token.')).toHaveCount(0);
-  expect(page.url()).toBe(before);
+  expect(page.url().startsWith(before)).toBe(true);
 });

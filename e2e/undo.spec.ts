@@ -54,6 +54,7 @@ for (const size of SIZES) {
         .getByRole('button', { name: 'Add note' })
         .click();
       const editor = page.getByRole('region', { name: 'Selected highlight' });
+      await expect(editor.getByLabel('Note (Markdown)')).toBeFocused();
       await page.keyboard.type('một');
       await page.keyboard.press('Control+Enter');
       await editor.getByLabel('Note (Markdown)').fill('hai');
@@ -81,6 +82,7 @@ for (const size of SIZES) {
         .getByRole('toolbar', { name: 'Highlight selection' })
         .getByRole('button', { name: 'Add tags' })
         .click();
+      await expect(page.getByLabel('Tags (comma-separated)')).toBeFocused();
       await page.keyboard.type('bài học');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('list', { name: /Highlights/ })).toContainText('#bài học');
