@@ -17,8 +17,8 @@ export interface Draft<T> {
 
 /**
  * A draft of `saved` that is never lost: saved after a pause in typing, when the component goes away
- * (another highlight chosen, the editor closed, the article left), and the page asks before it is closed
- * with a draft not yet saved. When `saved` changes from elsewhere (undo, another window) and the draft
+ * (another highlight chosen, the editor closed, the article left) or the page (in a browser, which
+ * also asks first). When `saved` changes from elsewhere (undo, another window) and the draft
  * had no changes of its own, the draft follows it.
  */
 export function useDraft<T>(saved: T, save: (value: T) => void, same: (a: T, b: T) => boolean): Draft<T> {
@@ -46,7 +46,9 @@ export function useDraft<T>(saved: T, save: (value: T) => void, same: (a: T, b: 
     const timer = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       saveNow();
-      e.preventDefault();
+      // A browser tab asks before it goes; in the desktop app this would silently keep the window open,
+      // and the save just sent is flushed before Gloss quits.
+      if (!window.gloss) e.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
