@@ -76,9 +76,9 @@ for (const size of SIZES) {
       for (const name of ['Markdown (Obsidian)', 'Web Annotation JSON']) {
         const radio = await dialog.getByRole('radio', { name }).boundingBox();
         const label = await dialog.getByText(name, { exact: true }).boundingBox();
-        // Beside its label: on the same line, to its left.
+        // Beside its text, on the same line (not above it), at the start of the label.
         expect(Math.abs(radio!.y + radio!.height / 2 - (label!.y + label!.height / 2))).toBeLessThan(8);
-        expect(radio!.x).toBeLessThan(label!.x);
+        expect(radio!.x + radio!.width).toBeLessThan(label!.x + label!.width / 4);
       }
     });
   });

@@ -104,8 +104,9 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
     },
 
     async deleteTag(name) {
-      const done = await unwrap(api.deleteTag({ name }));
-      if (done === undefined) return;
+      // deleteTag answers with no value: only a failure stops here.
+      const result = await api.deleteTag({ name });
+      if (!result.ok) return void get().notify('error', result.error.message);
       await Promise.all([get().loadTags(), get().loadArticles()]);
       await get().offerUndo(`Deleted tag “${name}”.`);
     },
