@@ -52,7 +52,7 @@ export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): Sea
         return exact.length > 0 || !expanded ? exact : find(expanded);
       })
       .sort((a, b) => a[0] - b[0]);
-    return { cut: cutSnippet(text, ranges), first: ranges[0] };
+    return { cut: cutSnippet(text, ranges), first: firstRun(text, ranges) };
   };
 
   const units: Unit[] = [];
@@ -150,6 +150,19 @@ export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): Sea
     hits: kept.slice(0, HITS_PER_GROUP).map((unit) => unit.make()),
     hitCount: kept.length,
   };
+}
+
+/** The first of sorted `ranges` of `text`, joined with those after it that only whitespace separates ("Sơn Trà"). */
+function firstRun(text: string, ranges: readonly (readonly [number, number])[]): [number, number] | undefined {
+  const first = ranges[0];
+  if (!first) return undefined;
+  const start = first[0];
+  let end = first[1];
+  for (const [from, to] of ranges.slice(1)) {
+    if (from < end || text.slice(end, from).trim() !== '') break;
+    end = to;
+  }
+  return [start, end];
 }
 
 /** The index of the last of `sorted` that is at most `value` (0 when none is). */

@@ -183,6 +183,8 @@ describe('matching', () => {
     for (const hit of textHits) {
       for (const words of hit.marked) expect(fold(words).toLowerCase()).toMatch(/^(son|tra)( (son|tra))*$/);
     }
+    // The place to open is the whole run of matched words.
+    expect(textHits.some((hit) => SON_TRA_TEXT.slice(hit.start, hit.end) === 'Sơn Trà')).toBe(true);
   });
 
   it("shows a note's text in its snippet, not its Markdown or HTML", async () => {
