@@ -153,7 +153,10 @@ export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): Sea
 }
 
 /** The first of sorted `ranges` of `text`, joined with those after it that only whitespace separates ("Sơn Trà"). */
-function firstRun(text: string, ranges: readonly (readonly [number, number])[]): [number, number] | undefined {
+function firstRun(
+  text: string,
+  ranges: readonly (readonly [number, number])[],
+): [number, number] | undefined {
   const first = ranges[0];
   if (!first) return undefined;
   const start = first[0];
