@@ -73,8 +73,16 @@ describe('annotation handlers', () => {
     });
     expect(value(await dispatch('listAnnotations', { articleId: ID }))).toEqual([created]);
     expect(value(await dispatch('listTags', {}))).toEqual([{ name: 'Đà Nẵng', color: null, count: 1 }]);
-    expect(value(await dispatch('undo', {}))).toEqual({ label: 'Undid add highlight', articleId: ID });
-    expect(value(await dispatch('redo', {}))).toEqual({ label: 'Redid add highlight', articleId: ID });
+    expect(value(await dispatch('undo', {}))).toEqual({
+      label: 'Undid: highlight “hành ph” added',
+      articleId: ID,
+      entry: 1,
+    });
+    expect(value(await dispatch('redo', {}))).toEqual({
+      label: 'Redid: highlight “hành ph” added',
+      articleId: ID,
+      entry: 1,
+    });
   });
 
   it('answers an out-of-range selection with invalid-argument and an unknown article with not-found', async () => {

@@ -68,12 +68,17 @@ async function withAllHighlights(source: ExportSource, article: ArticleMeta): Pr
 /**
  * The articles an export covers, each with its note and highlights in
  * document order. A tag covers every highlight of articles tagged with it and
- * the highlights tagged with it in other articles.
+ * the highlights tagged with it in other articles. The whole library leaves
+ * out articles without highlights or a note, unless `includeEmpty`.
  *
  * @throws GlossError('not-found') for an unknown article, or when the scope
  * holds nothing to export.
  */
-export async function collectArticles(source: ExportSource, scope: ExportScope): Promise<ArticleExport[]> {
+export async function collectArticles(
+  source: ExportSource,
+  scope: ExportScope,
+  includeEmpty = false,
+): Promise<ArticleExport[]> {
   if (scope.kind === 'article') return [await withAllHighlights(source, liveArticle(source, scope.id))];
   if (scope.kind === 'articles') {
     const articles = [...new Set(scope.ids)].map((id) => liveArticle(source, id));
@@ -83,7 +88,13 @@ export async function collectArticles(source: ExportSource, scope: ExportScope):
     const articles = source.listArticles();
     if (articles.length === 0)
       throw new GlossError('not-found', 'Nothing to export: the library has no articles.');
-    return Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    const all = await Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    if (includeEmpty) return all;
+    const annotated = all.filter((a) => a.highlights.length > 0 || a.note.trim() !== '');
+    if (annotated.length === 0) {
+      throw new GlossError('not-found', 'Nothing to export: no article has highlights or a note yet.');
+    }
+    return annotated;
   }
   const key = tagKey(scope.tag);
   const byArticle = byArticleId(await source.listAnnotationsByTag(scope.tag));
@@ -104,7 +115,7 @@ export async function collectArticles(source: ExportSource, scope: ExportScope):
   if (result.length === 0) {
     throw new GlossError(
       'not-found',
-      `Nothing to export: no article or highlight has the tag "${scope.tag}".`,
+      `Nothing to export: no article or highlight has the tag “${scope.tag}”.`,
     );
   }
   return result;
@@ -135,7 +146,7 @@ export async function renderExport(
       'A template shapes Markdown export only; JSON export takes none.',
     );
   }
-  const articles = await collectArticles(source, params.scope);
+  const articles = await collectArticles(source, params.scope, params.includeEmpty);
   const stem = exportStem(params.scope, articles);
   const exported = now.toISOString();
   if (params.format === 'md') {
@@ -144,6 +155,8 @@ export async function renderExport(
       combined: params.combined ?? false,
       exported,
       combinedName: `${stem}.md`,
+      colorMarker: params.colorMarker,
+      clean: params.clean,
     });
   }
   const annotations = articles.flatMap((a) => a.highlights);

@@ -45,7 +45,10 @@ function httpApi(): GlossApi {
     } catch (error) {
       return {
         ok: false,
-        error: { code: 'io', message: `Gloss could not reach its local service: ${String(error)}` },
+        error: {
+          code: 'io',
+          message: `Gloss is not answering (${String(error)}): is \`gloss serve\` still running? This page reconnects when it is back.`,
+        },
       };
     }
   };

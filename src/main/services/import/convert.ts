@@ -43,6 +43,8 @@ export interface ImportedDocument {
   author: string | null;
   /** ISO 8601 date, or date and time. */
   published: string | null;
+  /** Tags the document gives itself (Markdown front matter). */
+  tags: string[];
   wordCount: number;
   /** SHA-256 (hex) of `text`. */
   contentHash: string;
@@ -63,7 +65,7 @@ export function checkImportSize(name: string, size: number): void {
   if (size <= MAX_IMPORT_BYTES) return;
   throw new GlossError(
     'too-large',
-    `Cannot import "${name}": it is ${(Math.ceil((size / MIB) * 10) / 10).toFixed(1)} MB, ` +
+    `Cannot import “${name}”: it is ${(Math.ceil((size / MIB) * 10) / 10).toFixed(1)} MB, ` +
       `over the ${MAX_IMPORT_BYTES / MIB} MB limit.`,
   );
 }
@@ -92,17 +94,17 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     const what = extension ? `${extension} files` : 'files without an extension';
     throw new GlossError(
       'unsupported',
-      `Cannot import "${name}": ${what} are not supported. Gloss imports ${supportedList()} files.`,
+      `Cannot import “${name}”: ${what} are not supported. Gloss imports ${supportedList()} files.`,
     );
   }
   checkImportSize(name, bytes.length);
   if (bytes.length === 0)
-    throw new GlossError('invalid-argument', `Cannot import "${name}": the file is empty.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file is empty.`);
   const binary = describeBinary(bytes);
   if (binary) {
     throw new GlossError(
       'unsupported',
-      `Cannot import "${name}": it looks like a binary file (${binary}), not text.`,
+      `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
     );
   }
   const {
@@ -111,18 +113,18 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     invalidBytes,
   } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
   if (!decoded.trim()) {
-    throw new GlossError('invalid-argument', `Cannot import "${name}": the file contains only whitespace.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
   }
   let converted: Converted;
   try {
     converted = CONVERTERS[format](decoded);
   } catch (error) {
     if (error instanceof GlossError)
-      throw new GlossError(error.code, `Cannot import "${name}": ${error.message}`);
+      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`);
     throw error;
   }
   if (!converted.text.trim()) {
-    throw new GlossError('invalid-argument', `Cannot import "${name}": no readable text was found in it.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: no readable text was found in it.`);
   }
   return {
     format,
@@ -131,12 +133,13 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     title: (converted.title ?? titleFromFileName(name)).normalize('NFC'),
     author: converted.author?.normalize('NFC') ?? null,
     published: converted.published,
+    tags: converted.tags ?? [],
     wordCount: countWords(converted.text),
     contentHash: createHash('sha256').update(converted.text).digest('hex'),
     encoding,
     warnings: invalidBytes
       ? [
-          `${invalidBytes} ${invalidBytes === 1 ? 'byte' : 'bytes'} of "${name}" ${invalidBytes === 1 ? 'is' : 'are'} ` +
+          `${invalidBytes} ${invalidBytes === 1 ? 'byte' : 'bytes'} of “${name}” ${invalidBytes === 1 ? 'is' : 'are'} ` +
             `not valid UTF-8 and ${invalidBytes === 1 ? 'shows' : 'show'} as �.`,
         ]
       : [],

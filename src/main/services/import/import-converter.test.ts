@@ -61,7 +61,7 @@ describe('import conversion on a worker thread', () => {
     await expect(quick.convert(bytes(longMarkdown(1000)), 'long.md')).rejects.toMatchObject({
       code: 'too-complex',
       message:
-        'Cannot import "long.md": reading it took longer than 0.3 seconds, more than Gloss allows for a file this size.',
+        'Cannot import “long.md”: reading it took longer than 0.3 seconds, more than Gloss allows for a file this size.',
     });
     expect(performance.now() - started).toBeLessThan(2000);
     expect((await quick.convert(bytes('Xin chào.\n'), 'next.txt')).text).toBe('Xin chào.\n');
@@ -72,7 +72,7 @@ describe('import conversion on a worker thread', () => {
     await expect(small.convert(bytes(longMarkdown(3000)), 'huge.md')).rejects.toMatchObject({
       code: 'too-complex',
       message:
-        'Cannot import "huge.md": reading it needed more than 64 MB of memory, more than Gloss allows for one file.',
+        'Cannot import “huge.md”: reading it needed more than 64 MB of memory, more than Gloss allows for one file.',
     });
     expect((await small.convert(bytes('Xin chào.\n'), 'next.txt')).text).toBe('Xin chào.\n');
   }, 120_000);
@@ -90,7 +90,7 @@ describe('import conversion on a worker thread', () => {
       await expect(library.importBytes(bytes(text), name)).rejects.toMatchObject({
         code: 'too-complex',
         message: expect.stringMatching(
-          new RegExp(`^Cannot import "${name}": it is nested .* more than Gloss reads`),
+          new RegExp(`^Cannot import “${name}”: it is nested .* more than Gloss reads`),
         ) as string,
       });
     }

@@ -144,7 +144,7 @@ export class ImportConverter {
     const job = this.current;
     if (!job) return;
     void this.stopWorker();
-    this.finish(new GlossError(code, `Cannot import "${displayName(job.request.fileName)}": ${reason}`));
+    this.finish(new GlossError(code, `Cannot import “${displayName(job.request.fileName)}”: ${reason}`));
   }
 
   private finish(outcome: ImportedDocument | GlossError): void {

@@ -25,7 +25,7 @@ describe('nesting limits', () => {
     const { ms, error } = timed(text, 'deep.md');
     expect(error).toMatchObject({
       code: 'too-complex',
-      message: `Cannot import "deep.md": it is nested 1600 levels deep, more than Gloss reads (at most ${MAX_MARKDOWN_NESTING}).`,
+      message: `Cannot import “deep.md”: it is nested 1600 levels deep, more than Gloss reads (at most ${MAX_MARKDOWN_NESTING}).`,
     });
     expect(ms).toBeLessThan(2000);
   });
@@ -44,7 +44,7 @@ describe('nesting limits', () => {
       const { ms, error } = timed(nestedDivs(100_000), name);
       expect(error).toMatchObject({
         code: 'too-complex',
-        message: `Cannot import "${name}": it is nested more than ${MAX_HTML_DEPTH} levels deep, more than Gloss reads (at most ${MAX_HTML_DEPTH}).`,
+        message: `Cannot import “${name}”: it is nested more than ${MAX_HTML_DEPTH} levels deep, more than Gloss reads (at most ${MAX_HTML_DEPTH}).`,
       });
       expect(ms).toBeLessThan(2000);
     }

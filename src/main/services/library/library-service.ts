@@ -121,7 +121,7 @@ export class LibraryService {
       contentHash: doc.contentHash,
       wordCount: doc.wordCount,
       charCount: doc.text.length,
-      tags: [],
+      tags: uniqueTags(doc.tags),
       progress: 0,
       highlightCount: 0,
       createdAt: now,

@@ -176,6 +176,25 @@ describe('matching', () => {
     expect(hits(results).some((hit) => hit.marked.includes('Đảng'))).toBe(true);
   });
 
+  it('marks only the words as typed where the text holds them: "son tra" marks Sơn Trà, not trao', async () => {
+    const search = await SearchService.open(library, source);
+    const textHits = hits(search.search('son tra')).filter((hit) => hit.kind === 'text');
+    expect(textHits.some((hit) => hit.snippet.text.includes('trao đổi'))).toBe(true);
+    for (const hit of textHits) {
+      for (const words of hit.marked) expect(fold(words).toLowerCase()).toMatch(/^(son|tra)( (son|tra))*$/);
+    }
+    // The place to open is the whole run of matched words.
+    expect(textHits.some((hit) => SON_TRA_TEXT.slice(hit.start, hit.end) === 'Sơn Trà')).toBe(true);
+  });
+
+  it("shows a note's text in its snippet, not its Markdown or HTML", async () => {
+    highlightOf(sonTra, 'Sáng 31-3', { note: '## Ghi chú\n\n- **bán đảo** [xem](https://x.vn) <i>thêm</i>' });
+    const search = await SearchService.open(library, source);
+    const note = hits(search.search('ban dao ')).find((hit) => hit.kind === 'note');
+    expect(note?.snippet.text).toBe('Ghi chú bán đảo xem thêm');
+    expect(note?.marked).toEqual(['bán đảo']);
+  });
+
   it('finds "Đà Nẵng" for "Da Nang" in the text and in the article tags', async () => {
     const search = await SearchService.open(library, source);
     const found = hits(search.search('Da Nang '));

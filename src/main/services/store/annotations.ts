@@ -22,6 +22,7 @@ import {
 import { ownAnnotation, ownString, ownTarget } from './own';
 import { parseOrInvalid, type ShardFile } from './schemas';
 import type { StoredFile } from './stored-file';
+import type { AnnotationState } from './undo';
 import { tagKey } from '../../../shared/model/tag';
 
 /** Which of an article's live highlights to list: overlapping a canonical range [start, end), or with these ids. */
@@ -105,7 +106,7 @@ export class Annotations {
     const saved = cloneAnnotation(annotation);
     await this.changed(articleId, file, [annotation.id], changes);
     this.ctx.history.record({
-      label: 'add highlight',
+      label: `highlight ${quoted(annotation)} added`,
       articleId,
       changes: [{ kind: 'annotation', articleId, id: annotation.id, before, after }],
     });
@@ -170,7 +171,7 @@ export class Annotations {
     const saved = cloneAnnotation(annotation);
     await this.changed(articleId, file, [id], changes);
     this.ctx.history.record({
-      label: 'edit highlight',
+      label: editLabel(annotation, before, after),
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
@@ -188,7 +189,7 @@ export class Annotations {
     const saved = cloneAnnotation(annotation);
     await this.changed(articleId, file, [id], new ChangeSet());
     this.ctx.history.record({
-      label: 'delete highlight',
+      label: `highlight ${quoted(annotation)} deleted`,
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
@@ -279,4 +280,26 @@ export class Annotations {
     }
     return { file, annotation };
   }
+}
+
+/** Characters of a quote shown in an undo label. */
+const LABEL_QUOTE_LENGTH = 40;
+
+/** A highlight's quote for a label: “the first words…”. */
+function quoted(annotation: Annotation): string {
+  const text = annotation.target.quote.exact.replace(/\s+/g, ' ').trim();
+  const short = text.length > LABEL_QUOTE_LENGTH ? `${text.slice(0, LABEL_QUOTE_LENGTH).trimEnd()}…` : text;
+  return `“${short}”`;
+}
+
+/** What an edit did, e.g. `highlight “…” recoloured`, `note on “…” edited`. */
+function editLabel(annotation: Annotation, before: AnnotationState, after: AnnotationState): string {
+  const color = before.color !== after.color;
+  const note = before.note !== after.note;
+  const tags = !sameTags(before.tags, after.tags);
+  const what = Number(color) + Number(note) + Number(tags) > 1 ? 'edited' : null;
+  if (what || (!color && !note && !tags)) return `highlight ${quoted(annotation)} edited`;
+  if (color) return `highlight ${quoted(annotation)} recoloured`;
+  if (note) return `note on ${quoted(annotation)} edited`;
+  return `tags of ${quoted(annotation)} changed`;
 }

@@ -272,17 +272,17 @@ describe('LibraryStore: undo and redo', () => {
     await store.updateAnnotation(ID, created.id, { note: 'hai', tags: ['x'] });
     await store.deleteAnnotation(ID, created.id);
 
-    expect(await store.undo()).toEqual({ label: 'Undid delete highlight', articleId: ID });
+    expect(await store.undo()).toEqual({ label: 'Undid: highlight “Sơn” deleted', articleId: ID, entry: 3 });
     expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'hai', tags: ['x'] })]);
-    expect(await store.undo()).toEqual({ label: 'Undid edit highlight', articleId: ID });
+    expect(await store.undo()).toEqual({ label: 'Undid: highlight “Sơn” edited', articleId: ID, entry: 2 });
     expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'một', tags: [] })]);
-    expect(await store.undo()).toEqual({ label: 'Undid add highlight', articleId: ID });
+    expect(await store.undo()).toEqual({ label: 'Undid: highlight “Sơn” added', articleId: ID, entry: 1 });
     expect(await store.listAnnotations(ID)).toEqual([]);
     expect(store.getArticle(ID)?.highlightCount).toBe(0);
     expect(await store.undo()).toBeNull();
 
-    expect(await store.redo()).toEqual({ label: 'Redid add highlight', articleId: ID });
-    expect(await store.redo()).toEqual({ label: 'Redid edit highlight', articleId: ID });
+    expect(await store.redo()).toEqual({ label: 'Redid: highlight “Sơn” added', articleId: ID, entry: 1 });
+    expect(await store.redo()).toEqual({ label: 'Redid: highlight “Sơn” edited', articleId: ID, entry: 2 });
     expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'hai' })]);
     await store.close();
 
@@ -304,7 +304,7 @@ describe('LibraryStore: undo and redo', () => {
     const { store } = await libraryWithArticles();
     const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     await store.updateAnnotation(ID, created.id, { color: 'red' });
-    expect(await store.undo()).toEqual({ label: 'Undid add highlight', articleId: ID });
+    expect(await store.undo()).toMatchObject({ label: 'Undid: highlight “Sơn” added', articleId: ID });
   });
 });
 
@@ -375,7 +375,11 @@ describe('LibraryStore: tags', () => {
     expect(store.getArticle(ID)?.tags).toEqual(['mới']);
     expect((await store.listTags()).map((t) => t.name)).toEqual(['mới', 'y']);
 
-    expect(await store.undo()).toEqual({ label: 'Undid rename tag "cũ" to "mới"', articleId: null });
+    expect(await store.undo()).toEqual({
+      label: 'Undid: tag “cũ” renamed to “mới”',
+      articleId: null,
+      entry: 3,
+    });
     expect((await store.listAnnotations(ID))[0]).toMatchObject({ id: a.id, tags: ['cũ'] });
     expect((await store.listAnnotations(OTHER))[0]).toMatchObject({ id: b.id, tags: ['cũ', 'y'] });
     expect(store.getArticle(ID)?.tags).toEqual(['cũ']);
@@ -383,7 +387,11 @@ describe('LibraryStore: tags', () => {
       { name: 'cũ', color: '#112233', count: 3 },
       { name: 'y', color: null, count: 1 },
     ]);
-    expect(await store.redo()).toEqual({ label: 'Redid rename tag "cũ" to "mới"', articleId: null });
+    expect(await store.redo()).toEqual({
+      label: 'Redid: tag “cũ” renamed to “mới”',
+      articleId: null,
+      entry: 3,
+    });
     expect((await store.listAnnotations(OTHER))[0]?.tags).toEqual(['mới', 'y']);
   });
 
@@ -402,7 +410,7 @@ describe('LibraryStore: tags', () => {
     expect((await store.listAnnotations(ID)).map((a) => a.tags)).toEqual([['Lịch sử'], ['Lịch sử']]);
     expect(await store.listTags()).toEqual([{ name: 'Lịch sử', color: 'purple', count: 2 }]);
 
-    expect((await store.undo())?.label).toBe('Undid merge tag "sử" into "Lịch sử"');
+    expect((await store.undo())?.label).toBe('Undid: tag “sử” merged into “Lịch sử”');
     expect((await store.listAnnotations(ID)).map((a) => a.tags)).toEqual([['sử', 'Lịch sử'], ['sử']]);
     expect((await store.listTags()).map((t) => [t.name, t.count])).toEqual([
       ['Lịch sử', 1],
@@ -430,7 +438,7 @@ describe('LibraryStore: tags', () => {
     expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['giữ']);
     expect(store.getArticle(ID)?.tags).toEqual([]);
     expect((await store.listTags()).map((t) => t.name)).toEqual(['giữ']);
-    expect((await store.undo())?.label).toBe('Undid delete tag "xoá"');
+    expect((await store.undo())?.label).toBe('Undid: tag “xoá” deleted');
     expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['xoá', 'giữ']);
     expect(await store.listTags()).toContainEqual({ name: 'xoá', color: 'orange', count: 2 });
   });
@@ -478,7 +486,7 @@ describe('LibraryStore: orphans', () => {
       [b.id, true],
       [a.id, false],
     ]);
-    expect((await store.undo())?.label).toBe('Undid add highlight');
+    expect((await store.undo())?.label).toBe('Undid: highlight “bán” added');
     const missing = await rejection(
       store.replaceTargets(ID, [{ id: OTHER, target: target(0, 1), orphaned: true }]),
     );

@@ -24,8 +24,8 @@ import { openLibraryFiles, type LibraryFiles } from './open-library';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
 import { TagRegistry } from './tag-registry';
 import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-operations';
-import { UndoHistory } from './undo';
-import { redo, undo } from './undo-apply';
+import { UndoHistory, type UndoScope } from './undo';
+import { peekUndo, redo, undo } from './undo-apply';
 
 /** Tuning of one open library (see StoreTuning). */
 export type LibraryStoreOptions = Partial<StoreTuning>;
@@ -244,14 +244,19 @@ export class LibraryStore {
     return deleteTag(this.ctx, name);
   }
 
-  /** Undoes the last highlight or tag operation; null when there is none. */
-  undo(): Promise<UndoOutcome | null> {
-    return undo(this.ctx);
+  /** See undo in undo-apply. @throws GlossError 'conflict' when the named operation cannot be undone. */
+  undo(scope?: UndoScope): Promise<UndoOutcome | null> {
+    return undo(this.ctx, scope);
   }
 
-  /** Redoes the last undone operation; null when there is none. */
-  redo(): Promise<UndoOutcome | null> {
-    return redo(this.ctx);
+  /** See redo in undo-apply. */
+  redo(scope?: UndoScope): Promise<UndoOutcome | null> {
+    return redo(this.ctx, scope);
+  }
+
+  /** The operation undo(scope) would undo now; null when there is none. */
+  peekUndo(scope?: UndoScope): UndoOutcome | null {
+    return peekUndo(this.ctx, scope);
   }
 
   /**

@@ -65,8 +65,8 @@ export async function renameTag(ctx: StoreContext, from: string, to: string): Pr
   );
   ctx.history.record({
     label: existing
-      ? `merge tag "${source.name}" into "${existing.name}"`
-      : `rename tag "${source.name}" to "${result.name}"`,
+      ? `tag “${source.name}” merged into “${existing.name}”`
+      : `tag “${source.name}” renamed to “${result.name}”`,
     articleId: null,
     changes: undo,
   });
@@ -84,7 +84,7 @@ export async function deleteTag(ctx: StoreContext, name: string): Promise<void> 
   ctx.tags.set(key, null, changes);
   const undo: Change[] = [removal];
   undo.push(...(await rewriteTagUses(ctx, changes, (tags) => tags.filter((other) => tagKey(other) !== key))));
-  ctx.history.record({ label: `delete tag "${tag.name}"`, articleId: null, changes: undo });
+  ctx.history.record({ label: `tag “${tag.name}” deleted`, articleId: null, changes: undo });
   await ctx.commit(changes);
 }
 

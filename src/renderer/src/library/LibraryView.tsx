@@ -103,7 +103,7 @@ export function LibraryView() {
             />
             <label>
               Tag{' '}
-              <select value={tag} onChange={(e) => setTag(e.target.value)}>
+              <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">All tags</option>
                 {allTags.map((t) => (
                   <option key={t} value={t}>
@@ -114,7 +114,7 @@ export function LibraryView() {
             </label>
             <label>
               Sort{' '}
-              <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+              <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
                 <option value="recent">Recently added</option>
                 <option value="title">Title</option>
                 <option value="date">Published date</option>
@@ -221,7 +221,10 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
   const updateArticle = useStore((s) => s.updateArticle);
   const [title, setTitle] = useState(article.title);
   const [author, setAuthor] = useState(article.author ?? '');
-  const [published, setPublished] = useState(article.published?.slice(0, 10) ?? '');
+  // A date with a time is edited with its time (to the minute); left untouched, it is kept exactly.
+  const hasTime = article.published?.includes('T') ?? false;
+  const shownDate = article.published?.slice(0, hasTime ? 16 : 10) ?? '';
+  const [published, setPublished] = useState(shownDate);
   const [tags, setTags] = useState(article.tags.join(', '));
   return (
     <Dialog title="Edit article details" onClose={onClose}>
@@ -232,7 +235,7 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
           void updateArticle(article.id, {
             title: title.trim() || article.title,
             author: author.trim() || null,
-            published: published || null,
+            published: published === shownDate ? article.published : published || null,
             tags: tags
               .split(',')
               .map((t) => t.trim())
@@ -250,7 +253,11 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
         </label>
         <label>
           Published
-          <input type="date" value={published} onChange={(e) => setPublished(e.target.value)} />
+          <input
+            type={hasTime ? 'datetime-local' : 'date'}
+            value={published}
+            onChange={(e) => setPublished(e.target.value)}
+          />
         </label>
         <label>
           Tags (comma-separated)

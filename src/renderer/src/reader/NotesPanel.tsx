@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
@@ -6,6 +6,8 @@ import { HIGHLIGHT_STYLES } from '../ui/colors';
 import { renderMarkdown } from '../ui/markdown';
 import { WindowedList } from '../ui/WindowedList';
 import { AnnotationEditor } from './AnnotationEditor';
+import { DiscardPrompt } from './DiscardPrompt';
+import { useDraft } from './use-draft';
 import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
 
@@ -59,7 +61,10 @@ export function NotesPanel({
         />
       )}
       <h3 id="highlights-heading">
-        Highlights <span className="muted">({placed.length})</span>
+        Highlights{' '}
+        <span className="muted">
+          ({shown.length === placed.length ? placed.length : `${shown.length} of ${placed.length}`})
+        </span>
       </h3>
       {!whole && (
         <p role="status" className="muted">
@@ -174,44 +179,13 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
 
 function ArticleNote() {
   const content = useStore((s) => s.content);
-  const setArticleNote = useStore((s) => s.setArticleNote);
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
   if (!content) return null;
   return (
     <section className="article-note" aria-labelledby="article-note-heading">
       <h3 id="article-note-heading">Article note</h3>
       {editing ? (
-        <>
-          <textarea
-            aria-label="Article note (Markdown)"
-            value={draft}
-            rows={5}
-            autoFocus
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          <div className="row">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                void setArticleNote(draft);
-                setEditing(false);
-              }}
-            >
-              Save note
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setDraft(content.note);
-                setEditing(false);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </>
+        <ArticleNoteEditor key={content.article.id} saved={content.note} onClose={() => setEditing(false)} />
       ) : (
         <>
           {content.note ? (
@@ -222,17 +196,76 @@ function ArticleNote() {
           ) : (
             <p className="muted">No note yet.</p>
           )}
-          <button
-            type="button"
-            onClick={() => {
-              setDraft(content.note);
-              setEditing(true);
-            }}
-          >
+          <button type="button" onClick={() => setEditing(true)}>
             Edit article note
           </button>
         </>
       )}
     </section>
+  );
+}
+
+/** The article note being written: saved after a pause, on Ctrl/Cmd+Enter and on closing; Escape asks. */
+function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => void }) {
+  const setArticleNote = useStore((s) => s.setArticleNote);
+  const note = useDraft(
+    saved,
+    (value) => void setArticleNote(value),
+    (a, b) => a === b,
+  );
+  const [discarding, setDiscarding] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  return (
+    <>
+      <textarea
+        ref={field}
+        aria-label="Article note (Markdown)"
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        value={note.draft}
+        rows={5}
+        autoFocus
+        onChange={(e) => note.setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            note.saveNow();
+            onClose();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            if (note.dirty) setDiscarding(true);
+            else onClose();
+          }
+        }}
+      />
+      {discarding && (
+        <DiscardPrompt
+          what="article note"
+          onDiscard={() => {
+            note.revert();
+            setDiscarding(false);
+            onClose();
+          }}
+          onKeep={() => {
+            setDiscarding(false);
+            field.current?.focus();
+          }}
+        />
+      )}
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            note.saveNow();
+            onClose();
+          }}
+        >
+          Save note
+        </button>
+        <button type="button" onClick={() => (note.dirty ? setDiscarding(true) : onClose())}>
+          Cancel
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,10 +1,16 @@
 import { GlossError } from '../../../../shared/result';
 import { runEveryStep } from '../../../services/stop';
 import { call, type Command } from '../command';
+import { glossDataDir } from '../../../services/library-path';
+import { lastServed, rememberServed } from '../serve-state';
 
-/** `gloss serve`: the web host on 127.0.0.1. */
+/**
+ * `gloss serve`: the web host on 127.0.0.1. Without --port it reuses the port and token it last served
+ * this library with (remembered in Gloss's data folder), so a page left open reconnects after a restart;
+ * when that port is taken it picks a free one.
+ */
 export const serve: Command = {
-  help: 'serve [--port N]       Serve the app on 127.0.0.1 and print the address to open',
+  help: 'serve [--port N]       Serve the app on 127.0.0.1 (the same port as last time) and print the address to open',
   options: { port: { type: 'string' } },
   async run(ctx) {
     const portOption = ctx.options.port;
@@ -16,8 +22,18 @@ export const serve: Command = {
       );
     }
     const { startWebHost } = await import('../../web/web-host');
-    const host = await startWebHost({ dispatch: ctx.services.dispatch, rendererDir: ctx.rendererDir, port });
     const info = await call(ctx, 'getAppInfo', {});
+    const dataDir = glossDataDir();
+    const last = portOption === undefined ? await lastServed(dataDir, info.libraryPath) : null;
+    const start = (p: number, token?: string) =>
+      startWebHost({ dispatch: ctx.services.dispatch, rendererDir: ctx.rendererDir, port: p, token });
+    const host = last
+      ? await start(last.port, last.token).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+          return start(0);
+        })
+      : await start(port);
+    await rememberServed(dataDir, info.libraryPath, { port: host.port, token: host.token });
     if (ctx.json) console.log(JSON.stringify({ url: host.url, library: info.libraryPath }));
     else
       console.log(
