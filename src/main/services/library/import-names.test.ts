@@ -68,7 +68,7 @@ describe('imported file names', () => {
     const bytes = Buffer.concat([good.subarray(0, 30), Buffer.from([0xff, 0xfe]), good.subarray(30)]);
     const outcome = await library.importBytes(bytes, 'hỏng.txt');
     expect(outcome.message).toBe(
-      `Imported “${outcome.article.title}”. 2 bytes of "hỏng.txt" are not valid UTF-8 and show as �.`,
+      `Imported “${outcome.article.title}”. 2 bytes of “hỏng.txt” are not valid UTF-8 and show as �.`,
     );
     const { text } = await library.get(outcome.article.id);
     expect(text).toContain('��');
