@@ -11,7 +11,7 @@ function isArticlesPath(file: string): boolean {
 }
 
 /** Formats Gloss imports, named by their usual file extension. */
-export const articleFormatSchema = z.enum(['txt', 'md', 'html']);
+export const articleFormatSchema = z.enum(['txt', 'md', 'html', 'epub']);
 /** A value `articleFormatSchema` accepts. */
 export type ArticleFormat = z.output<typeof articleFormatSchema>;
 
@@ -48,6 +48,17 @@ export const blockWrapperSchema = z.object({
 export type BlockWrapper = z.output<typeof blockWrapperSchema>;
 
 /**
+ * One entry of a book's own table of contents (EPUB nav or NCX) that points at the start of a block.
+ * `level` is its depth in the table, 1 for the top.
+ */
+export const tocMarkSchema = z.object({
+  label: z.string(),
+  level: z.int().min(1),
+});
+/** A value `tocMarkSchema` accepts. */
+export type TocMark = z.output<typeof tocMarkSchema>;
+
+/**
  * One block of an article (paragraph, heading, list item, quote, code).
  * `start`/`end` are UTF-16 offsets into the canonical text, end exclusive.
  * `html`, present for Markdown and HTML articles, is sanitized inline HTML
@@ -61,6 +72,8 @@ export const blockSchema = z
     html: z.string().optional(),
     /** The elements the block sits in, outermost first (a list item's list, a cell's table); none at top level. */
     wrap: z.array(blockWrapperSchema).optional(),
+    /** Entries of the book's table of contents that lead to this block's start, in the book's order. */
+    toc: z.array(tocMarkSchema).optional(),
   })
   .refine((block) => block.end >= block.start, 'a block cannot end before it starts');
 /** A value `blockSchema` accepts. */
@@ -77,6 +90,13 @@ export const articleMetaSchema = z.object({
   /** Path of the imported copy, relative to the library folder (always under `articles/`). */
   sourceFile: z.string().refine(isArticlesPath, 'must be a path inside articles/'),
   format: articleFormatSchema,
+  /** Language the document declares (BCP 47, e.g. 'vi'), when it does (EPUB). */
+  language: z.string().optional(),
+  /** The document's own identifier (an ISBN, a UUID or a URN), when it gives one (EPUB). */
+  identifier: z.string().optional(),
+  publisher: z.string().optional(),
+  /** The publisher's description of the document, as plain text (EPUB). */
+  description: z.string().optional(),
   /** SHA-256 (lower-case hex) of the canonical text. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),
   wordCount: offset,

@@ -5,6 +5,7 @@ import { countWords } from '../../../shared/text/canonical';
 import type { ArticleFormat, Block } from '../../../shared/model/article';
 import type { Converted } from './blocks';
 import { decode, describeBinary } from './decode';
+import { convertEpub, type BookDetails } from './epub/epub';
 import { convertHtml, declaredCharset } from './html';
 import { convertMarkdown } from './markdown';
 import { titleFromFileName } from './metadata';
@@ -21,16 +22,23 @@ const FORMATS: Record<string, ArticleFormat> = {
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.epub': 'epub',
 };
 
 /** File name extensions Gloss imports, lower-case, with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
-const CONVERTERS: Record<ArticleFormat, (text: string) => Converted> = {
+/** Converters of formats read as text, after decoding. */
+const TEXT_CONVERTERS: Partial<Record<ArticleFormat, (text: string) => Converted>> = {
   txt: convertPlainText,
   md: convertMarkdown,
   html: convertHtml,
 };
+
+/** Converters of formats read from their bytes (containers such as EPUB). */
+const BYTE_CONVERTERS: Partial<
+  Record<ArticleFormat, (bytes: Uint8Array) => Converted & { details?: BookDetails }>
+> = { epub: convertEpub };
 
 /** One file converted to what the library stores for an article. */
 export interface ImportedDocument {
@@ -52,6 +60,8 @@ export interface ImportedDocument {
   encoding: string;
   /** Sentences for the person importing, about what was read imperfectly (e.g. invalid bytes); empty when none. */
   warnings: string[];
+  /** Language, identifier, publisher and description, where the format states them (EPUB). */
+  details: BookDetails;
 }
 
 const supportedList = (): string =>
@@ -73,14 +83,15 @@ export function checkImportSize(name: string, size: number): void {
 /**
  * Converts the bytes of one file into a canonical document: detects the
  * encoding, decodes and canonicalizes (NFC, LF), extracts text and blocks
- * by format (chosen by extension), finds title, author and date, counts
- * words and hashes the text. The title falls back to the file name.
+ * by format (chosen by extension; an EPUB is read as a book, see
+ * `convertEpub`), finds title, author and date, counts words and hashes the
+ * text. The title falls back to the file name.
  * Text, title and author are NFC.
  * Pure apart from CPU: reads and writes no files, loads nothing.
  * @param fileName The file's name (a path is fine); used for the format,
  *   the fallback title and error messages.
  * @throws GlossError 'unsupported' for an unknown extension or binary
- *   content, 'too-large' over MAX_IMPORT_BYTES, 'invalid-argument' for an
+ *   content or a refused book (not a zip, DRM, a zip bomb…), 'too-large' over MAX_IMPORT_BYTES, 'invalid-argument' for an
  *   empty file or one with no readable text, 'too-complex' for lists,
  *   quotes or elements nested deeper than Gloss reads (see limits.ts).
  *   Messages name the file.
@@ -100,29 +111,10 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
   checkImportSize(name, bytes.length);
   if (bytes.length === 0)
     throw new GlossError('invalid-argument', `Cannot import “${name}”: the file is empty.`);
-  const binary = describeBinary(bytes);
-  if (binary) {
-    throw new GlossError(
-      'unsupported',
-      `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
-    );
-  }
-  const {
-    text: decoded,
-    encoding,
-    invalidBytes,
-  } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
-  if (!decoded.trim()) {
-    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
-  }
-  let converted: Converted;
-  try {
-    converted = CONVERTERS[format](decoded);
-  } catch (error) {
-    if (error instanceof GlossError)
-      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`);
-    throw error;
-  }
+  const fromBytes = BYTE_CONVERTERS[format];
+  const { converted, encoding, invalidBytes } = fromBytes
+    ? { converted: naming(name, () => fromBytes(bytes)), encoding: 'utf-8', invalidBytes: 0 }
+    : convertText(bytes, name, format);
   if (!converted.text.trim()) {
     throw new GlossError('invalid-argument', `Cannot import “${name}”: no readable text was found in it.`);
   }
@@ -143,5 +135,43 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
             `not valid UTF-8 and ${invalidBytes === 1 ? 'shows' : 'show'} as �.`,
         ]
       : [],
+    details: converted.details ?? {},
   };
+}
+
+/** Runs a converter, putting the file's name before the sentence of any GlossError it throws. */
+function naming<T>(name: string, convert: () => T): T {
+  try {
+    return convert();
+  } catch (error) {
+    if (error instanceof GlossError)
+      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Decodes a text file and converts it by format. */
+function convertText(
+  bytes: Uint8Array,
+  name: string,
+  format: ArticleFormat,
+): { converted: Converted & { details?: BookDetails }; encoding: string; invalidBytes: number } {
+  const binary = describeBinary(bytes);
+  if (binary) {
+    throw new GlossError(
+      'unsupported',
+      `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
+    );
+  }
+  const {
+    text: decoded,
+    encoding,
+    invalidBytes,
+  } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
+  if (!decoded.trim()) {
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
+  }
+  const convert = TEXT_CONVERTERS[format];
+  if (!convert) throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`);
+  return { converted: naming(name, () => convert(decoded)), encoding, invalidBytes: invalidBytes ?? 0 };
 }

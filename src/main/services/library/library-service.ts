@@ -79,7 +79,9 @@ export class LibraryService {
       article,
       // Markup is only needed for the blocks rendered first; the rest comes with the whole article.
       blocks: blocks.map((b, i) =>
-        b.html === undefined || (i >= from && i < to) ? b : { kind: b.kind, start: b.start, end: b.end },
+        b.html === undefined || (i >= from && i < to)
+          ? b
+          : { kind: b.kind, start: b.start, end: b.end, ...(b.toc && { toc: b.toc }) },
       ),
       note: await this.store.getArticleNote(id),
       length: text.length,
@@ -118,6 +120,7 @@ export class LibraryService {
       published: doc.published,
       sourceFile: `articles/${copyName}`,
       format: doc.format,
+      ...doc.details,
       contentHash: doc.contentHash,
       wordCount: doc.wordCount,
       charCount: doc.text.length,
