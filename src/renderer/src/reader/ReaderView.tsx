@@ -10,7 +10,7 @@ import { bylinePlacement } from './byline';
 import { detectLanguage } from '../../../shared/text/language';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
-import { SidePanel } from './SidePanel';
+import { SidePanel, type SidePanelTab } from './SidePanel';
 import { useSidePanel } from './use-side-panel';
 
 /** True when a key press is meant for a text field, not for a reader shortcut. */
@@ -29,7 +29,7 @@ export function ReaderView() {
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [panel, setPanel] = useState<'notes' | 'tags'>('notes');
+  const [panel, setPanel] = useState<SidePanelTab>('notes');
   const [focusEditor, setFocusEditor] = useState<'note' | 'tags' | null>(null);
   const [exporting, setExporting] = useState(false);
   const sidePanel = useSidePanel();
@@ -160,6 +160,7 @@ export function ReaderView() {
             focusEditor={focusEditor}
             onEditorFocused={() => setFocusEditor(null)}
             onClose={sidePanel.narrow ? () => sidePanel.setOpen(false) : undefined}
+            scroller={scroller}
           />
         )}
       </div>

@@ -1,15 +1,19 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { ContentsPanel } from './ContentsPanel';
 import { NotesPanel } from './NotesPanel';
 import { TagPanel } from './TagPanel';
 
-type Tab = 'notes' | 'tags';
+/** The side panel's tabs. */
+export type SidePanelTab = 'contents' | 'notes' | 'tags';
+type Tab = SidePanelTab;
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'contents', label: 'Contents' },
   { id: 'notes', label: 'Notes' },
   { id: 'tags', label: 'Tags' },
 ];
 
 /**
- * The reader's side panel: tabs (arrow keys move between them) over their tab panels. In a narrow
+ * The reader's side panel: tabs (contents, notes, tags; arrow keys move between them) over their tab panels. In a narrow
  * window it floats over the text and has a Close button; Escape closes it there.
  */
 export function SidePanel({
@@ -18,6 +22,7 @@ export function SidePanel({
   focusEditor,
   onEditorFocused,
   onClose,
+  scroller,
 }: {
   tab: Tab;
   onTab: (tab: Tab) => void;
@@ -25,6 +30,8 @@ export function SidePanel({
   onEditorFocused: () => void;
   /** Present when the panel floats over the text. */
   onClose?: () => void;
+  /** The reading area, whose position the contents follow. */
+  scroller: HTMLElement | null;
 }) {
   const list = useRef<HTMLDivElement>(null);
   const onTabKey = (e: KeyboardEvent) => {
@@ -68,11 +75,9 @@ export function SidePanel({
         )}
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={-1}>
-        {tab === 'notes' ? (
-          <NotesPanel focusEditor={focusEditor} onEditorFocused={onEditorFocused} />
-        ) : (
-          <TagPanel onFilter={() => onTab('notes')} />
-        )}
+        {tab === 'contents' && <ContentsPanel scroller={scroller} onJump={onClose} />}
+        {tab === 'notes' && <NotesPanel focusEditor={focusEditor} onEditorFocused={onEditorFocused} />}
+        {tab === 'tags' && <TagPanel onFilter={() => onTab('notes')} />}
       </div>
     </aside>
   );

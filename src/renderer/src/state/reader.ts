@@ -275,8 +275,8 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       pendingProgress.save();
     },
 
-    scrollTo(offset) {
-      set({ scrollRequest: { offset, align: 'center', seq: ++scrollSeq } });
+    scrollTo(offset, align = 'center') {
+      set({ scrollRequest: { offset, align, seq: ++scrollSeq } });
     },
 
     openFind() {

@@ -170,7 +170,8 @@ export interface ReaderSlice {
   saveProgress(progress: number): void;
   /** Saves a reading position still waiting for the pause now (on leaving the article or the page). */
   flushProgress(): void;
-  scrollTo(offset: number): void;
+  /** Scrolls the reader to canonical `offset`: its block in the centre of the view, or at its top with 'start'. */
+  scrollTo(offset: number, align?: 'start' | 'center'): void;
   openFind(): void;
   closeFind(): void;
   /** Marks canonical [start, end) as the current find match (a search result opened), without the find bar. */
