@@ -101,8 +101,8 @@ export function readingArea(page: Page) {
   return page.getByRole('region', { name: 'Reading area' });
 }
 
-/** Writes a file for a test to import and returns its path. */
-export function fixtureFile(dir: string, name: string, text: string): string {
+/** Writes a file (text or bytes) for a test to import and returns its path. */
+export function fixtureFile(dir: string, name: string, text: string | Uint8Array): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   writeFileSync(file, text);
