@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
 import { libraryCodec } from './codecs';
 import { removeStaleTemps } from './files';
 import { lockLibrary, type LibraryLock } from './lock';
+import { mergeLibrary } from './merge';
 import { SCHEMA_VERSION, type LibraryFile } from './schemas';
 import { StoredFile } from './stored-file';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
@@ -54,6 +55,7 @@ export async function openLibraryFiles(
       {
         ...storedFileOptions(glossDir, tuning, health, 'library.json', 'the library index'),
         codec: libraryCodec,
+        merge: mergeLibrary,
         whenLost:
           'No valid backup was found, so the article list starts empty; highlights and notes in .gloss/annotations are untouched.',
       },
