@@ -115,3 +115,23 @@ describe('a writer paused while another took the library over', () => {
     expect(reopened.listArticles().map((a) => a.id)).toEqual(expect.arrayContaining([ID, OTHER, THIRD]));
   });
 });
+
+describe('backups', () => {
+  it('are taken at every fold of a journal, the newest few kept', async () => {
+    const dir = tempDir();
+    const store = await LibraryStore.open(dir, { backupsToKeep: 2 });
+    open.push(store);
+    await store.putArticle(articleMeta());
+    const created = [];
+    for (let n = 0; n < 3; n++) {
+      created.push(await highlight(store, n * 5));
+      // The journal is folded into the shard once things are quiet.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+    }
+    const backups = path.join(dir, '.gloss', 'backups', 'annotations', ID);
+    const names = readdirSync(backups).sort();
+    expect(names).toHaveLength(2);
+    const newest = readFileSync(path.join(backups, names[1] as string), 'utf8');
+    for (const annotation of created) expect(newest).toContain(annotation.id);
+  }, 20_000);
+});
