@@ -60,7 +60,9 @@ export interface Services {
  * @throws GlossError 'locked' when another process has the library open, 'newer-schema', 'io'.
  */
 export async function startServices(options: ServicesOptions): Promise<Services> {
-  const store = await LibraryStore.open(options.libraryPath);
+  const store = await LibraryStore.open(options.libraryPath, {
+    notices: options.host === 'cli' ? 'record' : 'show',
+  });
   const library = new LibraryService(store);
   await library.purgeDeleted();
   const search = searchOnDemand(options.libraryPath, store, library);

@@ -94,7 +94,11 @@ describe('crash safety (a writer killed with SIGKILL)', () => {
       expect([last, last + 1]).toContain(count);
       expect(store.getArticle(ID)?.highlightCount).toBe(count);
       expect(await store.getArticleNote(ID)).toMatch(/^Ghi chú \d+$/);
-      expect(store.takeNotices()).toEqual([]);
+      // Nothing to report but, at most, the temporary file of the killed write, moved aside.
+      const notices = store
+        .takeNotices()
+        .filter((notice) => !/left behind by interrupted saves/.test(notice));
+      expect(notices).toEqual([]);
       await store.close();
     }
     const backups = path.join(dir, '.gloss', 'backups', 'annotations', ID);

@@ -1,26 +1,68 @@
+import { lstat } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { atomicWrite } from '../fs/atomic-write';
 import { loadJsonFile, writeBackup, type JsonFileOptions } from './files';
 
-/** The lowdb adapter: validated reads (see loadJsonFile), atomic writes, periodic validated backups. */
+/** What identifies one version of a file on disk. */
+interface Stamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The stamp of the file at `file` now; null when there is none. @throws fs errors other than ENOENT. */
+async function stampOf(file: string): Promise<Stamp | null> {
+  try {
+    const { ino, size, mtimeMs } = await lstat(file);
+    return { ino, size, mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The lowdb adapter: validated reads (see loadJsonFile), atomic writes, validated backups. */
 export class ValidatedJsonAdapter<T> implements Adapter<T> {
   /** Modification time of the file the data was loaded from; null when it started empty. */
   loadedMtimeMs: number | null = null;
   private lastBackupAt = -Infinity;
+  /** The file as this process last read or wrote it (null: there was none). */
+  private stamp: Stamp | null = null;
 
   constructor(private readonly options: JsonFileOptions<T>) {}
 
   async read(): Promise<T | null> {
     const loaded = await loadJsonFile(this.options);
     this.loadedMtimeMs = loaded?.mtimeMs ?? null;
+    this.stamp = await stampOf(this.options.file);
     return loaded?.data ?? null;
   }
 
-  async write(data: T): Promise<void> {
+  /**
+   * Whether the file on disk is not the one this process last read or
+   * wrote (another process wrote it since); a file removed since counts as
+   * unchanged (there is nothing to merge).
+   * @throws fs errors other than ENOENT.
+   */
+  async changedOnDisk(): Promise<boolean> {
+    const now = await stampOf(this.options.file);
+    const then = this.stamp;
+    if (now === null) return false;
+    return then === null || now.ino !== then.ino || now.size !== then.size || now.mtimeMs !== then.mtimeMs;
+  }
+
+  /**
+   * Writes the file atomically, then a validated backup when `backup` is set
+   * or none was taken in the backup interval (a failed backup is reported,
+   * not thrown).
+   * @throws the errors of atomicWrite.
+   */
+  async write(data: T, backup = false): Promise<void> {
     const text = this.options.codec.encode(data);
     await atomicWrite(this.options.file, text);
+    this.stamp = await stampOf(this.options.file);
     const policy = this.options.backups;
-    if (policy && Date.now() - this.lastBackupAt >= policy.intervalMs) {
+    if (policy && (backup || Date.now() - this.lastBackupAt >= policy.intervalMs)) {
       this.lastBackupAt = Date.now();
       try {
         await writeBackup(this.options, policy, text);

@@ -569,12 +569,13 @@ describe('LibraryStore: change notification and lifecycle', () => {
     await expect(store.updateSettings({ theme: 'dark' })).rejects.toThrow(/closed/);
   });
 
-  it('removes temporary files left by an interrupted write when it opens', async () => {
+  it('moves temporary files left by an interrupted write aside when it opens', async () => {
     const { dir, store } = await libraryWithArticles();
     await store.close();
     const stale = path.join(dir, '.gloss/annotations', `.${ID}.json.0123456789ab.tmp`);
     cpSync(path.join(dir, '.gloss/library.json'), stale);
     await openStore(dir);
     expect(readdirSync(path.join(dir, '.gloss/annotations'))).toEqual([]);
+    expect(readdirSync(path.join(dir, '.gloss/orphaned-copies'))).toHaveLength(1);
   });
 });

@@ -14,8 +14,9 @@ import {
 import { Articles } from './articles';
 import { ChangeFeed } from './change-feed';
 import { Announcer } from './change-set';
-import { countHighlights, describeArticle, type StoreContext } from './context';
+import { countHighlights, describeArticle, describeError, type StoreContext } from './context';
 import type { LibraryLock } from './lock';
+import { recordNotices, takeRecordedNotices } from './notice-log';
 import type { LibraryFile } from './schemas';
 import { updateSettings } from './settings';
 import { Shards } from './shards';
@@ -27,8 +28,15 @@ import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-ope
 import { UndoHistory, type UndoScope } from './undo';
 import { peekUndo, redo, undo } from './undo-apply';
 
-/** Tuning of one open library (see StoreTuning). */
-export type LibraryStoreOptions = Partial<StoreTuning>;
+/** Tuning of one open library (see StoreTuning), and what becomes of its notices. */
+export type LibraryStoreOptions = Partial<StoreTuning> & {
+  /**
+   * 'show' (default): the caller shows notices (takeNotices), those other
+   * processes recorded included; 'record': the caller has no window, so its
+   * notices are also recorded in the library for the app (see recordNotices).
+   */
+  notices?: 'show' | 'record';
+};
 
 /**
  * The annotation store of one library folder: the article index, tag
@@ -60,8 +68,14 @@ export class LibraryStore {
   private readonly lock: LibraryLock;
   private readonly health: StoreHealth;
   private readonly library: StoredFile<LibraryFile>;
+  /** Notices to record in the library on close ('record' mode); undefined when the caller shows them. */
+  private readonly toRecord: string[] | undefined;
 
-  private constructor({ root, glossDir, tuning, lock, health, library }: LibraryFiles) {
+  private constructor(
+    { root, glossDir, tuning, lock, health, library }: LibraryFiles,
+    notices: LibraryStoreOptions['notices'],
+  ) {
+    this.toRecord = notices === 'record' ? [] : undefined;
     this.libraryPath = root;
     this.lock = lock;
     this.health = health;
@@ -100,6 +114,8 @@ export class LibraryStore {
    * (a damaged one is moved aside and the newest valid backup restored, with a
    * notice), migrates older data after backing it up, and recounts the
    * highlights of shards written after the index (e.g. after a crash).
+   * Unless `notices` is 'record', the notices other processes recorded in
+   * the library are taken, to be shown once (see takeNotices).
    *
    * @throws GlossError 'locked' when another process has the library open,
    *   'newer-schema' when library.json comes from a newer Gloss (left untouched),
@@ -108,9 +124,15 @@ export class LibraryStore {
   static async open(libraryPath: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
     const files = await openLibraryFiles(libraryPath, options);
     try {
-      const store = new LibraryStore(files);
+      const store = new LibraryStore(files, options.notices);
       const { shards, articles } = store.ctx;
       await shards.loadWrittenSince(files.library.loadedMtimeMs, (id) => articles.has(id));
+      if (!store.toRecord) {
+        const recorded = await takeRecordedNotices(files.glossDir).catch((error: unknown) => [
+          `Gloss could not read the messages left in ${files.glossDir}: ${describeError(error)}`,
+        ]);
+        store.health.notices.unshift(...recorded);
+      }
       return store;
     } catch (error) {
       await files.lock.release();
@@ -126,7 +148,9 @@ export class LibraryStore {
 
   /** Messages for the user about damage found and repaired (what happened, where the damaged file went); each returned once. */
   takeNotices(): string[] {
-    return this.health.notices.splice(0);
+    const taken = this.health.notices.splice(0);
+    this.toRecord?.push(...taken);
+    return taken;
   }
 
   /** Article records, tombstones only with `includeDeleted`; copies, in index order. */
@@ -288,6 +312,11 @@ export class LibraryStore {
         await this.library.dispose();
         await this.articles.settle();
         await this.announcer.settled();
+        if (this.toRecord) {
+          await recordNotices(this.ctx.glossDir, [...this.toRecord, ...this.health.notices]).catch(() => {
+            // The caller still prints them (takeNotices).
+          });
+        }
         await this.lock.release();
       }
     })();

@@ -2,10 +2,12 @@ import { prepareLibraryFolders } from '../fs/no-follow';
 import path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
 import { libraryCodec } from './codecs';
-import { removeStaleTemps } from './files';
 import { lockLibrary, type LibraryLock } from './lock';
+import { describeError } from './context';
+import { mergeLibrary } from './merge';
 import { SCHEMA_VERSION, type LibraryFile } from './schemas';
 import { StoredFile } from './stored-file';
+import { sweepDebris } from './sweep';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
 
 /** A library folder taken for this process, with its index loaded. */
@@ -22,10 +24,11 @@ export interface LibraryFiles {
 
 /**
  * Creates `<library>/articles` and `<library>/.gloss` as needed, takes the
- * single-process lock, removes temporary files left by interrupted writes,
- * and loads library.json (validated; a damaged one is moved aside and the
- * newest valid backup restored, with a notice; older data migrated). The
- * caller releases the lock if it fails later.
+ * single-process lock, loads library.json (validated; a damaged one is
+ * moved aside and the newest valid backup restored, with a notice; older
+ * data migrated), then moves debris of interrupted writes and imports aside
+ * (see sweepDebris, with a notice). The caller releases the lock if it
+ * fails later.
  * @throws GlossError 'locked', 'newer-schema', 'io'.
  */
 export async function openLibraryFiles(
@@ -47,13 +50,11 @@ export async function openLibraryFiles(
     health.wake();
   });
   try {
-    for (const dir of [glossDir, path.join(glossDir, 'annotations'), path.join(glossDir, 'content')]) {
-      await removeStaleTemps(dir);
-    }
     const library = await StoredFile.open(
       {
         ...storedFileOptions(glossDir, tuning, health, 'library.json', 'the library index'),
         codec: libraryCodec,
+        merge: mergeLibrary,
         whenLost:
           'No valid backup was found, so the article list starts empty; highlights and notes in .gloss/annotations are untouched.',
       },
@@ -64,6 +65,18 @@ export async function openLibraryFiles(
         settings: { ...DEFAULT_SETTINGS },
       }),
     );
+    // Copies and caches are judged against the index only when it loaded as saved (not restored or missing).
+    const asSaved = library.loadedMtimeMs !== null && health.notices.length === 0;
+    const swept = await sweepDebris(
+      root,
+      asSaved
+        ? {
+            sourceFiles: new Set(library.data.articles.map((article) => article.sourceFile)),
+            articleIds: new Set(library.data.articles.map((article) => article.id)),
+          }
+        : null,
+    ).catch((error: unknown) => `Gloss could not tidy up ${root}: ${describeError(error)}`);
+    if (swept) health.notices.push(swept);
     return { root, glossDir, tuning, lock, health, library };
   } catch (error) {
     await lock.release();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
 import { shardCodec, shardJournal } from './codecs';
 import { forEachLimited } from './limited';
+import { mergeShard } from './merge';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
@@ -48,6 +49,7 @@ export class Shards {
           ),
           codec: shardCodec(articleId),
           journal: shardJournal(articleId, this.journalFile(articleId)),
+          merge: mergeShard,
           whenLost: 'No valid backup was found, so that article starts without highlights or note.',
         },
         (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] }),

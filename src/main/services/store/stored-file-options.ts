@@ -20,8 +20,8 @@ export interface StoreHealth {
   wake(): void;
 }
 
-/** The options every stored file of a library shares (all but how it is encoded and what to say when it is lost). */
-export type CommonFileOptions = Omit<StoredFileOptions<unknown>, 'codec' | 'whenLost' | 'journal'>;
+/** The options every stored file of a library shares (all but how it is encoded, merged, and what to say when it is lost). */
+export type CommonFileOptions = Omit<StoredFileOptions<unknown>, 'codec' | 'whenLost' | 'journal' | 'merge'>;
 
 /** Quiet period after which derived index data (highlight counts) is written and shard journals are folded in, in ms. */
 const IDLE_DELAY_MS = 2000;

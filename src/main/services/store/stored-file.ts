@@ -1,11 +1,10 @@
-import { constants } from 'node:fs';
-import path from 'node:path';
 import { Low } from 'lowdb';
 import { GlossError } from '../../../shared/result';
 import { saveError } from './save-error';
-import { atomicWrite, fsyncDir } from '../fs/atomic-write';
-import { openNoFollow, readFileNoFollow } from '../fs/no-follow';
+import { atomicWrite } from '../fs/atomic-write';
+import { readFileNoFollow } from '../fs/no-follow';
 import { fileStamp, type JsonFileOptions } from './files';
+import { JournalWriter } from './journal-writer';
 import { ValidatedJsonAdapter } from './json-adapter';
 
 /** Journal entries kept before the next flush rewrites the whole file instead. */
@@ -41,6 +40,12 @@ export interface StoredFileOptions<T> extends JsonFileOptions<T> {
   idleDelayMs: number;
   /** Called before every write; throws to refuse it (e.g. when the library lock was lost). */
   beforeWrite: () => void;
+  /**
+   * This process's data (`ours`) merged with the data another process left
+   * on disk since this one last read or wrote it (`theirs`); must keep every
+   * record of both.
+   */
+  merge: (ours: T, theirs: T) => T;
   journal?: JournalPolicy<T>;
 }
 
@@ -81,11 +86,8 @@ export class StoredFile<T> {
   private urgent = false;
   /** Whether a write for the urgent changes is queued and not yet started. */
   private scheduled = false;
-  private journalEntries = 0;
-  private journalBytes = 0;
-  private journalExists = false;
-  /** The journal may end in a partial line: the next write rewrites the whole file. */
-  private journalTorn = false;
+  /** The journal's open file and what this process knows of it; undefined without a journal. */
+  private readonly writer: JournalWriter | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private foldFailures = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -100,7 +102,9 @@ export class StoredFile<T> {
     private readonly adapter: ValidatedJsonAdapter<T>,
     private readonly options: StoredFileOptions<T>,
     private readonly fallback: () => T,
-  ) {}
+  ) {
+    this.writer = options.journal && new JournalWriter(options.journal.file);
+  }
 
   /**
    * Loads the file (see loadJsonFile for damage, migration and newer-schema
@@ -127,9 +131,9 @@ export class StoredFile<T> {
    */
   private async replayJournal(journal: JournalPolicy<T>): Promise<void> {
     const read = await this.readJournal(journal, this.db.data);
-    if (!read) return;
-    this.journalExists = true;
-    this.journalBytes = Buffer.byteLength(read.text);
+    if (!read || !this.writer) return;
+    this.writer.exists = true;
+    this.writer.bytes = Buffer.byteLength(read.text);
     if (read.text.length === 0) return;
     if (read.unreadable > 0) {
       const aside = `${journal.file}.damaged-${fileStamp()}`;
@@ -247,6 +251,7 @@ export class StoredFile<T> {
     this.dirty = null;
     this.urgent = false;
     await this.queue;
+    await this.writer?.close();
     for (const waiter of this.waiting.splice(0)) waiter.reject(this.droppedError());
   }
 
@@ -269,7 +274,7 @@ export class StoredFile<T> {
   private write(complete: boolean): Promise<void> {
     const run = async () => {
       this.scheduled = false;
-      const fold = complete && (this.dirty !== null || this.journalBytes > 0);
+      const fold = complete && (this.dirty !== null || (this.writer?.bytes ?? 0) > 0);
       if (this.disposed || (!this.urgent && !fold)) return;
       const { dirty, urgent } = this;
       const waiting = this.waiting.splice(0);
@@ -277,18 +282,20 @@ export class StoredFile<T> {
       this.urgent = false;
       try {
         this.options.beforeWrite();
-        const journal = this.options.journal;
+        const { journal } = this.options;
+        const writer = this.writer;
         if (
           !complete &&
           journal &&
+          writer &&
           dirty instanceof Set &&
-          !this.journalTorn &&
-          this.journalEntries < JOURNAL_MAX_ENTRIES &&
-          this.journalBytes < JOURNAL_MAX_BYTES
+          !writer.torn &&
+          writer.entries < JOURNAL_MAX_ENTRIES &&
+          writer.bytes < JOURNAL_MAX_BYTES
         ) {
-          await this.append(journal, dirty);
+          await this.append(journal, writer, dirty);
         } else {
-          await this.rewrite(journal);
+          await this.rewrite();
         }
         this.foldFailures = 0;
         for (const waiter of waiting) waiter.resolve();
@@ -314,24 +321,37 @@ export class StoredFile<T> {
     return next;
   }
 
-  /** Writes the whole file, then empties the journal (entries left if that fails are older than the file). */
-  private async rewrite(journal: JournalPolicy<T> | undefined): Promise<void> {
+  /**
+   * Writes the whole file (merging first what another process wrote since,
+   * see mergeFromDisk), then empties the journal (entries left if that fails
+   * are older than the file). A fold of a non-empty journal takes a backup.
+   */
+  private async rewrite(): Promise<void> {
     clearTimeout(this.idleTimer);
-    await this.db.write();
-    if (!journal || (this.journalBytes === 0 && !this.journalTorn)) return;
-    try {
-      const handle = await openNoFollow(journal.file, constants.O_WRONLY);
-      try {
-        await handle.truncate(0);
-      } finally {
-        await handle.close();
-      }
-      this.journalEntries = 0;
-      this.journalBytes = 0;
-      this.journalTorn = false;
-    } catch {
-      // The file holds everything; replaying the old entries over it changes nothing.
-    }
+    const writer = this.writer;
+    const changed = await this.adapter.changedOnDisk();
+    if (changed || (writer && (await writer.changedOnDisk(false)))) await this.mergeFromDisk();
+    const folding = writer !== undefined && (writer.bytes > 0 || writer.torn);
+    await this.adapter.write(this.db.data, folding);
+    if (folding) await writer.empty();
+  }
+
+  /**
+   * Another process wrote the file or its journal since this one last read
+   * or wrote them (a process paused while the library was taken over): reads
+   * them back and merges them into the data in memory, so the next write
+   * keeps both processes' changes, and tells the user.
+   */
+  private async mergeFromDisk(): Promise<void> {
+    const theirs = (await this.adapter.read()) ?? this.fallback();
+    if (this.options.journal) await this.readJournal(this.options.journal, theirs);
+    await this.writer?.adopt();
+    this.db.data = this.options.merge(this.db.data, theirs);
+    this.onReload?.();
+    this.options.notify(
+      `Another Gloss process changed ${this.options.what} (${this.options.file}) while this one was not ` +
+        'looking (for example while the computer slept). Gloss kept the changes of both.',
+    );
   }
 
   /**
@@ -356,38 +376,14 @@ export class StoredFile<T> {
     for (const waiter of [...waiting, ...this.waiting.splice(0)]) waiter.reject(failure);
   }
 
-  /**
-   * Appends one entry and fdatasyncs it; the first append to a new journal
-   * also fsyncs its folder. A failed append is cut off again (or, if that
-   * fails too, the next write rewrites the whole file).
-   */
-  private async append(journal: JournalPolicy<T>, keys: ReadonlySet<string>): Promise<void> {
-    const line = JSON.stringify(journal.entry(this.db.data, keys)) + '\n';
-    const handle = await openNoFollow(
-      journal.file,
-      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
-    );
-    try {
-      const bytes = Buffer.from(line);
-      // A nearly full disk takes part of a write without an error; the rest then fails (ENOSPC).
-      for (let done = 0; done < bytes.length;) {
-        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
-      }
-      await handle.datasync();
-    } catch (error) {
-      await handle.truncate(this.journalBytes).catch(() => {
-        this.journalTorn = true;
-      });
-      throw error;
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
-    if (!this.journalExists) {
-      await fsyncDir(path.dirname(journal.file));
-      this.journalExists = true;
-    }
-    this.journalEntries++;
-    this.journalBytes += Buffer.byteLength(line);
+  /** Appends one entry holding the records `keys` (after merging what another process wrote, see mergeFromDisk). */
+  private async append(
+    journal: JournalPolicy<T>,
+    writer: JournalWriter,
+    keys: ReadonlySet<string>,
+  ): Promise<void> {
+    if (await writer.changedOnDisk(true)) await this.mergeFromDisk();
+    await writer.append(JSON.stringify(journal.entry(this.db.data, keys)) + '\n');
   }
 }
 

@@ -1,0 +1,86 @@
+import { lstat, readdir, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { fsyncDir } from '../fs/atomic-write';
+import { mkdirNoFollow } from '../fs/no-follow';
+import { fileStamp } from './files';
+
+/** A temporary file of an interrupted atomicWrite (see atomicWrite). */
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** A content cache file of one article. */
+const CONTENT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(json|utf16le)$/;
+
+/** What the index says is in use. */
+export interface InUse {
+  /** Copies the index refers to, as `articles/<name>`. */
+  sourceFiles: ReadonlySet<string>;
+  /** Ids of the articles in the index (tombstones included). */
+  articleIds: ReadonlySet<string>;
+}
+
+/** Regular files in `dir` (relative to `root`) that `isDebris` picks; none when the folder is missing. */
+async function debrisIn(root: string, dir: string, isDebris: (name: string) => boolean): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(path.join(root, dir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const found: string[] = [];
+  for (const name of names) {
+    if (!isDebris(name)) continue;
+    const info = await lstat(path.join(root, dir, name)).catch(() => null);
+    if (info?.isFile()) found.push(path.join(dir, name));
+  }
+  return found;
+}
+
+/**
+ * Moves what interrupted writes and imports left behind into
+ * `.gloss/orphaned-copies/<time>/`, keeping each file's path inside the
+ * library: temporary files of atomic writes; and, when `inUse` is given
+ * (the index loaded as it was saved, not restored), copies in `articles/`
+ * and content caches that no article of the index refers to. Nothing is
+ * deleted; shards and journals are never moved. Call with the library
+ * locked, before anything else writes. Returns the message for the user,
+ * or null when nothing was found.
+ * @throws GlossError('forbidden') for a link on the way; fs errors.
+ */
+export async function sweepDebris(root: string, inUse: InUse | null): Promise<string | null> {
+  const temp = (name: string) => TEMP_NAME.test(name);
+  const found = [
+    ...(await debrisIn(root, '.gloss', temp)),
+    ...(await debrisIn(root, '.gloss/annotations', temp)),
+    ...(await debrisIn(root, '.gloss/content', temp)),
+  ];
+  if (inUse) {
+    found.push(
+      ...(await debrisIn(
+        root,
+        'articles',
+        (name) => temp(name) || !inUse.sourceFiles.has(`articles/${name}`),
+      )),
+      ...(await debrisIn(root, '.gloss/content', (name) => {
+        const id = CONTENT_FILE.exec(name)?.[1];
+        return id !== undefined && !inUse.articleIds.has(id);
+      })),
+    );
+  } else {
+    found.push(...(await debrisIn(root, 'articles', temp)));
+  }
+  if (found.length === 0) return null;
+  const target = path.join(root, '.gloss', 'orphaned-copies', fileStamp());
+  for (const relative of found) {
+    const destination = path.join(target, relative);
+    await mkdirNoFollow(path.dirname(destination), root);
+    await rename(path.join(root, relative), destination);
+  }
+  for (const dir of new Set(found.map((relative) => path.dirname(relative)))) {
+    await fsyncDir(path.join(root, dir));
+  }
+  return (
+    `Gloss found ${found.length} file${found.length === 1 ? '' : 's'} left behind by interrupted saves or imports ` +
+    `(no article uses them) and moved them to ${target}. Nothing was deleted; remove that folder once you ` +
+    'have checked it.'
+  );
+}
