@@ -44,9 +44,11 @@ export class LibraryService {
     private readonly converter: ImportConverter = importConverter,
   ) {}
 
-  /** Live articles, most recently added first. */
+  /** Live articles, most recently added first (ISO timestamps compared by code unit: no collation needed). */
   list(): ArticleMeta[] {
-    return this.store.listArticles().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return this.store
+      .listArticles()
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 
   /** An article with its text; rebuilds the content cache from the copy if it is missing. */
