@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
+      // zod is bundled: loading its hundred modules one by one was most of the command line's start-up.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/hosts/electron/index.ts'),

@@ -12,8 +12,11 @@ const tagName = z.string().trim().min(1).max(100);
 
 /** Methods of the library: importing and managing articles. */
 export const libraryMethods = {
-  /** Live articles, newest first. */
-  listArticles: method(z.object({}).strict(), z.array(articleMetaSchema)),
+  /** Live articles, newest first; with `first`, only that many (a first screen painted before the rest). */
+  listArticles: method(
+    z.object({ first: z.int().min(1).max(1000).optional() }).strict(),
+    z.array(articleMetaSchema),
+  ),
   /** One article with its canonical text, blocks and note. */
   getArticle: method(z.object({ id }).strict(), articleContentSchema),
   /**

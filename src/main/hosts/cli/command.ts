@@ -35,7 +35,8 @@ export async function call<M extends MethodName>(
   return result.value as ResultOf<M>;
 }
 
-/** Prints `value` as JSON with --json, else the human text. */
-export function print(ctx: CommandContext, value: unknown, human: string): void {
-  console.log(ctx.json ? JSON.stringify(value, null, 2) : human);
+/** Prints `value` as JSON with --json, else the human text (a function when it costs to build). */
+export function print(ctx: CommandContext, value: unknown, human: string | (() => string)): void {
+  if (ctx.json) console.log(JSON.stringify(value, null, 2));
+  else console.log(typeof human === 'string' ? human : human());
 }

@@ -5,7 +5,7 @@ import type { LibraryService } from './library-service';
 /** Handlers for the library domain. */
 export function libraryHandlers(library: LibraryService): HandlersFor<typeof libraryMethods> {
   return {
-    listArticles: () => library.list(),
+    listArticles: ({ first }) => library.list(first),
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
     importFile: async ({ name, data }) => {

@@ -55,6 +55,17 @@ describe('LibraryService', () => {
     expect(library.list().map((a) => a.id)).toEqual([outcome.article.id]);
   });
 
+  it('lists the newest articles first, and only the first few when asked (a first screen)', async () => {
+    const ids: string[] = [];
+    for (const name of ['mot', 'hai', 'ba']) {
+      ids.push(
+        (await library.importBytes(Buffer.from(`Bài ${name}\n\nĐoạn ${name}.\n`), `${name}.txt`)).article.id,
+      );
+    }
+    expect(library.list().map((a) => a.id)).toEqual([...ids].reverse());
+    expect(library.list(2).map((a) => a.id)).toEqual([ids[2], ids[1]]);
+  });
+
   it('reports identical content as a duplicate and adds nothing', async () => {
     await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
     const again = await library.importBytes(Buffer.from(SAMPLE.toString().normalize('NFD')), 'copy.txt');

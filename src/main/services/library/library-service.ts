@@ -44,9 +44,15 @@ export class LibraryService {
     private readonly converter: ImportConverter = importConverter,
   ) {}
 
-  /** Live articles, most recently added first. */
-  list(): ArticleMeta[] {
-    return this.store.listArticles().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  /**
+   * Live articles, most recently added first (ISO timestamps compared by code
+   * unit: no collation needed); with `first`, only that many.
+   */
+  list(first?: number): ArticleMeta[] {
+    const sorted = this.store
+      .listArticles()
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return first === undefined ? sorted : sorted.slice(0, first);
   }
 
   /** An article with its text; rebuilds the content cache from the copy if it is missing. */

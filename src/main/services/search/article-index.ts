@@ -1,13 +1,28 @@
 import type MiniSearch from 'minisearch';
 import type { Annotation } from '../../../shared/model/annotation';
 import type { ArticleMeta, Block } from '../../../shared/model/article';
-import { bodyDoc, bodyId, docWords, emptyMiniSearch, notesDoc, notesId, type IndexDoc } from './documents';
+import {
+  bodyDoc,
+  bodyId,
+  docWords,
+  emptyMiniSearch,
+  highlightDoc,
+  highlightDocId,
+  highlightDocs,
+  type IndexDoc,
+} from './documents';
 import { loadedArticle, newEntry, savedArticle, type ArticleEntry } from './entry';
 import { cachedTagKey } from './highlight-index';
-import { highlightsOf, insertRow, removeRow, type HighlightRow } from './highlights';
+import { highlightsOf, insertRow, removeRow, rowOf, type Highlights, type HighlightRow } from './highlights';
 import type { LoadedIndex } from './index-storage';
 import type { LogRecord } from './model';
 import { Vocabulary } from './vocabulary';
+
+/** Where a highlight is kept: its article, and its start there (rows are in order of start). */
+interface Owner {
+  articleId: string;
+  start: number;
+}
 
 /** How the index reads an article's form and text (see IndexStorage). */
 export interface ContentReader {
@@ -26,8 +41,8 @@ export class ArticleIndex {
   readonly articles = new Map<string, ArticleEntry>();
   /** Folds tags for `tag:` filters. */
   readonly tagKey = cachedTagKey();
-  /** Which article each highlight is in; built when first needed, then kept current. */
-  private owners: Map<string, string> | undefined;
+  /** Which article each highlight is in, and where it starts; built when first needed, then kept current. */
+  private owners: Map<string, Owner> | undefined;
   private sortedByTitle: ArticleEntry[] | undefined;
   /** Articles changed since the last save. */
   private readonly dirty = new Set<string>();
@@ -102,7 +117,7 @@ export class ArticleIndex {
     const entry = this.articles.get(articleId);
     if (!entry) return;
     this.dropDoc(bodyDoc(entry, this.content.formOf(entry)));
-    this.dropDoc(notesDoc(entry.id, entry.highlights));
+    for (const doc of highlightDocs(entry.id, entry.highlights)) this.dropDoc(doc);
     for (const id of entry.highlights.ids) this.owners?.delete(id);
     this.articles.delete(articleId);
     this.sortedByTitle = undefined;
@@ -131,14 +146,19 @@ export class ArticleIndex {
   setHighlights(entry: ArticleEntry, annotations: Annotation[]): void {
     const text = this.content.textAt(entry, 0, entry.textLength);
     const rows = annotations.filter((a) => !a.deleted).map((a) => this.highlightRow(entry, a, text));
-    this.changeNotes(entry, () => {
-      for (const id of entry.highlights.ids) this.owners?.delete(id);
-      entry.highlights = highlightsOf(rows);
-      for (const id of entry.highlights.ids) this.owners?.set(id, entry.id);
-    });
+    for (const doc of highlightDocs(entry.id, entry.highlights)) this.dropDoc(doc);
+    for (const id of entry.highlights.ids) this.owners?.delete(id);
+    entry.highlights = highlightsOf(rows);
+    this.own(entry.id, entry.highlights);
+    for (const doc of highlightDocs(entry.id, entry.highlights)) this.addDoc(doc);
+    this.highlightsChanged(entry);
   }
 
-  /** Adds or replaces one highlight; a tombstone removes it. Ignored while its article is not indexed. */
+  /**
+   * Adds or replaces one highlight; a tombstone removes it. Ignored while its
+   * article is not indexed. Costs one highlight's document, whatever the
+   * number of highlights in the article.
+   */
   putHighlight(annotation: Annotation): void {
     if (annotation.deleted) {
       this.removeHighlight(annotation.id);
@@ -147,21 +167,20 @@ export class ArticleIndex {
     const entry = this.articles.get(annotation.articleId);
     if (!entry) return;
     if (this.ownerOf(annotation.id) !== entry.id) this.removeHighlight(annotation.id);
-    this.changeNotes(entry, () => {
-      removeRow(entry.highlights, annotation.id);
-      insertRow(entry.highlights, this.highlightRow(entry, annotation));
-      this.owners?.set(annotation.id, entry.id);
-    });
+    this.dropHighlight(entry, annotation.id);
+    const at = insertRow(entry.highlights, this.highlightRow(entry, annotation));
+    this.addDoc(highlightDoc(entry.id, entry.highlights, at));
+    this.owners?.set(annotation.id, { articleId: entry.id, start: entry.highlights.starts[at] as number });
+    this.highlightsChanged(entry);
   }
 
   /** Removes one highlight; unknown ids are ignored. */
   removeHighlight(id: string): void {
     const entry = this.articles.get(this.ownerOf(id) ?? '');
     if (!entry) return;
-    this.changeNotes(entry, () => {
-      removeRow(entry.highlights, id);
-      this.owners?.delete(id);
-    });
+    this.dropHighlight(entry, id);
+    this.owners?.delete(id);
+    this.highlightsChanged(entry);
   }
 
   /** Marks an article changed, so it is saved as such and the next open reads it again from the library. */
@@ -174,20 +193,32 @@ export class ArticleIndex {
   ownerOf(highlightId: string): string | undefined {
     if (!this.owners) {
       this.owners = new Map();
-      for (const entry of this.articles.values()) {
-        for (const id of entry.highlights.ids) this.owners.set(id, entry.id);
-      }
+      for (const entry of this.articles.values()) this.own(entry.id, entry.highlights);
     }
-    return this.owners.get(highlightId);
+    return this.owners.get(highlightId)?.articleId;
   }
 
-  /** Re-indexes an article's highlights document around a change to its highlights. */
-  private changeNotes(entry: ArticleEntry, change: () => void): void {
-    this.dropDoc(notesDoc(entry.id, entry.highlights));
-    change();
+  /** Removes one highlight's row and document from an article; false when it has none. */
+  private dropHighlight(entry: ArticleEntry, id: string): boolean {
+    const owner = this.owners?.get(id);
+    if (this.owners && owner?.articleId !== entry.id) return false;
+    const at = rowOf(entry.highlights, id, owner?.start);
+    if (at === -1) return false;
+    this.dropDoc(highlightDoc(entry.id, entry.highlights, at));
+    return removeRow(entry.highlights, id, owner?.start);
+  }
+
+  private own(articleId: string, highlights: Highlights): void {
+    if (!this.owners) return;
+    highlights.ids.forEach((id, i) =>
+      this.owners?.set(id, { articleId, start: highlights.starts[i] as number }),
+    );
+  }
+
+  /** Forgets what was derived from an article's highlights and marks it for saving. */
+  private highlightsChanged(entry: ArticleEntry): void {
     delete entry.notesForm;
     delete entry.highlightIndex;
-    this.addDoc(notesDoc(entry.id, entry.highlights));
     this.dirty.add(entry.id);
   }
 
@@ -198,7 +229,9 @@ export class ArticleIndex {
    */
   private replay(record: LogRecord): void {
     for (const id of record.removed) {
-      for (const docId of [bodyId(id), notesId(id)]) if (this.mini.has(docId)) this.mini.discard(docId);
+      const old = this.articles.get(id);
+      if (old) this.discardHighlightDocs(old);
+      if (this.mini.has(bodyId(id))) this.mini.discard(bodyId(id));
       this.articles.delete(id);
     }
     for (const saved of record.articles) {
@@ -212,16 +245,22 @@ export class ArticleIndex {
         old.author === entry.author &&
         old.tags.join('\n') === entry.tags.join('\n');
       if (old?.contentHash === entry.contentHash && old.form !== undefined) entry.form = old.form;
-      if (this.mini.has(notesId(entry.id))) this.mini.discard(notesId(entry.id));
+      if (old) this.discardHighlightDocs(old);
       if (!sameBody && this.mini.has(bodyId(entry.id))) this.mini.discard(bodyId(entry.id));
       this.articles.set(entry.id, entry);
       if (!sameBody) this.mini.add(bodyDoc(entry, this.content.formOf(entry)));
-      const notes = notesDoc(entry.id, entry.highlights);
-      if (notes) this.mini.add(notes);
+      this.mini.addAll(highlightDocs(entry.id, entry.highlights));
     }
     record.vocabulary.words.forEach((word, i) =>
       this.vocabulary.adjust(word, record.vocabulary.counts[i] ?? 0),
     );
+  }
+
+  private discardHighlightDocs(entry: ArticleEntry): void {
+    for (const id of entry.highlights.ids) {
+      const docId = highlightDocId(entry.id, id);
+      if (this.mini.has(docId)) this.mini.discard(docId);
+    }
   }
 
   /** A highlight as the index keeps it: its quote only when the text at its position differs. */

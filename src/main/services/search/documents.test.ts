@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyDoc, docWords, notesDoc, weightedWords } from './documents';
+import { articleIdOf, bodyDoc, docWords, highlightDocs, weightedWords } from './documents';
 import { highlightsOf } from './highlights';
 
 describe('weightedWords', () => {
@@ -27,11 +27,11 @@ describe('documents', () => {
       { ...row, id: 'a', note: 'Ý chính', tags: ['Nghị quyết'] },
       { ...row, id: 'b', note: '', quote: 'Bãi biển' },
     ]);
-    expect(notesDoc('x', highlights)).toEqual({
-      id: 'n:x',
-      notes: 'y chinh\nbai bien',
-      labels: 'nghi quyet',
-    });
-    expect(notesDoc('x', highlightsOf([{ ...row, id: 'c', note: '' }]))).toBeUndefined();
+    expect(highlightDocs('x', highlights)).toEqual([
+      { id: 'n:x a', notes: 'y chinh', labels: 'nghi quyet' },
+      { id: 'n:x b', notes: 'bai bien', labels: '' },
+    ]);
+    expect(highlightDocs('x', highlightsOf([{ ...row, id: 'c', note: '' }]))).toEqual([]);
+    expect(['b:x', 'n:x a'].map(articleIdOf)).toEqual(['x', 'x']);
   });
 });

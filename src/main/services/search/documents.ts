@@ -37,8 +37,9 @@ export function weightedWords(form: string): string[] {
 }
 
 /**
- * MiniSearch holds two documents per article: its body (`b:` title, author,
- * tags, text) and its highlights (`n:` notes and tags). Values are search
+ * MiniSearch holds an article's body (`b:` title, author, tags, text) and
+ * one document per highlight with a note, a kept quote or tags (`n:` notes
+ * and tags). Values are search
  * forms, so terms are only split. These options must not change between a
  * save and a load (INDEX_SCHEMA_VERSION).
  */
@@ -51,10 +52,14 @@ export const MINISEARCH_OPTIONS: Options<IndexDoc> = {
 
 /** The id of an article's body document. */
 export const bodyId = (articleId: string): string => `b:${articleId}`;
-/** The id of an article's highlights document. */
-export const notesId = (articleId: string): string => `n:${articleId}`;
-/** The article id of a document id. */
-export const articleIdOf = (docId: string): string => docId.slice(2);
+/** The id of one highlight's document: its article's id, a space, its own id. */
+export const highlightDocId = (articleId: string, highlightId: string): string =>
+  `n:${articleId} ${highlightId}`;
+/** The article id of a document id (a body's or a highlight's). */
+export const articleIdOf = (docId: string): string => {
+  const space = docId.indexOf(' ', 2);
+  return docId.slice(2, space === -1 ? undefined : space);
+};
 
 /** The body document of an article: the forms of its title, author, tags and text (`form`). */
 export function bodyDoc(
@@ -70,17 +75,32 @@ export function bodyDoc(
   };
 }
 
-/** The highlights document: notes (with quotes that are not article text) and tags; undefined when empty. */
-export function notesDoc(articleId: string, highlights: Highlights): IndexDoc | undefined {
-  const { notes: written, quotes, tags } = highlights;
-  const notes = [...written, ...quotes.values()].filter((text) => text !== '');
-  const labels = tags.flat();
+/**
+ * The document of the highlight at `i`: its note (with its quote when that
+ * is not article text) and its tags; undefined when it has none of them. One
+ * document per highlight, so a change to one re-indexes only that one.
+ */
+export function highlightDoc(articleId: string, highlights: Highlights, i: number): IndexDoc | undefined {
+  const id = highlights.ids[i];
+  if (id === undefined) return undefined;
+  const notes = [highlights.notes[i] ?? '', highlights.quotes.get(id) ?? ''].filter((text) => text !== '');
+  const labels = highlights.tags[i] ?? [];
   if (notes.length === 0 && labels.length === 0) return undefined;
   return {
-    id: notesId(articleId),
+    id: highlightDocId(articleId, id),
     notes: toSearchForm(notes.join('\n')).form,
     labels: toSearchForm(labels.join('\n')).form,
   };
+}
+
+/** The documents of every highlight of an article that has one. */
+export function highlightDocs(articleId: string, highlights: Highlights): IndexDoc[] {
+  const docs: IndexDoc[] = [];
+  for (let i = 0; i < highlights.ids.length; i++) {
+    const doc = highlightDoc(articleId, highlights, i);
+    if (doc) docs.push(doc);
+  }
+  return docs;
 }
 
 /** Every distinct word of a document, all fields together (what the vocabulary counts). */

@@ -45,16 +45,39 @@ export function highlightsOf(rows: HighlightRow[]): Highlights {
   return highlights;
 }
 
-/** Adds a row after every highlight that starts at or before it. */
-export function insertRow(highlights: Highlights, row: HighlightRow): void {
-  let at = highlights.starts.findIndex((start) => start > row.start);
-  if (at === -1) at = highlights.ids.length;
-  addRow(highlights, row, at);
+/** Adds a row after every highlight that starts at or before it (found by bisection); returns its index. */
+export function insertRow(highlights: Highlights, row: HighlightRow): number {
+  let low = 0;
+  let high = highlights.starts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((highlights.starts[mid] as number) <= row.start) low = mid + 1;
+    else high = mid;
+  }
+  addRow(highlights, row, low);
+  return low;
 }
 
-/** Removes the highlight with `id`; false when there is none. */
-export function removeRow(highlights: Highlights, id: string): boolean {
-  const at = highlights.ids.indexOf(id);
+/**
+ * The index of the highlight `id`, or -1. With `start`, where it was added,
+ * it is found by bisection among the rows starting there; without, by a scan.
+ */
+export function rowOf(highlights: Highlights, id: string, start?: number): number {
+  if (start === undefined) return highlights.ids.indexOf(id);
+  let low = 0;
+  let high = highlights.starts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((highlights.starts[mid] as number) < start) low = mid + 1;
+    else high = mid;
+  }
+  for (let at = low; highlights.starts[at] === start; at++) if (highlights.ids[at] === id) return at;
+  return -1;
+}
+
+/** Removes the highlight with `id` (see rowOf for `start`); false when there is none. */
+export function removeRow(highlights: Highlights, id: string, start?: number): boolean {
+  const at = rowOf(highlights, id, start);
   if (at === -1) return false;
   for (const column of [
     highlights.ids,

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch from 'minisearch';
-import { bodyId, MINISEARCH_OPTIONS, notesId, type IndexDoc } from './documents';
+import { bodyId, highlightDocId, MINISEARCH_OPTIONS, type IndexDoc } from './documents';
 import { loadedArticle, savedArticle, type ArticleEntry } from './entry';
 import type { LogRecord, SavedDocs } from './model';
 import {
@@ -195,11 +195,19 @@ function loadMiniSearch(stored: StoredIndex): MiniSearch<IndexDoc> {
   const { articles } = stored.docs;
   const missing = articles.find((a) => !mini.has(bodyId(a.id)));
   if (missing) throw new DamagedIndexError(`the index does not match article ${missing.id}.`);
-  const notesDocs = articles.filter((a) => mini.has(notesId(a.id))).length;
-  if (mini.documentCount !== articles.length + notesDocs) {
-    throw new DamagedIndexError(
-      `the index holds ${mini.documentCount} documents, not ${articles.length + notesDocs}.`,
-    );
+  let expected = articles.length;
+  for (const { id, highlights } of articles) {
+    const quoted = new Set(highlights.quotes.filter(([, quote]) => quote !== '').map(([hid]) => hid));
+    highlights.ids.forEach((highlightId, i) => {
+      if (!quoted.has(highlightId) && !highlights.notes[i] && !highlights.tags[i]?.length) return;
+      if (!mini.has(highlightDocId(id, highlightId))) {
+        throw new DamagedIndexError(`the index does not match article ${id}.`);
+      }
+      expected++;
+    });
+  }
+  if (mini.documentCount !== expected) {
+    throw new DamagedIndexError(`the index holds ${mini.documentCount} documents, not ${expected}.`);
   }
   return mini;
 }

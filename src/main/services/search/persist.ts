@@ -8,7 +8,7 @@ import { mkdirNoFollow, openNoFollow, readFileNoFollow, refuseLinks } from '../f
 import { logRecordSchema, savedDocsSchema, type LogRecord, type SavedDocs } from './model';
 
 /** Bumped whenever the files or the indexing rules change; each version has its own folder. */
-export const INDEX_SCHEMA_VERSION = 2;
+export const INDEX_SCHEMA_VERSION = 3;
 
 const MANIFEST = 'manifest.json';
 

@@ -58,7 +58,7 @@ export class SearchService {
    * and valid, then brings it up to date: articles added, removed or changed
    * since it was saved are re-read from `source`; without a usable index
    * every article is read. A damaged index is moved aside (to
-   * `v2.damaged`) and rebuilt. Resolves when the index is complete.
+   * `v3.damaged`) and rebuilt. Resolves when the index is complete.
    *
    * @throws whatever `source.listArticles` throws; an article whose content
    *   or highlights cannot be read is left out until the next open.

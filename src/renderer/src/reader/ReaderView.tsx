@@ -31,6 +31,8 @@ export function ReaderView() {
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [panel, setPanel] = useState<SidePanelTab>('notes');
   const [focusEditor, setFocusEditor] = useState<'note' | 'tags' | null>(null);
+  // Stable, so the editor's focus effect runs when asked to focus, not at every render of the reader.
+  const editorFocused = useCallback(() => setFocusEditor(null), []);
   const [exporting, setExporting] = useState(false);
   const sidePanel = useSidePanel();
   const setOpenPanel = sidePanel.setOpen;
@@ -158,7 +160,7 @@ export function ReaderView() {
             tab={panel}
             onTab={setPanel}
             focusEditor={focusEditor}
-            onEditorFocused={() => setFocusEditor(null)}
+            onEditorFocused={editorFocused}
             onClose={sidePanel.narrow ? () => sidePanel.setOpen(false) : undefined}
             scroller={scroller}
           />

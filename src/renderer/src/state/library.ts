@@ -4,6 +4,9 @@ import type { ImportState, LibrarySlice, Slice } from './types';
 import { unwrapWith } from './unwrap';
 import { importSummary } from './import-summary';
 
+/** Articles asked for first when the library opens: more than one screen of rows. */
+const FIRST_PAGE = 40;
+
 /** Reads a File as base64 without the data-URL prefix. */
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -27,7 +30,15 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
     importState: null,
 
     async loadArticles() {
-      const articles = await unwrap(api.listArticles({}));
+      // The first time, the first screen of rows is painted from a small first page while the whole list loads.
+      const firstPage =
+        !get().articlesLoaded && get().articles.length === 0
+          ? api.listArticles({ first: FIRST_PAGE })
+          : undefined;
+      const all = unwrap(api.listArticles({}));
+      const first = await firstPage;
+      if (first?.ok && !get().articlesLoaded && get().articles.length === 0) set({ articles: first.value });
+      const articles = await all;
       if (articles) set({ articles, articlesLoaded: true });
     },
 

@@ -69,7 +69,7 @@ export const list: Command = {
   help: 'list                   List the articles in the library',
   async run(ctx) {
     const articles = await call(ctx, 'listArticles', {});
-    print(ctx, articles, articles.length ? articles.map(line).join('\n') : 'The library is empty.');
+    print(ctx, articles, () => (articles.length ? articles.map(line).join('\n') : 'The library is empty.'));
   },
 };
 

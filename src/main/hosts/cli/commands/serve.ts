@@ -2,7 +2,6 @@ import { GlossError } from '../../../../shared/result';
 import { runEveryStep } from '../../../services/stop';
 import { call, type Command } from '../command';
 import { glossDataDir } from '../../../services/library-path';
-import { lastServed, rememberServed } from '../serve-state';
 
 /**
  * `gloss serve`: the web host on 127.0.0.1. Without --port it reuses the port and token it last served
@@ -21,7 +20,11 @@ export const serve: Command = {
         `--port must be a whole number from 0 to 65535, not "${String(portOption)}".`,
       );
     }
-    const { startWebHost } = await import('../../web/web-host');
+    const [{ startWebHost }, { lastServed, rememberServed }] = await Promise.all([
+      import('../../web/web-host'),
+      // Its schema needs zod, which other commands load only with the services.
+      import('../serve-state'),
+    ]);
     const info = await call(ctx, 'getAppInfo', {});
     const dataDir = glossDataDir();
     const last = portOption === undefined ? await lastServed(dataDir, info.libraryPath) : null;
