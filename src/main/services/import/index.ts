@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { GlossError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/canonical';
-import type { ArticleFormat, Block } from '../../../shared/model/article';
+import type { ArticleFormat, Block, Page } from '../../../shared/model/article';
 import type { Converted } from './blocks';
 import { decode, describeBinary } from './decode';
 import { convertHtml, declaredCharset } from './html';
 import { convertMarkdown } from './markdown';
 import { titleFromFileName } from './metadata';
+import { convertPdf } from './pdf';
 import { convertPlainText } from './text';
 
 export { sanitizeHtml } from './sanitize';
@@ -22,12 +23,13 @@ const FORMATS: Record<string, ArticleFormat> = {
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
 };
 
 /** File name extensions Gloss imports, lower-case, with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
-const CONVERTERS: Record<ArticleFormat, (text: string) => Converted> = {
+const CONVERTERS: Record<Exclude<ArticleFormat, 'pdf'>, (text: string) => Converted> = {
   txt: convertPlainText,
   md: convertMarkdown,
   html: convertHtml,
@@ -47,8 +49,17 @@ export interface ImportedDocument {
   wordCount: number;
   /** SHA-256 (hex) of `text`. */
   contentHash: string;
-  /** Encoding the file was read as, e.g. 'utf-8', 'utf-16le', 'windows-1258'. */
+  /** Encoding the file was read as, e.g. 'utf-8', 'utf-16le', 'windows-1258'; 'pdf' for a PDF. */
   encoding: string;
+  /** PDF only: where each page's text lies in `text`. */
+  pages?: Page[];
+  /** PDF only: number of pages. */
+  pageCount?: number;
+  doi?: string | null;
+  /** PDF only: pdf.js' fingerprint of the document. */
+  fingerprint?: string;
+  /** Something the user should know about the imported file, e.g. that it has no text; null if nothing. */
+  notice?: string | null;
 }
 
 const supportedList = (): string =>
@@ -81,10 +92,16 @@ export function checkImportSize(name: string, size: number): void {
  *   empty file or one with no readable text. Messages name the file.
  */
 export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocument {
-  const name = (fileName.split(/[\\/]/).pop() || fileName).normalize('NFC');
+  const name = baseName(fileName);
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
   const format = FORMATS[extension];
+  if (format === 'pdf') {
+    throw new GlossError(
+      'unsupported',
+      `Cannot import "${name}" here: PDF files are converted by convertDocument.`,
+    );
+  }
   if (!format) {
     const what = extension ? `${extension} files` : 'files without an extension';
     throw new GlossError(
@@ -121,4 +138,18 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
     contentHash: createHash('sha256').update(converted.text).digest('hex'),
     encoding,
   };
+}
+
+const baseName = (fileName: string): string => (fileName.split(/[\\/]/).pop() || fileName).normalize('NFC');
+
+/**
+ * Converts the bytes of one file of any supported format: a `.pdf` with pdf.js (see `convertPdf`),
+ * anything else with `convertFile`. Pure apart from CPU and reading pdf.js' own files.
+ * @throws GlossError as `convertFile` and `convertPdf` do; messages name the file.
+ */
+export async function convertDocument(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
+  const name = baseName(fileName);
+  if (!/\.pdf$/iu.test(name)) return convertFile(bytes, fileName);
+  checkImportSize(name, bytes.length);
+  return convertPdf(bytes, name, titleFromFileName(name));
 }

@@ -12,13 +12,13 @@ import type {
 import { tagKey } from '../../../shared/model/tag';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
-import { convertFile, type ImportedDocument } from '../import';
+import { convertDocument, type ImportedDocument } from '../import';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
 import { uniqueFileName } from './file-names';
 
-/** An article's canonical text and its blocks. */
-type Content = { text: string; blocks: ArticleContent['blocks'] };
+/** An article's canonical text and its blocks (and pages, for a PDF). */
+type Content = { text: string; blocks: ArticleContent['blocks']; pages?: ArticleContent['pages'] };
 
 /** Articles whose text is kept in memory. */
 const CONTENT_CACHE_SIZE = 3;
@@ -48,8 +48,9 @@ export class LibraryService {
   /** An article with its text; rebuilds the content cache from the copy if it is missing. */
   async get(id: string): Promise<ArticleContent> {
     const article = this.live(id);
-    const content = await this.content(article);
-    return { article, text: content.text, blocks: content.blocks, note: await this.store.getArticleNote(id) };
+    const { text, blocks, pages } = await this.content(article);
+    const note = await this.store.getArticleNote(id);
+    return pages ? { article, text, blocks, pages, note } : { article, text, blocks, note };
   }
 
   /**
@@ -89,7 +90,7 @@ export class LibraryService {
    */
   async importBytes(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
     const name = path.basename(fileName).normalize('NFC');
-    const doc = convertFile(bytes, name);
+    const doc = await convertDocument(bytes, name);
     const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
     if (existing) {
       return {
@@ -122,6 +123,7 @@ export class LibraryService {
       createdAt: now,
       updatedAt: now,
       deleted: false,
+      ...pdfFields(doc),
     };
     try {
       await atomicWrite(copyPath, bytes);
@@ -134,7 +136,9 @@ export class LibraryService {
     }
     this.store.putArticle(article);
     await this.store.flush();
-    return { status: 'imported', article, message: `Imported “${article.title}”.` };
+    const message = `Imported “${article.title}”.`;
+    if (!doc.notice) return { status: 'imported', article, message };
+    return { status: 'imported', article, message: `${message} ${doc.notice}`, notice: doc.notice };
   }
 
   /**
@@ -218,7 +222,10 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = await convertDocument(
+        await readFile(await this.resolveSource(article)),
+        path.basename(article.sourceFile),
+      );
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
@@ -237,6 +244,7 @@ export class LibraryService {
       wordCount: doc.wordCount,
       charCount: doc.text.length,
       updatedAt: new Date().toISOString(),
+      ...pdfFields(doc),
     };
     this.store.putArticle(next);
     await this.store.flush();
@@ -267,8 +275,11 @@ export class LibraryService {
 
   private async writeContent(id: string, doc: Content): Promise<void> {
     this.contentCache.delete(id);
-    await this.store.writeContent(id, { text: doc.text, blocks: doc.blocks });
-    this.remember(id, { text: doc.text, blocks: doc.blocks });
+    const content: Content = doc.pages
+      ? { text: doc.text, blocks: doc.blocks, pages: doc.pages }
+      : { text: doc.text, blocks: doc.blocks };
+    await this.store.writeContent(id, content);
+    this.remember(id, content);
   }
 
   private remember(id: string, content: Content): void {
@@ -288,7 +299,10 @@ export class LibraryService {
   private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
-      doc = convertFile(await readFile(await this.resolveSource(article)), path.basename(article.sourceFile));
+      doc = await convertDocument(
+        await readFile(await this.resolveSource(article)),
+        path.basename(article.sourceFile),
+      );
     } catch (error) {
       throw new GlossError(
         'damaged',
@@ -308,6 +322,15 @@ function describeReanchoring(title: string, report: ReanchorReport): string {
   if (report.fuzzy) parts.push(`${report.fuzzy} matched approximately`);
   if (report.orphaned) parts.push(`${report.orphaned} could not be placed and are listed in the notes panel`);
   return `${head}: ${parts.join(', ')}.`;
+}
+
+/** The metadata only a PDF has, as optional article fields (absent for other formats). */
+function pdfFields(doc: ImportedDocument): Pick<ArticleMeta, 'pageCount' | 'doi' | 'fingerprint'> {
+  return {
+    ...(doc.pageCount !== undefined && { pageCount: doc.pageCount }),
+    ...(doc.doi && { doi: doc.doi }),
+    ...(doc.fingerprint && { fingerprint: doc.fingerprint }),
+  };
 }
 
 function uniqueTags(tags: string[]): string[] {

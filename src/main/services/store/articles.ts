@@ -3,13 +3,13 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { GlossError } from '../../../shared/result';
-import { articleMetaSchema, type ArticleMeta, type Block } from '../../../shared/model/article';
+import { articleMetaSchema, type ArticleMeta } from '../../../shared/model/article';
 import { atomicWrite } from '../fs/atomic-write';
 import { ChangeSet } from './change-set';
 import { contentCodec } from './codecs';
 import { checkId, cloneArticle, describeArticle, describeError, type StoreContext } from './context';
 import { loadJsonFile } from './files';
-import { contentFileSchema, parseOrInvalid } from './schemas';
+import { contentFileSchema, parseOrInvalid, type ContentFile } from './schemas';
 
 type ArticleEvent = Extract<ChangeEvent, { kind: 'article-added' | 'article-changed' | 'article-removed' }>;
 
@@ -84,7 +84,7 @@ export class Articles {
    * It is announced with the record that names its hash (`put`).
    * @throws GlossError 'invalid-argument' for a bad id or blocks outside the text, 'io'.
    */
-  async writeContent(id: string, content: { text: string; blocks: Block[] }): Promise<void> {
+  async writeContent(id: string, content: ContentFile): Promise<void> {
     this.ctx.assertWritable();
     const file = this.contentFile(id);
     const parsed = parseOrInvalid(contentFileSchema, content, 'article text');
@@ -102,7 +102,7 @@ export class Articles {
    * Reads an article's content cache; undefined when it is missing or damaged
    * (a damaged one is moved aside with a notice; rebuild it from the source file).
    */
-  async readContent(id: string): Promise<{ text: string; blocks: Block[] } | undefined> {
+  async readContent(id: string): Promise<ContentFile | undefined> {
     const loaded = await loadJsonFile({
       file: this.contentFile(id),
       what: `the cached text of ${describeArticle(this.ctx, id)}`,

@@ -2,7 +2,8 @@ import { useRef } from 'react';
 import { useStore } from '../state/store';
 
 /** File types offered in the picker. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+export const IMPORT_ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf';
 
 /** Opens the system file picker (a native dialog in Electron) and imports the chosen files. */
 export function ImportButton({ className }: { className?: string }) {

@@ -60,7 +60,10 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
         const result = await api.importFile({ name: file.name, data });
         if (!result.ok) state.failures.push({ name: file.name, message: result.error.message });
         else if (result.value.status !== 'imported') state.notes.push(result.value.message);
-        else state.imported++;
+        else {
+          state.imported++;
+          if (result.value.notice) state.notes.push(result.value.message);
+        }
         state.done++;
         set({ importState: { ...state } });
       }
