@@ -9,6 +9,7 @@ export function libraryHandlers(library: LibraryService): HandlersFor<typeof lib
     listArticles: () => library.list(),
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
+    getArticleFile: async ({ id }) => ({ data: Buffer.from(await library.pdfBytes(id)).toString('base64') }),
     importFile: ({ name, data }) => {
       checkImportSize(name, Math.floor((data.length * 3) / 4));
       return library.importBytes(Buffer.from(data, 'base64'), name);

@@ -85,6 +85,26 @@ export class LibraryService {
   }
 
   /**
+   * The bytes of a PDF article's imported copy.
+   * @throws GlossError 'not-found', 'unsupported' when the article is not a PDF, 'forbidden' when its
+   *   path would leave the library, 'io' when the copy cannot be read.
+   */
+  async pdfBytes(id: string): Promise<Uint8Array> {
+    const article = this.live(id);
+    if (article.format !== 'pdf')
+      throw new GlossError('unsupported', 'Only a PDF article has pages to draw.');
+    const file = await this.resolveSource(article);
+    try {
+      return await readFile(file);
+    } catch (error) {
+      throw new GlossError(
+        'io',
+        `The copy of “${article.title}” cannot be read: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /**
    * Imports one file's bytes under its original name.
    * @throws GlossError for empty, binary, unsupported or oversized files; the library is unchanged then.
    */

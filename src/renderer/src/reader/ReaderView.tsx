@@ -8,6 +8,7 @@ import { colorOfKey } from '../ui/colors';
 import { FindBar } from './FindBar';
 import { readerLayoutStyle } from './layout';
 import { NotesPanel } from './NotesPanel';
+import { PdfBody } from './pdf/PdfBody';
 import { ReaderSettingsMenu } from './ReaderSettingsMenu';
 import { SelectionToolbar } from './SelectionToolbar';
 import { TagPanel } from './TagPanel';
@@ -127,13 +128,22 @@ export function ReaderView() {
             <header className="article-header">
               {content.article.author && <p className="byline">{content.article.author}</p>}
             </header>
-            <ArticleBody
-              key={content.article.id}
-              content={content}
-              root={article}
-              scroller={scroller}
-              onSelection={setSelection}
-            />
+            {content.article.format === 'pdf' ? (
+              <PdfBody
+                key={content.article.id}
+                content={content}
+                scroller={scroller}
+                onSelection={setSelection}
+              />
+            ) : (
+              <ArticleBody
+                key={content.article.id}
+                content={content}
+                root={article}
+                scroller={scroller}
+                onSelection={setSelection}
+              />
+            )}
           </div>
         </div>
         <aside className="side-panel" aria-label="Side panel">
