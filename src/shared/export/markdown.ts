@@ -2,7 +2,8 @@ import Handlebars from 'handlebars';
 import { parseDocument as parseYaml } from 'yaml';
 import { GlossError } from '../result';
 import type { Annotation } from '../model/annotation';
-import type { ArticleMeta } from '../model/article';
+import type { ArticleMeta, Page } from '../model/article';
+import { pageAt } from '../pdf/pages';
 import type { ExportFile } from '../model/export';
 import { blockquote, escapeMarkdownNote, escapeMarkdownText, obsidianTags } from './escape';
 import { safeFileStem, uniqueFileNames } from './file-names';
@@ -15,6 +16,8 @@ export interface ArticleExport {
   note: string;
   /** Live highlights in document order; orphans included. */
   highlights: Annotation[];
+  /** PDF only: the page map, so each highlight carries its page label. */
+  pages?: Page[];
 }
 
 /** How to render Markdown. */
@@ -66,7 +69,7 @@ export const DEFAULT_TEMPLATE = `---
 
 ^{{blockId}}
 
-Colour: {{color}}{{#if hashtags}} · Tags: {{hashtags}}{{/if}}{{#if orphaned}} · Orphaned: not found in the current text{{/if}}
+{{#if page}}p. {{page}} · {{/if}}Colour: {{color}}{{#if hashtags}} · Tags: {{hashtags}}{{/if}}{{#if orphaned}} · Orphaned: not found in the current text{{/if}}
 {{#if note}}
 
 {{note}}
@@ -103,6 +106,8 @@ export interface HighlightData {
   /** Position in the canonical text, UTF-16 code units, end exclusive. */
   start: number;
   end: number;
+  /** PDF only: the label of the page the highlight starts on ("12", "iv"); null otherwise. */
+  page: string | null;
 }
 
 /** What a template sees for one article (the top level). */
@@ -116,6 +121,9 @@ export interface ArticleData {
   published: string | null;
   /** Library-relative path of the imported copy. */
   source: string;
+  /** PDF only: number of pages; null otherwise. */
+  pages: number | null;
+  doi: string | null;
   tags: string[];
   hashtags: string;
   note: string;
@@ -232,6 +240,7 @@ export function articleData(input: ArticleExport, exported: string, combined: bo
       updated: h.updatedAt,
       start: h.target.position.start,
       end: h.target.position.end,
+      page: (!h.orphaned && input.pages && pageAt(input.pages, h.target.position.start)?.label) || null,
     };
   });
   const frontMatter = toYaml({
@@ -239,6 +248,8 @@ export function articleData(input: ArticleExport, exported: string, combined: bo
     author: article.author,
     published: article.published,
     source: article.sourceFile,
+    ...(article.pageCount !== undefined && { pages: article.pageCount }),
+    ...(article.doi && { doi: article.doi }),
     tags,
     'gloss-id': article.id,
     exported,
@@ -250,6 +261,8 @@ export function articleData(input: ArticleExport, exported: string, combined: bo
     author: article.author === null ? null : escapeMarkdownText(article.author),
     published: article.published,
     source: article.sourceFile,
+    pages: article.pageCount ?? null,
+    doi: article.doi ?? null,
     tags,
     hashtags: hashtags(tags),
     note: escapeMarkdownNote(trimLineBreaks(input.note)),
