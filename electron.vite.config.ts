@@ -27,6 +27,15 @@ export default defineConfig({
         input: {
           index: resolve('src/main/hosts/electron/index.ts'),
           cli: resolve('src/main/hosts/cli/index.ts'),
+          // Import conversion runs on a worker thread; src/main/services/import/worker-script.ts finds it.
+          'convert-worker': resolve('src/main/services/import/convert-worker.ts'),
+        },
+        output: {
+          // Chunks beside the entries, so every main-process module finds convert-worker.js in its own folder.
+          chunkFileNames: '[name]-[hash].js',
+          // The version alone, so that `gloss --version` loads nothing else.
+          manualChunks: (id) =>
+            /[\\/](package\.json|services[\\/]version\.ts)$/.test(id) ? 'version' : undefined,
         },
       },
     },
@@ -46,6 +55,8 @@ export default defineConfig({
     build: {
       // ES2021 keeps class private fields transpiled, so the security scan (npm test) can parse the bundle.
       target: 'es2021',
+      // Never inline assets (small font subsets) as data: URLs, which the Content Security Policy refuses.
+      assetsInlineLimit: 0,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     // pdf.js' worker is bundled like the app, down to the same target.

@@ -10,12 +10,24 @@ import { startWebHost, type WebHost } from '../src/main/hosts/web/web-host';
 import { findAll } from '../src/shared/text/find';
 import { HIGHLIGHT_COLORS } from '../src/shared/model/annotation';
 import { bigArticle, scatterHighlights } from './fixtures/big-article';
-import { report } from './report';
+import type { Annotation } from '../src/shared/model/annotation';
+import type { ArticleExcerpt } from '../src/shared/model/article';
+import {
+  installCounters,
+  median,
+  readCounters,
+  staticReaderPage,
+  timeAction,
+  wholeLoaded,
+} from './fixtures/page-timing';
+import { report, rendererDir } from './report';
 
 /**
  * The reader on a book-length article: ~5 MB of text with 10,000 highlights,
- * through the web host in headless Chromium. The floor is Chromium painting
- * the first screen of the same text as plain paragraphs, with no app.
+ * through the web host in headless Chromium. Floors: opening is held to a
+ * static page of the paragraphs first shown with their marks (the old floor,
+ * the whole text as plain paragraphs, is printed beside it); an edit to one
+ * API round trip of the same call plus one frame.
  */
 const HIGHLIGHTS = 10_000;
 const RUNS = 5;
@@ -25,6 +37,7 @@ let services: Services;
 let host: WebHost;
 let browser: Browser;
 let title: string;
+let articleId: string;
 let text: string;
 
 async function call<T>(name: string, params: unknown): Promise<T> {
@@ -44,6 +57,7 @@ beforeAll(async () => {
     data: Buffer.from(`${title}\n\n${text}`).toString('base64'),
   });
   const id = imported.article.id;
+  articleId = id;
   const content = await call<{ text: string }>('getArticle', { id });
   text = content.text;
   await services.stop();
@@ -58,7 +72,7 @@ beforeAll(async () => {
   }
   await store.close();
   services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
-  host = await startWebHost({ dispatch: services.dispatch, rendererDir: path.resolve('out/renderer') });
+  host = await startWebHost({ dispatch: services.dispatch, rendererDir: rendererDir() });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }, 20 * 60_000);
 
@@ -69,77 +83,38 @@ afterAll(async () => {
   rmSync(libraryDir, { recursive: true, force: true });
 });
 
-interface Timed {
-  /** When the action started (page clock), kept for later figures of the same action. */
-  actionStart?: number;
-  timing: Promise<number>;
+/** A reader page (own context) with the big article open, its whole text and highlights loaded. */
+async function openReader(url = host.url): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await page.locator('.article-body[aria-busy="false"]').waitFor();
+  await page.waitForTimeout(1500);
+  return { page, close: () => context.close() };
 }
 
-/**
- * Times one user action in the page: from the timestamp of the event it starts with (`click` or
- * `keydown`, as the browser stamped it; with null, the moment `act` stores in `actionStart`) until the
- * frame after `kind`'s condition first holds, so the figure holds no test-driver overhead.
- */
-async function timeAction(
-  page: Page,
-  startEvent: 'click' | 'keydown' | null,
-  kind: { mark: string; count?: number },
-  act: () => Promise<unknown>,
-): Promise<number> {
-  await page.evaluate(
-    ({ startEvent, kind }) => {
-      const w = window as unknown as Timed;
-      delete w.actionStart;
-      if (startEvent) {
-        const onStart = (e: Event) => {
-          w.actionStart = e.timeStamp;
-          window.removeEventListener(startEvent, onStart, { capture: true });
-        };
-        window.addEventListener(startEvent, onStart, { capture: true });
-      }
-      const painted = () => {
-        const scroller = document.querySelector('.reader-scroll');
-        if (!scroller) return false;
-        if (kind.count !== undefined) {
-          const shown = document.querySelector('.find-count')?.textContent ?? '';
-          if (!shown.endsWith(`/ ${kind.count}`)) return false;
-        }
-        const view = scroller.getBoundingClientRect();
-        return Array.from(document.querySelectorAll(kind.mark)).some((m) => {
-          const r = m.getBoundingClientRect();
-          return r.bottom > view.top && r.top < view.bottom;
-        });
-      };
-      w.timing = new Promise((resolve) => {
-        const poll = () => {
-          const from = w.actionStart;
-          if (from !== undefined && painted()) {
-            requestAnimationFrame(() => resolve(performance.now() - from));
-          } else requestAnimationFrame(poll);
-        };
-        requestAnimationFrame(poll);
-      });
-    },
-    { startEvent, kind },
-  );
-  await act();
-  return page.evaluate(() => (window as unknown as Timed).timing);
+/** Chromium loading `html` from a file and drawing its first frame, in ms. */
+async function staticPageMs(file: string, html: string): Promise<number> {
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const started = Date.now();
+  await page.goto(`file://${file}`, { waitUntil: 'load' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  const ms = Date.now() - started;
+  await page.close();
+  return ms;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highlights', async () => {
-  const floorFile = path.join(libraryDir, 'floor.html');
   const paragraphs = text
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
     .join('');
-  writeFileSync(
-    floorFile,
-    `<!doctype html><meta charset="utf-8"><body style="max-width:40rem">${paragraphs}`,
-  );
+  const wholeFloorHtml = `<!doctype html><meta charset="utf-8"><body style="max-width:40rem">${paragraphs}`;
 
+  const wholeFloor: number[] = [];
   const floor: number[] = [];
   const open: number[] = [];
   const find: number[] = [];
@@ -149,32 +124,24 @@ test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highli
   const dangCount = findAll(text, 'dang').starts.length;
   let heapMb = 0;
   for (let run = 0; run < RUNS; run++) {
-    const floorPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const f0 = Date.now();
-    await floorPage.goto(`file://${floorFile}`, { waitUntil: 'load' });
-    await floorPage.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    floor.push(Date.now() - f0);
-    await floorPage.close();
+    wholeFloor.push(await staticPageMs(path.join(libraryDir, 'floor-whole.html'), wholeFloorHtml));
+    // The same calls the reader makes first, so the floor shows the paragraphs and marks it will show.
+    const first = await call<ArticleExcerpt>('getArticleExcerpt', { id: articleId });
+    const textStart = first.blocks[first.excerpt.from]?.start ?? 0;
+    const range = { start: textStart, end: textStart + first.excerpt.text.length };
+    const marks = await call<Annotation[]>('listAnnotations', { articleId, range });
+    const shown = first.blocks.slice(first.excerpt.from, first.excerpt.to);
+    floor.push(await staticPageMs(path.join(libraryDir, 'floor.html'), staticReaderPage(text, shown, marks)));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(host.url);
     const button = page.getByRole('button', { name: title, exact: true });
     await button.waitFor();
-    open.push(await timeAction(page, 'click', { mark: '.article-body mark.hl' }, () => button.click()));
+    const hl = { kind: 'mark', selector: '.article-body mark.hl' } as const;
+    open.push(await timeAction(page, 'click', hl, () => button.click()));
     // The whole text and every highlight follow the first screen; find works on the whole text.
-    whole.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const check = () =>
-              document.querySelector('.article-body[aria-busy="false"]')
-                ? resolve(performance.now() - (window as unknown as Timed).actionStart!)
-                : requestAnimationFrame(check);
-            check();
-          }),
-      ),
-    );
+    whole.push(await wholeLoaded(page));
     await page.waitForTimeout(1500);
 
     await page.keyboard.press('Control+f');
@@ -184,18 +151,15 @@ test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highli
       .getByRole('status')
       .filter({ hasText: `/ ${danCount}` })
       .waitFor();
-    find.push(
-      await timeAction(page, 'keydown', { mark: '.article-body mark.find-hit', count: dangCount }, () =>
-        box.press('g'),
-      ),
-    );
+    const hit = { kind: 'mark', selector: '.article-body mark.find-hit', count: dangCount } as const;
+    find.push(await timeAction(page, 'keydown', hit, () => box.press('g')));
     await box.press('Escape');
 
     scroll.push(
-      await timeAction(page, null, { mark: '.article-body mark.hl' }, () =>
+      await timeAction(page, null, hl, () =>
         page.evaluate(() => {
           const s = document.querySelector('.reader-scroll')!;
-          (window as unknown as Timed).actionStart = performance.now();
+          (window as unknown as { actionStart: number }).actionStart = performance.now();
           s.scrollTop = s.scrollHeight / 2;
         }),
       ),
@@ -209,11 +173,13 @@ test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highli
   }
 
   const floorMs = median(floor);
+  const wholeFloorMs = median(wholeFloor);
   const openMs = median(open);
   report(
     `Reader: ${(text.length / 1e6).toFixed(1)}M characters, ${HIGHLIGHTS} highlights (median of ${RUNS})`,
     [
-      { name: 'floor: plain paragraphs, first screen painted', value: floorMs, unit: 'ms' },
+      { name: 'floor: first 150 paragraphs with marks, static', value: floorMs, unit: 'ms' },
+      { name: 'old floor: whole text as plain paragraphs', value: wholeFloorMs, unit: 'ms' },
       {
         name: '(a) open → first screen with highlights',
         value: openMs,
@@ -228,6 +194,7 @@ test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highli
         target: '<= 1.5x',
         met: openMs / floorMs <= 1.5,
       },
+      { name: '(a) ratio to old floor', value: openMs / wholeFloorMs, unit: 'x' },
       { name: '    then the whole text and all highlights loaded', value: median(whole), unit: 'ms' },
       {
         name: '(b) find keystroke → marks and count',
@@ -246,4 +213,157 @@ test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highli
       { name: '(d) renderer JS heap', value: heapMb, unit: 'MB', target: '< 300 MB', met: heapMb < 300 },
     ],
   );
+});
+
+/** In the page: one createAnnotation round trip over [start, end) through the web API, then a frame, in ms. */
+function roundTripMs(page: Page, start: number, end: number): Promise<number> {
+  return page.evaluate(
+    async ({ articleId, start, end }) => {
+      const t0 = performance.now();
+      const response = await fetch('/api/createAnnotation', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Gloss-Token': sessionStorage.getItem('gloss.token') ?? '',
+        },
+        body: JSON.stringify({ articleId, start, end, color: 'green' }),
+      });
+      if (!(await response.json()).ok) throw new Error('createAnnotation failed');
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    },
+    { articleId, start, end },
+  );
+}
+
+/** In the page: selects the first 8 unhighlighted characters of a paragraph in view; returns its index. */
+function selectPlainText(page: Page, skip: number): Promise<{ block: number; before: number }> {
+  return page.evaluate((skip) => {
+    const scroller = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+    const blocks = Array.from(document.querySelectorAll<HTMLElement>('.article-body p[data-block]'));
+    const inView = blocks.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.bottom > scroller.top + 40 && r.top < scroller.bottom - 40;
+    });
+    for (const block of [...inView.slice(skip % inView.length), ...inView]) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('mark') || (node.textContent ?? '').trim().length < 12) continue;
+        const range = document.createRange();
+        range.setStart(node, 2);
+        range.setEnd(node, 10);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        block.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        const ids = new Set(
+          Array.from(
+            block.querySelectorAll<HTMLElement>('mark[data-annotation-id]'),
+            (m) => m.dataset.annotationId,
+          ),
+        );
+        return { block: Number(block.dataset.block), before: ids.size };
+      }
+    }
+    throw new Error('no unhighlighted text in view');
+  }, skip);
+}
+
+/** Adds and opens highlights RUNS times in the reader at `url`; `label` names the renderer build. */
+async function measureEdits(url: string, label: string): Promise<void> {
+  const { page, close } = await openReader(url);
+  await page.evaluate(() => {
+    const s = document.querySelector('.reader-scroll')!;
+    s.scrollTop = s.scrollHeight / 2;
+  });
+  await page.waitForTimeout(1500);
+  const floor: number[] = [];
+  const add: number[] = [];
+  const select: number[] = [];
+  const closeEditor = async () => {
+    await page.locator('.annotation-editor').getByRole('button', { name: 'Close' }).click();
+    await page.waitForTimeout(1000);
+  };
+  for (let run = 0; run < RUNS; run++) {
+    const at = Math.floor((text.length * (run + 1)) / (RUNS + 2));
+    floor.push(await roundTripMs(page, at, at + 8));
+    await page.waitForTimeout(1000);
+
+    const { block, before } = await selectPlainText(page, run);
+    const toolbar = page.getByRole('toolbar', { name: 'Highlight selection' });
+    const done = { kind: 'new-mark', block, before } as const;
+    add.push(await timeAction(page, 'click', done, () => toolbar.getByLabel('Highlight Yellow').click()));
+    await closeEditor();
+
+    const id = await page.evaluate((run) => {
+      const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+      const marks = Array.from(document.querySelectorAll<HTMLElement>('.article-body mark.hl')).filter(
+        (m) => {
+          const r = m.getBoundingClientRect();
+          return r.top > view.top && r.bottom < view.bottom;
+        },
+      );
+      const ids = [...new Set(marks.map((m) => m.dataset.annotationId!))];
+      return ids[(run * 3) % ids.length]!;
+    }, run);
+    const mark = page.locator(`.article-body mark[data-annotation-id="${id}"]`).first();
+    const [picked] = await call<Annotation[]>('listAnnotations', { articleId, ids: [id] });
+    const editor = { kind: 'editor', quote: picked!.target.quote.exact } as const;
+    select.push(await timeAction(page, 'click', editor, () => mark.click()));
+    await closeEditor();
+  }
+  await close();
+  const floorMs = median(floor);
+  const ratio = (ms: number) =>
+    ({ value: ms / floorMs, unit: 'x', target: '<= 3x', met: ms / floorMs <= 3 }) as const;
+  report(`Reader edits${label}: ${HIGHLIGHTS} highlights, reader at the middle (median of ${RUNS})`, [
+    { name: 'floor: createAnnotation round trip + one frame', value: floorMs, unit: 'ms' },
+    { name: 'add highlight: click → mark painted', value: median(add), unit: 'ms' },
+    { name: '    ratio to floor', ...ratio(median(add)) },
+    { name: 'click a highlight → editor and row shown', value: median(select), unit: 'ms' },
+    { name: '    ratio to floor', ...ratio(median(select)) },
+  ]);
+}
+
+test('reader: add a highlight and open one, with 10,000 highlights', async () => {
+  await measureEdits(host.url, '');
+  // BENCH_RENDERER_BEFORE: the same figures for another renderer build, over the same services and data.
+  const before = process.env.BENCH_RENDERER_BEFORE;
+  if (!before) return;
+  const other = await startWebHost({ dispatch: services.dispatch, rendererDir: path.resolve(before) });
+  try {
+    await measureEdits(other.url, ` (${before})`);
+  } finally {
+    await other.close();
+  }
+});
+
+test('reader: a minute of reading fetches little and never freezes', async () => {
+  const { page, close } = await openReader();
+  await installCounters(page);
+  const box = page.locator('.reader-scroll').boundingBox();
+  const { x, y, width, height } = (await box)!;
+  await page.mouse.move(x + width / 2, y + height / 2);
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    // A few wheel notches, then a pause long enough for the reading position to be saved.
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(1500);
+  }
+  const counters = await readCounters(page);
+  await close();
+  const kb = counters.apiBytes / 1000;
+  const longest = Math.max(0, ...counters.longTasks);
+  report('Reader: one minute of scrolling with pauses (each saves the position)', [
+    {
+      name: `API responses (${counters.apiRequests} requests)`,
+      value: kb,
+      unit: 'kB',
+      target: '< 100 kB',
+      met: kb < 100,
+    },
+    { name: 'longest long task', value: longest, unit: 'ms', target: '<= 50 ms', met: longest <= 50 },
+  ]);
 });

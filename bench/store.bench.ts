@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { atomicWrite } from '../src/main/services/fs/atomic-write';
+import { startServices } from '../src/main/services';
 import { LibraryStore } from '../src/main/services/store';
 import { shardCodec } from '../src/main/services/store/codecs';
 import { describeRange } from '../src/shared/text/selectors';
@@ -91,12 +92,23 @@ async function generateLibrary(): Promise<string[]> {
   return articles.map((article) => article.id);
 }
 
-/** The floor: one plain write + fsync of the given bytes, no temp file, no rename, no folder fsync. */
+/** The old floor (kept for one release): one plain write + fsync of the whole shard's bytes. */
 async function plainWrite(file: string, bytes: Buffer): Promise<void> {
   const handle = await open(file, 'w');
   try {
     await handle.writeFile(bytes);
     await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The floor: one append + fdatasync of the bytes the store appends (one journal entry). */
+async function appendSync(file: string, bytes: Buffer): Promise<void> {
+  const handle = await open(file, 'a');
+  try {
+    await handle.appendFile(bytes);
+    await handle.datasync();
   } finally {
     await handle.close();
   }
@@ -112,6 +124,7 @@ it(
     const articleId = ids[ARTICLES / 2] as string;
     const floorFile = path.join(dir, '.gloss', 'annotations', 'floor-probe.json');
     const rewriteFile = path.join(dir, '.gloss', 'annotations', 'rewrite-probe.json');
+    const appendFile = path.join(dir, '.gloss', 'annotations', 'append-probe.journal');
     await store.listAnnotations(articleId);
     /** The shard's bytes as a whole-file write would put them on disk now. */
     const shardBytes = async () =>
@@ -125,18 +138,25 @@ it(
       );
 
     const storeSamples: number[] = [];
+    const appendSamples: number[] = [];
     const floorSamples: number[] = [];
     const rewriteSamples: number[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
       const start = (i * 53) % (TEXT.length - 40);
       const t0 = performance.now();
-      await store.createAnnotation({
+      const created = await store.createAnnotation({
         articleId,
         target: describeRange(TEXT, start, start + 30),
         color: 'yellow',
       });
       await store.flush();
       storeSamples.push(performance.now() - t0);
+
+      // The journal entry the store appended: the changed highlight, one JSON line.
+      const entry = Buffer.from(JSON.stringify({ annotations: [created] }) + '\n');
+      const ta = performance.now();
+      await appendSync(appendFile, entry);
+      appendSamples.push(performance.now() - ta);
 
       const bytes = await shardBytes();
       const t1 = performance.now();
@@ -155,9 +175,10 @@ it(
     await store.close();
 
     const measured = percentiles(storeSamples);
+    const appendFloor = percentiles(appendSamples);
     const floor = percentiles(floorSamples);
     const rewrite = percentiles(rewriteSamples);
-    const ratio = measured.median / floor.median;
+    const ratio = measured.median / appendFloor.median;
     report(
       `Store: add one highlight + flush to disk (${ARTICLES} articles, ${ARTICLES * PER_ARTICLE} highlights, ` +
         `${ITERATIONS} runs, shard ${PER_ARTICLE}→${PER_ARTICLE + ITERATIONS} highlights, ${Math.round(finalBytes / 1024)} KB at the end)`,
@@ -171,14 +192,114 @@ it(
           met: measured.median < 20,
         },
         { name: 'createAnnotation + flush, p95', value: measured.p95, unit: 'ms' },
-        { name: 'floor: write + fsync of the shard bytes, median', value: floor.median, unit: 'ms' },
-        { name: 'floor: write + fsync of the shard bytes, p95', value: floor.p95, unit: 'ms' },
+        { name: 'floor: append + fdatasync of the entry, median', value: appendFloor.median, unit: 'ms' },
+        { name: 'floor: append + fdatasync of the entry, p95', value: appendFloor.p95, unit: 'ms' },
         { name: 'median ratio to floor', value: ratio, unit: 'x', target: '<= 2x floor', met: ratio <= 2 },
+        { name: 'old floor: write + fsync of the shard, median', value: floor.median, unit: 'ms' },
+        { name: 'old floor: write + fsync of the shard, p95', value: floor.p95, unit: 'ms' },
+        { name: 'median ratio to old floor', value: measured.median / floor.median, unit: 'x' },
         { name: 'whole-shard atomicWrite of the same bytes, median', value: rewrite.median, unit: 'ms' },
         { name: 'whole-shard atomicWrite of the same bytes, p95', value: rewrite.p95, unit: 'ms' },
         { name: 'first listTags (reads all 1,000 shards)', value: loadAllMs, unit: 'ms' },
       ],
     );
+  },
+  30 * 60_000,
+);
+
+/** The floor of an acknowledged change: open a small file, append `line`, fdatasync, close. */
+async function appendAndSync(file: string, line: string): Promise<void> {
+  const handle = await open(file, 'a');
+  try {
+    await handle.write(line);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const CLIENTS = 4;
+const PER_CLIENT = 250;
+
+it(
+  'store: add-highlight acknowledged once durable, alone and from 4 concurrent clients',
+  async () => {
+    const library = mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-ack-'));
+    const services = await startServices({ libraryPath: library, host: 'cli', watch: false });
+    try {
+      const imported = await services.dispatch('importFile', {
+        name: 'son-tra.txt',
+        data: Buffer.from(TEXT).toString('base64'),
+      });
+      if (!imported.ok) throw new Error(imported.error.message);
+      const articleId = (imported.value as { article: ArticleMeta }).article.id;
+      const create = async (n: number) => {
+        const start = (n * 53) % (TEXT.length - 40);
+        const result = await services.dispatch('createAnnotation', {
+          articleId,
+          start,
+          end: start + 30,
+          color: 'yellow',
+        });
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value as Annotation;
+      };
+
+      const floorFile = path.join(library, '.gloss', 'fdatasync-probe.journal');
+      const ackSamples: number[] = [];
+      const floorSamples: number[] = [];
+      for (let i = 0; i < ITERATIONS; i++) {
+        const t0 = performance.now();
+        const created = await create(i);
+        ackSamples.push(performance.now() - t0);
+        const line = JSON.stringify({ annotations: [created] }) + '\n';
+        const t1 = performance.now();
+        await appendAndSync(floorFile, line);
+        floorSamples.push(performance.now() - t1);
+      }
+
+      const t2 = performance.now();
+      const acknowledged = await Promise.all(
+        Array.from({ length: CLIENTS }, async (_, client) => {
+          let count = 0;
+          for (let n = 0; n < PER_CLIENT; n++) {
+            await create(client * PER_CLIENT + n);
+            count++;
+          }
+          return count;
+        }),
+      );
+      const seconds = (performance.now() - t2) / 1000;
+      const total = acknowledged.reduce((a, b) => a + b, 0);
+      const perSecond = total / seconds;
+      const stored = await services.dispatch('listAnnotations', { articleId });
+      expect(stored.ok && (stored.value as unknown[]).length).toBe(ITERATIONS + total);
+
+      const ack = percentiles(ackSamples);
+      const floor = percentiles(floorSamples);
+      const ratio = ack.median / floor.median;
+      report(
+        `Store: add-highlight acknowledged and durable (through dispatch; ${ITERATIONS} sequential, ` +
+          `then ${CLIENTS} clients x ${PER_CLIENT} concurrent)`,
+        [
+          { name: 'createAnnotation until acknowledged, median', value: ack.median, unit: 'ms' },
+          { name: 'createAnnotation until acknowledged, p95', value: ack.p95, unit: 'ms' },
+          { name: 'floor: open + append + fdatasync, median', value: floor.median, unit: 'ms' },
+          { name: 'floor: open + append + fdatasync, p95', value: floor.p95, unit: 'ms' },
+          { name: 'median ratio to floor', value: ratio, unit: 'x', target: '<= 2x floor', met: ratio <= 2 },
+          {
+            name: `acknowledged highlights per second, ${CLIENTS} clients`,
+            value: perSecond,
+            unit: '/s',
+            target: '>= 500/s',
+            met: perSecond >= 500,
+          },
+        ],
+      );
+    } finally {
+      await services.stop();
+      rmSync(library, { recursive: true, force: true });
+    }
   },
   30 * 60_000,
 );

@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { workerTestConfig } from '../src/main/testing/vitest-worker';
 
 /** `npm run bench`: each bench/*.bench.ts measures a target against a floor measured in the same run. */
 export default defineConfig({
+  resolve: { alias: workerTestConfig.alias },
   test: {
+    globalSetup: [workerTestConfig.globalSetup],
     include: ['bench/**/*.bench.ts'],
     environment: 'node',
     testTimeout: 30 * 60_000,

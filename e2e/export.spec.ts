@@ -51,7 +51,7 @@ test('exports an article’s highlights from the reader as Obsidian Markdown', a
     'Markdown (Obsidian)',
   );
   expect(name).toMatch(/\.md$/);
-  await expect(page.getByText('Exported 1 file.')).toBeVisible();
+  await expect(page.getByText(`Exported “${name}”.`)).toBeVisible();
 
   const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(text);
   expect(frontMatter, 'the file opens with YAML front matter').not.toBeNull();
@@ -62,7 +62,7 @@ test('exports an article’s highlights from the reader as Obsidian Markdown', a
   const body = text.slice(text.indexOf('<!-- gloss:start'));
   expect(body).toContain(`\n> ${PASSAGE}\n`);
   expect(body).toMatch(/\n\^gloss-[0-9a-f]{8}\n/);
-  expect(body).toContain('Colour: green · Tags: #bài-học #lãnh-đạo');
+  expect(body).toContain('\n🟩 · #bài-học #lãnh-đạo\n');
   expect(body).toContain(`\n${NOTE}\n`);
   expect(body.indexOf(`> ${PASSAGE}`)).toBeLessThan(body.indexOf(NOTE));
 });
@@ -111,7 +111,7 @@ test('exports the whole library as Web Annotation JSON with the passage as a Tex
   );
 });
 
-test('"Copy notes" puts the article’s notes on the clipboard as Markdown', async ({ gloss }) => {
+test('"Copy notes" puts the article’s notes on the clipboard as clean Markdown', async ({ gloss }) => {
   const { page } = gloss;
   await openSample(page);
   await annotatePassage(page);
@@ -124,7 +124,10 @@ test('"Copy notes" puts the article’s notes on the clipboard as Markdown', asy
   const field = page.getByRole('textbox', { name: 'Article note (Markdown)' });
   await field.press('ControlOrMeta+v');
   const pasted = await field.inputValue();
-  expect(pasted).toContain(`title: "${SAMPLE_TITLE}"`);
+  expect(pasted.startsWith(`# ${SAMPLE_TITLE}\n`)).toBe(true);
+  expect(pasted).not.toContain('gloss:start');
+  expect(pasted).not.toContain('gloss:end');
+  expect(pasted).not.toContain('title:');
   expect(pasted).toContain(`> ${PASSAGE}`);
   expect(pasted).toContain(NOTE);
   expect(pasted).toContain('#bài-học #lãnh-đạo');

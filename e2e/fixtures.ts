@@ -15,6 +15,8 @@ export interface Gloss {
   url?: string;
   /** Closes the app and starts it again on the same library. */
   restart(): Promise<Page>;
+  /** Web host only: stops `gloss serve` and starts it again, leaving the page open. */
+  restartServer?(): Promise<void>;
 }
 
 /** Debian's Chromium (or CHROMIUM_PATH); Playwright's own browser only where one is already installed. */
@@ -50,6 +52,8 @@ async function startWeb(libraryDir: string): Promise<{ url: string; child: Child
     [path.join(root, 'bin/gloss.js'), '--library', libraryDir, '--json', 'serve'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Gloss's data folder (the last port it served on) for this test alone.
+      env: { ...process.env, XDG_CONFIG_HOME: `${libraryDir}-config` },
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -123,12 +127,17 @@ export const test = base.extend<{ gloss: Gloss }>({
           await next.goto(server.url);
           return next;
         },
+        restartServer: async () => {
+          await stopWeb(server.child);
+          server = await startWeb(libraryDir);
+        },
       });
       await context.close();
       await browser.close();
       await stopWeb(server.child);
     }
     rmSync(libraryDir, { recursive: true, force: true });
+    rmSync(`${libraryDir}-config`, { recursive: true, force: true });
   },
 });
 

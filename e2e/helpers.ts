@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The Vietnamese sample article shipped for tests. */
@@ -87,4 +88,23 @@ export async function annotate(
   await expect(editor.getByRole('button', { name: 'Save' })).toBeDisabled();
   await editor.getByRole('button', { name: 'Close' }).click();
   await expect(editor).toHaveCount(0);
+}
+
+/** The window sizes every section of the reader is checked at. */
+export const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+] as const;
+
+/** The reader's scrolling area, which takes the keyboard when an article opens. */
+export function readingArea(page: Page) {
+  return page.getByRole('region', { name: 'Reading area' });
+}
+
+/** Writes a file for a test to import and returns its path. */
+export function fixtureFile(dir: string, name: string, text: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
 }

@@ -95,7 +95,7 @@ test('deleting a highlight can be undone with Ctrl+Z', async ({ gloss }) => {
   await expect(mark).toHaveCount(0);
   await expect(page.getByText('Highlight deleted. Press Ctrl+Z to undo.')).toBeVisible();
   await page.keyboard.press('Control+z');
-  await expect(page.getByText('Undid delete highlight.')).toBeVisible();
+  await expect(page.getByText(/^Undid: highlight “muốn đổi mới .*” deleted\.$/)).toBeVisible();
   await page.getByRole('button', { name: `Highlight: ${PASSAGE}` }).click();
   await expect(mark).toHaveText(PASSAGE);
 });

@@ -16,7 +16,7 @@ const ALLOWED_TAGS = [
   .join(' ')
   .split(' ');
 /** Attributes that are never URLs; DOMPurify checks all others against ALLOWED_URI_REGEXP. */
-const PLAIN_ATTR = ['title', 'lang', 'dir', 'colspan', 'rowspan', 'start', 'datetime'];
+const PLAIN_ATTR = ['title', 'lang', 'dir', 'colspan', 'rowspan', 'start', 'value', 'datetime'];
 
 /** DOMPurify options shared by every sanitizer in Gloss. */
 export const SANITIZE_CONFIG = {

@@ -17,7 +17,7 @@ let dispatch: Dispatch;
 
 beforeEach(async () => {
   const dir = tempDir();
-  store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  store = await LibraryStore.open(dir, {});
   store.putArticle(articleMeta());
   await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [{ kind: 'p', start: 0, end: 57 }] });
   dispatch = createDispatch({
@@ -73,8 +73,16 @@ describe('annotation handlers', () => {
     });
     expect(value(await dispatch('listAnnotations', { articleId: ID }))).toEqual([created]);
     expect(value(await dispatch('listTags', {}))).toEqual([{ name: 'Đà Nẵng', color: null, count: 1 }]);
-    expect(value(await dispatch('undo', {}))).toEqual({ label: 'Undid add highlight', articleId: ID });
-    expect(value(await dispatch('redo', {}))).toEqual({ label: 'Redid add highlight', articleId: ID });
+    expect(value(await dispatch('undo', {}))).toEqual({
+      label: 'Undid: highlight “hành ph” added',
+      articleId: ID,
+      entry: 1,
+    });
+    expect(value(await dispatch('redo', {}))).toEqual({
+      label: 'Redid: highlight “hành ph” added',
+      articleId: ID,
+      entry: 1,
+    });
   });
 
   it('answers an out-of-range selection with invalid-argument and an unknown article with not-found', async () => {

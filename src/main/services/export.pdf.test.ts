@@ -62,7 +62,7 @@ describe('export of a PDF article', () => {
   it('gives each highlight its page label in Markdown, and the page count and DOI in the front matter', async () => {
     const [file] = await renderExport(source(), { scope: { kind: 'article', id: ID }, format: 'md' });
     expect(file!.content).toContain('\npages: 2\ndoi: "10.1000/xyz123"\n');
-    expect(file!.content).toContain('> Chương một\n\n^gloss-33333333\n\np. 12 · Colour: green');
+    expect(file!.content).toContain('> Chương một\n\n^gloss-33333333\n\np. 12 · 🟩');
   });
 
   it('adds an RFC 3778 FragmentSelector with the page number to Web Annotation, and reads it back', async () => {

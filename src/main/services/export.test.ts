@@ -124,6 +124,24 @@ describe('renderExport', () => {
     expect(combined[0]?.content.match(/<!-- gloss:start/g)).toHaveLength(2);
   });
 
+  it('leaves articles without highlights or a note out of a library export, unless asked', async () => {
+    const lib = library();
+    const bare = '44444444-4444-4444-8444-444444444444';
+    const source = new MemoryExportSource({ ...lib, articles: [...lib.articles, article(bare, 'Chưa đọc')] });
+    const files = await renderExport(source, request({ scope: { kind: 'all' }, format: 'md' }), NOW);
+    expect(files.map((f) => f.name)).not.toContain('Chưa đọc.md');
+    const all = await renderExport(
+      source,
+      request({ scope: { kind: 'all' }, format: 'md', includeEmpty: true }),
+      NOW,
+    );
+    expect(all.map((f) => f.name)).toContain('Chưa đọc.md');
+    const none = new MemoryExportSource({ articles: [article(bare, 'Chưa đọc')], annotations: [] });
+    await expect(renderExport(none, request({ scope: { kind: 'all' }, format: 'md' }))).rejects.toThrow(
+      'no article has highlights or a note',
+    );
+  });
+
   it('exports a tag: whole articles tagged with it, and the tagged highlights of others', async () => {
     const source = new MemoryExportSource(library());
     const byArticleTag = await renderExport(
@@ -162,7 +180,7 @@ describe('renderExport', () => {
     ).rejects.toThrow(`There is no article with id "${C}".`);
     await expect(
       renderExport(source, request({ scope: { kind: 'tag', tag: 'không có' }, format: 'md' })),
-    ).rejects.toThrow('no article or highlight has the tag "không có"');
+    ).rejects.toThrow('no article or highlight has the tag “không có”');
     const empty = new MemoryExportSource({ articles: [], annotations: [] });
     await expect(renderExport(empty, request({ scope: { kind: 'all' }, format: 'json' }))).rejects.toThrow(
       'no articles',

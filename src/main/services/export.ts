@@ -71,13 +71,18 @@ async function withAllHighlights(source: ExportSource, article: ArticleMeta): Pr
 /**
  * The articles an export covers, each with its note and highlights in
  * document order. A tag covers every highlight of articles tagged with it and
- * the highlights tagged with it in other articles.
+ * the highlights tagged with it in other articles. The whole library leaves
+ * out articles without highlights or a note, unless `includeEmpty`.
  *
  * @throws GlossError('not-found') for an unknown article, or when the scope
  * holds nothing to export.
  */
-export async function collectArticles(source: ExportSource, scope: ExportScope): Promise<ArticleExport[]> {
-  const articles = await collectHighlights(source, scope);
+export async function collectArticles(
+  source: ExportSource,
+  scope: ExportScope,
+  includeEmpty = false,
+): Promise<ArticleExport[]> {
+  const articles = await collectHighlights(source, scope, includeEmpty);
   return Promise.all(articles.map((a) => withPages(source, a)));
 }
 
@@ -88,7 +93,11 @@ async function withPages(source: ExportSource, item: ArticleExport): Promise<Art
   return pages ? { ...item, pages } : item;
 }
 
-async function collectHighlights(source: ExportSource, scope: ExportScope): Promise<ArticleExport[]> {
+async function collectHighlights(
+  source: ExportSource,
+  scope: ExportScope,
+  includeEmpty: boolean,
+): Promise<ArticleExport[]> {
   if (scope.kind === 'article') return [await withAllHighlights(source, liveArticle(source, scope.id))];
   if (scope.kind === 'articles') {
     const articles = [...new Set(scope.ids)].map((id) => liveArticle(source, id));
@@ -98,7 +107,13 @@ async function collectHighlights(source: ExportSource, scope: ExportScope): Prom
     const articles = source.listArticles();
     if (articles.length === 0)
       throw new GlossError('not-found', 'Nothing to export: the library has no articles.');
-    return Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    const all = await Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    if (includeEmpty) return all;
+    const annotated = all.filter((a) => a.highlights.length > 0 || a.note.trim() !== '');
+    if (annotated.length === 0) {
+      throw new GlossError('not-found', 'Nothing to export: no article has highlights or a note yet.');
+    }
+    return annotated;
   }
   const key = tagKey(scope.tag);
   const byArticle = byArticleId(await source.listAnnotationsByTag(scope.tag));
@@ -119,7 +134,7 @@ async function collectHighlights(source: ExportSource, scope: ExportScope): Prom
   if (result.length === 0) {
     throw new GlossError(
       'not-found',
-      `Nothing to export: no article or highlight has the tag "${scope.tag}".`,
+      `Nothing to export: no article or highlight has the tag “${scope.tag}”.`,
     );
   }
   return result;
@@ -150,7 +165,7 @@ export async function renderExport(
       'A template shapes Markdown export only; JSON export takes none.',
     );
   }
-  const articles = await collectArticles(source, params.scope);
+  const articles = await collectArticles(source, params.scope, params.includeEmpty);
   const stem = exportStem(params.scope, articles);
   const exported = now.toISOString();
   if (params.format === 'md') {
@@ -159,6 +174,8 @@ export async function renderExport(
       combined: params.combined ?? false,
       exported,
       combinedName: `${stem}.md`,
+      colorMarker: params.colorMarker,
+      clean: params.clean,
     });
   }
   const annotations = articles.flatMap((a) => a.highlights);
@@ -186,7 +203,8 @@ function ioReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function writableFolder(folder: string): Promise<void> {
+/** Creates `folder` if needed. @throws GlossError('io') when it cannot be created or written, naming the reason. */
+export async function writableFolder(folder: string): Promise<void> {
   try {
     await mkdir(folder, { recursive: true });
     await access(folder, constants.W_OK);
@@ -223,9 +241,12 @@ const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md');
  * that file exists and holds none of the same articles (then " (2)", " (3)"...),
  * merged into the existing file when it holds them.
  */
-async function planFolder(folder: string, files: ExportFile[]): Promise<{ file: string; content: string }[]> {
-  const existing = new Map((await readdir(folder)).map((name) => [collisionKey(name), name]));
-  const taken = new Set<string>();
+async function planFolder(
+  folder: string,
+  files: ExportFile[],
+  names?: FolderNames,
+): Promise<{ file: string; content: string }[]> {
+  const { existing, taken } = names ?? (await folderNames(folder));
   const plan: { file: string; content: string }[] = [];
   for (const { name, content } of files) {
     for (let n = 1; ; n++) {
@@ -237,11 +258,26 @@ async function planFolder(folder: string, files: ExportFile[]): Promise<{ file: 
       const current = onDisk === undefined || !isMarkdown(name) ? null : await readIfExists(file);
       if (current !== null && !sectionIds(current).some((id) => sectionIds(content).includes(id))) continue;
       taken.add(key);
+      if (onDisk === undefined) existing.set(key, candidate);
       plan.push({ file, content: current === null ? content : merged(file, current, content) });
       break;
     }
   }
   return plan;
+}
+
+/** The names in an export folder (by collision key) and those this export has used. */
+export interface FolderNames {
+  existing: Map<string, string>;
+  taken: Set<string>;
+}
+
+/** The names already in `folder`, for an export written into it in several steps (see writeExportFiles). */
+export async function folderNames(folder: string): Promise<FolderNames> {
+  return {
+    existing: new Map((await readdir(folder)).map((name) => [collisionKey(name), name])),
+    taken: new Set(),
+  };
 }
 
 async function writeAll(plan: { file: string; content: string }[]): Promise<void> {
@@ -275,14 +311,20 @@ async function writeAll(plan: { file: string; content: string }[]): Promise<void
  * properties stay), and never overwrites a file Gloss did not write for those
  * articles. A named Markdown file is merged the same way; JSON replaces the
  * file. Every merge is prepared before the first write, and each file is
- * replaced atomically. Resolves to the paths written.
+ * replaced atomically. Resolves to the paths written. `names` carries the
+ * folder's names from one call to the next when an export is written in
+ * several calls (see folderNames); otherwise the folder is listed.
  *
  * @throws GlossError('io') when the folder cannot be created or written,
  * naming the reason; GlossError('damaged') when an existing file's markers or
  * front matter cannot be read (nothing is written then);
  * GlossError('invalid-argument') for several files into one named file.
  */
-export async function writeExportFiles(files: ExportFile[], target: ExportTarget): Promise<string[]> {
+export async function writeExportFiles(
+  files: ExportFile[],
+  target: ExportTarget,
+  names?: FolderNames,
+): Promise<string[]> {
   if (target.kind === 'file' && files.length !== 1) {
     throw new GlossError(
       'invalid-argument',
@@ -293,7 +335,7 @@ export async function writeExportFiles(files: ExportFile[], target: ExportTarget
   await writableFolder(folder);
   let plan: { file: string; content: string }[];
   if (target.kind === 'folder') {
-    plan = await planFolder(folder, files);
+    plan = await planFolder(folder, files, names);
   } else {
     const content = files[0]?.content ?? '';
     const current = isMarkdown(target.path) ? await readIfExists(target.path) : null;

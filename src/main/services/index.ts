@@ -1,15 +1,15 @@
+import { renderExportSchema, type RenderExportParams } from '../../shared/contract/export';
 import type { AppInfo } from '../../shared/model/app';
+import { GlossError } from '../../shared/result';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { Handlers } from './handlers';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
-import { exportHandlers } from './export';
 import { libraryHandlers } from './library/handlers';
 import { LibraryService } from './library/library-service';
-import { watchArticles } from './library/watcher';
-import { followChanges } from './search/follow-changes';
-import { searchHandlers } from './search/handlers';
-import { SearchService } from './search/search-service';
+import type { ExportTarget } from './export';
+import { searchOnDemand } from './search-on-demand';
+import { runEveryStep } from './stop';
 import { LibraryStore } from './store';
 import type { ChangeFeed } from './store/change-feed';
 
@@ -19,6 +19,12 @@ export interface ServicesOptions {
   host: AppInfo['host'];
   /** Watch `articles/` for files changed on disk (default true; the CLI's one-shot commands turn it off). */
   watch?: boolean;
+  /**
+   * Start the search service only when a search or a change needs it
+   * (default false: it loads and catches up at once, in the background).
+   * The CLI's one-shot commands turn it on so that `gloss list` never loads it.
+   */
+  searchOnDemand?: boolean;
 }
 
 /** Every domain service of one library, wired to the API contract. */
@@ -28,12 +34,21 @@ export interface Services {
   /** The library's change feed: every committed change, once it is on disk. */
   changes: ChangeFeed;
   /**
+   * Renders an export and writes it to `target` (see exportFiles): one file per
+   * article into a folder is written a few articles at a time, so memory stays flat.
+   * @throws GlossError 'invalid-argument' for bad parameters, else as renderExport and writeExportFiles.
+   */
+  exportFiles(params: RenderExportParams, target: ExportTarget): Promise<string[]>;
+  /**
    * Writes pending changes now and resolves once their change events have
    * been delivered (the search index then holds them).
    * @throws GlossError 'io' when a file cannot be written.
    */
   flush(): Promise<void>;
-  /** Flushes pending writes, saves the search index and releases the library. Safe to call twice. */
+  /**
+   * Flushes pending writes first, then closes the watcher, saves the search index and releases the
+   * library, each step even if an earlier one failed (the first failure is rethrown). Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -48,39 +63,49 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const store = await LibraryStore.open(options.libraryPath);
   const library = new LibraryService(store);
   await library.purgeDeleted();
-  const search = SearchService.start(options.libraryPath, store);
-  const unfollow = store.changes.subscribe(
-    followChanges(search, {
-      getArticle: (id) => store.getArticle(id),
-      text: (id) => library.text(id),
-      listAnnotations: (articleId, filter) => store.listAnnotations(articleId, filter),
-    }),
-  );
+  const search = searchOnDemand(options.libraryPath, store, library);
+  if (!options.searchOnDemand) void search.service();
+  const unfollow = store.changes.subscribe(search.follower);
   const watcher =
     options.watch === false
       ? null
-      : watchArticles(options.libraryPath, library, (message) => store.addNotice(message));
+      : (await import('./library/watcher')).watchArticles(options.libraryPath, library, (message) =>
+          store.addNotice(message),
+        );
+  // Export (Handlebars, YAML) and search (MiniSearch) load on their first call.
+  const exporting = () => import('./export').then(({ exportHandlers }) => exportHandlers(store));
+  const searching = () =>
+    Promise.all([search.service(), import('./search/handlers')]).then(([service, { searchHandlers }]) =>
+      searchHandlers(service),
+    );
   const handlers: Handlers = {
     ...appHandlers(options.host, options.libraryPath),
     ...libraryHandlers(library),
     ...annotationHandlers(store),
-    ...searchHandlers(search),
-    ...exportHandlers(store),
+    search: async (params) => (await searching()).search(params),
+    searchStatus: async (params) => (await searching()).searchStatus(params),
+    renderExport: async (params) => (await exporting()).renderExport(params),
+    importWebAnnotations: async (params) => (await exporting()).importWebAnnotations(params),
   };
   let stopped: Promise<void> | undefined;
   return {
     handlers,
     dispatch: createDispatch(handlers),
+    exportFiles: async (params, target) => {
+      const parsed = renderExportSchema.safeParse(params);
+      if (!parsed.success) throw new GlossError('invalid-argument', parsed.error.message);
+      return (await import('./export-stream')).exportFiles(store, parsed.data, target);
+    },
     changes: store.changes,
     flush: () => store.flush(),
     stop: () =>
-      (stopped ??= (async () => {
-        await watcher?.close();
+      (stopped ??= runEveryStep([
         // Pending changes reach the index before it is saved.
-        await store.flush().catch(() => undefined);
-        unfollow();
-        await search.save();
-        await store.close();
-      })()),
+        () => store.flush(),
+        () => watcher?.close(),
+        () => unfollow(),
+        () => search.save(),
+        () => store.close(),
+      ])),
   };
 }

@@ -12,6 +12,11 @@ export function resolveLibraryPath(explicit?: string, env: NodeJS.ProcessEnv = p
   return path.join(appDataDir(env), 'Gloss', 'Library');
 }
 
+/** Gloss's own folder in the OS app-data folder (outside any library), for state kept per computer. */
+export function glossDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(appDataDir(env), 'Gloss');
+}
+
 function appDataDir(env: NodeJS.ProcessEnv): string {
   const home = os.homedir();
   if (process.platform === 'win32') return env.APPDATA ?? path.join(home, 'AppData', 'Roaming');

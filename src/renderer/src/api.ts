@@ -11,14 +11,22 @@ declare global {
 
 const TOKEN_KEY = 'gloss.token';
 
-/** Reads the web host's launch token from the URL once, then keeps it for reloads of this tab. */
+/**
+ * Reads the web host's launch token from the address's fragment (`#token=`, never sent to a server)
+ * once, then keeps it in this tab's session storage so a reload still works.
+ */
 function webToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const fromUrl = fragment.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    fragment.delete('token');
+    const rest = fragment.toString();
+    window.history.replaceState(
+      null,
+      '',
+      window.location.pathname + window.location.search + (rest ? `#${rest}` : ''),
+    );
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
@@ -37,7 +45,10 @@ function httpApi(): GlossApi {
     } catch (error) {
       return {
         ok: false,
-        error: { code: 'io', message: `Gloss could not reach its local service: ${String(error)}` },
+        error: {
+          code: 'io',
+          message: `Gloss is not answering (${String(error)}): is \`gloss serve\` still running? This page reconnects when it is back.`,
+        },
       };
     }
   };

@@ -11,6 +11,8 @@ import '@fontsource/noto-sans/vietnamese-400.css';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/vietnamese-700.css';
 import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans-mono/vietnamese-400.css';
+import '@fontsource/noto-sans-mono/latin-400.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/app.css';

@@ -32,6 +32,9 @@ const offset = z.int().min(0).max(1_000_000_000);
  * are trimmed and NFC-normalised by the store, which answers with the
  * registry's spelling.
  */
+/** Which operation undo takes; see `undo`. */
+const undoScope = z.object({ articleId: z.uuid().optional(), entry: z.int().min(1).optional() }).strict();
+
 export const annotationMethods = {
   /**
    * Live highlights of one article in document order, orphans included; with `range`, only those whose
@@ -93,9 +96,17 @@ export const annotationMethods = {
   renameTag: method(z.object({ from: tagName, to: tagName }).strict(), tagSchema),
   /** Removes a tag from the registry, every highlight and every article. */
   deleteTag: method(z.object({ name: tagName }).strict(), z.void()),
-  /** Undoes the last highlight or tag operation; null when there is nothing to undo. */
-  undo: method(z.object({}).strict(), undoOutcomeSchema.nullable()),
-  redo: method(z.object({}).strict(), undoOutcomeSchema.nullable()),
+  /**
+   * Undoes a highlight or tag operation: `entry` (from an outcome or `peekUndo`) names one exactly,
+   * else the newest of `articleId` (library-wide tag operations included), else the newest of all. Null
+   * when there is nothing to undo; a 'conflict' error when the named one was undone already or what it
+   * changed was changed again since.
+   */
+  undo: method(undoScope, undoOutcomeSchema.nullable()),
+  /** Redoes the newest undone operation of `articleId` (tag operations included), else of all. */
+  redo: method(undoScope.omit({ entry: true }), undoOutcomeSchema.nullable()),
+  /** The operation `undo` with the same scope would undo now (its label has no "Undid:"); null when none. */
+  peekUndo: method(undoScope.omit({ entry: true }), undoOutcomeSchema.nullable()),
   getSettings: method(z.object({}).strict(), settingsSchema),
   updateSettings: method(settingsSchema.partial().strict(), settingsSchema),
   /**

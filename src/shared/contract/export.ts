@@ -12,6 +12,12 @@ export const renderExportSchema = z
     combined: z.boolean().optional(),
     /** Markdown only: a Handlebars template replacing the default one (its text, not a path). */
     template: z.string().max(1_000_000).optional(),
+    /** Markdown only: how a highlight's colour is shown (default: an emoji square). */
+    colorMarker: z.enum(['emoji', 'text', 'none']).optional(),
+    /** Markdown only: one file of just the Markdown, without front matter or Gloss markers (for the clipboard). */
+    clean: z.boolean().optional(),
+    /** Whole-library export only: also export articles without highlights or a note (left out by default). */
+    includeEmpty: z.boolean().optional(),
   })
   .strict();
 

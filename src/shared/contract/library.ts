@@ -35,7 +35,7 @@ export const libraryMethods = {
           .string()
           .min(1)
           .max(255)
-          .refine((n) => !/[/\\\0]/.test(n), 'a file name, not a path'),
+          .refine((n) => !/[/\0]/.test(n), 'a file name, not a path'),
         data: z.base64(),
       })
       .strict(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockquote, escapeMarkdownNote, escapeMarkdownText, obsidianTag, obsidianTags } from './escape';
+import { blockquote, escapeMarkdownText, noteMarkdown, obsidianTag, obsidianTags } from './escape';
 
 describe('escapeMarkdownText', () => {
   it('escapes every line start that would open another block', () => {
@@ -43,18 +43,19 @@ describe('escapeMarkdownText', () => {
   });
 });
 
-describe('escapeMarkdownNote', () => {
-  it('escapes block starts but keeps inline Markdown and #tags', () => {
-    expect(escapeMarkdownNote('# Tiêu đề\n- mục\n> trích\n```\n1. số\n| a |')).toBe(
-      '\\# Tiêu đề\n\\- mục\n\\> trích\n\\```\n1\\. số\n\\| a |',
-    );
-    expect(escapeMarkdownNote('#quan-trọng **đậm** và [liên kết](x) #thẻ')).toBe(
-      '#quan-trọng **đậm** và [liên kết](x) #thẻ',
-    );
+describe('noteMarkdown', () => {
+  it('keeps the Markdown the user wrote: headings, lists, quotes, code, links and #tags', () => {
+    const note = '## Tiêu đề\n\n- mục\n1. số\n\n> trích\n\n```\ncode\n```\n#quan-trọng **đậm** [liên kết](x)';
+    expect(noteMarkdown(note)).toBe(note);
   });
 
   it('neutralises a line that would read as a Gloss marker', () => {
-    expect(escapeMarkdownNote('<!-- gloss:end -->')).toBe('\\<!-- gloss:end -->');
+    expect(noteMarkdown('<!-- gloss:end -->')).toBe('\\<!-- gloss:end -->');
+  });
+
+  it('closes a code fence the note left open, so it cannot swallow what follows', () => {
+    expect(noteMarkdown('trước\n```js\nx')).toBe('trước\n```js\nx\n```');
+    expect(noteMarkdown('~~~~\na\n~~~~')).toBe('~~~~\na\n~~~~');
   });
 });
 

@@ -51,14 +51,26 @@ export function escapeMarkdownText(text: string): string {
   return escapeBlockStarts(lf(text).replace(INLINE_SYNTAX, backslashEach));
 }
 
+/** A line Gloss reads as one of its markers, or an HTML comment that could be taken for one. */
+const MARKER_LIKE = /^( {0,3})(<!-- ?gloss:)/gm;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
 /**
- * Escapes a note, which is Markdown the user wrote, just enough that it stays
- * inside its place in the export: a line that would start a heading, quote,
- * list, table, code fence, HTML block or thematic break gets its marker
- * escaped. Inline formatting and `#tags` inside lines keep working.
+ * A note, which is Markdown the user wrote, as it goes into an export: exactly as written (headings,
+ * lists, quotes, links, emphasis, code and #tags render as the user meant), except that a line that
+ * would read as a Gloss marker gets its "<" escaped, and a code fence left open is closed, so the note
+ * cannot swallow what follows it. Line breaks become LF.
  */
-export function escapeMarkdownNote(text: string): string {
-  return escapeBlockStarts(lf(text));
+export function noteMarkdown(text: string): string {
+  const note = lf(text).replace(MARKER_LIKE, '$1\\$2');
+  let open: string | null = null;
+  for (const line of note.split('\n')) {
+    const fence = FENCE.exec(line)?.[1];
+    if (!fence) continue;
+    if (open === null) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length) open = null;
+  }
+  return open === null ? note : `${note}\n${open}`;
 }
 
 /** Prefixes every line with "> " (an empty line with ">"), making a blockquote of already escaped text. */

@@ -88,7 +88,7 @@ const sonTra: ArticleExport = {
     ),
     highlight('1f2e3d4c-0000-4000-8000-000000000003', SON_TRA_ID, sample, 'ý Đảng – lòng Dân', {
       color: 'green',
-      note: '- gạch đầu dòng\n1. số thứ tự\n> trích dẫn\n```\n| cột |\nGiữ #thẻ và **đậm** giữa dòng.',
+      note: '## Vì sao quan trọng\n\n- gạch đầu dòng\n- [liên kết](https://example.com)\n1. số thứ tự\n\n> trích dẫn của tôi\n\nGiữ #thẻ, **đậm** và `mã` giữa dòng.\n```\nkhối mã chưa đóng',
       tags: ['chính trị/xã hội', 'C++ & Rust', '???'],
     }),
     highlight('2a3b4c5d-0000-4000-8000-000000000004', SON_TRA_ID, sample, 'Hội nghị T.Ư 6', {
@@ -146,7 +146,7 @@ describe('renderMarkdown with the default template', () => {
     expect(content).toContain(
       '> Đồng chí Nguyễn Quang Dương phát biểu tại buổi làm việc.\n> Đồng chí Nguyễn Quang Dương phát biểu tại buổi làm việc.',
     );
-    expect(content).toMatch(/Colour: gray · Orphaned/);
+    expect(content).toMatch(/⬜ · Orphaned: not found in the current text/);
   });
 
   it('puts every article between its own markers in one combined file', () => {
@@ -232,7 +232,34 @@ describe('user templates', () => {
   });
 
   it('report front matter that is not YAML, naming the article', () => {
-    expect(() => render('---\ntitle: [{{titleText}}\n---\nbody')).toThrow(/front matter .*"Đoàn khảo sát/);
+    expect(() => render('---\ntitle: [{{titleText}}\n---\nbody')).toThrow(/front matter .*“Đoàn khảo sát/);
+  });
+
+  it('print a note as the Markdown the user wrote, and the colour in the marker style asked for', () => {
+    const green = sonTra.highlights[2]!;
+    const out = renderMarkdown([{ ...sonTra, highlights: [green] }], {
+      combined: false,
+      exported: EXPORTED,
+      combinedName: 'x.md',
+      colorMarker: 'text',
+    })[0]?.content;
+    expect(out).toContain('## Vì sao quan trọng\n\n- gạch đầu dòng\n');
+    expect(out).toContain('\n> trích dẫn của tôi\n');
+    expect(out).toContain('khối mã chưa đóng\n```\n<!-- gloss:end -->');
+    expect(out).toContain('Colour: green · #chính-trị/xã-hội');
+  });
+
+  it('give clean Markdown for the clipboard: no front matter, no markers', () => {
+    const [file] = renderMarkdown([sonTra], {
+      combined: false,
+      exported: EXPORTED,
+      combinedName: 'notes.md',
+      clean: true,
+    });
+    expect(file?.name).toBe('notes.md');
+    expect(file?.content.startsWith(`# ${sonTra.article.title}`)).toBe(true);
+    expect(file?.content).not.toContain('gloss:');
+    expect(file?.content).not.toContain('---\ntitle');
   });
 
   it('may not print a Gloss marker line, which would break re-export', () => {

@@ -5,7 +5,8 @@ import type { Annotation } from '../model/annotation';
 import type { ArticleMeta, Page } from '../model/article';
 import { pageAt } from '../pdf/pages';
 import type { ExportFile } from '../model/export';
-import { blockquote, escapeMarkdownNote, escapeMarkdownText, obsidianTags } from './escape';
+import { blockquote, escapeMarkdownText, noteMarkdown, obsidianTags } from './escape';
+import { colorMarker, type ColorMarkerStyle } from './color-marker';
 import { safeFileStem, uniqueFileNames } from './file-names';
 import { assembleDocument, hasMarkerLine, splitFrontMatter, toYaml, type ExportSection } from './markers';
 
@@ -30,11 +31,16 @@ export interface MarkdownOptions {
   exported: string;
   /** File name of the combined file. */
   combinedName: string;
+  /** How a highlight's colour is shown: an emoji square (default), "Colour: x", or not at all. */
+  colorMarker?: ColorMarkerStyle;
+  /** Just the Markdown of each article (for the clipboard): no front matter, no Gloss markers. */
+  clean?: boolean;
 }
 
 /**
  * The default template: YAML front matter, the title, the article note, then
- * each highlight as a blockquote with its block id, colour, tags and note.
+ * each highlight as a blockquote with its block id, a line with its colour
+ * marker and tags, and its note (the user's own Markdown).
  * In a combined file the front matter is dropped, so the metadata is shown
  * as a list instead.
  */
@@ -68,8 +74,10 @@ export const DEFAULT_TEMPLATE = `---
 {{quoteBlock}}
 
 ^{{blockId}}
+{{#if meta}}
 
-{{#if page}}p. {{page}} · {{/if}}Colour: {{color}}{{#if hashtags}} · Tags: {{hashtags}}{{/if}}{{#if orphaned}} · Orphaned: not found in the current text{{/if}}
+{{meta}}
+{{/if}}
 {{#if note}}
 
 {{note}}
@@ -91,11 +99,18 @@ export interface HighlightData {
   quoteBlock: string;
   /** The quote exactly as in the article. */
   quoteText: string;
-  /** The note, with line starts escaped so it stays in place. */
+  /** The note as Markdown, as the user wrote it (only a line reading as a Gloss marker is escaped). */
   note: string;
   /** The note exactly as written. */
   noteText: string;
   color: string;
+  /** The colour as the export's marker style shows it, e.g. "🟨", "Colour: yellow", or "". */
+  colorMarker: string;
+  /**
+   * The page ("p. 12", PDF only), the colour marker, the tags and the orphan warning, joined by " · "
+   * (what the default template prints).
+   */
+  meta: string;
   /** Obsidian-safe tag names, without "#". */
   tags: string[];
   /** The tags as "#a #b", or "". */
@@ -215,7 +230,12 @@ function hashtags(tags: string[]): string {
 }
 
 /** Builds the template data for one article. */
-export function articleData(input: ArticleExport, exported: string, combined: boolean): ArticleData {
+export function articleData(
+  input: ArticleExport,
+  exported: string,
+  combined: boolean,
+  markerStyle: ColorMarkerStyle = 'emoji',
+): ArticleData {
   const { article } = input;
   const ids = blockIds(input.highlights);
   const tags = obsidianTags(article.tags);
@@ -223,6 +243,9 @@ export function articleData(input: ArticleExport, exported: string, combined: bo
     const quoteText = trimLineBreaks(h.target.quote.exact);
     const quote = escapeMarkdownText(quoteText);
     const highlightTags = obsidianTags(h.tags);
+    const marker = colorMarker(h.color, markerStyle);
+    const orphaned = h.orphaned ? 'Orphaned: not found in the current text' : '';
+    const page = (!h.orphaned && input.pages && pageAt(input.pages, h.target.position.start)?.label) || null;
     return {
       id: h.id,
       blockId: ids[i] ?? '',
@@ -230,9 +253,11 @@ export function articleData(input: ArticleExport, exported: string, combined: bo
       quote,
       quoteBlock: blockquote(quote),
       quoteText,
-      note: escapeMarkdownNote(trimLineBreaks(h.note)),
+      note: noteMarkdown(trimLineBreaks(h.note)),
       noteText: h.note,
       color: h.color,
+      colorMarker: marker,
+      meta: [page && `p. ${page}`, marker, hashtags(highlightTags), orphaned].filter(Boolean).join(' · '),
       tags: highlightTags,
       hashtags: hashtags(highlightTags),
       orphaned: h.orphaned,
@@ -240,7 +265,7 @@ export function articleData(input: ArticleExport, exported: string, combined: bo
       updated: h.updatedAt,
       start: h.target.position.start,
       end: h.target.position.end,
-      page: (!h.orphaned && input.pages && pageAt(input.pages, h.target.position.start)?.label) || null,
+      page,
     };
   });
   const frontMatter = toYaml({
@@ -265,7 +290,7 @@ export function articleData(input: ArticleExport, exported: string, combined: bo
     doi: article.doi ?? null,
     tags,
     hashtags: hashtags(tags),
-    note: escapeMarkdownNote(trimLineBreaks(input.note)),
+    note: noteMarkdown(trimLineBreaks(input.note)),
     noteText: input.note,
     wordCount: article.wordCount,
     highlightCount: highlights.length,
@@ -281,7 +306,7 @@ function renderSection(
   input: ArticleExport,
   options: MarkdownOptions,
 ): { frontMatter: string | null; section: ExportSection } {
-  const data = articleData(input, options.exported, options.combined);
+  const data = articleData(input, options.exported, options.combined, options.colorMarker);
   const output = template(data);
   const { frontMatter, body } = splitFrontMatter(
     output.includes('\r') ? output.replace(/\r\n?/g, '\n') : output,
@@ -291,14 +316,14 @@ function renderSection(
     if (error) {
       throw new GlossError(
         'invalid-argument',
-        `Template error: the front matter it produced for "${input.article.title}" is not valid YAML: ${error.message.split('\n')[0]}. Quote values with {{yaml value}}.`,
+        `Template error: the front matter it produced for “${input.article.title}” is not valid YAML: ${error.message.split('\n')[0]}. Quote values with {{yaml value}}.`,
       );
     }
   }
   if (hasMarkerLine(body)) {
     throw new GlossError(
       'invalid-argument',
-      `Template error: the output for "${input.article.title}" holds a line that reads as a Gloss marker (<!-- gloss:… -->), which would break re-export. Use {{note}} rather than {{noteText}}.`,
+      `Template error: the output for “${input.article.title}” holds a line that reads as a Gloss marker (<!-- gloss:… -->), which would break re-export. Use {{note}} rather than {{noteText}}.`,
     );
   }
   return { frontMatter, section: { id: input.article.id, body: trimLineBreaks(body.trimEnd()) } };
@@ -307,7 +332,8 @@ function renderSection(
 /**
  * Renders articles to Markdown files: one per article (named after its
  * title, collisions numbered) or, with `combined`, one file holding every
- * article between its own markers. Everything is rendered before anything
+ * article between its own markers; with `clean`, one file of just their
+ * Markdown (no front matter, no markers), named `combinedName`. Everything is rendered before anything
  * is returned, so a template error leaves nothing half-done.
  *
  * @throws GlossError('invalid-argument') for a template error, with its line.
@@ -315,6 +341,10 @@ function renderSection(
 export function renderMarkdown(articles: readonly ArticleExport[], options: MarkdownOptions): ExportFile[] {
   const template = compileTemplate(options.template ?? DEFAULT_TEMPLATE);
   const rendered = articles.map((a) => renderSection(template, a, options));
+  if (options.clean) {
+    const content = `${rendered.map((r) => r.section.body).join('\n\n')}\n`;
+    return [{ name: options.combinedName, content }];
+  }
   if (options.combined) {
     const title = options.combinedName.replace(/\.md$/, '');
     const frontMatter = toYaml({ title, exported: options.exported, articles: articles.length });

@@ -15,6 +15,38 @@ export const articleFormatSchema = z.enum(['txt', 'md', 'html', 'pdf']);
 /** A value `articleFormatSchema` accepts. */
 export type ArticleFormat = z.output<typeof articleFormatSchema>;
 
+/** Elements a block can sit in: lists, tables, definition lists and figures. */
+export const blockWrapperTagSchema = z.enum([
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+]);
+
+/**
+ * One element a block sits in. `id` numbers the elements of an article in document order, so that
+ * neighbouring blocks with the same id share the element. `start` is an ordered list's first number,
+ * `value` a list item's number in an ordered list.
+ */
+export const blockWrapperSchema = z.object({
+  tag: blockWrapperTagSchema,
+  id: z.int().min(0),
+  start: z.int().optional(),
+  value: z.int().optional(),
+});
+/** A value `blockWrapperSchema` accepts. */
+export type BlockWrapper = z.output<typeof blockWrapperSchema>;
+
 /**
  * One block of an article (paragraph, heading, list item, quote, code).
  * `start`/`end` are UTF-16 offsets into the canonical text, end exclusive.
@@ -27,6 +59,8 @@ export const blockSchema = z
     start: offset,
     end: offset,
     html: z.string().optional(),
+    /** The elements the block sits in, outermost first (a list item's list, a cell's table); none at top level. */
+    wrap: z.array(blockWrapperSchema).optional(),
   })
   .refine((block) => block.end >= block.start, 'a block cannot end before it starts');
 /** A value `blockSchema` accepts. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GlossError } from '../../../shared/result';
-import { startServices, type Services } from '../../services';
+import type { Services } from '../../services';
 import { resolveLibraryPath } from '../../services/library-path';
 import { APP_VERSION } from '../../services/version';
 import type { Command } from './command';
@@ -82,10 +82,13 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
   let keepRunning = false;
   try {
     const library = typeof values.library === 'string' ? values.library : undefined;
+    // Loaded only now, so that --version and --help start as fast as node itself.
+    const { startServices } = await import('../../services');
     services = await startServices({
       libraryPath: resolveLibraryPath(library),
       host: name === 'serve' ? 'web' : 'cli',
       watch: name === 'serve',
+      searchOnDemand: name !== 'serve',
     });
     const outcome = await command.run({
       services,
@@ -103,6 +106,22 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
     else console.error(`gloss: ${message}`);
     return 1;
   } finally {
-    if (services && !keepRunning) await services.stop();
+    if (services && !keepRunning) {
+      await printNotices(services, json);
+      try {
+        await services.stop();
+      } finally {
+        await printNotices(services, json);
+      }
+    }
+  }
+}
+
+/** Prints the store's messages for the user (damage found and repaired, saves that failed) on stderr. */
+async function printNotices(services: Services, json: boolean): Promise<void> {
+  const result = await services.dispatch('takeNotices', {});
+  if (!result.ok) return;
+  for (const notice of result.value as string[]) {
+    console.error(json ? JSON.stringify({ notice }) : `gloss: ${notice}`);
   }
 }

@@ -94,7 +94,9 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Pending writes are flushed before the process ends.
+  // Pending writes are flushed before the process ends, also when it is told to stop by a signal
+  // (SIGHUP: the terminal it was started from was closed).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => app.quit());
   let stopping = false;
   app.on('before-quit', (event) => {
     if (!services || stopping) return;

@@ -61,7 +61,7 @@ describe('web host', () => {
     expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 
-  it('refuses a missing or wrong token with 401', async () => {
+  it('refuses an API call with a missing or wrong token with 401', async () => {
     expect((await apiCall(host, { 'X-Gloss-Token': 'guess' })).status).toBe(401);
     const noToken = await request(host, {
       method: 'POST',
@@ -70,17 +70,38 @@ describe('web host', () => {
       body: '{}',
     });
     expect(noToken.status).toBe(401);
-    expect((await request(host, { path: '/' })).status).toBe(401);
-    expect((await request(host, { path: '/?token=wrong' })).status).toBe(401);
-    const page = await request(host, { path: `/?token=${host.token}` });
-    expect(page.status).toBe(200);
-    // A reload without the token in the address is let in by the cookie the first visit set.
-    const cookie = String(page.headers['set-cookie']?.[0]).split(';')[0] ?? '';
-    expect(cookie).toContain(host.token);
-    expect((await request(host, { path: '/', headers: { Cookie: cookie } })).status).toBe(200);
-    expect(
-      (await request(host, { path: '/', headers: { Cookie: `gloss-${host.port}=stolen` } })).status,
-    ).toBe(401);
+    // A token in a cookie or in the query string is no credential.
+    const cookieOnly = await request(host, {
+      method: 'POST',
+      path: `/api/getAppInfo?token=${host.token}`,
+      headers: { 'Content-Type': 'application/json', Cookie: `gloss-${host.port}=${host.token}` },
+      body: '{}',
+    });
+    expect(cookieOnly.status).toBe(401);
+  });
+
+  it('serves the page without the token and never sets a cookie, so no other local server receives it', async () => {
+    expect(new URL(host.url).hash).toBe(`#token=${host.token}`);
+    expect(new URL(host.url).search).toBe('');
+    for (const pagePath of ['/', '/index.html']) {
+      const page = await request(host, { path: pagePath });
+      expect(page.status).toBe(200);
+      expect(page.headers['set-cookie']).toBeUndefined();
+      expect(page.body).not.toContain(host.token);
+    }
+    expect((await apiCall(host)).headers['set-cookie']).toBeUndefined();
+  });
+
+  it('answers a method name with a bad %-escape with 400 and JSON, not an internal error', async () => {
+    const res = await request(host, {
+      method: 'POST',
+      path: '/api/%E0%A4%A',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token },
+      body: '{}',
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(res.body).not.toMatch(/URIError|Internal/);
   });
 
   it('refuses a foreign Origin with 403 even with the right token', async () => {
@@ -123,6 +144,36 @@ describe('web host', () => {
     expect(res.status).toBe(404);
     expect((await request(host, { path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404);
     expect((await request(host, { path: '/%E0%A4%A' })).status).toBe(404);
+  });
+});
+
+describe('web host body limit', () => {
+  let host: WebHost;
+  beforeEach(async () => {
+    host = await startWebHost({
+      dispatch: createDispatch(handlers),
+      rendererDir: os.tmpdir(),
+      maxBodyBytes: 1024,
+    });
+  });
+  afterEach(() => host.close());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    request(host, {
+      method: 'POST',
+      path: '/api/getAppInfo',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': host.token, ...headers },
+      body,
+    });
+
+  it('answers a body over the limit with a JSON 413, whether its length is declared or streamed', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(200_000) });
+    for (const res of [await post(big), await post(big, { 'Transfer-Encoding': 'chunked' })]) {
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    }
+    // The host still answers afterwards.
+    expect((await post('{}')).status).toBe(200);
   });
 });
 

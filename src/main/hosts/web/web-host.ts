@@ -25,10 +25,12 @@ export interface WebHostOptions {
   port?: number;
   /** Per-launch secret; a random one is made when absent. */
   token?: string;
+  /** Largest API body accepted, in bytes (default MAX_BODY_BYTES); a larger one is answered 413. */
+  maxBodyBytes?: number;
 }
 
 export interface WebHost {
-  /** The address to open, token included. */
+  /** The address to open: the token rides in its fragment (`#token=`), which browsers never send to a server. */
   url: string;
   origin: string;
   port: number;
@@ -51,10 +53,13 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer and the API on a loopback address. The API lives
- * at `POST /api/<method>` with a JSON body and the launch token in the
- * `X-Gloss-Token` header; every request must carry a loopback Host header
- * for this port, and a foreign Origin is refused (DNS rebinding, CSRF).
+ * Serves the built renderer and the API on a loopback address. The page and
+ * its assets hold no secret and are served to anyone on this computer; the
+ * API lives at `POST /api/<method>` with a JSON body and the launch token in
+ * the `X-Gloss-Token` header, never in a cookie (cookies are shared by every
+ * port of 127.0.0.1). Every request must carry a loopback Host header for
+ * this port, and a foreign Origin is refused (DNS rebinding, CSRF). A bad
+ * method name is answered 400, a body over the limit 413, both as JSON.
  *
  * @throws GlossError('forbidden') when asked to bind a non-loopback address.
  */
@@ -68,11 +73,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let port = 0;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', `Internal error: ${String(error)}`);
+      console.error('gloss: the web host failed to answer a request:', error);
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error.');
       else res.destroy();
     });
   });
@@ -94,18 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 405, 'text/plain', 'Method not allowed.');
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      // The address carries the token; a cookie (this port only, never sent cross-site) lets a reload in.
-      const cookieName = `gloss-${port}`;
-      const fromCookie = cookieValue(req.headers.cookie, cookieName);
-      if (!tokenMatches(url.searchParams.get('token'), token) && !tokenMatches(fromCookie, token)) {
-        return send(
-          res,
-          401,
-          'text/plain',
-          'Open Gloss with the address printed by `gloss serve`: it carries a secret token.',
-        );
-      }
-      res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      // No secret in the page: the token travels in the address's fragment, which never reaches a server.
       return serveFile(res, path.join(rendererDir, 'index.html'));
     }
     const file = rendererFile(rendererDir, url.pathname);
@@ -127,14 +123,37 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         error: { code: 'invalid-argument', message: 'API calls must send JSON.' },
       });
     }
+    let method: string;
+    try {
+      method = decodeURIComponent(name);
+    } catch {
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'The API method name is not a valid address.' },
+      });
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const text = declared > maxBodyBytes ? null : await readBody(req, maxBodyBytes);
+    if (text === null) {
+      // Answer, then let the rest of the body drain, so the client reads the answer instead of a reset.
+      res.setHeader('Connection', 'close');
+      sendJson(res, 413, {
+        ok: false,
+        error: { code: 'too-large', message: `The request is larger than ${formatMib(maxBodyBytes)} MB.` },
+      });
+      req.resume();
+      return;
+    }
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
-    } catch (error) {
-      const message = error instanceof GlossError ? error.message : 'The request body is not valid JSON.';
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message } });
+      body = JSON.parse(text);
+    } catch {
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'The request body is not valid JSON.' },
+      });
     }
-    sendJson(res, 200, await options.dispatch(decodeURIComponent(name), body));
+    sendJson(res, 200, await options.dispatch(method, body));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -145,7 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const hostForUrl = bindHost === '::1' ? '[::1]' : bindHost;
   const originUrl = `http://${hostForUrl}:${port}`;
   return {
-    url: `${originUrl}/?token=${token}`,
+    url: `${originUrl}/#token=${token}`,
     origin: originUrl,
     port,
     token,
@@ -159,14 +178,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 function headerValue(value: string | string[] | undefined): string | null {
   return typeof value === 'string' ? value : null;
-}
-
-function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return null;
 }
 
 function tokenMatches(given: string | null, expected: string): boolean {
@@ -217,19 +228,24 @@ async function serveFile(res: http.ServerResponse, file: string): Promise<void> 
   createReadStream(file).pipe(res);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+const formatMib = (bytes: number): string => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+
+/** The request body as UTF-8, or null (the rest left unread) once it passes `limit` bytes. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new GlossError('too-large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
-        req.destroy();
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });

@@ -1,18 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { libraryRootOf, openNoFollow } from './no-follow';
 
 /**
  * Replaces `file` with `data` atomically: writes a temporary file in the same
  * folder, fsyncs it, renames it over the target and fsyncs the folder, so a
- * crash leaves either the old or the new content, never a mix.
+ * crash leaves either the old or the new content, never a mix. Inside a
+ * library (`root`, by default the library of a path under `.gloss/`), no
+ * folder on the way may be a symbolic link; a link at `file` itself is
+ * replaced, never followed.
  *
- * @throws the underlying fs error (ENOENT when the folder is missing, EACCES, ENOSPC...).
+ * @throws GlossError('forbidden') for a link on the way; the underlying fs
+ *   error (ENOENT when the folder is missing, EACCES, ENOSPC...).
  */
-export async function atomicWrite(file: string, data: string | Uint8Array): Promise<void> {
+export async function atomicWrite(
+  file: string,
+  data: string | Uint8Array,
+  root: string | null = libraryRootOf(file),
+): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w', 0o644);
+  const temp = path.join(
+    dir,
+    `.${leadingBytes(path.basename(file), TEMP_STEM_BYTES)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  const handle = await openNoFollow(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, root);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -29,6 +42,21 @@ export async function atomicWrite(file: string, data: string | Uint8Array): Prom
     throw error;
   }
   await fsyncDir(dir);
+}
+
+/** Bytes of the target's name kept in a temporary file's name, so it stays within NAME_MAX (255) whatever the target. */
+const TEMP_STEM_BYTES = 64;
+
+/** The longest start of `name` that fits in `maxBytes` of UTF-8, cut between code points. */
+function leadingBytes(name: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of name) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > maxBytes) break;
+    end += char.length;
+  }
+  return name.slice(0, end);
 }
 
 /** Flushes a folder's entries (a rename) to disk; a no-op where folders cannot be opened (Windows). */

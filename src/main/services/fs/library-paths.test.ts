@@ -105,14 +105,13 @@ describe('resolveInLibrary', () => {
     });
   });
 
-  it('accepts symlinks that stay inside the library', async () => {
-    symlinkSync(
-      path.join(library, 'articles', 'a.txt'),
-      path.join(library, 'articles', 'inner', 'alias.txt'),
-    );
-    expect(await resolveInLibrary(library, 'articles/inner/alias.txt')).toBe(
-      path.join(library, 'articles', 'inner', 'alias.txt'),
-    );
+  it('refuses even symlinks that stay inside the library, naming them: it follows none below its root', async () => {
+    const alias = path.join(library, 'articles', 'inner', 'alias.txt');
+    symlinkSync(path.join(library, 'articles', 'a.txt'), alias);
+    await expect(resolveInLibrary(library, 'articles/inner/alias.txt')).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining(`Gloss refused to use ${alias}: it is a symbolic link`) as string,
+    });
   });
 
   it('works when the library folder itself is reached through a symlink', async () => {

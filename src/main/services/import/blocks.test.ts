@@ -89,3 +89,53 @@ describe('blocksFromHtml', () => {
     expect(summary('<p> </p><hr><p><br></p><div>\n</div><p>x</p>')).toEqual([['p', 'x', 'x']]);
   });
 });
+
+describe('blocksFromHtml: structure', () => {
+  const wraps = (html: string) => {
+    const { text, blocks } = fromHtml(html);
+    expectJoinedBlocks(text, blocks);
+    return blocks.map((b) => [
+      text.slice(b.start, b.end),
+      (b.wrap ?? [])
+        .map((w) => `${w.tag}${w.start ? `@${w.start}` : ''}${w.value ? `#${w.value}` : ''}`)
+        .join('>'),
+    ]);
+  };
+
+  it('keeps the lists each item sits in, with the numbers an ordered list shows, nested lists too', () => {
+    expect(
+      wraps(
+        '<ol start="3"><li>ba</li><li>bốn<ul><li>con</li></ul></li><li value="9">chín</li><li>mười</li></ol>',
+      ),
+    ).toEqual([
+      ['ba', 'ol@3>li#3'],
+      ['bốn', 'ol@3>li#4'],
+      ['con', 'ol@3>li#4>ul>li'],
+      ['chín', 'ol@3>li#9'],
+      ['mười', 'ol@3>li#10'],
+    ]);
+  });
+
+  it('keeps tables (header row and cells), definition lists and figure captions', () => {
+    expect(
+      wraps(
+        '<table><thead><tr><th>Tên</th><th>Tuổi</th></tr></thead><tbody><tr><td>An</td><td>30</td></tr></tbody></table>' +
+          '<dl><dt>Đề án</dt><dd>Kế hoạch</dd></dl><figure><figcaption>Ảnh: Sơn Trà</figcaption></figure>',
+      ),
+    ).toEqual([
+      ['Tên', 'table>thead>tr>th'],
+      ['Tuổi', 'table>thead>tr>th'],
+      ['An', 'table>tbody>tr>td'],
+      ['30', 'table>tbody>tr>td'],
+      ['Đề án', 'dl>dt'],
+      ['Kế hoạch', 'dl>dd'],
+      ['Ảnh: Sơn Trà', 'figure>figcaption'],
+    ]);
+  });
+
+  it('numbers each element once, so two lists in a row stay two lists', () => {
+    const { blocks } = fromHtml('<ul><li>a</li></ul><ul><li>b</li></ul>');
+    expect(blocks[0]?.wrap?.[0]?.id).not.toBe(blocks[1]?.wrap?.[0]?.id);
+    expect(blocks[0]?.wrap?.[1]?.id).not.toBe(blocks[1]?.wrap?.[1]?.id);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Block } from '../../../shared/model/article';
+import { blockWrapperTagSchema, type Block, type BlockWrapper } from '../../../shared/model/article';
 
 /** Canonical text with its blocks, as the reader gets them. */
 export interface TextWithBlocks {
@@ -12,6 +12,8 @@ export interface Converted extends TextWithBlocks {
   author: string | null;
   /** ISO 8601. */
   published: string | null;
+  /** Tags the document gives itself (Markdown front matter `tags:`); none when absent. */
+  tags?: string[];
 }
 
 /** Text between blocks built from HTML. */
@@ -75,6 +77,10 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
   const blocks: Block[] = [];
   let offset = 0;
 
+  /** The elements being walked that blocks sit in (see BlockWrapper), outermost first. */
+  const wrappers: BlockWrapper[] = [];
+  let wrapperCount = 0;
+
   const push = (kind: Block['kind'], container: HTMLElement): void => {
     let text = container.textContent ?? '';
     if (!text) return;
@@ -82,7 +88,8 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
       text = text.normalize('NFC');
       container.textContent = text;
     }
-    blocks.push({ kind, start: offset, end: offset + text.length, html: container.innerHTML });
+    const wrap = wrappers.length > 0 ? { wrap: wrappers.map((w) => ({ ...w })) } : {};
+    blocks.push({ kind, start: offset, end: offset + text.length, html: container.innerHTML, ...wrap });
     parts.push(text);
     offset += text.length + BLOCK_SEPARATOR.length;
   };
@@ -117,15 +124,49 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
       flush();
       const element = child as Element;
       const kind = OWN_KIND[element.localName] ?? context;
+      const wrapper = wrapperOf(element, wrapperCount);
+      if (wrapper) {
+        wrapperCount++;
+        wrappers.push(wrapper);
+      }
       if (element.localName === 'pre') preformatted(element);
       else if (containsBlock(element)) walk(element, kind);
       else inline(Array.from(element.childNodes), kind);
+      if (wrapper) wrappers.pop();
     }
     flush();
   };
 
   walk(root, 'p');
   return { text: parts.join(BLOCK_SEPARATOR), blocks };
+}
+
+const WRAPPER_TAGS = new Set<string>(blockWrapperTagSchema.options);
+
+/** The wrapper an element makes for the blocks inside it, numbered `id`; null for other elements. */
+function wrapperOf(element: Element, id: number): BlockWrapper | null {
+  const tag = element.localName === 'tfoot' ? 'tbody' : element.localName;
+  if (!WRAPPER_TAGS.has(tag)) return null;
+  const wrapper: BlockWrapper = { tag: tag as BlockWrapper['tag'], id };
+  if (tag === 'ol') {
+    const start = Number.parseInt(element.getAttribute('start') ?? '', 10);
+    if (Number.isInteger(start) && start !== 1) wrapper.start = start;
+  }
+  if (tag === 'li' && element.parentElement?.localName === 'ol') wrapper.value = listItemNumber(element);
+  return wrapper;
+}
+
+/** The number an ordered list shows for item `li`: its value, else the one before it plus one, else the list's start. */
+function listItemNumber(li: Element): number {
+  let steps = 0;
+  for (let item: Element | null = li; item; item = item.previousElementSibling) {
+    if (item.localName !== 'li') continue;
+    const value = Number.parseInt(item.getAttribute('value') ?? '', 10);
+    if (Number.isInteger(value)) return value + steps;
+    steps++;
+  }
+  const start = Number.parseInt(li.parentElement?.getAttribute('start') ?? '', 10);
+  return (Number.isInteger(start) ? start : 1) + steps - 1;
 }
 
 function containsBlock(element: Element): boolean {

@@ -26,6 +26,25 @@ describe('decode', () => {
     expect(decode(iconv.encode(text, encoding)).text).toBe(text);
   });
 
+  it('reads UTF-8 with a few invalid bytes as UTF-8, marking them U+FFFD and counting them', () => {
+    const good = Buffer.from(SAMPLE);
+    const damaged = Buffer.concat([
+      good.subarray(0, 40),
+      Buffer.from([0xff]),
+      good.subarray(40, 90),
+      Buffer.from([0xc3, 0x28, 0x80]),
+      good.subarray(90),
+    ]);
+    const decoded = decode(damaged);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.invalidBytes).toBe(3);
+    expect(decoded.text.match(/\uFFFD/g)).toHaveLength(3);
+    expect(decoded.text.replace(/\uFFFD/g, '').replace('(', '')).toBe(SAMPLE);
+    // Text in a legacy encoding is still read as such: its bytes form almost no valid UTF-8.
+    const latin = 'Crème brûlée à la française, déjà vu';
+    expect(decode(iconv.encode(latin, 'windows-1252'))).toMatchObject({ text: latin });
+  });
+
   it('follows a declared charset when the bytes are not UTF-8', () => {
     const text = 'Съешь же ещё этих мягких французских булок';
     const bytes = iconv.encode(text, 'koi8-r');

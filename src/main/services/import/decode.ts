@@ -9,6 +9,8 @@ export interface DecodedText {
   text: string;
   /** Lower-case encoding name, e.g. 'utf-8', 'utf-16le', 'windows-1258'. */
   encoding: string;
+  /** Bytes that were not valid in that encoding and became U+FFFD; absent when there were none. */
+  invalidBytes?: number;
 }
 
 interface Signature {
@@ -84,7 +86,9 @@ export function describeBinary(bytes: Uint8Array): string | null {
  * Decodes a text file's bytes and canonicalizes the result (see
  * `canonicalize`). In order: a UTF-8 or UTF-16 (LE/BE) byte order mark
  * decides; valid UTF-8 is UTF-8; then `declared` (e.g. an HTML meta charset)
- * when iconv-lite knows it; otherwise the candidates from chardet plus
+ * when iconv-lite knows it; then UTF-8 with a few invalid bytes (at most one
+ * for every ten valid multi-byte characters: damage, not another encoding),
+ * which become U+FFFD and are counted in `invalidBytes`; otherwise the candidates from chardet plus
  * Windows-1258, Windows-1252, VISCII and TCVN are scored on the first 64 KiB,
  * favouring decodings whose accented words are Vietnamese syllables and
  * penalizing replacement characters, control characters and tone marks left
@@ -97,6 +101,10 @@ export function decode(bytes: Uint8Array, declared: string | null = null): Decod
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: canonicalize(utf8), encoding: 'utf-8' };
   if (declared && declared !== 'utf-8' && iconv.encodingExists(declared)) return decodeAs(bytes, declared);
+  const { valid, invalid } = scanUtf8(bytes);
+  if (invalid * MIN_VALID_PER_INVALID <= valid) {
+    return { ...decodeAs(bytes, 'utf-8'), invalidBytes: invalid };
+  }
   return decodeAs(bytes, guessLegacyEncoding(bytes.subarray(0, SAMPLE_BYTES)));
 }
 
@@ -110,6 +118,53 @@ function strictUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Valid multi-byte UTF-8 characters needed for each invalid byte to read a file as damaged UTF-8. */
+const MIN_VALID_PER_INVALID = 10;
+
+/** Counts valid multi-byte UTF-8 sequences and bytes that start no valid sequence (RFC 3629 ranges). */
+function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length =
+      lead >= 0xc2 && lead <= 0xdf
+        ? 2
+        : lead >= 0xe0 && lead <= 0xef
+          ? 3
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 4
+            : 0;
+    const [low, high] =
+      lead === 0xe0
+        ? [0xa0, 0xbf]
+        : lead === 0xed
+          ? [0x80, 0x9f]
+          : lead === 0xf0
+            ? [0x90, 0xbf]
+            : lead === 0xf4
+              ? [0x80, 0x8f]
+              : [0x80, 0xbf];
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) {
+      const byte = bytes[i + k] ?? 0;
+      ok = k === 1 ? byte >= low && byte <= high : byte >= 0x80 && byte <= 0xbf;
+    }
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 function guessLegacyEncoding(sample: Uint8Array): string {

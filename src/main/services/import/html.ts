@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { blocksFromHtml, type Converted } from './blocks';
 import { parseHtml } from './dom';
+import { checkHtmlDepth, MAX_READABILITY_DEPTH } from './limits';
 import { cleanByline, findAuthor, findPublished, normalizeDate } from './metadata';
 import { sanitizeToFragment } from './sanitize';
 
@@ -47,20 +48,23 @@ const tidy = (value: string | null | undefined): string | null => value?.replace
 /**
  * Converts a canonical HTML document: it is parsed inert (no scripts, no
  * loads), the main article is extracted with Readability (the whole body
- * when Readability finds nothing), then sanitized and turned into blocks.
+ * when Readability finds nothing, or when the elements nest deeper than
+ * MAX_READABILITY_DEPTH), then sanitized and turned into blocks.
  * Title: Readability's (from <title> and headings), else the first h1; an
  * h1 that Readability dropped as a repeat of the title is put back first.
  * Author and date: meta tags (author, article:published_time, …), then
  * Readability's byline and JSON-LD, then the text itself.
+ * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
  */
 export function convertHtml(html: string): Converted {
+  const depth = checkHtmlDepth(html);
   const document = parseHtml(html);
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
   const metaAuthor = metaContent(document, AUTHOR_META);
   const metaPublished = metaContent(document, PUBLISHED_META);
   const h1 = tidy(document.querySelector('h1')?.textContent);
   const body = document.body?.innerHTML ?? '';
-  const article = new Readability(document).parse();
+  const article = depth <= MAX_READABILITY_DEPTH ? new Readability(document).parse() : null;
 
   const title = tidy(article?.title) ?? h1;
 

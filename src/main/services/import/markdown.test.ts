@@ -71,6 +71,15 @@ describe('convertMarkdown', () => {
     });
   });
 
+  it('reads front matter tags, as a list or as one string', () => {
+    expect(convertMarkdown('---\ntags:\n  - Đà Nẵng\n  - "#chính-trị"\n---\nNội dung.').tags).toEqual([
+      'Đà Nẵng',
+      'chính-trị',
+    ]);
+    expect(convertMarkdown('---\ntags: khảo-sát, 2022\n---\nNội dung.').tags).toEqual(['khảo-sát', '2022']);
+    expect(convertMarkdown('Không có front matter.').tags).toEqual([]);
+  });
+
   it('keeps a leading block between rules as Markdown when it is not YAML front matter', () => {
     const doc = convertMarkdown('---\nChỉ là một đoạn văn.\n---\n\nTiếp theo.');
     expect(doc.text).toContain('Chỉ là một đoạn văn.');

@@ -1,6 +1,7 @@
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { blocksFromHtml, type Converted, type TextWithBlocks } from './blocks';
+import { checkHtmlDepth, checkMarkdownNesting } from './limits';
 import { cleanByline, findAuthor, findPublished, normalizeDate } from './metadata';
 import { sanitizeToFragment } from './sanitize';
 
@@ -16,6 +17,9 @@ interface FrontMatter {
   authors?: unknown;
   date?: unknown;
   published?: unknown;
+  tags?: unknown;
+  tag?: unknown;
+  keywords?: unknown;
 }
 
 /** The front matter at the start of `markdown` and the body after it; none unless it is a YAML mapping. */
@@ -49,14 +53,18 @@ function textOf(value: unknown): string | null {
 
 /**
  * Converts canonical Markdown: YAML front matter (title, author or authors,
- * date or published) is read and left out of the text; the rest is rendered
+ * date or published, tags) is read and left out of the text; the rest is rendered
  * with marked (GFM), sanitized, and turned into blocks. The title is the
  * front matter's, else the first heading. A leading "---" block that is
  * not a YAML mapping is kept as Markdown.
+ * @throws GlossError('too-complex') when lists or quotes nest deeper than
+ *   MAX_MARKDOWN_NESTING, or its HTML deeper than MAX_HTML_DEPTH.
  */
 export function convertMarkdown(markdown: string): Converted {
   const { meta, body } = splitFrontMatter(markdown);
+  checkMarkdownNesting(body);
   const html = marked.parse(body, { async: false });
+  checkHtmlDepth(html);
   const { text, blocks }: TextWithBlocks = blocksFromHtml(sanitizeToFragment(html));
   const heading = blocks.find((b) => HEADING.test(b.kind));
   const lines = text.split('\n').filter((line) => line.trim());
@@ -66,5 +74,15 @@ export function convertMarkdown(markdown: string): Converted {
     title: textOf(meta.title) ?? (heading ? text.slice(heading.start, heading.end) : null),
     author: authorOf(meta.author ?? meta.authors) ?? findAuthor(lines),
     published: normalizeDate(meta.date ?? meta.published) ?? findPublished(lines),
+    tags: tagsOf(meta.tags ?? meta.tag ?? meta.keywords),
   };
+}
+
+/** Front matter tags: a list, or one string of names separated by commas or spaces (Obsidian's "#" dropped). */
+function tagsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/) : [];
+  const names = list
+    .map((item) => textOf(item)?.replace(/^#/, '').normalize('NFC'))
+    .filter((name): name is string => !!name);
+  return [...new Set(names)];
 }

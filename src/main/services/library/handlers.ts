@@ -1,6 +1,5 @@
 import type { libraryMethods } from '../../../shared/contract/library';
 import type { HandlersFor } from '../handlers';
-import { checkImportSize } from '../import';
 import type { LibraryService } from './library-service';
 
 /** Handlers for the library domain. */
@@ -10,7 +9,9 @@ export function libraryHandlers(library: LibraryService): HandlersFor<typeof lib
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
     getArticleFile: async ({ id }) => ({ data: Buffer.from(await library.pdfBytes(id)).toString('base64') }),
-    importFile: ({ name, data }) => {
+    importFile: async ({ name, data }) => {
+      // The converters (jsdom among them) load with the first import.
+      const { checkImportSize } = await import('../import');
       checkImportSize(name, Math.floor((data.length * 3) / 4));
       return library.importBytes(Buffer.from(data, 'base64'), name);
     },

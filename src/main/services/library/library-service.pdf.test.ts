@@ -12,7 +12,7 @@ let library: LibraryService;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-library-pdf-'));
-  store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  store = await LibraryStore.open(dir, {});
   library = new LibraryService(store);
 });
 
@@ -64,7 +64,7 @@ describe('LibraryService with PDF files', () => {
     const { article } = await library.importBytes(await paper(), 'paper.pdf');
     await store.close();
     rmSync(path.join(dir, '.gloss', 'content'), { recursive: true });
-    store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+    store = await LibraryStore.open(dir, {});
     library = new LibraryService(store);
     const content = await library.get(article.id);
     expect(content.pages).toHaveLength(2);

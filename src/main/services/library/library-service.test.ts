@@ -15,7 +15,7 @@ let library: LibraryService;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-library-'));
-  store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  store = await LibraryStore.open(dir, {});
   library = new LibraryService(store);
 });
 
@@ -93,7 +93,7 @@ describe('LibraryService', () => {
 
     await library.delete(article.id);
     await store.close();
-    store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+    store = await LibraryStore.open(dir, {});
     library = new LibraryService(store);
     await library.purgeDeleted();
     expect(readdirSync(path.join(dir, 'articles'))).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { blockNear, blockWindow } from '../../../shared/text/blocks';
@@ -12,16 +12,15 @@ import type {
 import { tagKey } from '../../../shared/model/tag';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
-import { convertDocument, type ImportedDocument } from '../import';
+import { mkdirNoFollow, readFileNoFollow } from '../fs/no-follow';
+import type { ImportedDocument } from '../import/convert';
+import { importConverter, type ImportConverter } from '../import/import-converter';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
-import { uniqueFileName } from './file-names';
+import { copyFileName, uniqueFileName } from './file-names';
 
 /** An article's canonical text and its blocks (and pages, for a PDF). */
 type Content = { text: string; blocks: ArticleContent['blocks']; pages?: ArticleContent['pages'] };
-
-/** Articles whose text is kept in memory. */
-const CONTENT_CACHE_SIZE = 3;
 
 /** Metadata a user may edit. */
 export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'published' | 'tags' | 'progress'>>;
@@ -33,12 +32,17 @@ export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'publi
  * or refresh resolves once its changes are written and announced.
  */
 export class LibraryService {
-  /** The last few articles' texts, so reopening a book-length article does not re-read and re-validate it. */
-  private readonly contentCache = new Map<string, Content>();
   /** Deleted this session: can still be restored. Purged at the next start. */
   private readonly deletedThisSession = new Set<string>();
 
-  constructor(private readonly store: LibraryStore) {}
+  /**
+   * @param converter Converts imported files on a worker thread within a time and memory budget;
+   *   by default the process's one conversion thread.
+   */
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly converter: ImportConverter = importConverter,
+  ) {}
 
   /** Live articles, most recently added first. */
   list(): ArticleMeta[] {
@@ -54,8 +58,8 @@ export class LibraryService {
   }
 
   /**
-   * The canonical text and blocks of a live article: kept in memory for the last few, else read from
-   * the content cache or rebuilt from its copy.
+   * The canonical text and blocks of a live article: from the store (which keeps the last few in
+   * memory), or rebuilt from its copy.
    * @throws GlossError 'not-found', 'damaged' when the cache and the copy are both unreadable.
    */
   text(id: string): Promise<Content> {
@@ -93,10 +97,10 @@ export class LibraryService {
     const article = this.live(id);
     if (article.format !== 'pdf')
       throw new GlossError('unsupported', 'Only a PDF article has pages to draw.');
-    const file = await this.resolveSource(article);
     try {
-      return await readFile(file);
+      return await this.readSource(article);
     } catch (error) {
+      if (error instanceof GlossError) throw error;
       throw new GlossError(
         'io',
         `The copy of “${article.title}” cannot be read: ${(error as Error).message}`,
@@ -110,7 +114,7 @@ export class LibraryService {
    */
   async importBytes(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
     const name = path.basename(fileName).normalize('NFC');
-    const doc = await convertDocument(bytes, name);
+    const doc = await this.converter.convert(bytes, name);
     const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
     if (existing) {
       return {
@@ -119,11 +123,12 @@ export class LibraryService {
         message: `“${name}” is already in the library as “${existing.title}”; nothing was added.`,
       };
     }
-    const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${name}`);
+    const safeName = copyFileName(name);
+    const earlier = this.store.listArticles().find((a) => a.sourceFile === `articles/${safeName}`);
     if (earlier) return this.importNewVersion(earlier, bytes);
     const articlesDir = path.join(this.store.libraryPath, 'articles');
-    await mkdir(articlesDir, { recursive: true });
-    const copyName = await uniqueFileName(articlesDir, name);
+    await mkdirNoFollow(articlesDir, this.store.libraryPath);
+    const copyName = await uniqueFileName(articlesDir, safeName);
     const copyPath = path.join(articlesDir, copyName);
     const id = randomUUID();
     const now = new Date().toISOString();
@@ -137,7 +142,7 @@ export class LibraryService {
       contentHash: doc.contentHash,
       wordCount: doc.wordCount,
       charCount: doc.text.length,
-      tags: [],
+      tags: uniqueTags(doc.tags),
       progress: 0,
       highlightCount: 0,
       createdAt: now,
@@ -146,19 +151,18 @@ export class LibraryService {
       ...pdfFields(doc),
     };
     try {
-      await atomicWrite(copyPath, bytes);
+      await atomicWrite(copyPath, bytes, this.store.libraryPath);
       await this.writeContent(id, doc);
     } catch (error) {
       await rm(copyPath, { force: true });
-      this.contentCache.delete(id);
       await this.store.purgeArticleData(id).catch(() => undefined);
       throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
     }
-    this.store.putArticle(article);
+    await this.store.putArticle(article);
     await this.store.flush();
-    const message = `Imported “${article.title}”.`;
-    if (!doc.notice) return { status: 'imported', article, message };
-    return { status: 'imported', article, message: `${message} ${doc.notice}`, notice: doc.notice };
+    const message = [`Imported “${article.title}”.`, ...doc.warnings].join(' ');
+    if (doc.warnings.length === 0) return { status: 'imported', article, message };
+    return { status: 'imported', article, message, notice: doc.warnings.join(' ') };
   }
 
   /**
@@ -167,7 +171,7 @@ export class LibraryService {
    * highlight re-anchored (orphans kept).
    */
   private async importNewVersion(article: ArticleMeta, bytes: Uint8Array): Promise<ImportOutcome> {
-    await atomicWrite(await this.resolveSource(article), bytes);
+    await atomicWrite(await this.resolveSource(article), bytes, this.store.libraryPath);
     const report = await this.refreshFromDisk(article.sourceFile);
     const updated = this.store.getArticle(article.id) ?? article;
     return {
@@ -177,8 +181,8 @@ export class LibraryService {
     };
   }
 
-  /** Edits metadata. */
-  update(id: string, patch: ArticlePatch): ArticleMeta {
+  /** Edits metadata; resolves once on disk. @throws GlossError 'not-found', 'invalid-argument', 'disk-full', 'io'. */
+  async update(id: string, patch: ArticlePatch): Promise<ArticleMeta> {
     const current = this.live(id);
     const next: ArticleMeta = {
       ...current,
@@ -189,14 +193,14 @@ export class LibraryService {
       tags: patch.tags ? uniqueTags(patch.tags) : current.tags,
       updatedAt: new Date().toISOString(),
     };
-    this.store.putArticle(next);
+    await this.store.putArticle(next);
     return this.store.getArticle(id) ?? next;
   }
 
   /** Tombstones an article; its copy, content and highlights stay until the next start, so it can be restored. */
   async delete(id: string): Promise<ArticleMeta> {
     const article = { ...this.live(id), deleted: true, updatedAt: new Date().toISOString() };
-    this.store.putArticle(article);
+    await this.store.putArticle(article);
     this.deletedThisSession.add(id);
     await this.store.flush();
     return article;
@@ -212,7 +216,7 @@ export class LibraryService {
       );
     }
     const restored = { ...article, deleted: false, updatedAt: new Date().toISOString() };
-    this.store.putArticle(restored);
+    await this.store.putArticle(restored);
     this.deletedThisSession.delete(id);
     await this.store.flush();
     return restored;
@@ -222,7 +226,6 @@ export class LibraryService {
   async purgeDeleted(): Promise<void> {
     for (const article of this.store.listArticles({ includeDeleted: true })) {
       if (!article.deleted || this.deletedThisSession.has(article.id)) continue;
-      this.contentCache.delete(article.id);
       await this.store.purgeArticleData(article.id);
       const copy = await this.resolveSource(article).catch(() => null);
       if (copy) await rm(copy, { force: true });
@@ -242,10 +245,7 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
-      doc = await convertDocument(
-        await readFile(await this.resolveSource(article)),
-        path.basename(article.sourceFile),
-      );
+      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
@@ -266,48 +266,34 @@ export class LibraryService {
       updatedAt: new Date().toISOString(),
       ...pdfFields(doc),
     };
-    this.store.putArticle(next);
+    await this.store.putArticle(next);
     await this.store.flush();
     return describeReanchoring(article.title, report);
   }
 
   /**
    * Absolute path of an article's copy.
-   * @throws GlossError('forbidden') when its path would leave the library (.., absolute, NUL, a symlink outside).
+   * @throws GlossError('forbidden') when its path would leave the library (.., absolute, NUL) or goes through a symlink.
    */
   resolveSource(article: ArticleMeta): Promise<string> {
     return resolveInLibrary(this.store.libraryPath, article.sourceFile);
   }
 
+  /** The bytes of an article's copy, following no link. */
+  private async readSource(article: ArticleMeta): Promise<Buffer> {
+    return (await readFileNoFollow(await this.resolveSource(article), this.store.libraryPath)).bytes;
+  }
+
   /** The canonical text and blocks of an article: from the cache, the store, or rebuilt from its copy. */
   private async content(article: ArticleMeta): Promise<Content> {
-    const cached = this.contentCache.get(article.id);
-    if (cached) {
-      // Most recently used last.
-      this.contentCache.delete(article.id);
-      this.contentCache.set(article.id, cached);
-      return cached;
-    }
-    const content = (await this.store.readContent(article.id)) ?? (await this.rebuildContent(article));
-    this.remember(article.id, content);
-    return content;
+    return (await this.store.readContent(article.id)) ?? (await this.rebuildContent(article));
   }
 
   private async writeContent(id: string, doc: Content): Promise<void> {
-    this.contentCache.delete(id);
     const content: Content = doc.pages
       ? { text: doc.text, blocks: doc.blocks, pages: doc.pages }
       : { text: doc.text, blocks: doc.blocks };
     await this.store.writeContent(id, content);
-    this.remember(id, content);
-  }
-
-  private remember(id: string, content: Content): void {
-    this.contentCache.set(id, content);
-    for (const oldest of this.contentCache.keys()) {
-      if (this.contentCache.size <= CONTENT_CACHE_SIZE) break;
-      this.contentCache.delete(oldest);
-    }
   }
 
   private live(id: string): ArticleMeta {
@@ -319,10 +305,7 @@ export class LibraryService {
   private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
-      doc = await convertDocument(
-        await readFile(await this.resolveSource(article)),
-        path.basename(article.sourceFile),
-      );
+      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
     } catch (error) {
       throw new GlossError(
         'damaged',

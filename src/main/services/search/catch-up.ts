@@ -1,6 +1,6 @@
 import type { ArticleMeta } from '../../../shared/model/article';
 import type { ArticleIndex } from './article-index';
-import type { SearchSource } from './search-service';
+import type { SearchSource } from './source';
 
 /** How much of an article must be read again from the source to make the index current. */
 export type Refresh = 'content' | 'annotations' | 'meta';

@@ -24,7 +24,11 @@ const BOOST: Partial<Record<Field, number>> = { title: 3, author: 2, tags: 2, la
  */
 export function weightedWords(form: string): string[] {
   const counts = new Map<string, number>();
-  for (const word of formWords(form)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  // Counted match by match: a book-length text never becomes one array of all its words.
+  const pattern = /[^ \n]+/g;
+  for (let match = pattern.exec(form); match; match = pattern.exec(form)) {
+    counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  }
   const words: string[] = [];
   for (const [word, count] of counts) {
     for (let i = Math.floor(Math.log2(count)); i >= 0; i--) words.push(word);

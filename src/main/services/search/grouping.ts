@@ -5,6 +5,7 @@ import { colorAt } from './highlights';
 import type { Plan } from './query-plan';
 import { forEachOccurrence, toSearchForm, toTextRange } from './search-form';
 import { cutSnippet } from './snippet';
+import { markdownToText } from '../../../shared/text/markdown-text';
 
 /** Hits shown per article; `hitCount` tells how many there are. */
 export const HITS_PER_GROUP = 5;
@@ -31,7 +32,7 @@ interface Unit {
  * for the first HITS_PER_GROUP.
  */
 export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): SearchResultGroup {
-  const { query, items, pattern, itemsOf } = plan;
+  const { query, items, markPatterns, itemsOf } = plan;
   const allowed = eligible(entry, query, index.tagKey);
   const listing = items.length === 0;
   const formOf = () => index.formOf(entry);
@@ -40,12 +41,18 @@ export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): Sea
     for (const [key, matched] of itemsOf) forEachOccurrence(form, key.split(' '), (at) => visit(at, matched));
   };
   const score = (covered: Set<number>) => (listing ? 1 : covered.size / items.length);
+  // Marks the words as typed where the text holds them, else what the query found (completions, corrections).
   const snippet = (text: string) => {
     const { form, map } = toSearchForm(text);
-    const ranges = [...form.matchAll(pattern)].map((m) =>
-      toTextRange({ form, map }, m.index, m.index + m[0].length),
-    );
-    return { cut: cutSnippet(text, ranges), first: ranges[0] };
+    const find = (re: RegExp) =>
+      [...form.matchAll(re)].map((m) => toTextRange({ form, map }, m.index, m.index + m[0].length));
+    const ranges = markPatterns
+      .flatMap(({ typed, expanded }) => {
+        const exact = find(typed);
+        return exact.length > 0 || !expanded ? exact : find(expanded);
+      })
+      .sort((a, b) => a[0] - b[0]);
+    return { cut: cutSnippet(text, ranges), first: firstRun(text, ranges) };
   };
 
   const units: Unit[] = [];
@@ -91,7 +98,11 @@ export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): Sea
           index.textAt(entry, start, end) ??
           notes.form.slice(notes.bounds[4 * i], (notes.bounds[4 * i + 1] as number) - 1);
         const text =
-          kind === 'note' ? (h.notes[i] ?? '') : kind === 'tag' ? (h.tags[i] ?? []).join(', ') : quote();
+          kind === 'note'
+            ? markdownToText(h.notes[i] ?? '').replace(/\s+/g, ' ')
+            : kind === 'tag'
+              ? (h.tags[i] ?? []).join(', ')
+              : quote();
         const color = colorAt(h, i);
         return {
           kind,
@@ -139,6 +150,22 @@ export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): Sea
     hits: kept.slice(0, HITS_PER_GROUP).map((unit) => unit.make()),
     hitCount: kept.length,
   };
+}
+
+/** The first of sorted `ranges` of `text`, joined with those after it that only whitespace separates ("Sơn Trà"). */
+function firstRun(
+  text: string,
+  ranges: readonly (readonly [number, number])[],
+): [number, number] | undefined {
+  const first = ranges[0];
+  if (!first) return undefined;
+  const start = first[0];
+  let end = first[1];
+  for (const [from, to] of ranges.slice(1)) {
+    if (from < end || text.slice(end, from).trim() !== '') break;
+    end = to;
+  }
+  return [start, end];
 }
 
 /** The index of the last of `sorted` that is at most `value` (0 when none is). */

@@ -16,8 +16,17 @@ import {
 import { toSearchForm } from './search-form';
 import { Vocabulary } from './vocabulary';
 
-/** Reads an article's canonical text from the library's content cache; undefined when it cannot. */
-export type ReadText = (articleId: string) => string | undefined;
+/**
+ * Reads [start, end) of an article's canonical text (the whole text by
+ * default) from the library's content cache; undefined when it cannot, or
+ * when the text there is no longer the one whose hash is `contentHash`.
+ */
+export type ReadText = (
+  articleId: string,
+  contentHash: string,
+  start?: number,
+  end?: number,
+) => string | undefined;
 
 /** An index as loaded from disk: the last full save, and the changes logged since, to apply in order. */
 export interface LoadedIndex {
@@ -38,8 +47,6 @@ export interface SavedState {
 
 /** Log size, in bytes, beyond which a save writes the whole index again (or a quarter of the index, if larger). */
 const LOG_LIMIT = 4 * 2 ** 20;
-/** Texts read lately (the results of the last few searches as a query is typed), most recent last. */
-const RECENT_TEXTS = 32;
 
 /**
  * The saved index of one library (see persist.ts): loads it, saves it (the
@@ -53,7 +60,6 @@ export class IndexStorage {
   private fullBytes = 0;
   /** Set when an append failed or the log grew too long: the next save writes everything. */
   private writeAll = false;
-  private readonly recent = new Map<ArticleEntry, string>();
 
   /**
    * @param dir the index folder (see indexDir).
@@ -134,9 +140,13 @@ export class IndexStorage {
     for (const entry of entries) if (index.articles.get(entry.id) === entry) delete entry.text;
   }
 
-  /** The article's text from `start` to `end` (UTF-16 units); undefined when it cannot be read or has changed. */
+  /**
+   * The article's text from `start` to `end` (UTF-16 units), read by range
+   * unless the entry still holds its text; undefined when it cannot be read or has changed.
+   */
   textAt(entry: ArticleEntry, start: number, end: number): string | undefined {
-    return this.textOf(entry)?.slice(start, end);
+    if (entry.text !== undefined) return entry.text.slice(start, end);
+    return this.readText(entry.id, entry.contentHash, start, end);
   }
 
   /**
@@ -164,16 +174,8 @@ export class IndexStorage {
   }
 
   private textOf(entry: ArticleEntry): string | undefined {
-    if (entry.text !== undefined) return entry.text;
-    let text = this.recent.get(entry);
-    if (text === undefined) {
-      text = this.readText(entry.id);
-      if (text === undefined) return undefined;
-      if (this.recent.size >= RECENT_TEXTS)
-        this.recent.delete(this.recent.keys().next().value as ArticleEntry);
-    } else this.recent.delete(entry);
-    this.recent.set(entry, text);
-    return text.length === entry.textLength ? text : undefined;
+    const text = entry.text ?? this.readText(entry.id, entry.contentHash);
+    return text?.length === entry.textLength ? text : undefined;
   }
 }
 

@@ -1,8 +1,10 @@
+import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
+import { lstat, readdir, rename, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../fs/atomic-write';
+import { mkdirNoFollow, openNoFollow, readFileNoFollow, refuseLinks } from '../fs/no-follow';
 import { logRecordSchema, savedDocsSchema, type LogRecord, type SavedDocs } from './model';
 
 /** Bumped whenever the files or the indexing rules change; each version has its own folder. */
@@ -61,7 +63,7 @@ export function indexDir(libraryPath: string): string {
 export async function readStoredIndex(dir: string): Promise<StoredIndex | undefined> {
   let manifestText: string;
   try {
-    manifestText = await readFile(path.join(dir, MANIFEST), 'utf8');
+    manifestText = (await readFileNoFollow(path.join(dir, MANIFEST))).bytes.toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -85,7 +87,7 @@ export async function readStoredIndex(dir: string): Promise<StoredIndex | undefi
 async function readLog(file: string): Promise<{ log: LogRecord[]; logBytes: number }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = (await readFileNoFollow(file)).bytes;
   } catch {
     throw new DamagedIndexError(`${path.basename(file)} is missing.`);
   }
@@ -117,7 +119,7 @@ export interface IndexParts {
  * @throws fs errors (ENOSPC, EACCES...).
  */
 export async function writeStoredIndex(dir: string, parts: IndexParts): Promise<IndexFiles> {
-  await mkdir(dir, { recursive: true });
+  await mkdirNoFollow(dir);
   const generation = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const write = async (name: string, extension: string, bytes: Uint8Array) => {
     const file = `${name}-${generation}.${extension}`;
@@ -143,7 +145,10 @@ export async function writeStoredIndex(dir: string, parts: IndexParts): Promise<
  */
 export async function appendLog(dir: string, files: IndexFiles, record: LogRecord): Promise<number> {
   const bytes = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-  const handle = await open(path.join(dir, files.log.file), 'a');
+  const handle = await openNoFollow(
+    path.join(dir, files.log.file),
+    constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
+  );
   try {
     await handle.write(bytes);
     await handle.datasync();
@@ -156,6 +161,7 @@ export async function appendLog(dir: string, files: IndexFiles, record: LogRecor
 /** Removes every file of `dir` that `files` does not name (older generations, temporary files left by a crash). */
 export async function removeUnnamed(dir: string, files: IndexFiles): Promise<void> {
   const keep = new Set([MANIFEST, files.index.file, files.docs.file, files.log.file]);
+  await refuseLinks(dir);
   const stale = (await readdir(dir)).filter((name) => !keep.has(name));
   await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
 }
@@ -166,6 +172,8 @@ export async function removeUnnamed(dir: string, files: IndexFiles): Promise<voi
  */
 export async function moveAside(dir: string): Promise<void> {
   const aside = `${dir}.damaged`;
+  await refuseLinks(dir);
+  await refuseLinks(aside);
   await rm(aside, { recursive: true, force: true });
   await rename(dir, aside);
 }
@@ -173,8 +181,11 @@ export async function moveAside(dir: string): Promise<void> {
 async function checkSize(dir: string, ref: z.infer<typeof fileRefSchema>): Promise<void> {
   let size: number;
   try {
-    size = (await stat(path.join(dir, ref.file))).size;
-  } catch {
+    const info = await lstat(path.join(dir, ref.file));
+    if (!info.isFile()) throw new DamagedIndexError(`${ref.file} is not a file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof DamagedIndexError) throw error;
     throw new DamagedIndexError(`${ref.file} is missing.`);
   }
   if (size !== ref.bytes) throw new DamagedIndexError(`${ref.file} has ${size} bytes, not ${ref.bytes}.`);
@@ -182,7 +193,7 @@ async function checkSize(dir: string, ref: z.infer<typeof fileRefSchema>): Promi
 
 async function readChecked(dir: string, ref: z.infer<typeof fileRefSchema>): Promise<Buffer> {
   await checkSize(dir, ref);
-  return readFile(path.join(dir, ref.file));
+  return (await readFileNoFollow(path.join(dir, ref.file))).bytes;
 }
 
 function parseJson(text: string, name: string): unknown {

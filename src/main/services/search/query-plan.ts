@@ -33,6 +33,11 @@ export interface Plan {
   items: Item[];
   /** Matches every sequence of every item (for a query of filters only, the tags). */
   pattern: RegExp;
+  /**
+   * What a snippet marks, item by item: the word or phrase as typed where the text holds it, else its
+   * completions or corrections (so "son tra" marks "Sơn Trà", not "Trần" or "trao" beside it).
+   */
+  markPatterns: { typed: RegExp; expanded: RegExp | null }[];
   /** For each sequence, its words joined by one space: the items it stands for. */
   itemsOf: Map<string, number[]>;
   /** A pattern of its own for each sequence of several words (see containsWords). */
@@ -74,7 +79,14 @@ export function planQuery(query: ParsedQuery, vocabulary: Words): Plan {
   });
   const sequences =
     items.length > 0 ? items.flatMap((item) => item.sequences) : query.tags.map((t) => t.split(' '));
-  return { query, items, pattern: formPattern(sequences), itemsOf, phrasePatterns };
+  const markPatterns =
+    items.length > 0
+      ? items.map((item) => ({
+          typed: formPattern(item.sequences.slice(0, 1)),
+          expanded: item.sequences.length > 1 ? formPattern(item.sequences.slice(1)) : null,
+        }))
+      : [{ typed: formPattern(sequences), expanded: null }];
+  return { query, items, pattern: formPattern(sequences), markPatterns, itemsOf, phrasePatterns };
 }
 
 /** Each word MiniSearch is asked for, with the highest weight any item gives it. */

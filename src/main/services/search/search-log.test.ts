@@ -55,7 +55,7 @@ const source: SearchSource = {
     return { text: SON_TRA_TEXT, blocks: [] };
   },
   listAnnotations: async () => current.annotations,
-  readCachedText: () => cachedText,
+  readCachedText: (_id, _hash, start, end) => cachedText?.slice(start, end),
 };
 
 beforeEach(async () => {

@@ -43,8 +43,8 @@ class MemorySource implements SearchSource {
     return article && { text: article.text, blocks: article.blocks };
   }
 
-  readCachedText(id: string) {
-    return this.articles.get(id)?.text;
+  readCachedText(id: string, _contentHash: string, start?: number, end?: number) {
+    return this.articles.get(id)?.text.slice(start, end);
   }
 
   async listAnnotations(articleId: string) {
@@ -174,6 +174,25 @@ describe('matching', () => {
       expect(fold(text.slice(hit.start, hit.end))).toBe('dang');
     }
     expect(hits(results).some((hit) => hit.marked.includes('Đảng'))).toBe(true);
+  });
+
+  it('marks only the words as typed where the text holds them: "son tra" marks Sơn Trà, not trao', async () => {
+    const search = await SearchService.open(library, source);
+    const textHits = hits(search.search('son tra')).filter((hit) => hit.kind === 'text');
+    expect(textHits.some((hit) => hit.snippet.text.includes('trao đổi'))).toBe(true);
+    for (const hit of textHits) {
+      for (const words of hit.marked) expect(fold(words).toLowerCase()).toMatch(/^(son|tra)( (son|tra))*$/);
+    }
+    // The place to open is the whole run of matched words.
+    expect(textHits.some((hit) => SON_TRA_TEXT.slice(hit.start, hit.end) === 'Sơn Trà')).toBe(true);
+  });
+
+  it("shows a note's text in its snippet, not its Markdown or HTML", async () => {
+    highlightOf(sonTra, 'Sáng 31-3', { note: '## Ghi chú\n\n- **bán đảo** [xem](https://x.vn) <i>thêm</i>' });
+    const search = await SearchService.open(library, source);
+    const note = hits(search.search('ban dao ')).find((hit) => hit.kind === 'note');
+    expect(note?.snippet.text).toBe('Ghi chú bán đảo xem thêm');
+    expect(note?.marked).toEqual(['bán đảo']);
   });
 
   it('finds "Đà Nẵng" for "Da Nang" in the text and in the article tags', async () => {
@@ -313,7 +332,7 @@ describe('incremental updates', () => {
         return source.readContent(id);
       },
       listAnnotations: (id) => source.listAnnotations(id),
-      readCachedText: (id) => source.readCachedText(id),
+      readCachedText: (id, hash, start, end) => source.readCachedText(id, hash, start, end),
     };
     const search = SearchService.start(library, slow);
     expect(search.status.state).toBe('building');

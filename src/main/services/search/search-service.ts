@@ -3,6 +3,9 @@ import type { Annotation } from '../../../shared/model/annotation';
 import type { ArticleMeta, Block } from '../../../shared/model/article';
 import type { SearchResults, SearchStatus } from '../../../shared/model/search';
 import { ArticleIndex } from './article-index';
+import type { SearchSource } from './source';
+
+export type { SearchSource } from './source';
 import { catchUp } from './catch-up';
 import type { ArticleEntry } from './entry';
 import { group } from './grouping';
@@ -10,22 +13,6 @@ import { IndexStorage } from './index-storage';
 import { indexDir } from './persist';
 import { planQuery } from './query-plan';
 import { listing, rank } from './ranking';
-
-/** What the search index reads from the library; the store satisfies it. */
-export interface SearchSource {
-  /** Live (not deleted) articles. */
-  listArticles(): ArticleMeta[];
-  /** An article's canonical text and blocks, or undefined when it is gone. */
-  readContent(id: string): Promise<{ text: string; blocks: Block[] } | undefined>;
-  /** An article's live highlights, in document order. */
-  listAnnotations(articleId: string): Promise<Annotation[]>;
-  /**
-   * An article's canonical text as its content cache holds it now, read
-   * synchronously (snippets are cut while a search runs); undefined when it
-   * is missing or cannot be read. The index keeps no copy of the texts.
-   */
-  readCachedText(id: string): string | undefined;
-}
 
 /** Options of `SearchService.open`. */
 export interface SearchOpenOptions {
@@ -60,7 +47,7 @@ export class SearchService {
   ) {
     this.storage = new IndexStorage(
       dir,
-      (id) => source.readCachedText(id),
+      (id, contentHash, start, end) => source.readCachedText(id, contentHash, start, end),
       (entry) => this.index.markStale(entry),
     );
     this.index = new ArticleIndex(this.storage);

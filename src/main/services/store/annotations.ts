@@ -19,8 +19,10 @@ import {
   stateOf,
   type StoreContext,
 } from './context';
+import { ownAnnotation, ownString, ownTarget } from './own';
 import { parseOrInvalid, type ShardFile } from './schemas';
 import type { StoredFile } from './stored-file';
+import type { AnnotationState } from './undo';
 import { tagKey } from '../../../shared/model/tag';
 
 /** Which of an article's live highlights to list: overlapping a canonical range [start, end), or with these ids. */
@@ -69,7 +71,11 @@ export class Annotations {
     return file.data.annotations.filter(wanted).sort(byDocumentOrder).map(cloneAnnotation);
   }
 
-  /** Adds a highlight (undoable). @throws GlossError 'not-found' for an unknown or deleted article, 'invalid-argument'. */
+  /**
+   * Adds a highlight (undoable); resolves once it is on disk.
+   * @throws GlossError 'not-found' for an unknown or deleted article, 'invalid-argument',
+   *   'disk-full' or 'io' when it could not be saved (nothing was added then).
+   */
   async create(input: NewAnnotation): Promise<Annotation> {
     this.ctx.assertWritable();
     const { articleId } = input;
@@ -94,22 +100,24 @@ export class Annotations {
       'highlight',
     );
     annotation.tags = this.ctx.tags.resolve(annotation.tags, changes);
-    file.data.annotations.push(annotation);
+    file.data.annotations.push(ownAnnotation(annotation));
     const before = { ...stateOf(annotation), deleted: true };
+    const after = stateOf(annotation);
+    const saved = cloneAnnotation(annotation);
+    await this.changed(articleId, file, [annotation.id], changes);
     this.ctx.history.record({
-      label: 'add highlight',
+      label: `highlight ${quoted(annotation)} added`,
       articleId,
-      changes: [{ kind: 'annotation', articleId, id: annotation.id, before, after: stateOf(annotation) }],
+      changes: [{ kind: 'annotation', articleId, id: annotation.id, before, after }],
     });
-    void this.changed(articleId, file, [annotation.id], changes);
-    return cloneAnnotation(annotation);
+    return saved;
   }
 
   /**
    * Adds highlights from an import to one article, keeping their ids, dates,
    * colours, notes and tags; ids the article already has (live or deleted)
    * are skipped. Not recorded for undo. Written at once: resolves when they
-   * are on disk and their change has been announced.
+   * are on disk (their change is announced right after).
    * @returns how many were added.
    * @throws GlossError 'not-found' for an unknown or deleted article, 'invalid-argument', 'io'.
    */
@@ -128,18 +136,16 @@ export class Annotations {
         'highlight',
       );
       annotation.tags = this.ctx.tags.resolve(annotation.tags, changes);
-      file.data.annotations.push(annotation);
+      file.data.annotations.push(ownAnnotation(annotation));
       known.add(annotation.id);
       added.push(annotation.id);
     }
     if (added.length === 0) return 0;
-    const announced = this.changed(articleId, file, added, changes);
-    await Promise.all([file.flush(), this.ctx.library.flush()]);
-    await announced;
+    await this.changed(articleId, file, added, changes);
     return added.length;
   }
 
-  /** Changes a highlight's colour, note or tags (undoable); returns it. @throws GlossError 'not-found', 'invalid-argument'. */
+  /** Changes a highlight's colour, note or tags (undoable); returns it once on disk. @throws GlossError 'not-found', 'invalid-argument', 'disk-full', 'io'. */
   async update(articleId: string, id: string, patch: AnnotationPatch): Promise<Annotation> {
     this.ctx.assertWritable();
     const { file, annotation } = await this.live(articleId, id);
@@ -156,35 +162,38 @@ export class Annotations {
       'highlight',
     );
     next.tags = this.ctx.tags.resolve(next.tags, changes);
-    const after = stateOf(next);
+    const after = { ...stateOf(next), note: ownString(next.note) };
     if (before.color === after.color && before.note === after.note && sameTags(before.tags, after.tags)) {
-      void this.ctx.commit(changes);
+      await this.ctx.commit(changes);
       return cloneAnnotation(annotation);
     }
     Object.assign(annotation, after, { updatedAt: later(annotation.updatedAt) });
+    const saved = cloneAnnotation(annotation);
+    await this.changed(articleId, file, [id], changes);
     this.ctx.history.record({
-      label: 'edit highlight',
+      label: editLabel(annotation, before, after),
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
-    void this.changed(articleId, file, [id], changes);
-    return cloneAnnotation(annotation);
+    return saved;
   }
 
-  /** Deletes a highlight as a tombstone (undoable); returns the tombstone. @throws GlossError 'not-found'. */
+  /** Deletes a highlight as a tombstone (undoable); returns the tombstone once on disk. @throws GlossError 'not-found', 'disk-full', 'io'. */
   async delete(articleId: string, id: string): Promise<Annotation> {
     this.ctx.assertWritable();
     const { file, annotation } = await this.live(articleId, id);
     const before = stateOf(annotation);
     annotation.deleted = true;
     annotation.updatedAt = later(annotation.updatedAt);
+    const after = stateOf(annotation);
+    const saved = cloneAnnotation(annotation);
+    await this.changed(articleId, file, [id], new ChangeSet());
     this.ctx.history.record({
-      label: 'delete highlight',
+      label: `highlight ${quoted(annotation)} deleted`,
       articleId,
-      changes: [{ kind: 'annotation', articleId, id, before, after: stateOf(annotation) }],
+      changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
-    void this.changed(articleId, file, [id], new ChangeSet());
-    return cloneAnnotation(annotation);
+    return saved;
   }
 
   /**
@@ -205,7 +214,7 @@ export class Annotations {
           `There is no highlight with id ${update.id} in ${describeArticle(this.ctx, articleId)}.`,
         );
       }
-      const target = parseOrInvalid(annotationTargetSchema, update.target, 'highlight position');
+      const target = ownTarget(parseOrInvalid(annotationTargetSchema, update.target, 'highlight position'));
       return { annotation, target, orphaned: update.orphaned };
     });
     if (checked.length === 0) return;
@@ -213,7 +222,7 @@ export class Annotations {
       Object.assign(annotation, { target, orphaned, updatedAt: later(annotation.updatedAt) });
     }
     const ids = checked.map(({ annotation }) => annotation.id);
-    void this.changed(articleId, file, ids, new ChangeSet());
+    await this.changed(articleId, file, ids, new ChangeSet());
   }
 
   /** Live highlights carrying a tag (any case), across the library: by article in index order, document order within; deleted articles left out. */
@@ -236,7 +245,7 @@ export class Annotations {
     return (await this.ctx.shards.get(articleId)).data.note;
   }
 
-  /** Replaces the article's note (announced as a change to the article). @throws GlossError 'not-found' for an unknown or deleted article. */
+  /** Replaces the article's note (announced as a change to the article); resolves once on disk. @throws GlossError 'not-found' for an unknown or deleted article, 'disk-full', 'io'. */
   async setNote(articleId: string, note: string): Promise<void> {
     this.ctx.assertWritable();
     requireArticle(this.ctx, articleId, true);
@@ -246,10 +255,10 @@ export class Annotations {
     this.ctx.shardChanged(articleId, file);
     const changes = new ChangeSet();
     changes.article({ kind: 'article-changed', articleId, content: false }, file);
-    void this.ctx.commit(changes);
+    await this.ctx.commit(changes);
   }
 
-  /** Schedules the shard's write and announces the highlights `ids` (with whatever else `changes` holds). */
+  /** Writes the shard and announces the highlights `ids` (with whatever else `changes` holds); resolves once on disk. */
   private changed(articleId: string, file: StoredFile<ShardFile>, ids: string[], changes: ChangeSet) {
     this.ctx.shardChanged(articleId, file, ids);
     changes.annotations(articleId, ids, file);
@@ -271,4 +280,26 @@ export class Annotations {
     }
     return { file, annotation };
   }
+}
+
+/** Characters of a quote shown in an undo label. */
+const LABEL_QUOTE_LENGTH = 40;
+
+/** A highlight's quote for a label: “the first words…”. */
+function quoted(annotation: Annotation): string {
+  const text = annotation.target.quote.exact.replace(/\s+/g, ' ').trim();
+  const short = text.length > LABEL_QUOTE_LENGTH ? `${text.slice(0, LABEL_QUOTE_LENGTH).trimEnd()}…` : text;
+  return `“${short}”`;
+}
+
+/** What an edit did, e.g. `highlight “…” recoloured`, `note on “…” edited`. */
+function editLabel(annotation: Annotation, before: AnnotationState, after: AnnotationState): string {
+  const color = before.color !== after.color;
+  const note = before.note !== after.note;
+  const tags = !sameTags(before.tags, after.tags);
+  const what = Number(color) + Number(note) + Number(tags) > 1 ? 'edited' : null;
+  if (what || (!color && !note && !tags)) return `highlight ${quoted(annotation)} edited`;
+  if (color) return `highlight ${quoted(annotation)} recoloured`;
+  if (note) return `note on ${quoted(annotation)} edited`;
+  return `tags of ${quoted(annotation)} changed`;
 }

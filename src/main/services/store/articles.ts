@@ -7,8 +7,16 @@ import { articleMetaSchema, type ArticleMeta } from '../../../shared/model/artic
 import { atomicWrite } from '../fs/atomic-write';
 import { ChangeSet } from './change-set';
 import { contentCodec } from './codecs';
+import {
+  ContentCache,
+  encodeTextFile,
+  readTextFileRange,
+  textHash,
+  type CachedContent,
+} from './content-cache';
 import { checkId, cloneArticle, describeArticle, describeError, type StoreContext } from './context';
 import { loadJsonFile } from './files';
+import { z } from 'zod';
 import { contentFileSchema, parseOrInvalid, type ContentFile } from './schemas';
 
 type ArticleEvent = Extract<ChangeEvent, { kind: 'article-added' | 'article-changed' | 'article-removed' }>;
@@ -35,8 +43,26 @@ export function articleEvent(before: ArticleMeta | undefined, after: ArticleMeta
     : { kind: 'article-changed', articleId, content };
 }
 
-/** The article index in library.json and each article's content cache in `.gloss/content/<id>.json`. */
+const uuid = z.uuid();
+
+/** The content file's fields of a cached entry (pages only for a PDF). */
+function contentOf({ text, blocks, pages }: CachedContent): ContentFile {
+  return pages ? { text, blocks, pages } : { text, blocks };
+}
+
+/** Articles whose text and blocks are kept in memory (the open one, and the last few). */
+const CONTENT_CACHE_SIZE = 3;
+
+/**
+ * The article index in library.json and each article's content cache:
+ * `.gloss/content/<id>.json` (text and blocks) and `.gloss/content/<id>.utf16le`
+ * (the text alone, read by range; see encodeTextFile).
+ */
 export class Articles {
+  private readonly cache = new ContentCache(CONTENT_CACHE_SIZE);
+  /** Text files being rewritten for content saved before they existed. */
+  private readonly textWrites = new Set<Promise<void>>();
+
   constructor(private readonly ctx: StoreContext) {}
 
   /** Article records, tombstones only with `includeDeleted`; copies, in index order. */
@@ -56,10 +82,10 @@ export class Articles {
    * Inserts or replaces an article record (a tombstone is a record with
    * `deleted: true`). Its tags take the registry's spelling, unknown ones are
    * registered; `highlightCount` of a known article stays the store's own.
-   * Written after the write delay, then announced.
-   * @throws GlossError 'invalid-argument' when the record does not validate.
+   * Resolves once written (then announced).
+   * @throws GlossError 'invalid-argument' when the record does not validate, 'disk-full' or 'io' when it could not be saved.
    */
-  put(meta: ArticleMeta): void {
+  async put(meta: ArticleMeta): Promise<void> {
     this.ctx.assertWritable();
     const parsed = parseOrInvalid(articleMetaSchema, meta, 'article');
     const changes = new ChangeSet();
@@ -76,7 +102,7 @@ export class Articles {
     this.ctx.library.changed();
     const event = articleEvent(before, this.ctx.articles.get(parsed.id) as ArticleMeta);
     if (event) changes.article(event, this.ctx.library);
-    void this.ctx.commit(changes);
+    await this.ctx.commit(changes);
   }
 
   /**
@@ -88,7 +114,10 @@ export class Articles {
     this.ctx.assertWritable();
     const file = this.contentFile(id);
     const parsed = parseOrInvalid(contentFileSchema, content, 'article text');
+    const cached: CachedContent = { ...parsed, hash: textHash(parsed.text) };
+    this.cache.delete(id);
     try {
+      await atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash));
       await atomicWrite(file, contentCodec.encode(parsed));
     } catch (error) {
       throw new GlossError(
@@ -96,13 +125,18 @@ export class Articles {
         `Gloss could not save the text of article ${id} (${file}): ${describeError(error)}`,
       );
     }
+    this.cache.set(id, cached);
   }
 
   /**
-   * Reads an article's content cache; undefined when it is missing or damaged
-   * (a damaged one is moved aside with a notice; rebuild it from the source file).
+   * Reads an article's content cache, validated once and then kept in memory
+   * for the last few articles (the result is shared: do not change it);
+   * undefined when it is missing or damaged (a damaged one is moved aside
+   * with a notice; rebuild it from the source file).
    */
   async readContent(id: string): Promise<ContentFile | undefined> {
+    const cached = this.cache.get(checkId(id));
+    if (cached) return contentOf(cached);
     const loaded = await loadJsonFile({
       file: this.contentFile(id),
       what: `the cached text of ${describeArticle(this.ctx, id)}`,
@@ -111,7 +145,12 @@ export class Articles {
       whenLost: 'It can be rebuilt from the article’s source file.',
       notify: (message) => this.ctx.notify(message),
     });
-    return loaded?.data;
+    if (!loaded) return undefined;
+    const content = { ...loaded.data, hash: textHash(loaded.data.text) };
+    this.cache.set(id, content);
+    if (readTextFileRange(this.textFile(id), content.hash, 0, 0) === undefined)
+      await this.writeTextFile(id, content);
+    return loaded.data;
   }
 
   /** Removes an article's shard, its backups and its content cache for good; the index keeps its tombstone. */
@@ -119,7 +158,9 @@ export class Articles {
     this.ctx.assertWritable();
     checkId(id);
     await this.ctx.shards.purge(id);
+    this.cache.delete(id);
     await rm(this.contentFile(id), { force: true });
+    await rm(this.textFile(id), { force: true });
     this.ctx.history.forgetArticle(id);
     const meta = this.ctx.articles.get(id);
     if (meta && meta.highlightCount !== 0) {
@@ -129,18 +170,45 @@ export class Articles {
   }
 
   /**
-   * An article's canonical text from its content cache, read synchronously
-   * (the search index cuts snippets from it); undefined when the cache is
-   * missing, unreadable or not a content file. Damage is left for
-   * `readContent` to report.
+   * [start, end) of an article's canonical text (UTF-16 units, clamped; the
+   * whole text by default), read synchronously (the search index cuts snippets
+   * from it and keeps no copy): from memory, else by range from the text file;
+   * undefined when the text is missing, unreadable, or its hash is not
+   * `contentHash` (it changed since). Damage is left for `readContent` to report.
    */
-  readCachedText(id: string): string | undefined {
+  readCachedText(id: string, contentHash: string, start = 0, end?: number): string | undefined {
+    if (!uuid.safeParse(id).success) return undefined;
+    const cached = this.cache.get(id);
+    if (cached?.hash === contentHash) return cached.text.slice(start, end);
+    const range = readTextFileRange(this.textFile(id), contentHash, start, end);
+    if (range !== undefined) return range;
+    // Content saved before text files existed: read it whole once, and write its text file.
+    let text: unknown;
     try {
-      const parsed = JSON.parse(readFileSync(this.contentFile(id), 'utf8')) as { text?: unknown };
-      return typeof parsed.text === 'string' ? parsed.text : undefined;
+      text = (JSON.parse(readFileSync(this.contentFile(id), 'utf8')) as { text?: unknown }).text;
     } catch {
       return undefined;
     }
+    if (typeof text !== 'string' || textHash(text) !== contentHash) return undefined;
+    const write = this.writeTextFile(id, { text, hash: contentHash }).finally(() =>
+      this.textWrites.delete(write),
+    );
+    this.textWrites.add(write);
+    return text.slice(start, end);
+  }
+
+  /** Resolves once the text files being written in the background are written (or failed). */
+  async settle(): Promise<void> {
+    await Promise.all(this.textWrites);
+  }
+
+  /** Writes an article's text file; a failure only means its text is read from the content file. */
+  private async writeTextFile(id: string, content: Pick<CachedContent, 'text' | 'hash'>): Promise<void> {
+    await atomicWrite(this.textFile(id), encodeTextFile(content.text, content.hash)).catch(() => undefined);
+  }
+
+  private textFile(id: string): string {
+    return path.join(this.ctx.glossDir, 'content', `${checkId(id)}.utf16le`);
   }
 
   private contentFile(id: string): string {

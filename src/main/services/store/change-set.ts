@@ -3,8 +3,8 @@ import type { ChangeFeed } from './change-feed';
 
 /** A file that can tell when the changes marked on it so far are on disk (a StoredFile). */
 export interface Durable {
-  /** True once written, false when the changes were dropped. */
-  written(): Promise<boolean>;
+  /** Resolves once written; rejects (GlossError) when the changes were refused or dropped. */
+  durable(): Promise<void>;
 }
 
 type ArticleEvent = Extract<ChangeEvent, { kind: 'article-added' | 'article-changed' | 'article-removed' }>;
@@ -86,17 +86,26 @@ export class Announcer {
 
   constructor(private readonly feed: ChangeFeed) {}
 
-  /** Queues the announcements; resolves once they are published and every subscriber has finished with them. */
+  /**
+   * Queues the announcements. Resolves once every file they name holds them
+   * on disk; they are published (in commit order) and delivered to
+   * subscribers after that, without being waited for here (see `settled`).
+   * @throws GlossError when a file could not be written (see StoredFile.durable); nothing is published then.
+   */
   announce(announcements: Announcement[]): Promise<void> {
     if (announcements.length === 0) return Promise.resolve();
     // Asked now, so each waits for the write holding the changes just made.
     const durable = announcements.map(({ files }) =>
-      Promise.all(files.map((file) => file.written())).then((written) => written.every(Boolean)),
+      Promise.all(files.map((file) => file.durable())).then(() => undefined),
     );
     const published = this.tail.then(async () => {
       const deliveries: Promise<void>[] = [];
       for (const [index, { event }] of announcements.entries()) {
-        if (await durable[index]) deliveries.push(this.feed.publish(event));
+        const written = await durable[index]?.then(
+          () => true,
+          () => false,
+        );
+        if (written) deliveries.push(this.feed.publish(event));
       }
       return deliveries;
     });
@@ -104,7 +113,7 @@ export class Announcer {
     const delivered = published.then((deliveries) => Promise.all(deliveries)).then(() => undefined);
     this.inFlight.add(delivered);
     void delivered.finally(() => this.inFlight.delete(delivered));
-    return delivered;
+    return Promise.all(durable).then(() => undefined);
   }
 
   /** Resolves once everything announced so far is published and delivered (its files must get written). */

@@ -26,7 +26,11 @@ export interface StoreContext {
   notify(message: string): void;
   /** @throws GlossError 'internal' once closed, 'locked' once the lock was lost. */
   assertWritable(): void;
-  /** Announces the changes of one operation once the files holding them are written; resolves when delivered. */
+  /**
+   * Announces the changes of one operation once the files holding them are
+   * written; resolves as soon as they are on disk (delivery follows).
+   * @throws GlossError 'disk-full', 'io', 'locked' when they could not be written (they were rolled back).
+   */
   commit(changes: ChangeSet): Promise<void>;
 }
 
@@ -109,17 +113,4 @@ export function sameTags(a: string[], b: string[]): boolean {
 /** The message of anything thrown. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Runs `task` over `items`, at most `limit` at a time. */
-export async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

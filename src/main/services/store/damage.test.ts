@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function openStore(dir: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir, { writeDelayMs: 0, backupIntervalMs: 0, ...options });
+  const store = await LibraryStore.open(dir, { backupIntervalMs: 0, ...options });
   open.push(store);
   return store;
 }

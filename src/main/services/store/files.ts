@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { atomicWrite, fsyncDir } from '../fs/atomic-write';
+import { mkdirNoFollow, readFileNoFollow, refuseLinks } from '../fs/no-follow';
 
 /** Data read from disk that cannot be used; the message says why, as a clause ("the file is empty"). */
 export class DamagedDataError extends Error {}
@@ -101,6 +102,7 @@ const BACKUP_NAME = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z(\.[a-z0-9-]+)?\.jso
 async function listBackups(dir: string): Promise<string[]> {
   let names: string[];
   try {
+    await refuseLinks(dir);
     names = await readdir(dir);
   } catch (error) {
     if (isNotFound(error)) return [];
@@ -120,11 +122,11 @@ export async function writeBackup<T>(
   bytes: string | Uint8Array,
   tag?: string,
 ): Promise<void> {
-  await mkdir(policy.dir, { recursive: true });
+  await mkdirNoFollow(policy.dir);
   const file = path.join(policy.dir, `${fileStamp()}${tag ? `.${tag}` : ''}.json`);
   await atomicWrite(file, bytes);
   try {
-    decodeBytes(options.codec, await readFile(file));
+    decodeBytes(options.codec, (await readFileNoFollow(file)).bytes);
   } catch {
     await rm(file, { force: true });
     options.notify(
@@ -141,6 +143,7 @@ const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 /** Removes temporary files an interrupted atomicWrite left in `dir` (call only when no write to it is running). */
 export async function removeStaleTemps(dir: string): Promise<void> {
+  await refuseLinks(dir);
   for (const name of await readdir(dir)) {
     if (TEMP_NAME.test(name)) await rm(path.join(dir, name), { force: true });
   }
@@ -162,8 +165,8 @@ async function restoreNewestBackup<T>(
   for (const name of await listBackups(policy.dir)) {
     const backup = path.join(policy.dir, name);
     try {
-      const { data } = decodeBytes(options.codec, await readFile(backup));
-      const { mtimeMs } = await stat(backup);
+      const { bytes, mtimeMs } = await readFileNoFollow(backup);
+      const { data } = decodeBytes(options.codec, bytes);
       await atomicWrite(options.file, options.codec.encode(data));
       return { data, mtimeMs, from: backup };
     } catch (error) {
@@ -189,16 +192,17 @@ function ioError(what: string, file: string, error: unknown): GlossError {
  * restored in its place and the user is told both paths. An older schema
  * version is migrated after a copy of the original is kept as a backup.
  *
- * @throws GlossError 'newer-schema' (file left untouched) or 'io'.
+ * @throws GlossError 'newer-schema' (file left untouched), 'forbidden' (a
+ *   symbolic link where the file or a folder above it should be) or 'io'.
  */
 export async function loadJsonFile<T>(options: JsonFileOptions<T>): Promise<Loaded<T> | null> {
   const { file, what, backups } = options;
   let bytes: Buffer;
   let mtimeMs: number;
   try {
-    bytes = await readFile(file);
-    mtimeMs = (await stat(file)).mtimeMs;
+    ({ bytes, mtimeMs } = await readFileNoFollow(file));
   } catch (error) {
+    if (error instanceof GlossError) throw error;
     if (!isNotFound(error)) throw ioError(what, file, error);
     if (!backups || (await listBackups(backups.dir)).length === 0) return null;
     const restored = await restoreNewestBackup(options, backups);

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function openStore(dir: string): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir, { writeDelayMs: 0 });
+  const store = await LibraryStore.open(dir, {});
   open.push(store);
   return store;
 }
@@ -82,6 +82,23 @@ describe('the shard journal', () => {
     const store = await openStore(copy);
     expect((await store.listAnnotations(ID)).map((a) => a.id)).toEqual(ids);
     expect(store.takeNotices()).toEqual([]);
+  });
+
+  it('keeps a NUL-filled journal aside and says so, instead of taking it for a torn line', async () => {
+    for (const garbage of ['\0'.repeat(4096), `\0\0\0{"annotations":[`]) {
+      const { dir, ids } = await libraryWithJournal();
+      const copy = crashCopy(dir);
+      const journal = journalOf(copy);
+      appendFileSync(journal, garbage);
+
+      const store = await openStore(copy);
+      expect((await store.listAnnotations(ID)).map((a) => a.id)).toEqual(ids);
+      const [notice] = store.takeNotices();
+      expect(notice).toMatch(/could not read 1 of the recent changes/);
+      const aside = readdirSync(path.dirname(journal)).find((name) => name.includes('.journal.damaged-'));
+      expect(aside, 'a .damaged copy of the journal').toBeDefined();
+      expect(readFileSync(path.join(path.dirname(journal), aside as string), 'utf8')).toContain(garbage);
+    }
   });
 
   it('reports an unreadable entry in the middle, keeps a copy, and applies every entry it can read', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
 import type { GlossError } from '../../../shared/result';
+import { textHash } from './content-cache';
 import { LibraryStore, type LibraryStoreOptions } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 
@@ -15,7 +16,7 @@ afterEach(async () => {
 });
 
 async function openStore(dir: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir, { writeDelayMs: 0, ...options });
+  const store = await LibraryStore.open(dir, { ...options });
   open.push(store);
   return store;
 }
@@ -101,21 +102,30 @@ describe('LibraryStore: round trips', () => {
     expect(library.articles).toHaveLength(2);
   });
 
-  it('writes the changes made within the write delay as one journal entry', async () => {
-    const { dir, store } = await libraryWithArticles({ writeDelayMs: 60_000 });
+  it('resolves a create only once its highlight is in the journal on disk, concurrent ones sharing a sync', async () => {
+    const { dir, store } = await libraryWithArticles();
     const journal = path.join(dir, '.gloss/annotations', `${ID}.journal`);
+    const onDisk = () => (existsSync(journal) ? readFileSync(journal, 'utf8') : '');
     const first = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
-    const second = await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red' });
-    expect(existsSync(journal)).toBe(false);
-    await store.flush();
-    const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(first.id);
-    expect(lines[0]).toContain(second.id);
+    expect(onDisk()).toContain(first.id);
+    const creates = Array.from({ length: 8 }, (_, index) =>
+      store
+        .createAnnotation({ articleId: ID, target: target(index, index + 1), color: 'red' })
+        .then((created) => {
+          expect(onDisk()).toContain(created.id);
+          return created;
+        }),
+    );
+    const created = await Promise.all(creates);
+    const lines = onDisk().split('\n').filter(Boolean);
+    // The first write, then at most two more: the eight were batched rather than synced one by one.
+    expect(lines.length).toBeLessThanOrEqual(3);
+    for (const { id } of created) expect(onDisk()).toContain(id);
+    await store.close();
   });
 
   it('writes a change without a flush, and folds the journal into the shard once quiet', async () => {
-    const { dir, store } = await libraryWithArticles({ writeDelayMs: 50 });
+    const { dir, store } = await libraryWithArticles({});
     const shard = path.join(dir, '.gloss/annotations', `${ID}.json`);
     const journal = path.join(dir, '.gloss/annotations', `${ID}.journal`);
     const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
@@ -127,10 +137,11 @@ describe('LibraryStore: round trips', () => {
   it('keeps and validates the content cache, and refuses blocks outside the text', async () => {
     const { store } = await libraryWithArticles();
     expect(await store.readContent(ID)).toBeUndefined();
-    expect(store.readCachedText(ID)).toBeUndefined();
+    const hash = textHash('Sơn Trà');
+    expect(store.readCachedText(ID, hash)).toBeUndefined();
     await store.writeContent(ID, { text: 'Sơn Trà', blocks: [] });
-    expect(store.readCachedText(ID)).toBe('Sơn Trà');
-    expect(store.readCachedText('../../etc/passwd')).toBeUndefined();
+    expect(store.readCachedText(ID, hash)).toBe('Sơn Trà');
+    expect(store.readCachedText('../../etc/passwd', hash)).toBeUndefined();
     const error = await rejection(
       store.writeContent(ID, { text: 'ngắn', blocks: [{ kind: 'p', start: 0, end: 99 }] }),
     );
@@ -157,7 +168,7 @@ describe('LibraryStore: round trips', () => {
   });
 
   it('recounts the highlights of shards written after the index, as after a crash', async () => {
-    const { dir, store } = await libraryWithArticles({ writeDelayMs: 0 });
+    const { dir, store } = await libraryWithArticles({});
     await store.flush();
     const index = path.join(dir, '.gloss/library.json');
     const written = readFileSync(index, 'utf8');
@@ -261,17 +272,17 @@ describe('LibraryStore: undo and redo', () => {
     await store.updateAnnotation(ID, created.id, { note: 'hai', tags: ['x'] });
     await store.deleteAnnotation(ID, created.id);
 
-    expect(await store.undo()).toEqual({ label: 'Undid delete highlight', articleId: ID });
+    expect(await store.undo()).toEqual({ label: 'Undid: highlight “Sơn” deleted', articleId: ID, entry: 3 });
     expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'hai', tags: ['x'] })]);
-    expect(await store.undo()).toEqual({ label: 'Undid edit highlight', articleId: ID });
+    expect(await store.undo()).toEqual({ label: 'Undid: highlight “Sơn” edited', articleId: ID, entry: 2 });
     expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'một', tags: [] })]);
-    expect(await store.undo()).toEqual({ label: 'Undid add highlight', articleId: ID });
+    expect(await store.undo()).toEqual({ label: 'Undid: highlight “Sơn” added', articleId: ID, entry: 1 });
     expect(await store.listAnnotations(ID)).toEqual([]);
     expect(store.getArticle(ID)?.highlightCount).toBe(0);
     expect(await store.undo()).toBeNull();
 
-    expect(await store.redo()).toEqual({ label: 'Redid add highlight', articleId: ID });
-    expect(await store.redo()).toEqual({ label: 'Redid edit highlight', articleId: ID });
+    expect(await store.redo()).toEqual({ label: 'Redid: highlight “Sơn” added', articleId: ID, entry: 1 });
+    expect(await store.redo()).toEqual({ label: 'Redid: highlight “Sơn” edited', articleId: ID, entry: 2 });
     expect(await store.listAnnotations(ID)).toEqual([expect.objectContaining({ note: 'hai' })]);
     await store.close();
 
@@ -293,7 +304,7 @@ describe('LibraryStore: undo and redo', () => {
     const { store } = await libraryWithArticles();
     const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     await store.updateAnnotation(ID, created.id, { color: 'red' });
-    expect(await store.undo()).toEqual({ label: 'Undid add highlight', articleId: ID });
+    expect(await store.undo()).toMatchObject({ label: 'Undid: highlight “Sơn” added', articleId: ID });
   });
 });
 
@@ -330,14 +341,14 @@ describe('LibraryStore: tags', () => {
 
   it('refuses a duplicate (any case), an empty name and a bad colour', async () => {
     const { store } = await libraryWithArticles();
-    store.createTag('Địa lý');
+    await store.createTag('Địa lý');
     expect((await rejection(() => store.createTag('ĐỊA LÝ'))).code).toBe('conflict');
     expect((await rejection(() => store.createTag('   '))).code).toBe('invalid-argument');
     expect((await rejection(() => store.createTag('a\nb'))).code).toBe('invalid-argument');
     expect((await rejection(() => store.recolorTag('địa lý', 'red; background: url(x)'))).code).toBe(
       'invalid-argument',
     );
-    expect(store.recolorTag('địa lý', 'green')).toEqual({ name: 'Địa lý', color: 'green' });
+    expect(await store.recolorTag('địa lý', 'green')).toEqual({ name: 'Địa lý', color: 'green' });
     expect((await rejection(() => store.recolorTag('không có', null))).code).toBe('not-found');
   });
 
@@ -364,7 +375,11 @@ describe('LibraryStore: tags', () => {
     expect(store.getArticle(ID)?.tags).toEqual(['mới']);
     expect((await store.listTags()).map((t) => t.name)).toEqual(['mới', 'y']);
 
-    expect(await store.undo()).toEqual({ label: 'Undid rename tag "cũ" to "mới"', articleId: null });
+    expect(await store.undo()).toEqual({
+      label: 'Undid: tag “cũ” renamed to “mới”',
+      articleId: null,
+      entry: 3,
+    });
     expect((await store.listAnnotations(ID))[0]).toMatchObject({ id: a.id, tags: ['cũ'] });
     expect((await store.listAnnotations(OTHER))[0]).toMatchObject({ id: b.id, tags: ['cũ', 'y'] });
     expect(store.getArticle(ID)?.tags).toEqual(['cũ']);
@@ -372,7 +387,11 @@ describe('LibraryStore: tags', () => {
       { name: 'cũ', color: '#112233', count: 3 },
       { name: 'y', color: null, count: 1 },
     ]);
-    expect(await store.redo()).toEqual({ label: 'Redid rename tag "cũ" to "mới"', articleId: null });
+    expect(await store.redo()).toEqual({
+      label: 'Redid: tag “cũ” renamed to “mới”',
+      articleId: null,
+      entry: 3,
+    });
     expect((await store.listAnnotations(OTHER))[0]?.tags).toEqual(['mới', 'y']);
   });
 
@@ -391,7 +410,7 @@ describe('LibraryStore: tags', () => {
     expect((await store.listAnnotations(ID)).map((a) => a.tags)).toEqual([['Lịch sử'], ['Lịch sử']]);
     expect(await store.listTags()).toEqual([{ name: 'Lịch sử', color: 'purple', count: 2 }]);
 
-    expect((await store.undo())?.label).toBe('Undid merge tag "sử" into "Lịch sử"');
+    expect((await store.undo())?.label).toBe('Undid: tag “sử” merged into “Lịch sử”');
     expect((await store.listAnnotations(ID)).map((a) => a.tags)).toEqual([['sử', 'Lịch sử'], ['sử']]);
     expect((await store.listTags()).map((t) => [t.name, t.count])).toEqual([
       ['Lịch sử', 1],
@@ -419,7 +438,7 @@ describe('LibraryStore: tags', () => {
     expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['giữ']);
     expect(store.getArticle(ID)?.tags).toEqual([]);
     expect((await store.listTags()).map((t) => t.name)).toEqual(['giữ']);
-    expect((await store.undo())?.label).toBe('Undid delete tag "xoá"');
+    expect((await store.undo())?.label).toBe('Undid: tag “xoá” deleted');
     expect((await store.listAnnotations(ID))[0]?.tags).toEqual(['xoá', 'giữ']);
     expect(await store.listTags()).toContainEqual({ name: 'xoá', color: 'orange', count: 2 });
   });
@@ -467,7 +486,7 @@ describe('LibraryStore: orphans', () => {
       [b.id, true],
       [a.id, false],
     ]);
-    expect((await store.undo())?.label).toBe('Undid add highlight');
+    expect((await store.undo())?.label).toBe('Undid: highlight “bán” added');
     const missing = await rejection(
       store.replaceTargets(ID, [{ id: OTHER, target: target(0, 1), orphaned: true }]),
     );
@@ -477,7 +496,7 @@ describe('LibraryStore: orphans', () => {
 
 describe('LibraryStore: change notification and lifecycle', () => {
   it('announces each change once it is written, in order, with rising revisions', async () => {
-    const { dir, store } = await libraryWithArticles({ writeDelayMs: 50 });
+    const { dir, store } = await libraryWithArticles({});
     await store.flush();
     const seen: [number, string, boolean][] = [];
     store.changes.subscribe((event, revision) => {
@@ -491,8 +510,7 @@ describe('LibraryStore: change notification and lifecycle', () => {
     });
     const first = store.changes.revision;
     await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
-    store.updateSettings({ theme: 'dark' });
-    expect(seen).toEqual([]);
+    await store.updateSettings({ theme: 'dark' });
     await store.flush();
     expect(seen).toEqual([
       [first + 1, 'annotations-changed', true],
@@ -548,7 +566,7 @@ describe('LibraryStore: change notification and lifecycle', () => {
   it('refuses changes once closed', async () => {
     const { store } = await libraryWithArticles();
     await store.close();
-    expect(() => store.updateSettings({ theme: 'dark' })).toThrow(/closed/);
+    await expect(store.updateSettings({ theme: 'dark' })).rejects.toThrow(/closed/);
   });
 
   it('removes temporary files left by an interrupted write when it opens', async () => {

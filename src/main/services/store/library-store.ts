@@ -24,8 +24,8 @@ import { openLibraryFiles, type LibraryFiles } from './open-library';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
 import { TagRegistry } from './tag-registry';
 import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-operations';
-import { UndoHistory } from './undo';
-import { redo, undo } from './undo-apply';
+import { UndoHistory, type UndoScope } from './undo';
+import { peekUndo, redo, undo } from './undo-apply';
 
 /** Tuning of one open library (see StoreTuning). */
 export type LibraryStoreOptions = Partial<StoreTuning>;
@@ -36,9 +36,12 @@ export type LibraryStoreOptions = Partial<StoreTuning>;
  * note per article in `.gloss/annotations/<articleId>.json` (loaded lazily),
  * and the derived content cache in `.gloss/content/<articleId>.json`.
  *
- * Every file is written atomically (shards: appended to a journal), batched
- * behind a short delay, with rotating validated backups. Each change is
- * announced on `changes` once the write holding it is done. Damaged files are
+ * Every file is written atomically (shards: appended to a journal and
+ * fdatasynced), at once, concurrent changes sharing one write (group
+ * commit), with rotating validated backups. Every method that changes
+ * something resolves only once its change is on disk, and rejects ('disk-full',
+ * 'io') with the change undone in memory when it cannot be saved. Each change
+ * is announced on `changes` once the write holding it is done. Damaged files are
  * moved aside and restored from a backup (see `takeNotices`); files from a
  * newer Gloss are refused. One process owns a library at a time.
  */
@@ -86,6 +89,7 @@ export class LibraryStore {
       },
     };
     this.ctx = ctx;
+    library.onReload = () => this.reloaded();
     this.articles = new Articles(ctx);
     this.annotations = new Annotations(ctx);
   }
@@ -135,9 +139,9 @@ export class LibraryStore {
     return this.articles.get(id);
   }
 
-  /** See Articles.put. @throws GlossError 'invalid-argument'. */
-  putArticle(meta: ArticleMeta): void {
-    this.articles.put(meta);
+  /** See Articles.put; resolves once on disk. @throws GlossError 'invalid-argument', 'disk-full', 'io'. */
+  putArticle(meta: ArticleMeta): Promise<void> {
+    return this.articles.put(meta);
   }
 
   /** See Articles.writeContent. @throws GlossError 'invalid-argument', 'io'. */
@@ -151,8 +155,8 @@ export class LibraryStore {
   }
 
   /** See Articles.readCachedText. */
-  readCachedText(id: string): string | undefined {
-    return this.articles.readCachedText(id);
+  readCachedText(id: string, contentHash: string, start?: number, end?: number): string | undefined {
+    return this.articles.readCachedText(id, contentHash, start, end);
   }
 
   /** Removes an article's highlights, note and content cache for good; the index keeps its tombstone. */
@@ -165,8 +169,8 @@ export class LibraryStore {
     return { ...this.library.data.settings };
   }
 
-  /** Changes some reader preferences and returns all of them. @throws GlossError 'invalid-argument'. */
-  updateSettings(patch: Partial<Settings>): Settings {
+  /** Changes some reader preferences and returns all of them once on disk. @throws GlossError 'invalid-argument', 'disk-full', 'io'. */
+  updateSettings(patch: Partial<Settings>): Promise<Settings> {
     return updateSettings(this.ctx, patch);
   }
 
@@ -220,13 +224,13 @@ export class LibraryStore {
     return listTags(this.ctx);
   }
 
-  /** Registers a new tag. @throws GlossError 'conflict' when it exists (any case), 'invalid-argument'. */
-  createTag(name: string, color: string | null = null): Tag {
+  /** Registers a new tag; resolves once on disk. @throws GlossError 'conflict' when it exists (any case), 'invalid-argument', 'disk-full', 'io'. */
+  createTag(name: string, color: string | null = null): Promise<Tag> {
     return createTag(this.ctx, name, color);
   }
 
-  /** Changes a tag's colour (null for none). @throws GlossError 'not-found', 'invalid-argument'. */
-  recolorTag(name: string, color: string | null): Tag {
+  /** Changes a tag's colour (null for none); resolves once on disk. @throws GlossError 'not-found', 'invalid-argument', 'disk-full', 'io'. */
+  recolorTag(name: string, color: string | null): Promise<Tag> {
     return recolorTag(this.ctx, name, color);
   }
 
@@ -240,14 +244,19 @@ export class LibraryStore {
     return deleteTag(this.ctx, name);
   }
 
-  /** Undoes the last highlight or tag operation; null when there is none. */
-  undo(): Promise<UndoOutcome | null> {
-    return undo(this.ctx);
+  /** See undo in undo-apply. @throws GlossError 'conflict' when the named operation cannot be undone. */
+  undo(scope?: UndoScope): Promise<UndoOutcome | null> {
+    return undo(this.ctx, scope);
   }
 
-  /** Redoes the last undone operation; null when there is none. */
-  redo(): Promise<UndoOutcome | null> {
-    return redo(this.ctx);
+  /** See redo in undo-apply. */
+  redo(scope?: UndoScope): Promise<UndoOutcome | null> {
+    return redo(this.ctx, scope);
+  }
+
+  /** The operation undo(scope) would undo now; null when there is none. */
+  peekUndo(scope?: UndoScope): UndoOutcome | null {
+    return peekUndo(this.ctx, scope);
   }
 
   /**
@@ -277,6 +286,7 @@ export class LibraryStore {
       } finally {
         await this.ctx.shards.dispose();
         await this.library.dispose();
+        await this.articles.settle();
         await this.announcer.settled();
         await this.lock.release();
       }
@@ -288,6 +298,14 @@ export class LibraryStore {
   private async flushAll(complete: boolean): Promise<void> {
     await this.ctx.shards.flush(complete);
     await this.library.flush(complete);
+  }
+
+  /** After library.json was read back from disk (a failed write): the article records are new objects, recount them. */
+  private reloaded(): void {
+    const { articles, shards } = this.ctx;
+    articles.clear();
+    for (const meta of this.library.data.articles) articles.set(meta.id, meta);
+    shards.recount();
   }
 
   private assertWritable(): void {

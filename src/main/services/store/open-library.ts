@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { prepareLibraryFolders } from '../fs/no-follow';
 import path from 'node:path';
-import { GlossError } from '../../../shared/result';
 import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
 import { libraryCodec } from './codecs';
-import { describeError } from './context';
 import { removeStaleTemps } from './files';
 import { lockLibrary, type LibraryLock } from './lock';
 import { SCHEMA_VERSION, type LibraryFile } from './schemas';
@@ -36,16 +34,8 @@ export async function openLibraryFiles(
 ): Promise<LibraryFiles> {
   const root = path.resolve(libraryPath);
   const glossDir = path.join(root, '.gloss');
-  try {
-    await mkdir(path.join(root, 'articles'), { recursive: true });
-    for (const sub of ['annotations', 'content', 'backups']) {
-      await mkdir(path.join(glossDir, sub), { recursive: true });
-    }
-  } catch (error) {
-    throw new GlossError('io', `Gloss cannot create the library folder ${root}: ${describeError(error)}`);
-  }
+  await prepareLibraryFolders(root);
   const tuning: StoreTuning = {
-    writeDelayMs: options.writeDelayMs ?? 100,
     backupsToKeep: options.backupsToKeep ?? 5,
     backupIntervalMs: options.backupIntervalMs ?? 10 * 60_000,
   };

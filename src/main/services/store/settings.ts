@@ -5,16 +5,16 @@ import type { StoreContext } from './context';
 import { parseOrInvalid } from './schemas';
 
 /**
- * Changes some reader preferences (kept in library.json) and returns all of them; announced once written.
- * @throws GlossError 'invalid-argument' for a value out of range.
+ * Changes some reader preferences (kept in library.json) and returns all of them once on disk.
+ * @throws GlossError 'invalid-argument' for a value out of range, 'disk-full' or 'io' when it could not be saved.
  */
-export function updateSettings(ctx: StoreContext, patch: Partial<Settings>): Settings {
+export async function updateSettings(ctx: StoreContext, patch: Partial<Settings>): Promise<Settings> {
   ctx.assertWritable();
   const settings = parseOrInvalid(settingsSchema, { ...ctx.library.data.settings, ...patch }, 'setting');
   ctx.library.data.settings = settings;
   ctx.library.changed();
   const changes = new ChangeSet();
   changes.settingsChanged();
-  void ctx.commit(changes);
+  await ctx.commit(changes);
   return { ...settings };
 }

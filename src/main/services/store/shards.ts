@@ -2,7 +2,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
 import { shardCodec, shardJournal } from './codecs';
-import { forEachLimited } from './context';
+import { forEachLimited } from './limited';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
@@ -52,6 +52,7 @@ export class Shards {
         },
         (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] }),
       ).then((file) => {
+        file.onReload = () => this.options.loaded(articleId, file);
         this.options.loaded(articleId, file);
         return file;
       });
@@ -104,6 +105,13 @@ export class Shards {
       recursive: true,
       force: true,
     });
+  }
+
+  /** Calls `loaded` again for every shard loaded so far (e.g. to recount highlights into a reloaded index). */
+  recount(): void {
+    for (const [articleId, loading] of this.files) {
+      void loading.then((file) => this.options.loaded(articleId, file)).catch(() => undefined);
+    }
   }
 
   /** Writes every loaded shard's pending changes (see StoredFile.flush). */

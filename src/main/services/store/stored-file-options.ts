@@ -5,8 +5,6 @@ import type { StoredFileOptions } from './stored-file';
 
 /** Write tuning of one open library. */
 export interface StoreTuning {
-  /** Delay between a change and its write, in ms; changes to one file within it share one write. Default 100. */
-  writeDelayMs: number;
   /** Regular backups kept per file. Default 5. */
   backupsToKeep: number;
   /** A file is backed up at most once per this many ms (and on its first write in a session). Default 10 minutes. */
@@ -49,7 +47,6 @@ export function storedFileOptions(
       health.notices.push(message);
       health.wake();
     },
-    writeDelayMs: tuning.writeDelayMs,
     idleDelayMs: IDLE_DELAY_MS,
     beforeWrite: () => {
       if (health.lostLock) throw new GlossError('locked', health.lostLock);

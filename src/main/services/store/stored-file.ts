@@ -1,9 +1,12 @@
-import { open, readFile, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import path from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { Low } from 'lowdb';
 import { GlossError } from '../../../shared/result';
+import { saveError } from './save-error';
 import { atomicWrite, fsyncDir } from '../fs/atomic-write';
-import { fileStamp, loadJsonFile, writeBackup, type JsonFileOptions } from './files';
+import { openNoFollow, readFileNoFollow } from '../fs/no-follow';
+import { fileStamp, type JsonFileOptions } from './files';
+import { ValidatedJsonAdapter } from './json-adapter';
 
 /** Journal entries kept before the next flush rewrites the whole file instead. */
 const JOURNAL_MAX_ENTRIES = 256;
@@ -29,50 +32,16 @@ export interface JournalPolicy<T> {
   apply(data: T, entry: unknown): void;
 }
 
-/** How soon a change must reach disk: at the next flush or write delay ('soon'), or once quiet ('idle'). */
+/** How soon a change must reach disk: at once, sharing a write with concurrent changes ('soon'), or once quiet ('idle'). */
 export type Urgency = 'soon' | 'idle';
 
 /** Options of a batched, validated JSON file. */
 export interface StoredFileOptions<T> extends JsonFileOptions<T> {
-  /** Delay between a change and its write, in ms; changes within it share one write. */
-  writeDelayMs: number;
   /** Quiet period after which 'idle' changes are written and the journal folded into the file, in ms. */
   idleDelayMs: number;
   /** Called before every write; throws to refuse it (e.g. when the library lock was lost). */
   beforeWrite: () => void;
   journal?: JournalPolicy<T>;
-}
-
-/** The lowdb adapter: validated reads (see loadJsonFile), atomic writes, periodic validated backups. */
-class ValidatedJsonAdapter<T> implements Adapter<T> {
-  /** Modification time of the file the data was loaded from; null when it started empty. */
-  loadedMtimeMs: number | null = null;
-  private lastBackupAt = -Infinity;
-
-  constructor(private readonly options: JsonFileOptions<T>) {}
-
-  async read(): Promise<T | null> {
-    const loaded = await loadJsonFile(this.options);
-    this.loadedMtimeMs = loaded?.mtimeMs ?? null;
-    return loaded?.data ?? null;
-  }
-
-  async write(data: T): Promise<void> {
-    const text = this.options.codec.encode(data);
-    await atomicWrite(this.options.file, text);
-    const policy = this.options.backups;
-    if (policy && Date.now() - this.lastBackupAt >= policy.intervalMs) {
-      this.lastBackupAt = Date.now();
-      try {
-        await writeBackup(this.options, policy, text);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.options.notify(
-          `Gloss saved ${this.options.what} but could not back it up in ${policy.dir}: ${message}.`,
-        );
-      }
-    }
-  }
 }
 
 type Dirty = Set<string> | 'all' | null;
@@ -83,86 +52,131 @@ function mergeDirty(a: Dirty, b: Dirty): Dirty {
   return new Set([...a, ...b]);
 }
 
+/** Times a failed background fold (whole-file rewrite of changes already on disk) is tried again. */
+const FOLD_RETRIES = 3;
+
+interface Waiter {
+  resolve(): void;
+  reject(error: GlossError): void;
+}
+
 /**
  * One JSON file held in memory (lowdb) and written back atomically
- * (atomicWrite: temp file, fsync, rename, folder fsync), batched behind a
- * short delay. With a journal, a flush of changed records appends them to
- * the journal instead, and the whole file is rewritten once things are
- * quiet, on close, or when the journal grows long. Failed background writes
- * are retried and reported once through `notify`.
+ * (atomicWrite: temp file, fsync, rename, folder fsync). A 'soon' change is
+ * written at once; changes made while a write is running share the next one
+ * (group commit). With a journal, a write of changed records appends them
+ * to the journal and fdatasyncs it instead, and the whole file is rewritten
+ * (the journal folded in) once things are quiet, on close, or when the
+ * journal grows long.
+ *
+ * A write that fails is never retried behind the caller's back: everyone
+ * waiting for it (see `durable`) is refused, and the data in memory is read
+ * back from disk, so it holds only what was saved. Only a failed fold, whose
+ * changes are already on disk in the journal, is tried again, a few times.
  */
 export class StoredFile<T> {
   /** What changed since the last write: record keys (journal), everything, or nothing. */
   private dirty: Dirty = null;
-  /** Whether `dirty` holds changes a flush must write (not only 'idle' ones). */
+  /** Whether `dirty` holds changes a write must make now (not only 'idle' ones). */
   private urgent = false;
+  /** Whether a write for the urgent changes is queued and not yet started. */
+  private scheduled = false;
   private journalEntries = 0;
   private journalBytes = 0;
   private journalExists = false;
-  private soonTimer: NodeJS.Timeout | undefined;
+  /** The journal may end in a partial line: the next write rewrites the whole file. */
+  private journalTorn = false;
   private idleTimer: NodeJS.Timeout | undefined;
+  private foldFailures = 0;
   private queue: Promise<void> = Promise.resolve();
-  private failing = false;
-  /** Callers of `written` waiting for the changes in `dirty`. */
-  private waiting: ((durable: boolean) => void)[] = [];
+  private disposed = false;
+  /** Callers of `durable` waiting for the changes in `dirty`. */
+  private waiting: Waiter[] = [];
+  /** Called after the data was read back from disk following a failed write (the old objects are gone). */
+  onReload: (() => void) | undefined;
 
   private constructor(
     private readonly db: Low<T>,
     private readonly adapter: ValidatedJsonAdapter<T>,
     private readonly options: StoredFileOptions<T>,
+    private readonly fallback: () => T,
   ) {}
 
   /**
    * Loads the file (see loadJsonFile for damage, migration and newer-schema
-   * handling), then replays its journal, if any, and folds it into the file.
-   * `fallback` gives the data when there is no file. Nothing else is written until a change.
+   * handling), then replays its journal, if any, and folds it into the file
+   * (when the fold cannot be written, e.g. on a full disk, the journal stays
+   * and the data is still complete). `fallback` gives the data when there is
+   * no file. Nothing else is written until a change.
    */
   static async open<T>(options: StoredFileOptions<T>, fallback: () => T): Promise<StoredFile<T>> {
     const adapter = new ValidatedJsonAdapter(options);
     const db = new Low<T>(adapter, fallback());
     await db.read();
-    const file = new StoredFile(db, adapter, options);
+    const file = new StoredFile(db, adapter, options, fallback);
     if (options.journal) await file.replayJournal(options.journal);
     return file;
   }
 
   /**
    * Applies every readable journal entry. A torn last line (a crash during an
-   * append that was never confirmed) is dropped silently; any other unreadable
-   * line is reported and the journal copied aside before it is folded in.
+   * append that was never confirmed: no newline after it, the start of an
+   * entry, no NUL) is dropped silently; any other unreadable line, a
+   * NUL-filled journal included, is reported and the journal copied aside
+   * (`.damaged-<time>`) before it is folded in.
    */
   private async replayJournal(journal: JournalPolicy<T>): Promise<void> {
+    const read = await this.readJournal(journal, this.db.data);
+    if (!read) return;
+    this.journalExists = true;
+    this.journalBytes = Buffer.byteLength(read.text);
+    if (read.text.length === 0) return;
+    if (read.unreadable > 0) {
+      const aside = `${journal.file}.damaged-${fileStamp()}`;
+      try {
+        await atomicWrite(aside, read.text);
+      } catch (error) {
+        this.options.notify(
+          `Gloss could not read ${read.unreadable} of the recent changes to ${this.options.what} (${journal.file}) ` +
+            `and could not copy that file aside (${describe(error)}); it left the file as it is.`,
+        );
+        return;
+      }
+      this.options.notify(
+        `Gloss could not read ${read.unreadable} of the recent changes to ${this.options.what} (${journal.file}). ` +
+          `It kept every change it could read and saved a copy of that file as ${aside}.`,
+      );
+    }
+    this.dirty = 'all';
+    await this.write(true).catch(() => {
+      // The journal stays and still holds every change; reported through notify.
+    });
+  }
+
+  /** Applies the journal's readable entries to `data`; null when there is no journal. */
+  private async readJournal(
+    journal: JournalPolicy<T>,
+    data: T,
+  ): Promise<{ text: string; unreadable: number } | null> {
     let text: string;
     try {
-      text = await readFile(journal.file, 'utf8');
+      text = (await readFileNoFollow(journal.file)).bytes.toString('utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    this.journalExists = true;
-    if (text.length === 0) return;
     const lines = text.split('\n');
     let unreadable = 0;
     lines.forEach((line, index) => {
       if (line.trim() === '') return;
       try {
-        journal.apply(this.db.data, JSON.parse(line));
+        journal.apply(data, JSON.parse(line));
       } catch {
-        const torn = index === lines.length - 1;
+        const torn = index === lines.length - 1 && line.startsWith('{') && !line.includes('\0');
         if (!torn) unreadable++;
       }
     });
-    if (unreadable > 0) {
-      const aside = `${journal.file}.damaged-${fileStamp()}`;
-      await atomicWrite(aside, text);
-      this.options.notify(
-        `Gloss could not read ${unreadable} of the recent changes to ${this.options.what} (${journal.file}). ` +
-          `It kept every change it could read and saved a copy of that file as ${aside}.`,
-      );
-    }
-    this.journalBytes = Buffer.byteLength(text);
-    this.dirty = 'all';
-    await this.write(true);
+    return { text, unreadable };
   }
 
   /** The data; mutate it in place, then call `changed`. */
@@ -177,107 +191,122 @@ export class StoredFile<T> {
 
   /**
    * Marks the data changed. `keys` names the changed records when the file
-   * has a journal (without them the whole file is rewritten). 'soon' changes
-   * are written at the next flush or after the write delay, 'idle' ones once quiet.
+   * has a journal (without them the whole file is rewritten). A 'soon'
+   * change starts a write now, or joins the next one if a write is running;
+   * 'idle' ones are written once quiet. Ignored once disposed.
    */
   changed(urgency: Urgency = 'soon', keys?: Iterable<string>): void {
+    if (this.disposed) return;
     this.dirty = mergeDirty(this.dirty, keys && this.options.journal ? new Set(keys) : 'all');
     if (urgency === 'soon') {
       this.urgent = true;
-      this.soonTimer ??= setTimeout(() => this.writeInBackground(false), this.options.writeDelayMs);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        this.writeInBackground(false);
+      }
     }
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.writeInBackground(true), this.options.idleDelayMs);
+    this.scheduleFold();
   }
 
   /**
-   * Resolves once every change marked so far is on disk: true after the write
-   * that holds it (failed writes are retried), false when it was dropped by
-   * `dispose` instead. True at once when nothing is pending.
+   * Resolves once every 'soon' change marked so far is on disk (at once when
+   * none is pending).
+   * @throws GlossError 'disk-full' or 'io' when the write holding them failed
+   *   (the data in memory was read back from disk: those changes are gone),
+   *   'locked' when the library lock was lost, 'internal' when the file was
+   *   disposed before they were written.
    */
+  durable(): Promise<void> {
+    if (this.disposed) return Promise.reject(this.droppedError());
+    if (!this.urgent) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  /** Like `durable`, as true once written and false when the changes were refused or dropped. */
   written(): Promise<boolean> {
-    if (this.dirty === null) return Promise.resolve(true);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return this.durable().then(
+      () => true,
+      () => false,
+    );
   }
 
   /**
    * Writes pending 'soon' changes now (to the journal where possible). With
    * `complete`, writes everything, 'idle' changes too, as one whole file,
    * and empties the journal.
-   * @throws GlossError 'io' when the write fails (the change stays pending).
+   * @throws GlossError 'disk-full', 'io' or 'locked' when the write fails (see `durable`).
    */
   flush(complete = false): Promise<void> {
     return this.write(complete);
   }
 
-  /** Drops pending changes and timers after the current write, if any, ends. */
+  /** Drops pending changes and timers after the current write, if any, ends; later changes are ignored. */
   async dispose(): Promise<void> {
-    clearTimeout(this.soonTimer);
+    this.disposed = true;
     clearTimeout(this.idleTimer);
     this.dirty = null;
     this.urgent = false;
     await this.queue;
-    for (const resolve of this.waiting.splice(0)) resolve(false);
+    for (const waiter of this.waiting.splice(0)) waiter.reject(this.droppedError());
+  }
+
+  private droppedError(): GlossError {
+    return new GlossError('internal', `${this.options.file} was closed before a change to it was saved.`);
+  }
+
+  private scheduleFold(): void {
+    clearTimeout(this.idleTimer);
+    if (this.disposed) return;
+    this.idleTimer = setTimeout(() => this.writeInBackground(true), this.options.idleDelayMs);
   }
 
   private writeInBackground(complete: boolean): void {
     this.write(complete).catch(() => {
-      // Reported through notify and retried; nothing else to do here.
+      // Refused to the callers waiting for it, or reported through notify.
     });
   }
 
   private write(complete: boolean): Promise<void> {
     const run = async () => {
-      if (!this.urgent && !(complete && (this.dirty !== null || this.journalBytes > 0))) return;
-      this.options.beforeWrite();
+      this.scheduled = false;
+      const fold = complete && (this.dirty !== null || this.journalBytes > 0);
+      if (this.disposed || (!this.urgent && !fold)) return;
       const { dirty, urgent } = this;
       const waiting = this.waiting.splice(0);
       this.dirty = null;
       this.urgent = false;
-      clearTimeout(this.soonTimer);
-      this.soonTimer = undefined;
-      const journal = this.options.journal;
       try {
+        this.options.beforeWrite();
+        const journal = this.options.journal;
         if (
           !complete &&
           journal &&
           dirty instanceof Set &&
+          !this.journalTorn &&
           this.journalEntries < JOURNAL_MAX_ENTRIES &&
           this.journalBytes < JOURNAL_MAX_BYTES
         ) {
           await this.append(journal, dirty);
         } else {
-          clearTimeout(this.idleTimer);
-          await this.db.write();
-          if (journal && this.journalBytes > 0) {
-            // Entries left behind if this truncation is lost are older than the file: replaying them changes nothing.
-            await truncate(journal.file, 0);
-          }
-          this.journalEntries = 0;
-          this.journalBytes = 0;
+          await this.rewrite(journal);
         }
-        this.failing = false;
-        for (const resolve of waiting) resolve(true);
+        this.foldFailures = 0;
+        for (const waiter of waiting) waiter.resolve();
       } catch (error) {
-        this.waiting.unshift(...waiting);
-        const message = error instanceof Error ? error.message : String(error);
-        // After a failed append the journal may end in a partial line: rewrite the whole file next time.
-        this.dirty = mergeDirty(journal && dirty instanceof Set ? 'all' : dirty, this.dirty);
-        this.urgent ||= urgent || complete;
-        this.soonTimer ??= setTimeout(
-          () => this.writeInBackground(complete),
-          Math.max(1000, this.options.writeDelayMs),
-        );
-        if (!this.failing) {
-          this.failing = true;
-          this.options.notify(
-            `Gloss could not save ${this.options.what} (${this.options.file}): ${message}. It will keep trying.`,
-          );
+        const failure = saveError(this.options, error);
+        if (urgent) {
+          await this.rollback(failure, waiting);
+        } else {
+          this.dirty = mergeDirty(dirty, this.dirty);
+          if (this.foldFailures++ === 0) {
+            this.options.notify(
+              `${failure.message} Every change is still safe in ${this.options.journal?.file ?? 'memory'}; ` +
+                'Gloss will try again a few times.',
+            );
+          }
+          if (this.foldFailures <= FOLD_RETRIES) this.scheduleFold();
         }
-        throw new GlossError(
-          'io',
-          `Gloss could not save ${this.options.what} (${this.options.file}): ${message}`,
-        );
+        throw failure;
       }
     };
     const next = this.queue.then(run);
@@ -285,15 +314,73 @@ export class StoredFile<T> {
     return next;
   }
 
-  /** Appends one entry and fdatasyncs it; the first append to a new journal also fsyncs its folder. */
+  /** Writes the whole file, then empties the journal (entries left if that fails are older than the file). */
+  private async rewrite(journal: JournalPolicy<T> | undefined): Promise<void> {
+    clearTimeout(this.idleTimer);
+    await this.db.write();
+    if (!journal || (this.journalBytes === 0 && !this.journalTorn)) return;
+    try {
+      const handle = await openNoFollow(journal.file, constants.O_WRONLY);
+      try {
+        await handle.truncate(0);
+      } finally {
+        await handle.close();
+      }
+      this.journalEntries = 0;
+      this.journalBytes = 0;
+      this.journalTorn = false;
+    } catch {
+      // The file holds everything; replaying the old entries over it changes nothing.
+    }
+  }
+
+  /**
+   * After a failed write: reads the data back from disk (file, then journal),
+   * so memory holds only what was saved, and refuses every change made
+   * meanwhile, those of the failed write first.
+   */
+  private async rollback(failure: GlossError, waiting: Waiter[]): Promise<void> {
+    try {
+      const data = (await this.adapter.read()) ?? this.fallback();
+      if (this.options.journal) await this.readJournal(this.options.journal, data);
+      this.db.data = data;
+      this.onReload?.();
+    } catch (error) {
+      this.options.notify(
+        `${failure.message} Gloss could not read ${this.options.file} back either (${describe(error)}); ` +
+          'reopen the library before making more changes.',
+      );
+    }
+    this.dirty = null;
+    this.urgent = false;
+    for (const waiter of [...waiting, ...this.waiting.splice(0)]) waiter.reject(failure);
+  }
+
+  /**
+   * Appends one entry and fdatasyncs it; the first append to a new journal
+   * also fsyncs its folder. A failed append is cut off again (or, if that
+   * fails too, the next write rewrites the whole file).
+   */
   private async append(journal: JournalPolicy<T>, keys: ReadonlySet<string>): Promise<void> {
     const line = JSON.stringify(journal.entry(this.db.data, keys)) + '\n';
-    const handle = await open(journal.file, 'a');
+    const handle = await openNoFollow(
+      journal.file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT,
+    );
     try {
-      await handle.write(line);
+      const bytes = Buffer.from(line);
+      // A nearly full disk takes part of a write without an error; the rest then fails (ENOSPC).
+      for (let done = 0; done < bytes.length;) {
+        done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      }
       await handle.datasync();
+    } catch (error) {
+      await handle.truncate(this.journalBytes).catch(() => {
+        this.journalTorn = true;
+      });
+      throw error;
     } finally {
-      await handle.close();
+      await handle.close().catch(() => undefined);
     }
     if (!this.journalExists) {
       await fsyncDir(path.dirname(journal.file));
@@ -302,4 +389,8 @@ export class StoredFile<T> {
     this.journalEntries++;
     this.journalBytes += Buffer.byteLength(line);
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -15,25 +15,26 @@ export async function listTags(ctx: StoreContext): Promise<TagInfo[]> {
   ];
   const changes = new ChangeSet();
   const tags = ctx.tags.list(uses, changes);
-  void ctx.commit(changes);
+  // Housekeeping of the registry; a read does not fail when it cannot be saved.
+  await ctx.commit(changes).catch(() => undefined);
   return tags;
 }
 
-/** Registers a new tag. @throws GlossError 'conflict' when it exists (any case), 'invalid-argument'. */
-export function createTag(ctx: StoreContext, name: string, color: string | null): Tag {
+/** Registers a new tag; resolves once on disk. @throws GlossError 'conflict' when it exists (any case), 'invalid-argument', 'disk-full', 'io'. */
+export async function createTag(ctx: StoreContext, name: string, color: string | null): Promise<Tag> {
   ctx.assertWritable();
   const changes = new ChangeSet();
   const tag = ctx.tags.create(name, color, changes);
-  void ctx.commit(changes);
+  await ctx.commit(changes);
   return tag;
 }
 
-/** Changes a tag's colour (null for none). @throws GlossError 'not-found', 'invalid-argument'. */
-export function recolorTag(ctx: StoreContext, name: string, color: string | null): Tag {
+/** Changes a tag's colour (null for none); resolves once on disk. @throws GlossError 'not-found', 'invalid-argument', 'disk-full', 'io'. */
+export async function recolorTag(ctx: StoreContext, name: string, color: string | null): Promise<Tag> {
   ctx.assertWritable();
   const changes = new ChangeSet();
   const tag = ctx.tags.recolor(name, color, changes);
-  void ctx.commit(changes);
+  await ctx.commit(changes);
   return tag;
 }
 
@@ -64,12 +65,12 @@ export async function renameTag(ctx: StoreContext, from: string, to: string): Pr
   );
   ctx.history.record({
     label: existing
-      ? `merge tag "${source.name}" into "${existing.name}"`
-      : `rename tag "${source.name}" to "${result.name}"`,
+      ? `tag “${source.name}” merged into “${existing.name}”`
+      : `tag “${source.name}” renamed to “${result.name}”`,
     articleId: null,
     changes: undo,
   });
-  void ctx.commit(changes);
+  await ctx.commit(changes);
   return { ...result };
 }
 
@@ -83,8 +84,8 @@ export async function deleteTag(ctx: StoreContext, name: string): Promise<void> 
   ctx.tags.set(key, null, changes);
   const undo: Change[] = [removal];
   undo.push(...(await rewriteTagUses(ctx, changes, (tags) => tags.filter((other) => tagKey(other) !== key))));
-  ctx.history.record({ label: `delete tag "${tag.name}"`, articleId: null, changes: undo });
-  void ctx.commit(changes);
+  ctx.history.record({ label: `tag “${tag.name}” deleted`, articleId: null, changes: undo });
+  await ctx.commit(changes);
 }
 
 /**

@@ -63,7 +63,7 @@ export class TagRegistry {
   create(name: string, color: string | null, changes: ChangeSet): Tag {
     const normalized = normalizeTagName(name);
     const existing = this.find(tagKey(normalized));
-    if (existing) throw new GlossError('conflict', `A tag named "${existing.name}" already exists.`);
+    if (existing) throw new GlossError('conflict', `A tag named “${existing.name}” already exists.`);
     const tag = { name: normalized, color: parseOrInvalid(tagColorSchema, color, 'tag colour') };
     this.set(tagKey(normalized), tag, changes);
     return { ...tag };

@@ -3,24 +3,42 @@ import { ChangeSet } from './change-set';
 import { later, now, type StoreContext } from './context';
 import type { ShardFile } from './schemas';
 import type { StoredFile } from './stored-file';
-import type { Change, TagChange, UndoEntry } from './undo';
+import type { Change, TagChange, UndoEntry, UndoScope } from './undo';
+import { GlossError } from '../../../shared/result';
 
-/** Undoes the last highlight or tag operation; null when there is none. */
-export async function undo(ctx: StoreContext): Promise<UndoOutcome | null> {
+/**
+ * Undoes an operation: the one named by `scope.entry`, else the newest for `scope.articleId` (library-wide
+ * tag operations included), else the newest. Null when there is none in scope.
+ * @throws GlossError 'conflict' when the named operation was already undone, or a later one changed the same things.
+ */
+export async function undo(ctx: StoreContext, scope: UndoScope = {}): Promise<UndoOutcome | null> {
   ctx.assertWritable();
-  const entry = ctx.history.takeUndo();
+  const entry = ctx.history.takeUndo(scope);
+  if (entry === 'gone') throw new GlossError('conflict', 'That change was already undone.');
+  if (entry === 'superseded') {
+    throw new GlossError(
+      'conflict',
+      'That change can no longer be undone: what it changed was changed again since.',
+    );
+  }
   if (!entry) return null;
   await applyEntry(ctx, entry, 'before');
-  return { label: `Undid ${entry.label}`, articleId: entry.articleId };
+  return { label: `Undid: ${entry.label}`, articleId: entry.articleId, entry: entry.id };
 }
 
-/** Redoes the last undone operation; null when there is none. */
-export async function redo(ctx: StoreContext): Promise<UndoOutcome | null> {
+/** Redoes the newest undone operation in scope (see `undo`); null when there is none. */
+export async function redo(ctx: StoreContext, scope: UndoScope = {}): Promise<UndoOutcome | null> {
   ctx.assertWritable();
-  const entry = ctx.history.takeRedo();
+  const entry = ctx.history.takeRedo(scope);
   if (!entry) return null;
   await applyEntry(ctx, entry, 'after');
-  return { label: `Redid ${entry.label}`, articleId: entry.articleId };
+  return { label: `Redid: ${entry.label}`, articleId: entry.articleId, entry: entry.id };
+}
+
+/** The operation `undo(scope)` would undo now, without undoing it; null when there is none. */
+export function peekUndo(ctx: StoreContext, scope: UndoScope = {}): UndoOutcome | null {
+  const entry = ctx.history.peekUndo(scope);
+  return entry ? { label: entry.label, articleId: entry.articleId, entry: entry.id } : null;
 }
 
 /** Puts every change of `entry` in its `side` state. Registry entries first (in reverse when undoing), so restored tags take their restored spelling. */
@@ -53,7 +71,7 @@ async function applyEntry(ctx: StoreContext, entry: UndoEntry, side: 'before' | 
     ctx.shardChanged(articleId, file, ids);
     changes.annotations(articleId, ids, file);
   }
-  void ctx.commit(changes);
+  await ctx.commit(changes);
 }
 
 function applyArticleTags(

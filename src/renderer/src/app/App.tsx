@@ -6,6 +6,7 @@ import { DropZone } from './DropZone';
 import { LibraryView } from '../library/LibraryView';
 import { Notices } from './Notices';
 import { SearchBox } from '../search/SearchBox';
+import { useRouteSync } from './use-route';
 
 /** The window: header, the current view, notices and a status line. */
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
     void loadTags();
   }, [loadInfo, loadArticles, loadSettings, loadTags]);
   useLibrarySync();
+  useRouteSync();
 
   return (
     <div className={`app theme-${theme}`}>

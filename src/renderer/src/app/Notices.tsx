@@ -16,6 +16,7 @@ export function Notices() {
           {notice.action && (
             <button
               type="button"
+              disabled={notice.action.disabled}
               onClick={() => {
                 notice.action?.run();
                 dismiss(notice.id);

@@ -3,9 +3,18 @@ import type { ExportScope } from '../../../shared/model/export';
 import { api } from '../api';
 import { useStore } from '../state/store';
 import { Dialog } from '../ui/Dialog';
+import { strToU8, zipSync } from 'fflate';
+import type { ExportFile } from '../../../shared/model/export';
+import type { ColorMarkerStyle } from '../../../shared/export/color-marker';
+
+/** Several files as one zip archive (one download instead of many), named `name`. */
+function zipFiles(files: ExportFile[]): Uint8Array<ArrayBuffer> {
+  const entries = Object.fromEntries(files.map((f) => [f.name, strToU8(f.content)]));
+  return zipSync(entries, { level: 6 }) as Uint8Array<ArrayBuffer>;
+}
 
 /** Offers a file to the user as a download (a save dialog in Electron). */
-function download(name: string, content: string, type: string): void {
+function download(name: string, content: string | Uint8Array<ArrayBuffer>, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -31,6 +40,8 @@ export function ExportDialog({
   const [scopeIndex, setScopeIndex] = useState(0);
   const [format, setFormat] = useState<'md' | 'json'>('md');
   const [combined, setCombined] = useState(true);
+  const [colorMarker, setColorMarker] = useState<ColorMarkerStyle>('emoji');
+  const [includeEmpty, setIncludeEmpty] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const chosen = scopes[scopeIndex];
@@ -44,14 +55,21 @@ export function ExportDialog({
       scope: chosen.scope,
       format,
       combined: format === 'md' && !single && combined,
+      ...(format === 'md' && { colorMarker }),
+      ...(chosen.scope.kind === 'all' && { includeEmpty }),
     });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
+    const { files } = result.value;
     const type = format === 'md' ? 'text/markdown' : 'application/ld+json';
-    for (const file of result.value.files) download(file.name, file.content, type);
+    const [first] = files;
+    if (files.length === 1 && first) download(first.name, first.content, type);
+    else download('Gloss export.zip', zipFiles(files), 'application/zip');
     notify(
       'info',
-      `Exported ${result.value.files.length} ${result.value.files.length === 1 ? 'file' : 'files'}.`,
+      files.length === 1
+        ? `Exported “${first?.name}”.`
+        : `Exported ${files.length} files in “Gloss export.zip”.`,
     );
     onClose();
   };
@@ -88,7 +106,27 @@ export function ExportDialog({
         {format === 'md' && !single && (
           <label className="check">
             <input type="checkbox" checked={combined} onChange={(e) => setCombined(e.target.checked)} />
-            One combined file (otherwise one file per article)
+            One combined file (otherwise one file per article, in a zip)
+          </label>
+        )}
+        {format === 'md' && (
+          <label>
+            Colour of each highlight
+            <select value={colorMarker} onChange={(e) => setColorMarker(e.target.value as ColorMarkerStyle)}>
+              <option value="emoji">A coloured square (🟨)</option>
+              <option value="text">In words (Colour: yellow)</option>
+              <option value="none">Not shown</option>
+            </select>
+          </label>
+        )}
+        {chosen?.scope.kind === 'all' && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={includeEmpty}
+              onChange={(e) => setIncludeEmpty(e.target.checked)}
+            />
+            Include articles without highlights or notes
           </label>
         )}
         {error && (

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
 import { Dialog } from '../ui/Dialog';
+import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
 import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';
@@ -11,25 +12,39 @@ import { ImportProgress } from './ImportProgress';
 
 type SortKey = 'recent' | 'title' | 'date';
 
+/** Height of an article row not yet measured, px (title and one line of details). */
+const ROW_ESTIMATE = 76;
+
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
-/** Sorts and filters articles as the library toolbar asks. */
+/** Compares two strings by code unit: ISO dates in order, and much cheaper than localeCompare. */
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Each article's folded title, author and tags, the haystack of the filter. */
+export function filterTexts(articles: ArticleMeta[]): Map<string, string> {
+  return new Map(articles.map((a) => [a.id, fold(`${a.title} ${a.author ?? ''} ${a.tags.join(' ')}`)]));
+}
+
+/**
+ * Sorts and filters articles as the library toolbar asks; `texts` (from filterTexts) spares folding
+ * every article again at each keystroke.
+ */
 export function visibleArticles(
   articles: ArticleMeta[],
   query: string,
   tag: string,
   sort: SortKey,
+  texts: Map<string, string> = filterTexts(articles),
 ): ArticleMeta[] {
   const needle = fold(query.trim());
   const filtered = articles.filter(
     (a) =>
-      (!tag || a.tags.some((t) => sameTag(t, tag))) &&
-      (!needle || fold(`${a.title} ${a.author ?? ''} ${a.tags.join(' ')}`).includes(needle)),
+      (!tag || a.tags.some((t) => sameTag(t, tag))) && (!needle || (texts.get(a.id) ?? '').includes(needle)),
   );
   const by: Record<SortKey, (a: ArticleMeta, b: ArticleMeta) => number> = {
-    recent: (a, b) => b.createdAt.localeCompare(a.createdAt),
+    recent: (a, b) => byCodeUnit(b.createdAt, a.createdAt),
     title: (a, b) => collator.compare(a.title, b.title),
-    date: (a, b) => (b.published ?? '').localeCompare(a.published ?? ''),
+    date: (a, b) => byCodeUnit(b.published ?? '', a.published ?? ''),
   };
   return filtered.sort(by[sort]);
 }
@@ -49,7 +64,12 @@ export function LibraryView() {
     () => [...new Set(articles.flatMap((a) => a.tags))].sort(collator.compare),
     [articles],
   );
-  const shown = useMemo(() => visibleArticles(articles, query, tag, sort), [articles, query, tag, sort]);
+  const texts = useMemo(() => filterTexts(articles), [articles]);
+  const shown = useMemo(
+    () => visibleArticles(articles, query, tag, sort, texts),
+    [articles, query, tag, sort, texts],
+  );
+  const rowKey = useCallback((i: number) => shown[i]!.id, [shown]);
 
   return (
     <section className="library" aria-labelledby="library-title">
@@ -83,7 +103,7 @@ export function LibraryView() {
             />
             <label>
               Tag{' '}
-              <select value={tag} onChange={(e) => setTag(e.target.value)}>
+              <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">All tags</option>
                 {allTags.map((t) => (
                   <option key={t} value={t}>
@@ -94,23 +114,28 @@ export function LibraryView() {
             </label>
             <label>
               Sort{' '}
-              <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+              <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
                 <option value="recent">Recently added</option>
                 <option value="title">Title</option>
                 <option value="date">Published date</option>
               </select>
             </label>
           </div>
-          <ul className="article-list" aria-label="Articles">
-            {shown.map((a) => (
+          <WindowedList
+            className="article-list"
+            aria-label="Articles"
+            count={shown.length}
+            rowKey={rowKey}
+            estimate={ROW_ESTIMATE}
+            rowClassName={() => 'article-row'}
+            renderRow={(i) => (
               <ArticleRow
-                key={a.id}
-                article={a}
-                onEdit={() => setEditing(a)}
-                onDelete={() => setDeleting(a)}
+                article={shown[i]!}
+                onEdit={() => setEditing(shown[i]!)}
+                onDelete={() => setDeleting(shown[i]!)}
               />
-            ))}
-          </ul>
+            )}
+          />
           {loaded && shown.length === 0 && <p className="muted">No article matches this filter.</p>}
         </>
       )}
@@ -149,7 +174,7 @@ function ArticleRow({
   const openArticle = useStore((s) => s.openArticle);
   const percent = Math.round(article.progress * 100);
   return (
-    <li className="article-row">
+    <>
       <div className="article-main">
         <button type="button" className="article-title link" onClick={() => void openArticle(article.id)}>
           {article.title}
@@ -181,7 +206,7 @@ function ArticleRow({
           Delete
         </button>
       </div>
-    </li>
+    </>
   );
 }
 
@@ -196,7 +221,10 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
   const updateArticle = useStore((s) => s.updateArticle);
   const [title, setTitle] = useState(article.title);
   const [author, setAuthor] = useState(article.author ?? '');
-  const [published, setPublished] = useState(article.published?.slice(0, 10) ?? '');
+  // A date with a time is edited with its time (to the minute); left untouched, it is kept exactly.
+  const hasTime = article.published?.includes('T') ?? false;
+  const shownDate = article.published?.slice(0, hasTime ? 16 : 10) ?? '';
+  const [published, setPublished] = useState(shownDate);
   const [tags, setTags] = useState(article.tags.join(', '));
   return (
     <Dialog title="Edit article details" onClose={onClose}>
@@ -207,7 +235,7 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
           void updateArticle(article.id, {
             title: title.trim() || article.title,
             author: author.trim() || null,
-            published: published || null,
+            published: published === shownDate ? article.published : published || null,
             tags: tags
               .split(',')
               .map((t) => t.trim())
@@ -225,7 +253,11 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
         </label>
         <label>
           Published
-          <input type="date" value={published} onChange={(e) => setPublished(e.target.value)} />
+          <input
+            type={hasTime ? 'datetime-local' : 'date'}
+            value={published}
+            onChange={(e) => setPublished(e.target.value)}
+          />
         </label>
         <label>
           Tags (comma-separated)

@@ -1,9 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
-import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model/annotation';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Annotation } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
-import { HIGHLIGHT_STYLES } from '../ui/colors';
+import { ColorRadioGroup } from '../ui/ColorRadioGroup';
+import { DiscardPrompt } from './DiscardPrompt';
+import { useDraft } from './use-draft';
 
-/** The selected highlight: its quote, colour, note and tags, with save, delete and close. */
+/** Tags as typed ("a, b") to a list. */
+export function parseTags(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+const sameText = (a: string, b: string) => a === b;
+const sameTags = (a: string, b: string) => parseTags(a).join('\n') === parseTags(b).join('\n');
+
+/**
+ * The selected highlight: its quote, colour, note and tags. What is typed is saved after a pause, on
+ * Ctrl/Cmd+Enter (note) or Enter (tags), and when the editor goes away; Escape offers to discard it.
+ */
 export function AnnotationEditor({
   annotation,
   focus,
@@ -17,25 +33,43 @@ export function AnnotationEditor({
   const remove = useStore((s) => s.deleteAnnotation);
   const select = useStore((s) => s.selectAnnotation);
   const allTags = useStore((s) => s.tags);
-  const [note, setNote] = useState(annotation.note);
-  const [tags, setTags] = useState(annotation.tags.join(', '));
+  const { id } = annotation;
+  const note = useDraft(annotation.note, (value) => void update(id, { note: value }), sameText);
+  const tags = useDraft(
+    annotation.tags.join(', '),
+    (value) => void update(id, { tags: parseTags(value) }),
+    sameTags,
+  );
+  const [discarding, setDiscarding] = useState<'note' | 'tags' | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const tagsRef = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // A highlight just made with "Add note" or "Add tags" puts the cursor in that field.
   useEffect(() => {
-    if (focus === 'note') noteRef.current?.focus();
-    else if (focus === 'tags') tagsRef.current?.focus();
-    else heading.current?.focus();
-    if (focus) onFocused();
+    if (!focus) return;
+    (focus === 'note' ? noteRef : tagsRef).current?.focus();
+    onFocused();
   }, [focus, onFocused]);
+  // Otherwise the editor's heading takes focus once, so the keyboard continues from there.
+  const initialFocus = useRef(focus);
+  useEffect(() => {
+    if (initialFocus.current) return;
+    // Without scrolling, which would lay the page out here; the frame lays it out, then it scrolls.
+    heading.current?.focus({ preventScroll: true });
+    const frame = requestAnimationFrame(() => heading.current?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
-  const parsedTags = tags
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const dirty = note !== annotation.note || parsedTags.join('\n') !== annotation.tags.join('\n');
+  const escape = (field: 'note' | 'tags') => (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    if ((field === 'note' ? note : tags).dirty) setDiscarding(field);
+    else select(null);
+  };
 
+  const state = note.dirty || tags.dirty ? 'Not saved yet' : 'All changes saved';
   return (
     <section className="annotation-editor" aria-labelledby="annotation-editor-heading">
       <h3 id="annotation-editor-heading" ref={heading} tabIndex={-1}>
@@ -44,43 +78,85 @@ export function AnnotationEditor({
       <blockquote className="quote-block" data-color={annotation.color}>
         {annotation.target.quote.exact}
       </blockquote>
-      <div role="radiogroup" aria-label="Colour" className="swatches">
-        {HIGHLIGHT_COLORS.map((c) => (
-          <button
-            key={c}
-            type="button"
-            role="radio"
-            aria-checked={annotation.color === c}
-            aria-label={HIGHLIGHT_STYLES[c].label}
-            className="swatch"
-            data-color={c}
-            onClick={() => void update(annotation.id, { color: c })}
-          />
-        ))}
-      </div>
+      <ColorRadioGroup value={annotation.color} onChange={(color) => void update(id, { color })} />
       <label>
         Note (Markdown)
-        <textarea ref={noteRef} rows={4} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          ref={noteRef}
+          rows={4}
+          value={note.draft}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          onChange={(e) => note.setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              note.saveNow();
+            } else escape('note')(e);
+          }}
+        />
       </label>
+      {discarding === 'note' && (
+        <DiscardPrompt
+          what="note"
+          onDiscard={() => {
+            note.revert();
+            setDiscarding(null);
+          }}
+          onKeep={() => {
+            setDiscarding(null);
+            noteRef.current?.focus();
+          }}
+        />
+      )}
       <label>
         Tags (comma-separated)
-        <input ref={tagsRef} list="known-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <input
+          ref={tagsRef}
+          list="known-tags"
+          value={tags.draft}
+          onChange={(e) => tags.setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              tags.saveNow();
+            } else escape('tags')(e);
+          }}
+        />
       </label>
+      {discarding === 'tags' && (
+        <DiscardPrompt
+          what="tags"
+          onDiscard={() => {
+            tags.revert();
+            setDiscarding(null);
+          }}
+          onKeep={() => {
+            setDiscarding(null);
+            tagsRef.current?.focus();
+          }}
+        />
+      )}
       <datalist id="known-tags">
         {allTags.map((t) => (
           <option key={t.name} value={t.name} />
         ))}
       </datalist>
+      <p className="muted draft-state" role="status">
+        {state} · Ctrl+Enter saves the note, Enter the tags, Esc cancels.
+      </p>
       <div className="row">
         <button
           type="button"
           className="primary"
-          disabled={!dirty}
-          onClick={() => void update(annotation.id, { note, tags: parsedTags })}
+          disabled={!note.dirty && !tags.dirty}
+          onClick={() => {
+            note.saveNow();
+            tags.saveNow();
+          }}
         >
           Save
         </button>
-        <button type="button" className="danger" onClick={() => void remove(annotation.id)}>
+        <button type="button" className="danger" onClick={() => void remove(id)}>
           Delete highlight
         </button>
         <button type="button" onClick={() => select(null)}>

@@ -15,6 +15,7 @@ import { useStore } from '../state/store';
 import { BlockPainter } from './painter';
 import { blockAtTop, pointInBlock, selectionOffsets } from './dom-offsets';
 import { estimatedOffsets } from './layout';
+import { blockTree } from './block-tree';
 
 /** What the user selected, in canonical offsets, and where to show the toolbar. */
 export interface TextSelection {
@@ -36,28 +37,36 @@ const Blocks = memo(function Blocks({
   blocks,
   from,
   to,
+  byline,
 }: {
   text: string;
   textStart: number;
   blocks: Block[];
   from: number;
   to: number;
+  byline?: string;
 }) {
-  return (
-    <>
-      {blocks.slice(from, to).map((block, k) => {
-        const i = from + k;
-        const Tag = block.kind;
-        return block.html !== undefined ? (
-          <Tag key={i} data-block={i} className="block" dangerouslySetInnerHTML={{ __html: block.html }} />
-        ) : (
-          <Tag key={i} data-block={i} className="block">
-            {text.slice(block.start - textStart, block.end - textStart)}
-          </Tag>
-        );
-      })}
-    </>
-  );
+  const leaf = (i: number, inside: boolean) => {
+    const block = blocks[i]!;
+    // In a list item or a cell the block is that item's or cell's text: the wrapper is the li, not the block.
+    const Tag = inside && (block.kind === 'li' || block.kind === 'blockquote') ? 'div' : block.kind;
+    // The byline is drawn by the stylesheet (::after), so it never enters the text or a selection.
+    const extra = i === 0 && byline ? { 'data-byline': byline } : {};
+    return block.html !== undefined ? (
+      <Tag
+        key={i}
+        data-block={i}
+        className="block"
+        {...extra}
+        dangerouslySetInnerHTML={{ __html: block.html }}
+      />
+    ) : (
+      <Tag key={i} data-block={i} className="block" {...extra}>
+        {text.slice(block.start - textStart, block.end - textStart)}
+      </Tag>
+    );
+  };
+  return <>{blockTree(blocks, from, to, leaf)}</>;
 });
 
 /**
@@ -70,6 +79,7 @@ export function ArticleBody({
   content,
   root,
   scroller,
+  byline,
   onSelection,
 }: {
   content: ReaderContent;
@@ -80,6 +90,8 @@ export function ArticleBody({
    * its children's layout effects, so the reader view passes the element once its ref gave it.
    */
   scroller: HTMLElement | null;
+  /** The author, shown under the first block (the title heading); not part of the text. */
+  byline?: string;
   onSelection: (selection: TextSelection | null) => void;
 }) {
   const topSpacer = useRef<HTMLDivElement>(null);
@@ -212,6 +224,13 @@ export function ArticleBody({
     });
   }, [blocks, onSelection, root]);
 
+  // A selection may end anywhere (in the margin, past the last line): it is read wherever the mouse is let go.
+  useEffect(() => {
+    const onMouseUp = () => setTimeout(reportSelection, 0);
+    document.addEventListener('mouseup', onMouseUp);
+    return () => document.removeEventListener('mouseup', onMouseUp);
+  }, [reportSelection]);
+
   return (
     <>
       {/* The spacers stand outside the article, which holds only the article's own text. */}
@@ -221,7 +240,6 @@ export function ArticleBody({
         className="article-body"
         aria-label="Article text"
         aria-busy={!content.whole}
-        onMouseUp={() => setTimeout(reportSelection, 0)}
         onKeyUp={(e) => {
           if (e.shiftKey || e.key === 'Shift') reportSelection();
         }}
@@ -238,7 +256,7 @@ export function ArticleBody({
           if (mark?.dataset.annotationId) selectAnnotation(mark.dataset.annotationId);
         }}
       >
-        <Blocks text={text} textStart={textStart} blocks={blocks} from={from} to={to} />
+        <Blocks text={text} textStart={textStart} blocks={blocks} from={from} to={to} byline={byline} />
       </article>
       <div className="spacer" style={{ height: bottom }} aria-hidden="true" />
     </>

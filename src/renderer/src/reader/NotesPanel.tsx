@@ -1,10 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
 import { HIGHLIGHT_STYLES } from '../ui/colors';
 import { renderMarkdown } from '../ui/markdown';
+import { WindowedList } from '../ui/WindowedList';
 import { AnnotationEditor } from './AnnotationEditor';
+import { DiscardPrompt } from './DiscardPrompt';
+import { useDraft } from './use-draft';
 import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
 
@@ -19,12 +22,8 @@ export function filterAnnotations(list: Annotation[], filter: NotesFilter): Anno
   );
 }
 
-/** Highlights listed at first, and added by each "Show more". */
-const PAGE = 200;
-
-function selectedIndex(list: Annotation[], id: string | null): number {
-  return id ? list.findIndex((a) => a.id === id) : -1;
-}
+/** Height of a highlight row not yet measured, px (a quote of two lines). */
+const ROW_ESTIMATE = 72;
 
 /** The article note, the selected highlight's editor, and every highlight in document order. */
 export function NotesPanel({
@@ -40,10 +39,14 @@ export function NotesPanel({
   const setFilter = useStore((s) => s.setNotesFilter);
   const whole = useStore((s) => s.content?.whole ?? false);
   const selected = annotations.find((a) => a.id === selectedId);
-  const placed = annotations.filter((a) => !a.orphaned);
-  const orphans = annotations.filter((a) => a.orphaned);
+  const placed = useMemo(() => annotations.filter((a) => !a.orphaned), [annotations]);
+  const orphans = useMemo(() => annotations.filter((a) => a.orphaned), [annotations]);
   const shown = useMemo(() => filterAnnotations(placed, filter), [placed, filter]);
-  const [limit, setLimit] = useState(PAGE);
+  const rowKey = useCallback((i: number) => shown[i]!.id, [shown]);
+  const selectedIndex = useMemo(
+    () => (selectedId ? shown.findIndex((a) => a.id === selectedId) : -1),
+    [shown, selectedId],
+  );
   const tags = useMemo(() => [...new Set(annotations.flatMap((a) => a.tags))].sort(), [annotations]);
 
   return (
@@ -58,7 +61,10 @@ export function NotesPanel({
         />
       )}
       <h3 id="highlights-heading">
-        Highlights <span className="muted">({placed.length})</span>
+        Highlights{' '}
+        <span className="muted">
+          ({shown.length === placed.length ? placed.length : `${shown.length} of ${placed.length}`})
+        </span>
       </h3>
       {!whole && (
         <p role="status" className="muted">
@@ -98,16 +104,18 @@ export function NotesPanel({
           ))}
         </select>
       </div>
-      <ul className="highlight-list" aria-labelledby="highlights-heading">
-        {shown.slice(0, Math.max(limit, selectedIndex(shown, selectedId) + 1)).map((a) => (
-          <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />
-        ))}
-      </ul>
-      {shown.length > limit && (
-        <button type="button" onClick={() => setLimit(limit + PAGE)}>
-          Show more highlights ({shown.length - limit} more)
-        </button>
-      )}
+      <div className="highlight-scroll">
+        <WindowedList
+          className="highlight-list"
+          aria-labelledby="highlights-heading"
+          count={shown.length}
+          rowKey={rowKey}
+          estimate={ROW_ESTIMATE}
+          scrollTo={selectedIndex}
+          rowClassName={(i) => `highlight-item${i === selectedIndex ? ' selected' : ''}`}
+          renderRow={(i) => <HighlightItem annotation={shown[i]!} selected={i === selectedIndex} />}
+        />
+      </div>
       {placed.length > 0 && shown.length === 0 && <p className="muted">No highlight matches this filter.</p>}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
@@ -120,7 +128,9 @@ export function NotesPanel({
           </p>
           <ul className="highlight-list">
             {orphans.map((a) => (
-              <HighlightItem key={a.id} annotation={a} selected={a.id === selectedId} />
+              <li key={a.id} className={`highlight-item${a.id === selectedId ? ' selected' : ''}`}>
+                <HighlightItem annotation={a} selected={a.id === selectedId} />
+              </li>
             ))}
           </ul>
         </section>
@@ -129,11 +139,12 @@ export function NotesPanel({
   );
 }
 
+/** One highlight's row content (its `<li>` is the list's): quote, note and tags. */
 function HighlightItem({ annotation, selected }: { annotation: Annotation; selected: boolean }) {
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const scrollTo = useStore((s) => s.scrollTo);
   return (
-    <li className={`highlight-item${selected ? ' selected' : ''}`}>
+    <>
       <button
         type="button"
         className="highlight-open"
@@ -162,50 +173,19 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
           ))}
         </div>
       )}
-    </li>
+    </>
   );
 }
 
 function ArticleNote() {
   const content = useStore((s) => s.content);
-  const setArticleNote = useStore((s) => s.setArticleNote);
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
   if (!content) return null;
   return (
     <section className="article-note" aria-labelledby="article-note-heading">
       <h3 id="article-note-heading">Article note</h3>
       {editing ? (
-        <>
-          <textarea
-            aria-label="Article note (Markdown)"
-            value={draft}
-            rows={5}
-            autoFocus
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          <div className="row">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                void setArticleNote(draft);
-                setEditing(false);
-              }}
-            >
-              Save note
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setDraft(content.note);
-                setEditing(false);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </>
+        <ArticleNoteEditor key={content.article.id} saved={content.note} onClose={() => setEditing(false)} />
       ) : (
         <>
           {content.note ? (
@@ -216,17 +196,76 @@ function ArticleNote() {
           ) : (
             <p className="muted">No note yet.</p>
           )}
-          <button
-            type="button"
-            onClick={() => {
-              setDraft(content.note);
-              setEditing(true);
-            }}
-          >
+          <button type="button" onClick={() => setEditing(true)}>
             Edit article note
           </button>
         </>
       )}
     </section>
+  );
+}
+
+/** The article note being written: saved after a pause, on Ctrl/Cmd+Enter and on closing; Escape asks. */
+function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => void }) {
+  const setArticleNote = useStore((s) => s.setArticleNote);
+  const note = useDraft(
+    saved,
+    (value) => void setArticleNote(value),
+    (a, b) => a === b,
+  );
+  const [discarding, setDiscarding] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  return (
+    <>
+      <textarea
+        ref={field}
+        aria-label="Article note (Markdown)"
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        value={note.draft}
+        rows={5}
+        autoFocus
+        onChange={(e) => note.setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            note.saveNow();
+            onClose();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            if (note.dirty) setDiscarding(true);
+            else onClose();
+          }
+        }}
+      />
+      {discarding && (
+        <DiscardPrompt
+          what="article note"
+          onDiscard={() => {
+            note.revert();
+            setDiscarding(false);
+            onClose();
+          }}
+          onKeep={() => {
+            setDiscarding(false);
+            field.current?.focus();
+          }}
+        />
+      )}
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            note.saveNow();
+            onClose();
+          }}
+        >
+          Save note
+        </button>
+        <button type="button" onClick={() => (note.dirty ? setDiscarding(true) : onClose())}>
+          Cancel
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HighlightColor } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
 import { ExportDialog } from '../library/ExportDialog';
-import { api } from '../api';
 import { colorOfKey } from '../ui/colors';
 import { FindBar } from './FindBar';
 import { readerLayoutStyle } from './layout';
-import { NotesPanel } from './NotesPanel';
+import { bylinePlacement } from './byline';
+import { detectLanguage } from '../../../shared/text/language';
 import { PdfBody } from './pdf/PdfBody';
-import { ReaderSettingsMenu } from './ReaderSettingsMenu';
+import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
-import { TagPanel } from './TagPanel';
+import { SidePanel } from './SidePanel';
+import { useSidePanel } from './use-side-panel';
 
 /** True when a key press is meant for a text field, not for a reader shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -23,7 +24,6 @@ export function isTyping(target: EventTarget | null): boolean {
 export function ReaderView() {
   const content = useStore((s) => s.content);
   const settings = useStore((s) => s.settings);
-  const closeArticle = useStore((s) => s.closeArticle);
   const createHighlight = useStore((s) => s.createHighlight);
   const find = useStore((s) => s.find);
   const openFind = useStore((s) => s.openFind);
@@ -33,7 +33,14 @@ export function ReaderView() {
   const [panel, setPanel] = useState<'notes' | 'tags'>('notes');
   const [focusEditor, setFocusEditor] = useState<'note' | 'tags' | null>(null);
   const [exporting, setExporting] = useState(false);
-  const notify = useStore((s) => s.notify);
+  const sidePanel = useSidePanel();
+  const setOpenPanel = sidePanel.setOpen;
+  const togglePanel = sidePanel.toggle;
+  const selectedId = useStore((s) => s.selectedAnnotationId);
+  // A highlight chosen in the text is shown in the side panel, which opens for it.
+  useEffect(() => {
+    if (selectedId) setOpenPanel(true);
+  }, [selectedId, setOpenPanel]);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const article = useRef<HTMLElement>(null);
   const flushProgress = useStore((s) => s.flushProgress);
@@ -52,10 +59,11 @@ export function ReaderView() {
       setSelection(null);
       if (created && then) {
         setPanel('notes');
+        setOpenPanel(true);
         setFocusEditor(then);
       }
     },
-    [selection, createHighlight],
+    [selection, createHighlight, setOpenPanel],
   );
 
   useEffect(() => {
@@ -64,6 +72,9 @@ export function ReaderView() {
       if (mod && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         openFind();
+      } else if (mod && e.key === '\\') {
+        e.preventDefault();
+        togglePanel();
       } else if (mod && !isTyping(e.target) && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         void (e.shiftKey ? redo() : undo());
@@ -80,9 +91,17 @@ export function ReaderView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, highlight, openFind, undo, redo]);
+  }, [selection, highlight, openFind, undo, redo, togglePanel]);
 
+  // Opening an article puts the keyboard in its text, so PageDown, Space and the arrows scroll at once.
+  const articleId = content?.article.id;
+  useEffect(() => {
+    if (articleId) scroller?.focus({ preventScroll: true });
+  }, [articleId, scroller]);
+
+  const language = useMemo(() => (content?.whole ? detectLanguage(content.text) : null), [content]);
   if (!content) return null;
+  const byline = bylinePlacement(content);
   const selectCurrentMatch = () => {
     const root = article.current;
     if (find.current < 0 || !root) return;
@@ -97,24 +116,13 @@ export function ReaderView() {
 
   return (
     <div className={`reader theme-${settings.theme} font-${settings.font}`}>
-      <div className="reader-toolbar" role="toolbar" aria-label="Reader">
-        <button type="button" onClick={closeArticle}>
-          ← Library
-        </button>
-        <h2 className="reader-title" title={content.article.title}>
-          {content.article.title}
-        </h2>
-        <button type="button" onClick={openFind} aria-keyshortcuts="Control+F">
-          Find
-        </button>
-        <button type="button" onClick={() => void copyNotes(content.article.id, notify)}>
-          Copy notes
-        </button>
-        <button type="button" onClick={() => setExporting(true)}>
-          Export…
-        </button>
-        <ReaderSettingsMenu />
-      </div>
+      <ReaderToolbar
+        title={content.article.title}
+        articleId={content.article.id}
+        panel={sidePanel}
+        onExport={() => setExporting(true)}
+        scroller={scroller}
+      />
       {exporting && (
         <ExportDialog
           scopes={[{ label: 'This article', scope: { kind: 'article', id: content.article.id } }]}
@@ -122,12 +130,20 @@ export function ReaderView() {
         />
       )}
       {find.open && <FindBar onSelectMatch={selectCurrentMatch} />}
-      <div className="reader-body">
-        <div className="reader-scroll" ref={setScroller}>
-          <div className="reader-page" style={{ ...readerLayoutStyle(), fontSize: `${settings.fontSize}px` }}>
-            <header className="article-header">
-              {content.article.author && <p className="byline">{content.article.author}</p>}
-            </header>
+      <div
+        className={`reader-body${sidePanel.open ? '' : ' panel-closed'}${sidePanel.narrow ? ' narrow' : ''}`}
+      >
+        <div className="reader-scroll" ref={setScroller} tabIndex={0} role="region" aria-label="Reading area">
+          <div
+            className="reader-page"
+            lang={language ?? undefined}
+            style={{ ...readerLayoutStyle(), fontSize: `${settings.fontSize}px` }}
+          >
+            {byline?.under === 'header' && (
+              <header className="article-header">
+                <p className="byline">{byline.author}</p>
+              </header>
+            )}
             {content.article.format === 'pdf' ? (
               <PdfBody
                 key={content.article.id}
@@ -141,36 +157,21 @@ export function ReaderView() {
                 content={content}
                 root={article}
                 scroller={scroller}
+                byline={byline?.under === 'title' ? byline.author : undefined}
                 onSelection={setSelection}
               />
             )}
           </div>
         </div>
-        <aside className="side-panel" aria-label="Side panel">
-          <div role="tablist" aria-label="Panels" className="tabs">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={panel === 'notes'}
-              onClick={() => setPanel('notes')}
-            >
-              Notes
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={panel === 'tags'}
-              onClick={() => setPanel('tags')}
-            >
-              Tags
-            </button>
-          </div>
-          {panel === 'notes' ? (
-            <NotesPanel focusEditor={focusEditor} onEditorFocused={() => setFocusEditor(null)} />
-          ) : (
-            <TagPanel onFilter={() => setPanel('notes')} />
-          )}
-        </aside>
+        {sidePanel.open && (
+          <SidePanel
+            tab={panel}
+            onTab={setPanel}
+            focusEditor={focusEditor}
+            onEditorFocused={() => setFocusEditor(null)}
+            onClose={sidePanel.narrow ? () => sidePanel.setOpen(false) : undefined}
+          />
+        )}
       </div>
       {selection && (
         <SelectionToolbar
@@ -184,18 +185,4 @@ export function ReaderView() {
       )}
     </div>
   );
-}
-
-/** Copies an article's notes, as Markdown, to the clipboard. */
-async function copyNotes(id: string, notify: (kind: 'info' | 'error', text: string) => void): Promise<void> {
-  const result = await api.renderExport({ scope: { kind: 'article', id }, format: 'md' });
-  const file = result.ok ? result.value.files[0] : undefined;
-  if (!result.ok) return notify('error', result.error.message);
-  if (!file) return notify('error', 'There was nothing to copy.');
-  try {
-    await navigator.clipboard.writeText(file.content);
-    notify('info', 'Notes copied as Markdown.');
-  } catch {
-    notify('error', 'The clipboard refused the notes; use Export… instead.');
-  }
 }

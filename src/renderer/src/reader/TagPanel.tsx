@@ -27,10 +27,10 @@ export function TagPanel({ onFilter }: { onFilter: () => void }) {
         <thead>
           <tr>
             <th scope="col">Tag</th>
-            <th scope="col" title="Highlights in this article">
+            <th scope="col" className="count" title="Highlights in this article">
               Here
             </th>
-            <th scope="col" title="Uses in the whole library">
+            <th scope="col" className="count" title="Uses in the whole library">
               All
             </th>
             <th scope="col">
@@ -87,21 +87,27 @@ function TagRow({
           {tag.name}
         </button>
       </td>
-      <td>{here}</td>
-      <td>{tag.count}</td>
-      <td className="tag-actions">
-        <input
-          type="color"
-          aria-label={`Colour of ${tag.name}`}
-          value={tag.color ?? '#999999'}
-          onChange={(e) => void recolorTag(tag.name, e.target.value)}
-        />
-        <button type="button" aria-label={`Rename or merge ${tag.name}`} onClick={onRename}>
-          Rename
-        </button>
-        <button type="button" aria-label={`Delete tag ${tag.name}`} onClick={() => void deleteTag(tag.name)}>
-          Delete
-        </button>
+      <td className="count">{here}</td>
+      <td className="count">{tag.count}</td>
+      <td>
+        <div className="tag-actions">
+          <input
+            type="color"
+            aria-label={`Colour of ${tag.name}`}
+            value={tag.color ?? '#999999'}
+            onChange={(e) => void recolorTag(tag.name, e.target.value)}
+          />
+          <button type="button" aria-label={`Rename or merge ${tag.name}`} onClick={onRename}>
+            Rename
+          </button>
+          <button
+            type="button"
+            aria-label={`Delete tag ${tag.name}`}
+            onClick={() => void deleteTag(tag.name)}
+          >
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   );

@@ -56,8 +56,15 @@ export function selectionOffsets(
 ): { start: number; end: number } | null {
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  if (!root.contains(range.commonAncestorContainer)) return null;
+  let range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) {
+    // Begun or let go outside the text (in the margin, past its end): the part inside the text counts.
+    if (!range.intersectsNode(root)) return null;
+    const inside = range.cloneRange();
+    if (!root.contains(range.startContainer)) inside.setStart(root, 0);
+    if (!root.contains(range.endContainer)) inside.setEnd(root, root.childNodes.length);
+    range = inside;
+  }
   const point = (node: Node, offset: number, edge: 'start' | 'end'): number | undefined => {
     let block = blockElementOf(node);
     if (!block) {

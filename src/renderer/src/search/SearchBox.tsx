@@ -73,6 +73,9 @@ export function SearchBox() {
     setOpen(false);
     await openArticle(articleId, hit.start);
     if (hit.annotationId) selectAnnotation(hit.annotationId);
+    else if (hit.start !== undefined && hit.end !== undefined && hit.end > hit.start) {
+      useStore.getState().markPassage(hit.start, hit.end);
+    }
     if (!useStore.getState().content) notify('error', 'That article could not be opened.');
   };
 

@@ -19,6 +19,14 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => {
       const notice: Notice = { id: nextNoticeId++, kind, text, action };
       set({ notices: [...get().notices, notice].slice(-4) });
       if (kind === 'info') setTimeout(() => get().dismiss(notice.id), action ? 10_000 : 6000);
+      return notice.id;
+    },
+    disableUndo(entry) {
+      set({
+        notices: get().notices.map((n) =>
+          n.action?.undoEntry === entry ? { ...n, action: { ...n.action, disabled: true } } : n,
+        ),
+      });
     },
     dismiss(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });

@@ -2,6 +2,7 @@ import { api } from '../api';
 import { sameTag } from '../../../shared/model/tag';
 import type { ImportState, LibrarySlice, Slice } from './types';
 import { unwrapWith } from './unwrap';
+import { importSummary } from './import-summary';
 
 /** Reads a File as base64 without the data-URL prefix. */
 function toBase64(file: File): Promise<string> {
@@ -43,6 +44,8 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
         current: null,
         imported: 0,
         notes: [],
+        duplicates: [],
+        updated: [],
         failures: [],
       };
       set({ importState: { ...state } });
@@ -59,10 +62,12 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
         }
         const result = await api.importFile({ name: file.name, data });
         if (!result.ok) state.failures.push({ name: file.name, message: result.error.message });
-        else if (result.value.status !== 'imported') state.notes.push(result.value.message);
-        else {
+        else if (result.value.status === 'imported') {
           state.imported++;
           if (result.value.notice) state.notes.push(result.value.message);
+        } else {
+          state.notes.push(result.value.message);
+          (result.value.status === 'duplicate' ? state.duplicates : state.updated).push(file.name);
         }
         state.done++;
         set({ importState: { ...state } });
@@ -70,10 +75,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       state.current = null;
       set({ importState: { ...state } });
       await get().loadArticles();
-      const parts = [`Imported ${state.imported} of ${state.total}`];
-      if (state.notes.length) parts.push(`${state.notes.length} already in the library or updated`);
-      if (state.failures.length) parts.push(`${state.failures.length} failed`);
-      get().notify(state.failures.length ? 'error' : 'info', `${parts.join(', ')}.`);
+      get().notify(state.failures.length ? 'error' : 'info', importSummary(state));
       if (state.failures.length === 0 && state.notes.length === 0) set({ importState: null });
     },
 
@@ -94,10 +96,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       await Promise.all([get().loadTags(), get().loadArticles()]);
       const filter = get().notesFilter;
       if (sameTag(filter.tag, from)) get().setNotesFilter({ ...filter, tag: renamed.name });
-      get().notify('info', `Tag “${from}” is now “${renamed.name}”.`, {
-        label: 'Undo',
-        run: () => void get().undo(),
-      });
+      await get().offerUndo(`Tag “${from}” is now “${renamed.name}”.`);
       return true;
     },
 
@@ -107,10 +106,11 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
     },
 
     async deleteTag(name) {
-      const done = await unwrap(api.deleteTag({ name }));
-      if (done === undefined) return;
+      // deleteTag answers with no value: only a failure stops here.
+      const result = await api.deleteTag({ name });
+      if (!result.ok) return void get().notify('error', result.error.message);
       await Promise.all([get().loadTags(), get().loadArticles()]);
-      get().notify('info', `Deleted tag “${name}”.`, { label: 'Undo', run: () => void get().undo() });
+      await get().offerUndo(`Deleted tag “${name}”.`);
     },
 
     async deleteArticle(id) {

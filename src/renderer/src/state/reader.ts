@@ -195,10 +195,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
         annotations: get().annotations.filter((a) => a.id !== id),
         selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId,
       });
-      get().notify('info', 'Highlight deleted. Press Ctrl+Z to undo.', {
-        label: 'Undo',
-        run: () => void get().undo(),
-      });
+      await get().offerUndo('Highlight deleted. Press Ctrl+Z to undo.', content.article.id);
     },
 
     async reattachAnnotation(id, start, end) {
@@ -215,19 +212,41 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       set({ selectedAnnotationId: id });
     },
 
-    async undo() {
-      const outcome = await unwrap(api.undo({}));
+    async undo(entry) {
+      const articleId = get().content?.article.id;
+      const outcome = await unwrap(api.undo(entry === undefined ? { articleId } : { entry }));
+      if (entry !== undefined) get().disableUndo(entry);
       if (outcome === undefined) return;
-      if (outcome === null) return get().notify('info', 'Nothing to undo.');
+      if (outcome === null) {
+        get().notify('info', 'Nothing to undo in this article.');
+        return;
+      }
+      get().disableUndo(outcome.entry);
       // The highlights and tags it changed arrive as change events (see sync.ts).
       get().notify('info', `${outcome.label}.`);
     },
 
     async redo() {
-      const outcome = await unwrap(api.redo({}));
+      const articleId = get().content?.article.id;
+      const outcome = await unwrap(api.redo({ articleId }));
       if (outcome === undefined) return;
-      if (outcome === null) return get().notify('info', 'Nothing to redo.');
+      if (outcome === null) {
+        get().notify('info', 'Nothing to redo in this article.');
+        return;
+      }
       get().notify('info', `${outcome.label}.`);
+    },
+
+    async offerUndo(text, articleId) {
+      const last = await api.peekUndo({ articleId });
+      const entry = last.ok ? last.value?.entry : undefined;
+      get().notify(
+        'info',
+        text,
+        entry === undefined
+          ? undefined
+          : { label: 'Undo', undoEntry: entry, run: () => void get().undo(entry) },
+      );
     },
 
     async setArticleNote(note) {
@@ -263,6 +282,11 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
 
     openFind() {
       set({ find: { ...get().find, open: true } });
+    },
+
+    markPassage(start, end) {
+      const matches = { starts: Int32Array.of(start), ends: Int32Array.of(end) };
+      set({ find: { ...CLOSED_FIND, matches, current: 0 } });
     },
 
     closeFind() {

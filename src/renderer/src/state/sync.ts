@@ -3,7 +3,7 @@ import { api } from '../api';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { planRefresh } from './changes';
 import { useStore } from './store';
-import { unwrapWith } from './unwrap';
+import { SESSION_ENDED, unwrapWith } from './unwrap';
 
 /**
  * Follows the library's changes, made here or elsewhere (a file edited on
@@ -17,6 +17,8 @@ export function useLibrarySync(): void {
     let stopped = false;
     // Unknown until the first answer, which asks without waiting.
     let since: number | null = null;
+    /** The notice saying the service is out of reach, while it is. */
+    let lost: number | null = null;
     const loop = async () => {
       while (!stopped) {
         const result = await api.waitForChanges(
@@ -24,8 +26,18 @@ export function useLibrarySync(): void {
         );
         if (stopped) return;
         if (!result.ok) {
-          await new Promise((r) => setTimeout(r, 5000));
+          // Said once, and it stays until the service answers again.
+          if (lost === null) {
+            const { code, message } = result.error;
+            lost = useStore.getState().notify('error', code === 'unauthorized' ? SESSION_ENDED : message);
+          }
+          await new Promise((r) => setTimeout(r, 2000));
           continue;
+        }
+        if (lost !== null) {
+          useStore.getState().dismiss(lost);
+          lost = null;
+          useStore.getState().notify('info', 'Reconnected to Gloss.');
         }
         const first = since === null;
         since = result.value.revision;

@@ -17,7 +17,16 @@ export interface Notice {
   kind: 'info' | 'error';
   text: string;
   /** Optional action button, e.g. "Undo". */
-  action?: { label: string; run: () => void };
+  action?: NoticeAction;
+}
+
+/** A notice's button. An Undo button names the operation it undoes, and is disabled once that is undone. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+  /** The undo entry (see the `undo` method) this button undoes. */
+  undoEntry?: number;
+  disabled?: boolean;
 }
 
 /** Which screen is shown. */
@@ -29,8 +38,10 @@ export interface AppSlice {
   notices: Notice[];
   view: View;
   loadInfo(): Promise<void>;
-  /** Shows a notice; info notices go by themselves after 6 s (10 s with an action), errors stay. */
-  notify(kind: Notice['kind'], text: string, action?: Notice['action']): void;
+  /** Shows a notice and returns its id; info notices go by themselves after 6 s (10 s with an action), errors stay. */
+  notify(kind: Notice['kind'], text: string, action?: Notice['action']): number;
+  /** Disables the Undo button of notices about undo entry `entry` (it was undone some other way). */
+  disableUndo(entry: number): void;
   dismiss(id: number): void;
   show(view: View): void;
 }
@@ -44,6 +55,10 @@ export interface ImportState {
   imported: number;
   /** Sentences about files not added as new articles: already in the library, or new versions of one. */
   notes: string[];
+  /** Names of files skipped because their text is already in the library. */
+  duplicates: string[];
+  /** Names of files that replaced the text of an article imported from a file of the same name. */
+  updated: string[];
   failures: { name: string; message: string }[];
 }
 
@@ -144,8 +159,14 @@ export interface ReaderSlice {
   deleteAnnotation(id: string): Promise<void>;
   reattachAnnotation(id: string, start: number, end: number): Promise<void>;
   selectAnnotation(id: string | null): void;
-  undo(): Promise<void>;
+  /**
+   * Undoes the open article's newest change (tag operations included), or exactly undo entry `entry`
+   * when given (a notice's Undo), and says what was undone.
+   */
+  undo(entry?: number): Promise<void>;
   redo(): Promise<void>;
+  /** Shows an info notice `text` whose Undo button undoes exactly the operation just done. */
+  offerUndo(text: string, articleId?: string): Promise<void>;
   setArticleNote(note: string): Promise<void>;
   /** Saves the reading position (0–1 of the text) once scrolling pauses for 800 ms. */
   saveProgress(progress: number): void;
@@ -154,6 +175,8 @@ export interface ReaderSlice {
   scrollTo(offset: number): void;
   openFind(): void;
   closeFind(): void;
+  /** Marks canonical [start, end) as the current find match (a search result opened), without the find bar. */
+  markPassage(start: number, end: number): void;
   setFindQuery(query: string, exact?: boolean): void;
   stepFind(delta: 1 | -1): void;
 }

@@ -9,6 +9,7 @@ import type { ArticleMeta } from '../../../../shared/model/article';
 import { errorResult } from '../../../dispatch';
 import type { Handlers } from '../../../services/handlers';
 import { exportHandlers } from '../../../services/export';
+import { exportFiles } from '../../../services/export-stream';
 import { MemoryExportSource } from '../../../services/memory-export-source';
 import { ChangeFeed } from '../../../services/store/change-feed';
 import type { CommandContext } from '../command';
@@ -72,6 +73,7 @@ function context(
     services: {
       handlers: {} as Handlers,
       dispatch,
+      exportFiles: (params, target) => exportFiles(source, params, target),
       changes: new ChangeFeed(),
       flush: async () => {},
       stop: async () => {},

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportScope } from '../../../../shared/model/export';
 import { GlossError } from '../../../../shared/result';
-import { writeExportFiles, type ExportTarget } from '../../../services/export';
+import type { ExportTarget } from '../../../services/export';
 import { call, print, type Command, type CommandContext } from '../command';
 
 function scopeOf(options: CommandContext['options']): ExportScope {
@@ -43,7 +43,7 @@ async function isFolder(file: string): Promise<boolean> {
  * .json and is not an existing folder; otherwise a folder.
  */
 export const exportCommand: Command = {
-  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined]  Export notes',
+  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty]  Export notes',
   options: {
     article: { type: 'string' },
     tag: { type: 'string' },
@@ -52,6 +52,8 @@ export const exportCommand: Command = {
     out: { type: 'string' },
     template: { type: 'string' },
     combined: { type: 'boolean' },
+    'color-marker': { type: 'string' },
+    'include-empty': { type: 'boolean' },
   },
   async run(ctx) {
     const scope = scopeOf(ctx.options);
@@ -71,16 +73,27 @@ export const exportCommand: Command = {
     if (target.kind === 'file' && extension !== `.${format}`) {
       throw new GlossError('invalid-argument', `--out ends in ${extension} but the format is ${format}.`);
     }
+    const marker = ctx.options['color-marker'];
+    if (marker !== undefined && marker !== 'emoji' && marker !== 'text' && marker !== 'none') {
+      throw new GlossError(
+        'invalid-argument',
+        `--color-marker must be emoji, text or none, not “${String(marker)}”.`,
+      );
+    }
     const templateFile = ctx.options.template;
     const template =
       typeof templateFile === 'string' ? await readTextFile(templateFile, 'template') : undefined;
-    const { files } = await call(ctx, 'renderExport', {
-      scope,
-      format,
-      combined: ctx.options.combined === true || undefined,
-      template,
-    });
-    const written = await writeExportFiles(files, target);
+    const written = await ctx.services.exportFiles(
+      {
+        scope,
+        format,
+        combined: ctx.options.combined === true || undefined,
+        template,
+        ...(format === 'md' && marker !== undefined && { colorMarker: marker }),
+        includeEmpty: ctx.options['include-empty'] === true || undefined,
+      },
+      target,
+    );
     print(
       ctx,
       { written },

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../../shared/result';
-import { checkImportSize } from '../../../services/import';
 import type { ArticleMeta } from '../../../../shared/model/article';
 import { textWithPageMarkers } from '../../../../shared/pdf/pages';
 import { call, print, type Command } from '../command';
@@ -28,6 +27,7 @@ async function readForImport(file: string): Promise<string> {
   };
   const info = await stat(file).catch(fail);
   if (!info.isFile()) throw new GlossError('unsupported', `“${name}” is not a file.`);
+  const { checkImportSize } = await import('../../../services/import');
   checkImportSize(name, info.size);
   return (await readFile(file).catch(fail)).toString('base64');
 }

@@ -78,12 +78,13 @@ describe('gloss search', () => {
       listArticles: () => [meta],
       readContent: async () => ({ text: SON_TRA_TEXT, blocks: [] }),
       listAnnotations: async () => [],
-      readCachedText: () => SON_TRA_TEXT,
+      readCachedText: (_id, _hash, start, end) => SON_TRA_TEXT.slice(start, end),
     });
     const handlers = searchHandlers(service) as Handlers;
     const services: Services = {
       handlers,
       dispatch: createDispatch(handlers),
+      exportFiles: () => Promise.reject(new Error('search does not export')),
       changes: new ChangeFeed(),
       flush: async () => {},
       stop: async () => {},

@@ -1,4 +1,3 @@
-import { MAX_SEARCH_LIMIT } from '../../../../shared/contract/search';
 import { GlossError } from '../../../../shared/result';
 import type { SearchHit, SearchResults } from '../../../../shared/model/search';
 import { call, print, type Command } from '../command';
@@ -14,6 +13,8 @@ export const search: Command = {
     }
     const limitOption = ctx.options.limit;
     const limit = limitOption === undefined ? undefined : Number(limitOption);
+    // The contract (zod schemas) loads with the services, not at start-up.
+    const { MAX_SEARCH_LIMIT } = await import('../../../../shared/contract/search');
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= MAX_SEARCH_LIMIT)) {
       throw new GlossError(
         'invalid-argument',

@@ -1,10 +1,16 @@
 import { GlossError } from '../../../../shared/result';
-import { startWebHost } from '../../web/web-host';
+import { runEveryStep } from '../../../services/stop';
 import { call, type Command } from '../command';
+import { glossDataDir } from '../../../services/library-path';
+import { lastServed, rememberServed } from '../serve-state';
 
-/** `gloss serve`: the web host on 127.0.0.1. */
+/**
+ * `gloss serve`: the web host on 127.0.0.1. Without --port it reuses the port and token it last served
+ * this library with (remembered in Gloss's data folder), so a page left open reconnects after a restart;
+ * when that port is taken it picks a free one.
+ */
 export const serve: Command = {
-  help: 'serve [--port N]       Serve the app on 127.0.0.1 and print the address to open',
+  help: 'serve [--port N]       Serve the app on 127.0.0.1 (the same port as last time) and print the address to open',
   options: { port: { type: 'string' } },
   async run(ctx) {
     const portOption = ctx.options.port;
@@ -15,21 +21,38 @@ export const serve: Command = {
         `--port must be a whole number from 0 to 65535, not "${String(portOption)}".`,
       );
     }
-    const host = await startWebHost({ dispatch: ctx.services.dispatch, rendererDir: ctx.rendererDir, port });
+    const { startWebHost } = await import('../../web/web-host');
     const info = await call(ctx, 'getAppInfo', {});
+    const dataDir = glossDataDir();
+    const last = portOption === undefined ? await lastServed(dataDir, info.libraryPath) : null;
+    const start = (p: number, token?: string) =>
+      startWebHost({ dispatch: ctx.services.dispatch, rendererDir: ctx.rendererDir, port: p, token });
+    const host = last
+      ? await start(last.port, last.token).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+          return start(0);
+        })
+      : await start(port);
+    await rememberServed(dataDir, info.libraryPath, { port: host.port, token: host.token });
     if (ctx.json) console.log(JSON.stringify({ url: host.url, library: info.libraryPath }));
     else
       console.log(
         `Gloss is serving the library ${info.libraryPath}\nOpen ${host.url}\nPress Ctrl+C to stop.`,
       );
+    let stopping = false;
     const shutdown = () => {
-      void host
-        .close()
-        .then(() => ctx.services.stop())
-        .then(() => process.exit(0));
+      if (stopping) return;
+      stopping = true;
+      void runEveryStep([() => ctx.services.stop(), () => host.close()]).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`gloss: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    // Ctrl+C, a service manager, or the terminal being closed (SIGHUP): each saves everything first.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
     return 'keep-running';
   },
 };

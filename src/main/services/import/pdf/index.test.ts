@@ -44,20 +44,20 @@ describe('convertDocument for .pdf', () => {
     const doc = await convertDocument(bytes, 'bài báo.pdf');
     expect(doc).toMatchObject({ format: 'pdf', title: 'Tiêu đề', text: 'Một trang văn bản.', pageCount: 1 });
     expect(doc.pages).toEqual([{ index: 0, label: '1', start: 0, end: 18 }]);
-    expect(doc.notice).toBeNull();
+    expect(doc.warnings).toEqual([]);
     expect(doc.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('imports a PDF without text with a notice, titled after its file', async () => {
     const doc = await convertDocument(await makePdf([{ texts: [] }]), 'scan.pdf');
-    expect(doc).toMatchObject({ text: '', title: 'scan', notice: NO_TEXT_NOTICE });
+    expect(doc).toMatchObject({ text: '', title: 'scan', warnings: [NO_TEXT_NOTICE] });
   });
 
   it('refuses a file that is not a PDF despite its name', async () => {
     const error = await refusal(new TextEncoder().encode('Hello, this is text.'));
     expect(error).toMatchObject({
       code: 'unsupported',
-      message: expect.stringMatching(/"paper\.pdf".*not a PDF/),
+      message: expect.stringMatching(/“paper\.pdf”.*not a PDF/),
     });
   });
 
@@ -77,7 +77,7 @@ describe('convertDocument for .pdf', () => {
     const error = await refusal(encryptedPdf());
     expect(error).toMatchObject({
       code: 'unsupported',
-      message: 'Cannot import "paper.pdf": password-protected PDFs are not supported yet.',
+      message: 'Cannot import “paper.pdf”: password-protected PDFs are not supported yet.',
     });
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GlossError } from '../../../../shared/result';
 import { countWords } from '../../../../shared/text/canonical';
-import type { ImportedDocument } from '..';
+import type { ImportedDocument } from '../convert';
 import { pdfToArticle, PdfOpenError } from './extract';
 
 export { pdfToArticle, PdfOpenError, type PdfArticle } from './extract';
@@ -29,7 +29,7 @@ export async function convertPdf(
   fallbackTitle: string,
 ): Promise<ImportedDocument> {
   const refuse = (code: 'unsupported' | 'damaged' | 'invalid-argument', why: string): GlossError =>
-    new GlossError(code, `Cannot import "${name}": ${why}`);
+    new GlossError(code, `Cannot import “${name}”: ${why}`);
   if (bytes.length === 0) throw refuse('invalid-argument', 'the file is empty.');
   if (!looksLikePdf(bytes))
     throw refuse('unsupported', 'it is not a PDF (its content does not start like one).');
@@ -55,9 +55,10 @@ export async function convertPdf(
     wordCount: countWords(pdf.text),
     contentHash: createHash('sha256').update(hashed).digest('hex'),
     encoding: 'pdf',
+    tags: [],
+    warnings: pdf.text.trim() ? [] : [NO_TEXT_NOTICE],
     pageCount: pdf.meta.pageCount,
     doi: pdf.meta.doi,
     fingerprint: pdf.meta.fingerprint,
-    notice: pdf.text.trim() ? null : NO_TEXT_NOTICE,
   };
 }

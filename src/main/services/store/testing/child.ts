@@ -21,7 +21,7 @@ async function main(mode: string | undefined, target: string | undefined, extra:
   }
   if (mode === 'store-loop' && extra) {
     const articleId = extra;
-    const store = await LibraryStore.open(target, { writeDelayMs: 0, backupIntervalMs: 0 });
+    const store = await LibraryStore.open(target, { backupIntervalMs: 0 });
     for (let n = 0; ; n++) {
       const start = n % (ARTICLE_TEXT.length - 10);
       await store.createAnnotation({

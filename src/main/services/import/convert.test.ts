@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GlossError } from '../../../shared/result';
 import { expectConsistentBlocks, expectJoinedBlocks } from './fixtures/invariants';
 import { SAMPLE, sampleVariants, toWindows1258 } from './fixtures/variants';
-import { convertFile, MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from './index';
+import { convertFile, MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from './convert';
 
 const SAMPLE_TITLE = 'Đoàn khảo sát của Ban Chỉ đạo Đề án Trung ương 6 làm việc với Đảng bộ Q. Sơn Trà';
 
@@ -99,7 +99,7 @@ describe('convertFile: bad input', () => {
   it('refuses an unsupported extension and lists the supported ones', () => {
     const error = failure(Buffer.from('PK\u0003\u0004'), '/tmp/bài báo.docx'.normalize('NFD'));
     expect(error.code).toBe('unsupported');
-    expect(error.message).toContain('"bài báo.docx"');
+    expect(error.message).toContain('“bài báo.docx”');
     for (const extension of SUPPORTED_EXTENSIONS) expect(error.message).toContain(extension);
     expect(failure(Buffer.from('x'), 'README').code).toBe('unsupported');
   });
@@ -110,21 +110,21 @@ describe('convertFile: bad input', () => {
     ]);
     const error = failure(png, 'ảnh.txt');
     expect(error.code).toBe('unsupported');
-    expect(error.message).toBe('Cannot import "ảnh.txt": it looks like a binary file (PNG image), not text.');
+    expect(error.message).toBe('Cannot import “ảnh.txt”: it looks like a binary file (PNG image), not text.');
     expect(failure(Buffer.from('ab\0cd'), 'x.md').message).toMatch(
-      /"x\.md".*binary file \(it contains NUL bytes\)/,
+      /“x\.md”.*binary file \(it contains NUL bytes\)/,
     );
   });
 
   it('refuses an empty file and one that holds only whitespace', () => {
     expect(failure(new Uint8Array(0), 'trống.txt')).toMatchObject({
       code: 'invalid-argument',
-      message: 'Cannot import "trống.txt": the file is empty.',
+      message: 'Cannot import “trống.txt”: the file is empty.',
     });
     const blank = iconv.encode(' \r\n\t\n', 'utf-16le', { addBOM: true });
     expect(failure(blank, 'trắng.md')).toMatchObject({
       code: 'invalid-argument',
-      message: 'Cannot import "trắng.md": the file contains only whitespace.',
+      message: 'Cannot import “trắng.md”: the file contains only whitespace.',
     });
   });
 
@@ -134,12 +134,12 @@ describe('convertFile: bad input', () => {
       'a.html',
     );
     expect(error.code).toBe('invalid-argument');
-    expect(error.message).toContain('"a.html"');
+    expect(error.message).toContain('“a.html”');
   });
 
   it('refuses a file over the size limit and states the limit', () => {
     const error = failure(new Uint8Array(MAX_IMPORT_BYTES + 1), 'to.txt');
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe('Cannot import "to.txt": it is 64.1 MB, over the 64 MB limit.');
+    expect(error.message).toBe('Cannot import “to.txt”: it is 64.1 MB, over the 64 MB limit.');
   });
 });

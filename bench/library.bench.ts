@@ -1,0 +1,187 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, test } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures';
+import { startServices, type Services } from '../src/main/services';
+import { startWebHost, type WebHost } from '../src/main/hosts/web/web-host';
+import { installCounters, median, readCounters } from './fixtures/page-timing';
+import { seededRandom } from './fixtures/big-article';
+import { report, rendererDir } from './report';
+
+/**
+ * The library view with 10,000 articles, through the web host in headless
+ * Chromium. The floor is a static page of one screen of the same rows.
+ */
+const ARTICLES = 10_000;
+const RUNS = 5;
+const SCREEN_ROWS = 12;
+
+let libraryDir: string;
+let services: Services;
+let host: WebHost;
+let browser: Browser;
+
+interface Row {
+  id: string;
+  title: string;
+  author: string | null;
+  tags: string[];
+  createdAt: string;
+  [key: string]: unknown;
+}
+
+const WORDS = ['Đà Nẵng', 'Sơn Trà', 'khảo sát', 'quy hoạch', 'du lịch', 'bảo tồn', 'rừng', 'biển'];
+
+/** Writes library.json with ARTICLES copies of one imported article (each with its own id and content file). */
+async function writeLibrary(): Promise<void> {
+  services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
+  const result = await services.dispatch('importFile', {
+    name: 'bai.txt',
+    data: Buffer.from('Bài mẫu\n\nMột đoạn văn ngắn về Sơn Trà.\n').toString('base64'),
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  await services.stop();
+  const file = path.join(libraryDir, '.gloss', 'library.json');
+  const library = JSON.parse(readFileSync(file, 'utf8')) as { articles: Row[] };
+  const [model] = library.articles;
+  const random = seededRandom(7);
+  const pick = () => WORDS[Math.floor(random() * WORDS.length)]!;
+  const start = Date.parse('2024-01-01T00:00:00Z');
+  library.articles = Array.from({ length: ARTICLES }, (_, i) => {
+    const id = randomUUID();
+    copyFileSync(
+      path.join(libraryDir, '.gloss', 'content', `${model!.id}.json`),
+      path.join(libraryDir, '.gloss', 'content', `${id}.json`),
+    );
+    return {
+      ...model!,
+      id,
+      title: `Bài ${i + 1}: ${pick()} và ${pick()}`,
+      author: random() < 0.7 ? `Tác giả ${Math.floor(random() * 300)}` : null,
+      tags: random() < 0.5 ? [pick()] : [],
+      createdAt: new Date(start + i * 60_000).toISOString(),
+    };
+  });
+  writeFileSync(file, JSON.stringify(library));
+}
+
+beforeAll(async () => {
+  libraryDir = mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-library-'));
+  await writeLibrary();
+  services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
+  host = await startWebHost({ dispatch: services.dispatch, rendererDir: rendererDir() });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}, 10 * 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await services?.stop();
+  rmSync(libraryDir, { recursive: true, force: true });
+});
+
+/** Loads `url` in a fresh page; ms from navigation start to the frame after a `.article-row` is present. */
+async function firstRowMs(url: string): Promise<{ ms: number; page: Page }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstRow: Promise<number> };
+    w.firstRow = new Promise((resolve) => {
+      const poll = () =>
+        document.querySelector('.article-row')
+          ? requestAnimationFrame(() => resolve(performance.now()))
+          : requestAnimationFrame(poll);
+      requestAnimationFrame(poll);
+    });
+  });
+  await page.goto(url);
+  const ms = await page.evaluate(() => (window as unknown as { firstRow: Promise<number> }).firstRow);
+  return { ms, page };
+}
+
+/** One screen of rows as static HTML, with the markup and text of the app's first rows. */
+function staticRows(): string {
+  const rows = Array.from(
+    { length: SCREEN_ROWS },
+    (_, i) =>
+      `<li class="article-row"><div><button>Bài ${ARTICLES - i}: Đà Nẵng và Sơn Trà</button>` +
+      `<div><span>Tác giả ${i}</span><span>0 highlights</span><span>#biển</span></div></div>` +
+      `<progress max="100" value="0"></progress><div><button>Edit</button><button>Delete</button></div></li>`,
+  ).join('');
+  return `<!doctype html><meta charset="utf-8"><style>li{display:grid;grid-template-columns:1fr 7rem auto;padding:.8rem 0;border-bottom:1px solid #ddd}</style><body style="max-width:64rem;margin:auto;font:16px sans-serif"><ul style="list-style:none">${rows}</ul>`;
+}
+
+test(`library: ${ARTICLES} articles`, async () => {
+  const floorFile = path.join(libraryDir, 'floor.html');
+  writeFileSync(floorFile, staticRows());
+  const floor: number[] = [];
+  const load: number[] = [];
+  let elements = 0;
+  let filterTasks: number[] = [];
+  let scrollTasks: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const f = await firstRowMs(`file://${floorFile}`);
+    floor.push(f.ms);
+    await f.page.close();
+
+    const { ms, page } = await firstRowMs(host.url);
+    load.push(ms);
+    await page.waitForTimeout(1000);
+    elements = await page.evaluate(() => document.querySelectorAll('*').length);
+
+    await installCounters(page);
+    const box = page.getByRole('searchbox', { name: 'Filter articles' });
+    if (!(await box.count())) {
+      await page.screenshot({ path: path.resolve('.bench/library-no-filter.png') });
+      throw new Error(`no filter box: ${(await page.locator('body').innerText()).slice(0, 300)}`);
+    }
+    await box.pressSequentially('son tra', { delay: 120 });
+    await page.waitForTimeout(500);
+    await box.fill('');
+    await page.waitForTimeout(500);
+    filterTasks = filterTasks.concat((await readCounters(page)).longTasks);
+
+    await installCounters(page);
+    await page.mouse.move(640, 500);
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(50);
+    }
+    await page.evaluate(() => document.querySelector('.app-main')!.scrollTo({ top: 1e9 }));
+    await page.waitForTimeout(500);
+    scrollTasks = scrollTasks.concat((await readCounters(page)).longTasks);
+    await page.close();
+  }
+  const floorMs = median(floor);
+  const loadMs = median(load);
+  const longestFilter = Math.max(0, ...filterTasks);
+  const longestScroll = Math.max(0, ...scrollTasks);
+  report(`Library: ${ARTICLES} articles (median of ${RUNS})`, [
+    { name: `floor: static page of ${SCREEN_ROWS} rows, first row`, value: floorMs, unit: 'ms' },
+    { name: 'page load → first row painted', value: loadMs, unit: 'ms' },
+    {
+      name: '    ratio to floor',
+      value: loadMs / floorMs,
+      unit: 'x',
+      target: '<= 1.5x',
+      met: loadMs / floorMs <= 1.5,
+    },
+    { name: 'elements in the page', value: elements, unit: 'count' },
+    {
+      name: 'longest long task while filtering',
+      value: longestFilter,
+      unit: 'ms',
+      target: '<= 50 ms',
+      met: longestFilter <= 50,
+    },
+    {
+      name: 'longest long task while scrolling',
+      value: longestScroll,
+      unit: 'ms',
+      target: '<= 50 ms',
+      met: longestScroll <= 50,
+    },
+  ]);
+});

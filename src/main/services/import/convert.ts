@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { GlossError } from '../../../shared/result';
+import { countWords } from '../../../shared/text/canonical';
+import type { ArticleFormat, Block, Page } from '../../../shared/model/article';
+import type { Converted } from './blocks';
+import { decode, describeBinary } from './decode';
+import { convertHtml, declaredCharset } from './html';
+import { convertMarkdown } from './markdown';
+import { titleFromFileName } from './metadata';
+import { convertPlainText } from './text';
+
+const MIB = 1024 * 1024;
+
+/** Largest file Gloss imports, in bytes: 64 MiB (stated to people as "64 MB"). */
+export const MAX_IMPORT_BYTES = 64 * MIB;
+
+const FORMATS: Record<string, ArticleFormat> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+};
+
+/** File name extensions Gloss imports, lower-case, with the dot. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
+
+const CONVERTERS: Record<Exclude<ArticleFormat, 'pdf'>, (text: string) => Converted> = {
+  txt: convertPlainText,
+  md: convertMarkdown,
+  html: convertHtml,
+};
+
+/** One file converted to what the library stores for an article. */
+export interface ImportedDocument {
+  format: ArticleFormat;
+  /** Canonical text: NFC, LF line ends. */
+  text: string;
+  /** Paragraphs and headings, as UTF-16 offsets into `text`, in order, none spanning a blank line. */
+  blocks: Block[];
+  title: string;
+  author: string | null;
+  /** ISO 8601 date, or date and time. */
+  published: string | null;
+  /** Tags the document gives itself (Markdown front matter). */
+  tags: string[];
+  wordCount: number;
+  /** SHA-256 (hex) of `text`. */
+  contentHash: string;
+  /** Encoding the file was read as, e.g. 'utf-8', 'utf-16le', 'windows-1258'; 'pdf' for a PDF. */
+  encoding: string;
+  /**
+   * Sentences for the person importing, about what was read imperfectly (e.g. invalid bytes, a PDF
+   * without text); empty when none.
+   */
+  warnings: string[];
+  /** PDF only: where each page's text lies in `text`. */
+  pages?: Page[];
+  /** PDF only: number of pages. */
+  pageCount?: number;
+  /** PDF only: the DOI found in its metadata or first pages, or null. */
+  doi?: string | null;
+  /** PDF only: pdf.js' fingerprint of the document. */
+  fingerprint?: string;
+}
+
+const supportedList = (): string =>
+  `${SUPPORTED_EXTENSIONS.slice(0, -1).join(', ')} and ${SUPPORTED_EXTENSIONS.at(-1) ?? ''}`;
+
+/**
+ * Refuses a file over MAX_IMPORT_BYTES before it is read or decoded.
+ * @throws GlossError('too-large') naming the file, its size and the limit.
+ */
+export function checkImportSize(name: string, size: number): void {
+  if (size <= MAX_IMPORT_BYTES) return;
+  throw new GlossError(
+    'too-large',
+    `Cannot import “${name}”: it is ${(Math.ceil((size / MIB) * 10) / 10).toFixed(1)} MB, ` +
+      `over the ${MAX_IMPORT_BYTES / MIB} MB limit.`,
+  );
+}
+
+/**
+ * Converts the bytes of one file into a canonical document: detects the
+ * encoding, decodes and canonicalizes (NFC, LF), extracts text and blocks
+ * by format (chosen by extension), finds title, author and date, counts
+ * words and hashes the text. The title falls back to the file name.
+ * Text, title and author are NFC.
+ * Pure apart from CPU: reads and writes no files, loads nothing.
+ * @param fileName The file's name (a path is fine); used for the format,
+ *   the fallback title and error messages.
+ * @throws GlossError 'unsupported' for an unknown extension or binary
+ *   content, 'too-large' over MAX_IMPORT_BYTES, 'invalid-argument' for an
+ *   empty file or one with no readable text, 'too-complex' for lists,
+ *   quotes or elements nested deeper than Gloss reads (see limits.ts).
+ *   Messages name the file.
+ */
+export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocument {
+  const name = path.basename(fileName).normalize('NFC');
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  const format = FORMATS[extension];
+  if (format === 'pdf') {
+    throw new GlossError(
+      'unsupported',
+      `Cannot import “${name}” here: PDF files are read by convertDocument.`,
+    );
+  }
+  if (!format) {
+    const what = extension ? `${extension} files` : 'files without an extension';
+    throw new GlossError(
+      'unsupported',
+      `Cannot import “${name}”: ${what} are not supported. Gloss imports ${supportedList()} files.`,
+    );
+  }
+  checkImportSize(name, bytes.length);
+  if (bytes.length === 0)
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file is empty.`);
+  const binary = describeBinary(bytes);
+  if (binary) {
+    throw new GlossError(
+      'unsupported',
+      `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
+    );
+  }
+  const {
+    text: decoded,
+    encoding,
+    invalidBytes,
+  } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
+  if (!decoded.trim()) {
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
+  }
+  let converted: Converted;
+  try {
+    converted = CONVERTERS[format](decoded);
+  } catch (error) {
+    if (error instanceof GlossError)
+      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`);
+    throw error;
+  }
+  if (!converted.text.trim()) {
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: no readable text was found in it.`);
+  }
+  return {
+    format,
+    text: converted.text,
+    blocks: converted.blocks,
+    title: (converted.title ?? titleFromFileName(name)).normalize('NFC'),
+    author: converted.author?.normalize('NFC') ?? null,
+    published: converted.published,
+    tags: converted.tags ?? [],
+    wordCount: countWords(converted.text),
+    contentHash: createHash('sha256').update(converted.text).digest('hex'),
+    encoding,
+    warnings: invalidBytes
+      ? [
+          `${invalidBytes} ${invalidBytes === 1 ? 'byte' : 'bytes'} of “${name}” ${invalidBytes === 1 ? 'is' : 'are'} ` +
+            `not valid UTF-8 and ${invalidBytes === 1 ? 'shows' : 'show'} as �.`,
+        ]
+      : [],
+  };
+}
+
+/**
+ * Converts the bytes of one file of any supported format: a `.pdf` with pdf.js (see `convertPdf`),
+ * anything else with `convertFile`. Pure apart from CPU and reading pdf.js' own files.
+ * @throws GlossError as `convertFile` and `convertPdf` do; messages name the file.
+ */
+export async function convertDocument(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
+  const name = path.basename(fileName).normalize('NFC');
+  if (!/\.pdf$/iu.test(name)) return convertFile(bytes, fileName);
+  checkImportSize(name, bytes.length);
+  const { convertPdf } = await import('./pdf');
+  return convertPdf(bytes, name, titleFromFileName(name));
+}

@@ -1,0 +1,101 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LibraryService } from '../library/library-service';
+import { LibraryStore } from '../store';
+import { tempDir } from '../store/testing/fixtures';
+import { ImportConverter } from './import-converter';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const PARAGRAPH = 'Đoàn khảo sát làm việc với quận Sơn Trà về **dự án** và _rừng_ đặc dụng. '.repeat(6);
+/** A long, well-formed Markdown article of about `kb` kilobytes: seconds of work to convert. */
+const longMarkdown = (kb: number) =>
+  Array.from({ length: Math.round((kb * 1000) / 600) }, (_, i) => `## Phần ${i}\n\n${PARAGRAPH}\n`).join(
+    '\n',
+  );
+const nestedList = (levels: number) =>
+  Array.from({ length: levels }, (_, k) => `${'  '.repeat(k)}- item ${k}`).join('\n') + '\n';
+
+const converters: ImportConverter[] = [];
+afterAll(() => Promise.all(converters.map((c) => c.close())));
+const converter = (options: ConstructorParameters<typeof ImportConverter>[0]) => {
+  const made = new ImportConverter(options);
+  converters.push(made);
+  return made;
+};
+
+describe('import conversion on a worker thread', () => {
+  it('keeps the host answering, calls within 200 ms, while a large file is converted', async () => {
+    const dir = tempDir();
+    const store = await LibraryStore.open(dir);
+    const threaded = converter({});
+    const library = new LibraryService(store, threaded);
+    await library.importBytes(bytes('Một bài ngắn.\n'), 'short.txt');
+    let converting = true;
+    const convert = threaded.convert.bind(threaded);
+    threaded.convert = (...args) => convert(...args).finally(() => (converting = false));
+
+    const latencies: number[] = [];
+    const started = performance.now();
+    const imported = library.importBytes(bytes(longMarkdown(1000)), 'long.md');
+    while (converting) {
+      const asked = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(library.list().map((a) => a.title)).toEqual(['short']);
+      latencies.push(performance.now() - asked - 20);
+    }
+    expect(performance.now() - started).toBeGreaterThan(1000);
+    // Converting on the host's own thread would answer none until the end. Other test files share the
+    // two cores, so some calls wait for the CPU: the typical one must be answered within 200 ms.
+    expect(latencies.length).toBeGreaterThan(20);
+    const sorted = latencies.sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(200);
+    expect((await imported).status).toBe('imported');
+    await store.close();
+  }, 120_000);
+
+  it('stops a conversion past its time budget, and converts the next file on a fresh thread', async () => {
+    const quick = converter({ baseTimeMs: 300, timePerMbMs: 0 });
+    await quick.convert(bytes('Khởi động.\n'), 'warm.txt');
+    const started = performance.now();
+    await expect(quick.convert(bytes(longMarkdown(1000)), 'long.md')).rejects.toMatchObject({
+      code: 'too-complex',
+      message:
+        'Cannot import “long.md”: reading it took longer than 0.3 seconds, more than Gloss allows for a file this size.',
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect((await quick.convert(bytes('Xin chào.\n'), 'next.txt')).text).toBe('Xin chào.\n');
+  }, 60_000);
+
+  it('stops a conversion that needs more memory than its limit, and goes on with the next file', async () => {
+    const small = converter({ memoryLimitMb: 64 });
+    await expect(small.convert(bytes(longMarkdown(3000)), 'huge.md')).rejects.toMatchObject({
+      code: 'too-complex',
+      message:
+        'Cannot import “huge.md”: reading it needed more than 64 MB of memory, more than Gloss allows for one file.',
+    });
+    expect((await small.convert(bytes('Xin chào.\n'), 'next.txt')).text).toBe('Xin chào.\n');
+  }, 120_000);
+
+  it('refuses hostile nesting through the library, leaving it unchanged', async () => {
+    const dir = tempDir();
+    const store = await LibraryStore.open(dir);
+    const library = new LibraryService(store, converter({}));
+    const hostile = [
+      [nestedList(1600), 'lists.md'],
+      [`${'> '.repeat(5000)}x\n`, 'quotes.md'],
+      [`<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`, 'divs.html'],
+    ] as const;
+    for (const [text, name] of hostile) {
+      await expect(library.importBytes(bytes(text), name)).rejects.toMatchObject({
+        code: 'too-complex',
+        message: expect.stringMatching(
+          new RegExp(`^Cannot import “${name}”: it is nested .* more than Gloss reads`),
+        ) as string,
+      });
+    }
+    expect(library.list()).toEqual([]);
+    expect(readdirSync(path.join(dir, 'articles'))).toEqual([]);
+    await store.close();
+  }, 60_000);
+});

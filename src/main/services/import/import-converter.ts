@@ -1,0 +1,170 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { GlossError } from '../../../shared/result';
+import type { ImportedDocument } from './convert';
+import type { ConvertReply, ConvertRequest } from './worker-protocol';
+import { convertWorkerScript } from './worker-script';
+
+/** Limits of one conversion. */
+export interface ImportConverterOptions {
+  /** Time any file may take to convert, in ms (default 60 s)... */
+  baseTimeMs?: number;
+  /** ...plus this much per MiB of file, in ms (default 10 s: a 64 MB file gets about 12 minutes). */
+  timePerMbMs?: number;
+  /** Heap the conversion thread may use, in MB (default 1024). */
+  memoryLimitMb?: number;
+  /** The thread is ended after this long without work, in ms (default 30 s). */
+  idleMs?: number;
+}
+
+/** Files from this size on (8 MiB) end the thread once converted, giving its memory back at once. */
+const LARGE_FILE_BYTES = 8 * 1024 * 1024;
+
+interface Job {
+  request: ConvertRequest;
+  resolve: (document: ImportedDocument) => void;
+  reject: (error: Error) => void;
+}
+
+const displayName = (fileName: string): string => path.basename(fileName).normalize('NFC');
+
+/**
+ * Converts imported files (see `convertDocument`) on a worker thread, one at a
+ * time, so the process keeps answering while a large or hostile file is
+ * read. A conversion that runs past the time budget or the memory limit is
+ * stopped (the thread is ended and a fresh one serves the next file). The
+ * thread is kept warm between files and ended once idle; it never keeps the
+ * process alive.
+ */
+export class ImportConverter {
+  private readonly baseTimeMs: number;
+  private readonly timePerMbMs: number;
+  private readonly memoryLimitMb: number;
+  private readonly idleMs: number;
+  private readonly queue: Job[] = [];
+  private worker: Worker | null = null;
+  /** Whether the thread has loaded its modules: the time budget counts from then. */
+  private ready = false;
+  private current: Job | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(options: ImportConverterOptions = {}) {
+    this.baseTimeMs = options.baseTimeMs ?? 60_000;
+    this.timePerMbMs = options.timePerMbMs ?? 10_000;
+    this.memoryLimitMb = options.memoryLimitMb ?? 1024;
+    this.idleMs = options.idleMs ?? 30_000;
+  }
+
+  /**
+   * Converts one file's bytes (copied to the thread; `bytes` stays usable).
+   * @throws GlossError as `convertDocument`, and 'too-complex' when the file
+   *   takes longer than the time budget or more memory than the limit.
+   */
+  convert(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { bytes, fileName }, resolve, reject });
+      this.next();
+    });
+  }
+
+  /** Ends the thread; files still queued are refused. */
+  async close(): Promise<void> {
+    const cancelled = () =>
+      new GlossError('internal', 'The import was cancelled: Gloss is closing the library.');
+    for (const job of this.queue.splice(0)) job.reject(cancelled());
+    const stopping = this.stopWorker();
+    this.finish(cancelled());
+    clearTimeout(this.idleTimer);
+    await stopping;
+  }
+
+  private next(): void {
+    if (this.current) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.idleTimer = setTimeout(() => void this.stopWorker(), this.idleMs);
+      this.idleTimer.unref();
+      this.worker?.unref();
+      return;
+    }
+    clearTimeout(this.idleTimer);
+    this.current = job;
+    const worker = this.startedWorker();
+    worker.ref();
+    if (this.ready) this.startClock();
+    worker.postMessage(job.request);
+  }
+
+  private startClock(): void {
+    const job = this.current;
+    if (!job) return;
+    const budgetMs = this.baseTimeMs + (this.timePerMbMs * job.request.bytes.length) / (1024 * 1024);
+    this.timer = setTimeout(() => {
+      const seconds = Math.round(budgetMs / 100) / 10;
+      this.fail(
+        `reading it took longer than ${seconds} seconds, more than Gloss allows for a file this size.`,
+      );
+    }, budgetMs);
+  }
+
+  private startedWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(convertWorkerScript, {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },
+    });
+    worker.on('message', (reply: ConvertReply) => {
+      if (this.worker !== worker) return;
+      if ('ready' in reply) {
+        this.ready = true;
+        this.startClock();
+      } else this.finish(reply.ok ? reply.document : new GlossError(reply.code, reply.message));
+    });
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      if (this.worker !== worker) return;
+      this.fail(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `reading it needed more than ${this.memoryLimitMb} MB of memory, more than Gloss allows for one file.`
+          : `the conversion failed (${error.message}).`,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too-complex' : 'internal',
+      );
+    });
+    worker.on('exit', () => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      if (this.current) this.finish(new GlossError('internal', 'The import thread stopped unexpectedly.'));
+    });
+    this.worker = worker;
+    this.ready = false;
+    return worker;
+  }
+
+  /** Stops the running conversion with a sentence about its file, and ends its thread. */
+  private fail(reason: string, code: 'too-complex' | 'internal' = 'too-complex'): void {
+    const job = this.current;
+    if (!job) return;
+    void this.stopWorker();
+    this.finish(new GlossError(code, `Cannot import “${displayName(job.request.fileName)}”: ${reason}`));
+  }
+
+  private finish(outcome: ImportedDocument | GlossError): void {
+    const job = this.current;
+    if (!job) return;
+    clearTimeout(this.timer);
+    this.current = null;
+    // A large file leaves a large heap behind: end the thread now rather than once idle.
+    if (job.request.bytes.length >= LARGE_FILE_BYTES) void this.stopWorker();
+    if (outcome instanceof GlossError) job.reject(outcome);
+    else job.resolve(outcome);
+    this.next();
+  }
+
+  private async stopWorker(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+}
+
+/** The process's conversion thread, shared by every library (started on first use, ended when idle). */
+export const importConverter = new ImportConverter();

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentCache, textHash } from './content-cache';
+import { LibraryStore } from './library-store';
+import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+
+const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+const HASH = textHash(ARTICLE_TEXT);
+
+const open: LibraryStore[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((store) => store.close()));
+});
+
+async function openStore(dir: string): Promise<LibraryStore> {
+  const store = await LibraryStore.open(dir);
+  open.push(store);
+  return store;
+}
+
+async function closeAll(): Promise<void> {
+  await Promise.all(open.splice(0).map((store) => store.close()));
+}
+
+const contentDir = (dir: string) => path.join(dir, '.gloss', 'content');
+
+describe('ContentCache', () => {
+  it('keeps the most recently used articles and drops the oldest', () => {
+    const cache = new ContentCache(2);
+    const content = (text: string) => ({ text, blocks: [], hash: textHash(text) });
+    cache.set('a', content('A'));
+    cache.set('b', content('B'));
+    expect(cache.get('a')?.text).toBe('A');
+    cache.set('c', content('C'));
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')?.text).toBe('A');
+    cache.delete('a');
+    expect(cache.get('a')).toBeUndefined();
+  });
+});
+
+describe('the store’s article texts', () => {
+  it('reads ranges of a saved text after a reopen, without reading the content file', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    store.putArticle(articleMeta({ contentHash: HASH }));
+    await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [{ kind: 'p', start: 0, end: 57 }] });
+    await closeAll();
+    // A content file that cannot be parsed proves the range comes from the text file.
+    writeFileSync(path.join(contentDir(dir), `${ID}.json`), '{"text": "cut sh');
+    const again = await openStore(dir);
+    expect(again.readCachedText(ID, HASH, 0, 7)).toBe('Sơn Trà');
+    expect(again.readCachedText(ID, HASH, 49, 56)).toBe('Đà Nẵng');
+    expect(again.readCachedText(ID, HASH, 90, 10_000)).toBe(ARTICLE_TEXT.slice(90));
+    expect(again.readCachedText(ID, HASH)).toBe(ARTICLE_TEXT);
+  });
+
+  it('refuses a text whose hash is not the one asked for (the article changed since)', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    store.putArticle(articleMeta({ contentHash: HASH }));
+    await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
+    expect(store.readCachedText(ID, textHash('another text'), 0, 7)).toBeUndefined();
+    await closeAll();
+    const again = await openStore(dir);
+    expect(again.readCachedText(ID, textHash('another text'), 0, 7)).toBeUndefined();
+  });
+
+  it('serves content saved before text files existed, and writes its text file', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    store.putArticle(articleMeta({ contentHash: HASH }));
+    await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
+    await closeAll();
+    const textFile = path.join(contentDir(dir), `${ID}.utf16le`);
+    rmSync(textFile);
+    const again = await openStore(dir);
+    expect(again.readCachedText(ID, HASH, 0, 7)).toBe('Sơn Trà');
+    await closeAll();
+    expect(readFileSync(textFile).toString('utf16le')).toBe(`${HASH}\n${ARTICLE_TEXT}`);
+  });
+
+  it('reads and validates a content file once while it is in use', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    store.putArticle(articleMeta({ contentHash: HASH }));
+    await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
+    await closeAll();
+    const again = await openStore(dir);
+    expect((await again.readContent(ID))?.text).toBe(ARTICLE_TEXT);
+    rmSync(path.join(contentDir(dir), `${ID}.json`));
+    expect((await again.readContent(ID))?.text).toBe(ARTICLE_TEXT);
+    await again.purgeArticleData(ID);
+    expect(await again.readContent(ID)).toBeUndefined();
+    expect(existsSync(path.join(contentDir(dir), `${ID}.utf16le`))).toBe(false);
+  });
+});
