@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { column, makePdf } from '../src/main/services/import/fixtures/make-pdf';
 import { expect, test } from './fixtures';
 import { importThroughUi } from './helpers';
 
@@ -8,8 +11,11 @@ const TITLE = 'Đoàn khảo sát làm việc với Đảng bộ Q. Sơn Trà';
 const PASSAGE = 'Đảng bộ Q. Sơn Trà (TP Đà Nẵng)';
 
 /** Drags across `text` in the PDF's text layer, as a person selecting it. */
-async function selectInPdf(page: Page, text: string): Promise<void> {
-  const layer = page.locator('.textLayer').first();
+async function selectInPdf(
+  page: Page,
+  text: string,
+  layer: Locator = page.locator('.textLayer').first(),
+): Promise<void> {
   await expect(layer).toContainText(text.slice(0, 12));
   const box = await layer.evaluate((root, wanted) => {
     const spans = [...root.querySelectorAll<HTMLElement>('[data-run]')];
@@ -100,4 +106,49 @@ test('finds a word in the PDF and marks the current match on its page', async ({
   await page.getByRole('searchbox', { name: 'Find in article' }).fill('son tra');
   await expect(page.getByRole('search').getByRole('status')).toHaveText(/^1 \/ \d+$/);
   await expect(page.locator('.pdf-find-current').first()).toBeVisible();
+});
+
+test('notes show each highlight page label; a search result in a PDF opens at its page with the hit marked', async ({
+  gloss,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = gloss;
+  const pages = [
+    'Lời nói đầu của tập sách.',
+    'Chương một về phường.',
+    'Bán đảo Sơn Trà có rừng nguyên sinh.',
+  ];
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gloss-e2e-pdf-')), 'sach.pdf');
+  writeFileSync(
+    file,
+    await makePdf(
+      pages.map((line) => ({ texts: column([line], 72, 760, 14) })),
+      {
+        title: 'Tập sách',
+        pageLabels: [
+          [0, 'r'],
+          [1, 'D'],
+        ],
+      },
+    ),
+  );
+  await importThroughUi(page, file);
+  await page.getByRole('button', { name: 'Tập sách', exact: true }).click();
+  const third = page.getByRole('region', { name: 'Page 2', exact: true });
+  await third.scrollIntoViewIfNeeded();
+  await selectInPdf(page, 'rừng nguyên sinh', third.locator('.textLayer'));
+  await page
+    .getByRole('toolbar', { name: 'Highlight selection' })
+    .getByRole('button', { name: 'Highlight Yellow' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Highlight, p. 2: rừng nguyên sinh' })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Search the library' }).fill('ban dao');
+  const hit = page
+    .getByRole('region', { name: 'Search results' })
+    .getByRole('button', { name: /Text · p\. 2/ });
+  await hit.click();
+  const marked = page.locator('[data-page-index="2"] .pdf-find-current');
+  await expect(marked.first()).toBeVisible();
+  await expect(marked.first()).toBeInViewport();
 });

@@ -6,13 +6,13 @@ import type { ReaderContent } from '../../state/types';
 import { useStore } from '../../state/store';
 import type { TextSelection } from '../ArticleBody';
 import { fromBase64, openPdf, type OpenPdf } from './pdfjs';
+import { PdfControls, ZOOM_STEP } from './PdfControls';
 import { PdfPage, type PageTextLayer, type PaintedRange } from './PdfPage';
 import { pageOffset } from './text-map';
 
 /** Pages kept drawn beyond the view, as a share of the view's height, each way. */
 const KEEP_ALIVE = '150% 0px';
 const GAP = 12;
-const ZOOM_STEP = 1.2;
 const [MIN_ZOOM, MAX_ZOOM] = [0.25, 6];
 
 type Zoom = { kind: 'fit' } | { kind: 'scale'; scale: number };
@@ -128,10 +128,13 @@ export function PdfBody({
 
   const currentMatch = find.current >= 0 ? find.matches.starts[find.current] : undefined;
   useEffect(() => {
-    if (currentMatch === undefined || !pages) return;
+    if (currentMatch === undefined || !pages || !doc) return;
     const page = pageAt(pages, currentMatch);
-    if (page) goToPage(page.index, 'center');
-  }, [currentMatch, pages, goToPage]);
+    const element = page && placeholders.current[page.index];
+    if (!page || !element) return;
+    goToPage(page.index, 'start');
+    return revealWhenPainted(element, '.pdf-find-current');
+  }, [currentMatch, pages, doc, goToPage]);
 
   const onTextLayer = useCallback((index: number, layer: PageTextLayer | null) => {
     if (layer) layers.current.set(index, layer);
@@ -212,50 +215,33 @@ export function PdfBody({
 
 const NONE: readonly PaintedRange[] = [];
 
-const clampZoom = (scale: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, scale));
+/** Time to wait for a page to paint a mark before giving up on centring it, ms. */
+const REVEAL_WAIT_MS = 5000;
 
-function PdfControls({
-  labels,
-  pageCount,
-  scale,
-  onZoom,
-  onGoTo,
-}: {
-  labels: readonly string[];
-  pageCount: number;
-  scale: number;
-  onZoom: (scale: number | 'fit') => void;
-  onGoTo: (index: number) => void;
-}) {
-  const [target, setTarget] = useState('');
-  return (
-    <div className="pdf-controls" role="toolbar" aria-label="Pages">
-      <button type="button" aria-label="Zoom out" onClick={() => onZoom(scale / ZOOM_STEP)}>
-        −
-      </button>
-      <output aria-label="Zoom">{Math.round(scale * 100)}%</output>
-      <button type="button" aria-label="Zoom in" onClick={() => onZoom(scale * ZOOM_STEP)}>
-        +
-      </button>
-      <button type="button" onClick={() => onZoom('fit')}>
-        Fit width
-      </button>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const byLabel = labels.indexOf(target.trim());
-          const index = byLabel >= 0 ? byLabel : Number(target) - 1;
-          if (Number.isInteger(index) && index >= 0 && index < pageCount) onGoTo(index);
-        }}
-      >
-        <label>
-          Go to page <input value={target} onChange={(e) => setTarget(e.target.value)} size={4} />
-        </label>
-        <span className="muted"> of {pageCount}</span>
-      </form>
-    </div>
-  );
+/**
+ * Centres the first element matching `selector` inside `page` once it is painted (at once when it
+ * is there already); returns the cleanup that stops waiting.
+ */
+function revealWhenPainted(page: HTMLElement, selector: string): () => void {
+  const reveal = (): boolean => {
+    const mark = page.querySelector(selector);
+    mark?.scrollIntoView({ block: 'center' });
+    return mark !== null;
+  };
+  if (reveal()) return () => undefined;
+  const observer = new MutationObserver(() => {
+    if (reveal()) stop();
+  });
+  const timer = setTimeout(() => stop(), REVEAL_WAIT_MS);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(page, { childList: true, subtree: true });
+  return stop;
 }
+
+const clampZoom = (scale: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, scale));
 
 /** The canonical offset of a DOM point inside a page's text layer, or null outside one. */
 function canonicalPoint(
@@ -308,12 +294,11 @@ function paintedRanges(
     const className = a.id === selectedId ? 'pdf-hl pdf-hl-selected' : 'pdf-hl';
     add({ key: a.id, start, end, className, color: a.color });
   }
-  if (find.open) {
-    find.matches.starts.forEach((start, i) => {
-      const end = find.matches.ends[i]!;
-      const className = start === currentMatch ? 'pdf-find pdf-find-current' : 'pdf-find';
-      add({ key: `find-${i}`, start, end, className });
-    });
-  }
+  // Find matches, or the passage a search result marked (find closed, one match).
+  find.matches.starts.forEach((start, i) => {
+    const end = find.matches.ends[i]!;
+    const className = start === currentMatch ? 'pdf-find pdf-find-current' : 'pdf-find';
+    add({ key: `find-${i}`, start, end, className });
+  });
   return byPage;
 }
