@@ -1,6 +1,24 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** Copies pdf.js' cMaps and standard fonts into the renderer build (pdfjs/…), so PDFs never fetch them from elsewhere. */
+function pdfjsAssets(): Plugin {
+  const root = resolve('node_modules/pdfjs-dist');
+  return {
+    name: 'gloss-pdfjs-assets',
+    generateBundle() {
+      for (const dir of ['cmaps', 'standard_fonts']) {
+        for (const file of readdirSync(resolve(root, dir))) {
+          const source = readFileSync(resolve(root, dir, file));
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${dir}/${file}`, source });
+        }
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -35,7 +53,7 @@ export default defineConfig({
     },
   },
   renderer: {
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       // ES2021 keeps class private fields transpiled, so the security scan (npm test) can parse the bundle.
       target: 'es2021',
@@ -43,5 +61,7 @@ export default defineConfig({
       assetsInlineLimit: 0,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
+    // pdf.js' worker is bundled like the app, down to the same target.
+    worker: { format: 'es' },
   },
 });

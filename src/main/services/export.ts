@@ -9,7 +9,8 @@ import { mergeDocument, readDocument, sectionIds } from '../../shared/export/mar
 import { parseWebAnnotations, toAnnotationCollection } from '../../shared/export/web-annotation';
 import { GlossError } from '../../shared/result';
 import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
-import type { ArticleMeta } from '../../shared/model/article';
+import type { ArticleMeta, Page } from '../../shared/model/article';
+import { pageAt } from '../../shared/pdf/pages';
 import { tagKey } from '../../shared/model/tag';
 import { atomicWrite } from './fs/atomic-write';
 
@@ -20,6 +21,8 @@ export interface ExportSource {
   getArticle(id: string): ArticleMeta | undefined;
   /** The article note (Markdown), "" when there is none. */
   getArticleNote(articleId: string): Promise<string>;
+  /** An article's stored content, for a PDF's page map; sources without it export no page labels. */
+  readContent?(articleId: string): Promise<{ pages?: Page[] } | undefined>;
   /** Live annotations of one article in document order, orphans included (flagged `orphaned`). */
   listAnnotations(articleId: string): Promise<Annotation[]>;
   /** Live annotations carrying a tag (compared case-insensitively), across the library. */
@@ -78,6 +81,22 @@ export async function collectArticles(
   source: ExportSource,
   scope: ExportScope,
   includeEmpty = false,
+): Promise<ArticleExport[]> {
+  const articles = await collectHighlights(source, scope, includeEmpty);
+  return Promise.all(articles.map((a) => withPages(source, a)));
+}
+
+/** A PDF article's export with its page map, when the source can read it. */
+async function withPages(source: ExportSource, item: ArticleExport): Promise<ArticleExport> {
+  if (item.article.format !== 'pdf' || !source.readContent) return item;
+  const pages = (await source.readContent(item.article.id).catch(() => undefined))?.pages;
+  return pages ? { ...item, pages } : item;
+}
+
+async function collectHighlights(
+  source: ExportSource,
+  scope: ExportScope,
+  includeEmpty: boolean,
 ): Promise<ArticleExport[]> {
   if (scope.kind === 'article') return [await withAllHighlights(source, liveArticle(source, scope.id))];
   if (scope.kind === 'articles') {
@@ -160,11 +179,17 @@ export async function renderExport(
     });
   }
   const annotations = articles.flatMap((a) => a.highlights);
-  const collection = toAnnotationCollection(annotations, {
-    id: `urn:uuid:${randomUUID()}`,
-    pageId: `urn:uuid:${randomUUID()}`,
-    label: `${stem} (${exported})`,
-  });
+  const pages = new Map(articles.flatMap((a) => (a.pages ? [[a.article.id, a.pages] as const] : [])));
+  const pageOf = (a: Annotation): number | undefined => {
+    const map = pages.get(a.articleId);
+    const page = map && !a.orphaned ? pageAt(map, a.target.position.start) : undefined;
+    return page && page.index + 1;
+  };
+  const collection = toAnnotationCollection(
+    annotations,
+    { id: `urn:uuid:${randomUUID()}`, pageId: `urn:uuid:${randomUUID()}`, label: `${stem} (${exported})` },
+    pageOf,
+  );
   return [{ name: `${stem}.json`, content: `${JSON.stringify(collection, null, 2)}\n` }];
 }
 

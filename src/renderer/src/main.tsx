@@ -21,6 +21,7 @@ import './styles/dialogs.css';
 import './styles/reader.css';
 import './styles/panels.css';
 import './styles/search.css';
+import './styles/pdf.css';
 import { installColorRules } from './ui/colors';
 
 installColorRules(document);

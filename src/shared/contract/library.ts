@@ -44,6 +44,11 @@ export const libraryMethods = {
       .strict(),
     importOutcomeSchema,
   ),
+  /**
+   * The bytes (base64) of a PDF article's imported copy, for the reader to draw its pages. Takes an
+   * article id, never a path. Refused ('unsupported') for other formats.
+   */
+  getArticleFile: method(z.object({ id }).strict(), z.object({ data: z.string() })),
   /** Edits an article's metadata, tags or reading progress. */
   updateArticle: method(
     z

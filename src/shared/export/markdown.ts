@@ -2,7 +2,8 @@ import Handlebars from 'handlebars';
 import { parseDocument as parseYaml } from 'yaml';
 import { GlossError } from '../result';
 import type { Annotation } from '../model/annotation';
-import type { ArticleMeta } from '../model/article';
+import type { ArticleMeta, Page } from '../model/article';
+import { pageAt } from '../pdf/pages';
 import type { ExportFile } from '../model/export';
 import { blockquote, escapeMarkdownText, noteMarkdown, obsidianTags } from './escape';
 import { colorMarker, type ColorMarkerStyle } from './color-marker';
@@ -16,6 +17,8 @@ export interface ArticleExport {
   note: string;
   /** Live highlights in document order; orphans included. */
   highlights: Annotation[];
+  /** PDF only: the page map, so each highlight carries its page label. */
+  pages?: Page[];
 }
 
 /** How to render Markdown. */
@@ -103,7 +106,10 @@ export interface HighlightData {
   color: string;
   /** The colour as the export's marker style shows it, e.g. "🟨", "Colour: yellow", or "". */
   colorMarker: string;
-  /** The colour marker, the tags and the orphan warning, joined by " · " (what the default template prints). */
+  /**
+   * The page ("p. 12", PDF only), the colour marker, the tags and the orphan warning, joined by " · "
+   * (what the default template prints).
+   */
   meta: string;
   /** Obsidian-safe tag names, without "#". */
   tags: string[];
@@ -115,6 +121,8 @@ export interface HighlightData {
   /** Position in the canonical text, UTF-16 code units, end exclusive. */
   start: number;
   end: number;
+  /** PDF only: the label of the page the highlight starts on ("12", "iv"); null otherwise. */
+  page: string | null;
 }
 
 /** What a template sees for one article (the top level). */
@@ -128,6 +136,9 @@ export interface ArticleData {
   published: string | null;
   /** Library-relative path of the imported copy. */
   source: string;
+  /** PDF only: number of pages; null otherwise. */
+  pages: number | null;
+  doi: string | null;
   tags: string[];
   hashtags: string;
   note: string;
@@ -234,6 +245,7 @@ export function articleData(
     const highlightTags = obsidianTags(h.tags);
     const marker = colorMarker(h.color, markerStyle);
     const orphaned = h.orphaned ? 'Orphaned: not found in the current text' : '';
+    const page = (!h.orphaned && input.pages && pageAt(input.pages, h.target.position.start)?.label) || null;
     return {
       id: h.id,
       blockId: ids[i] ?? '',
@@ -245,7 +257,7 @@ export function articleData(
       noteText: h.note,
       color: h.color,
       colorMarker: marker,
-      meta: [marker, hashtags(highlightTags), orphaned].filter(Boolean).join(' · '),
+      meta: [page && `p. ${page}`, marker, hashtags(highlightTags), orphaned].filter(Boolean).join(' · '),
       tags: highlightTags,
       hashtags: hashtags(highlightTags),
       orphaned: h.orphaned,
@@ -253,6 +265,7 @@ export function articleData(
       updated: h.updatedAt,
       start: h.target.position.start,
       end: h.target.position.end,
+      page,
     };
   });
   const frontMatter = toYaml({
@@ -260,6 +273,8 @@ export function articleData(
     author: article.author,
     published: article.published,
     source: article.sourceFile,
+    ...(article.pageCount !== undefined && { pages: article.pageCount }),
+    ...(article.doi && { doi: article.doi }),
     tags,
     'gloss-id': article.id,
     exported,
@@ -271,6 +286,8 @@ export function articleData(
     author: article.author === null ? null : escapeMarkdownText(article.author),
     published: article.published,
     source: article.sourceFile,
+    pages: article.pageCount ?? null,
+    doi: article.doi ?? null,
     tags,
     hashtags: hashtags(tags),
     note: noteMarkdown(trimLineBreaks(input.note)),

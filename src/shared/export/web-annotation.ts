@@ -24,7 +24,10 @@ export interface CollectionIds {
   label: string;
 }
 
-function toWebAnnotation(a: Annotation) {
+/** RFC 3778 (application/pdf fragment identifiers), as Web Annotation's FragmentSelector names it. */
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
+
+function toWebAnnotation(a: Annotation, page: number | undefined) {
   const body = [
     ...(a.note === ''
       ? []
@@ -48,6 +51,9 @@ function toWebAnnotation(a: Annotation) {
           suffix: a.target.quote.suffix,
         },
         { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
+        ...(page === undefined
+          ? []
+          : [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page}` }]),
       ],
     },
     'gloss:color': a.color,
@@ -61,16 +67,26 @@ function toWebAnnotation(a: Annotation) {
  * `urn:gloss:article:<id>` with a TextQuoteSelector and a
  * TextPositionSelector, its note is a TextualBody (text/markdown,
  * purpose commenting), each tag a TextualBody with purpose tagging, and its
- * colour is `gloss:color`.
+ * colour is `gloss:color`. A highlight in a PDF also gets a FragmentSelector (RFC 3778, `page=N`,
+ * N counted from 1) when `pageOf` gives its page.
  */
-export function toAnnotationCollection(annotations: readonly Annotation[], ids: CollectionIds): object {
+export function toAnnotationCollection(
+  annotations: readonly Annotation[],
+  ids: CollectionIds,
+  pageOf: (annotation: Annotation) => number | undefined = () => undefined,
+): object {
   return {
     '@context': [ANNO_CONTEXT, { gloss: GLOSS_VOCAB }],
     id: ids.id,
     type: 'AnnotationCollection',
     label: ids.label,
     total: annotations.length,
-    first: { id: ids.pageId, type: 'AnnotationPage', startIndex: 0, items: annotations.map(toWebAnnotation) },
+    first: {
+      id: ids.pageId,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: annotations.map((a) => toWebAnnotation(a, pageOf(a))),
+    },
   };
 }
 

@@ -11,7 +11,7 @@ function isArticlesPath(file: string): boolean {
 }
 
 /** Formats Gloss imports, named by their usual file extension. */
-export const articleFormatSchema = z.enum(['txt', 'md', 'html', 'epub']);
+export const articleFormatSchema = z.enum(['txt', 'md', 'html', 'epub', 'pdf']);
 /** A value `articleFormatSchema` accepts. */
 export type ArticleFormat = z.output<typeof articleFormatSchema>;
 
@@ -79,6 +79,17 @@ export const blockSchema = z
 /** A value `blockSchema` accepts. */
 export type Block = z.output<typeof blockSchema>;
 
+/**
+ * One page of a PDF in the canonical text: `index` 0-based, `label` as the PDF's page labels define it
+ * ("iv", "12"; the 1-based number when it defines none), and the UTF-16 range [start, end) of its text.
+ * Pages follow each other in order; the text between two pages is a blank line.
+ */
+export const pageSchema = z
+  .object({ index: offset, label: z.string(), start: offset, end: offset })
+  .refine((page) => page.end >= page.start, 'a page cannot end before it starts');
+/** A value `pageSchema` accepts. */
+export type Page = z.output<typeof pageSchema>;
+
 /** An article's metadata, as kept in the library index (library.json); `sourceFile` stays inside `articles/`. */
 export const articleMetaSchema = z.object({
   /** UUID. */
@@ -111,6 +122,12 @@ export const articleMetaSchema = z.object({
   updatedAt: timestampSchema,
   /** Tombstone: deleted articles stay in the index so libraries can be merged. */
   deleted: z.boolean(),
+  /** PDF only: number of pages. */
+  pageCount: offset.optional(),
+  /** DOI (e.g. "10.1000/xyz123") when the document states one. */
+  doi: z.string().optional(),
+  /** PDF only: the document's own identifier (pdf.js fingerprint, hex). */
+  fingerprint: z.string().optional(),
 });
 /** A value `articleMetaSchema` accepts. */
 export type ArticleMeta = z.output<typeof articleMetaSchema>;
@@ -120,6 +137,8 @@ export const articleContentSchema = z.object({
   article: articleMetaSchema,
   text: z.string(),
   blocks: z.array(blockSchema),
+  /** PDF only: where each page's text lies in `text`. */
+  pages: z.array(pageSchema).optional(),
   /** The article-level note (Markdown). */
   note: z.string(),
 });
@@ -151,6 +170,8 @@ export const importOutcomeSchema = z.object({
   status: z.enum(['imported', 'duplicate', 'updated']),
   article: articleMetaSchema,
   message: z.string(),
+  /** Something to tell the user about the imported file (e.g. a PDF without text), already in `message`. */
+  notice: z.string().optional(),
 });
 /** A value `importOutcomeSchema` accepts. */
 export type ImportOutcome = z.output<typeof importOutcomeSchema>;

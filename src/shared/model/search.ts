@@ -25,7 +25,7 @@ export type SearchSnippet = z.output<typeof searchSnippetSchema>;
  * 0 to 1 (1 for a query of filters only). `start`/`end` are offsets in the article's canonical text to
  * scroll to: the first match for a text hit, the highlight's position for a highlight hit; absent for
  * title, author and article-tag hits. `annotationId` and `color` name the highlight of a quote, note or
- * highlight-tag hit.
+ * highlight-tag hit. `page` (PDF only) is the label of the page `start` is on, e.g. "12" or "iv".
  */
 export const searchHitSchema = z.object({
   kind: searchHitKindSchema,
@@ -35,6 +35,7 @@ export const searchHitSchema = z.object({
   end: offset.optional(),
   annotationId: z.string().optional(),
   color: highlightColorSchema.optional(),
+  page: z.string().optional(),
 });
 /** A value `searchHitSchema` accepts. */
 export type SearchHit = z.output<typeof searchHitSchema>;

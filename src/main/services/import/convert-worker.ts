@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
-import { convertFile } from './convert';
+import { convertDocument } from './convert';
 import type { ConvertReply, ConvertRequest } from './worker-protocol';
 
 /**
@@ -8,10 +8,10 @@ import type { ConvertReply, ConvertRequest } from './worker-protocol';
  * loaded, then converts one file per message, answering with the document
  * or the error.
  */
-parentPort?.on('message', ({ bytes, fileName }: ConvertRequest) => {
+parentPort?.on('message', async ({ bytes, fileName }: ConvertRequest) => {
   let reply: ConvertReply;
   try {
-    reply = { ok: true, document: convertFile(bytes, fileName) };
+    reply = { ok: true, document: await convertDocument(bytes, fileName) };
   } catch (error) {
     reply =
       error instanceof GlossError

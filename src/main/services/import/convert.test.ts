@@ -97,9 +97,9 @@ describe('convertFile: Markdown and HTML', () => {
 
 describe('convertFile: bad input', () => {
   it('refuses an unsupported extension and lists the supported ones', () => {
-    const error = failure(Buffer.from('%PDF-1.7'), '/tmp/bài báo.pdf'.normalize('NFD'));
+    const error = failure(Buffer.from('PK\u0003\u0004'), '/tmp/bài báo.docx'.normalize('NFD'));
     expect(error.code).toBe('unsupported');
-    expect(error.message).toContain('“bài báo.pdf”');
+    expect(error.message).toContain('“bài báo.docx”');
     for (const extension of SUPPORTED_EXTENSIONS) expect(error.message).toContain(extension);
     expect(failure(Buffer.from('x'), 'README').code).toBe('unsupported');
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/canonical';
-import type { ArticleFormat, Block } from '../../../shared/model/article';
+import type { ArticleFormat, Block, Page } from '../../../shared/model/article';
 import type { Converted } from './blocks';
 import { decode, describeBinary } from './decode';
 import { convertEpub, type BookDetails } from './epub/epub';
@@ -23,6 +23,7 @@ const FORMATS: Record<string, ArticleFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.epub': 'epub',
+  '.pdf': 'pdf',
 };
 
 /** File name extensions Gloss imports, lower-case, with the dot. */
@@ -56,12 +57,23 @@ export interface ImportedDocument {
   wordCount: number;
   /** SHA-256 (hex) of `text`. */
   contentHash: string;
-  /** Encoding the file was read as, e.g. 'utf-8', 'utf-16le', 'windows-1258'. */
+  /** Encoding the file was read as, e.g. 'utf-8', 'utf-16le', 'windows-1258'; 'pdf' for a PDF. */
   encoding: string;
-  /** Sentences for the person importing, about what was read imperfectly (e.g. invalid bytes); empty when none. */
+  /**
+   * Sentences for the person importing, about what was read imperfectly (e.g. invalid bytes, a PDF
+   * without text); empty when none.
+   */
   warnings: string[];
   /** Language, identifier, publisher and description, where the format states them (EPUB). */
   details: BookDetails;
+  /** PDF only: where each page's text lies in `text`. */
+  pages?: Page[];
+  /** PDF only: number of pages. */
+  pageCount?: number;
+  /** PDF only: the DOI found in its metadata or first pages, or null. */
+  doi?: string | null;
+  /** PDF only: pdf.js' fingerprint of the document. */
+  fingerprint?: string;
 }
 
 const supportedList = (): string =>
@@ -101,6 +113,12 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
   const format = FORMATS[extension];
+  if (format === 'pdf') {
+    throw new GlossError(
+      'unsupported',
+      `Cannot import “${name}” here: PDF files are read by convertDocument.`,
+    );
+  }
   if (!format) {
     const what = extension ? `${extension} files` : 'files without an extension';
     throw new GlossError(
@@ -174,4 +192,17 @@ function convertText(
   const convert = TEXT_CONVERTERS[format];
   if (!convert) throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`);
   return { converted: naming(name, () => convert(decoded)), encoding, invalidBytes: invalidBytes ?? 0 };
+}
+
+/**
+ * Converts the bytes of one file of any supported format: a `.pdf` with pdf.js (see `convertPdf`),
+ * anything else with `convertFile`. Pure apart from CPU and reading pdf.js' own files.
+ * @throws GlossError as `convertFile` and `convertPdf` do; messages name the file.
+ */
+export async function convertDocument(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
+  const name = path.basename(fileName).normalize('NFC');
+  if (!/\.pdf$/iu.test(name)) return convertFile(bytes, fileName);
+  checkImportSize(name, bytes.length);
+  const { convertPdf } = await import('./pdf');
+  return convertPdf(bytes, name, titleFromFileName(name));
 }

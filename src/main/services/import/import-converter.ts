@@ -29,7 +29,7 @@ interface Job {
 const displayName = (fileName: string): string => path.basename(fileName).normalize('NFC');
 
 /**
- * Converts imported files (see `convertFile`) on a worker thread, one at a
+ * Converts imported files (see `convertDocument`) on a worker thread, one at a
  * time, so the process keeps answering while a large or hostile file is
  * read. A conversion that runs past the time budget or the memory limit is
  * stopped (the thread is ended and a fresh one serves the next file). The
@@ -58,7 +58,7 @@ export class ImportConverter {
 
   /**
    * Converts one file's bytes (copied to the thread; `bytes` stays usable).
-   * @throws GlossError as `convertFile`, and 'too-complex' when the file
+   * @throws GlossError as `convertDocument`, and 'too-complex' when the file
    *   takes longer than the time budget or more memory than the limit.
    */
   convert(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {

@@ -1,5 +1,6 @@
 export {
   checkImportSize,
+  convertDocument,
   convertFile,
   MAX_IMPORT_BYTES,
   SUPPORTED_EXTENSIONS,

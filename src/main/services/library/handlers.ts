@@ -8,6 +8,7 @@ export function libraryHandlers(library: LibraryService): HandlersFor<typeof lib
     listArticles: ({ first }) => library.list(first),
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
+    getArticleFile: async ({ id }) => ({ data: Buffer.from(await library.pdfBytes(id)).toString('base64') }),
     importFile: async ({ name, data }) => {
       // The converters (jsdom among them) load with the first import.
       const { checkImportSize } = await import('../import');

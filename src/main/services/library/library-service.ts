@@ -19,8 +19,8 @@ import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
 import { copyFileName, uniqueFileName } from './file-names';
 
-/** An article's canonical text and its blocks. */
-type Content = { text: string; blocks: ArticleContent['blocks'] };
+/** An article's canonical text and its blocks (and pages, for a PDF). */
+type Content = { text: string; blocks: ArticleContent['blocks']; pages?: ArticleContent['pages'] };
 
 /** Metadata a user may edit. */
 export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'published' | 'tags' | 'progress'>>;
@@ -58,8 +58,9 @@ export class LibraryService {
   /** An article with its text; rebuilds the content cache from the copy if it is missing. */
   async get(id: string): Promise<ArticleContent> {
     const article = this.live(id);
-    const content = await this.content(article);
-    return { article, text: content.text, blocks: content.blocks, note: await this.store.getArticleNote(id) };
+    const { text, blocks, pages } = await this.content(article);
+    const note = await this.store.getArticleNote(id);
+    return pages ? { article, text, blocks, pages, note } : { article, text, blocks, note };
   }
 
   /**
@@ -93,6 +94,26 @@ export class LibraryService {
       length: text.length,
       excerpt: { from, to, text: excerptText },
     };
+  }
+
+  /**
+   * The bytes of a PDF article's imported copy.
+   * @throws GlossError 'not-found', 'unsupported' when the article is not a PDF, 'forbidden' when its
+   *   path would leave the library, 'io' when the copy cannot be read.
+   */
+  async pdfBytes(id: string): Promise<Uint8Array> {
+    const article = this.live(id);
+    if (article.format !== 'pdf')
+      throw new GlossError('unsupported', 'Only a PDF article has pages to draw.');
+    try {
+      return await this.readSource(article);
+    } catch (error) {
+      if (error instanceof GlossError) throw error;
+      throw new GlossError(
+        'io',
+        `The copy of “${article.title}” cannot be read: ${(error as Error).message}`,
+      );
+    }
   }
 
   /**
@@ -136,6 +157,7 @@ export class LibraryService {
       createdAt: now,
       updatedAt: now,
       deleted: false,
+      ...pdfFields(doc),
     };
     try {
       await atomicWrite(copyPath, bytes, this.store.libraryPath);
@@ -148,7 +170,8 @@ export class LibraryService {
     await this.store.putArticle(article);
     await this.store.flush();
     const message = [`Imported “${article.title}”.`, ...doc.warnings].join(' ');
-    return { status: 'imported', article, message };
+    if (doc.warnings.length === 0) return { status: 'imported', article, message };
+    return { status: 'imported', article, message, notice: doc.warnings.join(' ') };
   }
 
   /**
@@ -250,6 +273,7 @@ export class LibraryService {
       wordCount: doc.wordCount,
       charCount: doc.text.length,
       updatedAt: new Date().toISOString(),
+      ...pdfFields(doc),
     };
     await this.store.putArticle(next);
     await this.store.flush();
@@ -275,7 +299,10 @@ export class LibraryService {
   }
 
   private async writeContent(id: string, doc: Content): Promise<void> {
-    await this.store.writeContent(id, { text: doc.text, blocks: doc.blocks });
+    const content: Content = doc.pages
+      ? { text: doc.text, blocks: doc.blocks, pages: doc.pages }
+      : { text: doc.text, blocks: doc.blocks };
+    await this.store.writeContent(id, content);
   }
 
   private live(id: string): ArticleMeta {
@@ -307,6 +334,15 @@ function describeReanchoring(title: string, report: ReanchorReport): string {
   if (report.fuzzy) parts.push(`${report.fuzzy} matched approximately`);
   if (report.orphaned) parts.push(`${report.orphaned} could not be placed and are listed in the notes panel`);
   return `${head}: ${parts.join(', ')}.`;
+}
+
+/** The metadata only a PDF has, as optional article fields (absent for other formats). */
+function pdfFields(doc: ImportedDocument): Pick<ArticleMeta, 'pageCount' | 'doi' | 'fingerprint'> {
+  return {
+    ...(doc.pageCount !== undefined && { pageCount: doc.pageCount }),
+    ...(doc.doi && { doi: doc.doi }),
+    ...(doc.fingerprint && { fingerprint: doc.fingerprint }),
+  };
 }
 
 function uniqueTags(tags: string[]): string[] {

@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { Annotation } from '../../../shared/model/annotation';
-import type { ArticleMeta, Block } from '../../../shared/model/article';
+import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import {
   bodyDoc,
   bodyId,
@@ -101,7 +101,11 @@ export class ArticleIndex {
   }
 
   /** Indexes an article with its content and highlights, replacing it; a deleted one is removed. */
-  put(meta: ArticleMeta, content: { text: string; blocks: Block[] }, annotations: Annotation[]): void {
+  put(
+    meta: ArticleMeta,
+    content: { text: string; blocks: Block[]; pages?: Page[] },
+    annotations: Annotation[],
+  ): void {
     this.drop(meta.id);
     if (meta.deleted) return;
     const entry = newEntry(meta, content);

@@ -1,4 +1,4 @@
-import type { ArticleMeta, Block } from '../../../shared/model/article';
+import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { SavedArticle } from './model';
 import { highlightsOf, type Highlights } from './highlights';
 import type { HighlightIndex } from './highlight-index';
@@ -34,6 +34,8 @@ export interface ArticleEntry {
   aligned: boolean;
   /** Flat [start, end, ...] text offsets (see splitPassages). */
   passages: number[];
+  /** PDF only: the page map, so hits carry their page label. */
+  pages?: Page[];
   /** The text, kept in memory until the index is next saved (then read from the library's content cache). */
   text?: string;
   highlights: Highlights;
@@ -46,7 +48,10 @@ export interface ArticleEntry {
 }
 
 /** A new entry for an article and its content, with no highlights yet and nothing saved. */
-export function newEntry(meta: ArticleMeta, content: { text: string; blocks: Block[] }): ArticleEntry {
+export function newEntry(
+  meta: ArticleMeta,
+  content: { text: string; blocks: Block[]; pages?: Page[] },
+): ArticleEntry {
   const { form, map } = toSearchForm(content.text);
   return {
     id: meta.id,
@@ -62,6 +67,7 @@ export function newEntry(meta: ArticleMeta, content: { text: string; blocks: Blo
     formWide: /[\u0100-\uffff]/.test(form),
     aligned: !map,
     passages: splitPassages(content.text, content.blocks, PASSAGE_TARGET).flatMap((p) => [p.start, p.end]),
+    ...(content.pages && { pages: content.pages }),
     text: content.text,
     highlights: highlightsOf([]),
   };
@@ -141,6 +147,7 @@ export function savedArticle(entry: ArticleEntry): SavedArticle {
     formWide: entry.formWide,
     aligned: entry.aligned,
     passages: entry.passages,
+    ...(entry.pages && { pages: entry.pages }),
     highlights: { ...entry.highlights, quotes: [...entry.highlights.quotes] },
   };
 }
@@ -160,6 +167,7 @@ export function loadedArticle(saved: SavedArticle): ArticleEntry {
     formWide: saved.formWide,
     aligned: saved.aligned,
     passages: saved.passages,
+    ...(saved.pages && { pages: saved.pages }),
     highlights: { ...saved.highlights, quotes: new Map(saved.highlights.quotes) },
   };
 }

@@ -6,6 +6,7 @@ import type { Plan } from './query-plan';
 import { forEachOccurrence, toSearchForm, toTextRange } from './search-form';
 import { cutSnippet } from './snippet';
 import { markdownToText } from '../../../shared/text/markdown-text';
+import { pageAt } from '../../../shared/pdf/pages';
 
 /** Hits shown per article; `hitCount` tells how many there are. */
 export const HITS_PER_GROUP = 5;
@@ -147,7 +148,7 @@ export function group(index: GroupedIndex, entry: ArticleEntry, plan: Plan): Sea
   const kept = listing ? units : units.filter((unit) => most > 0 && unit.covered.size === most);
   return {
     article: { id: entry.id, title: entry.title, author: entry.author },
-    hits: kept.slice(0, HITS_PER_GROUP).map((unit) => unit.make()),
+    hits: kept.slice(0, HITS_PER_GROUP).map((unit) => withPage(entry, unit.make())),
     hitCount: kept.length,
   };
 }
@@ -178,4 +179,10 @@ export function lastAtOrBefore(sorted: readonly number[], value: number): number
     else high = mid;
   }
   return Math.max(0, low - 1);
+}
+
+/** A hit in a PDF with the label of the page its start is on. */
+function withPage(entry: ArticleEntry, hit: SearchHit): SearchHit {
+  const page = entry.pages && hit.start !== undefined ? pageAt(entry.pages, hit.start) : undefined;
+  return page ? { ...hit, page: page.label } : hit;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS } from '../../../shared/model/annotation';
+import { pageSchema } from '../../../shared/model/article';
 
 const offset = z.number().int().nonnegative();
 
@@ -59,6 +60,8 @@ export const savedArticleSchema = z.object({
   /** False when folding changed lengths, so form offsets are not text offsets. */
   aligned: z.boolean(),
   passages: arrayOf<number>(isOffset, 'offsets'),
+  /** PDF only: the page map (index, label, text range). */
+  pages: z.array(pageSchema).optional(),
   highlights: savedHighlightsSchema,
 });
 

@@ -1,12 +1,12 @@
 import type { Annotation } from '../../../shared/model/annotation';
-import type { ArticleMeta, Block } from '../../../shared/model/article';
+import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 
 /** What the search index reads from the library; the store satisfies it. */
 export interface SearchSource {
   /** Live (not deleted) articles. */
   listArticles(): ArticleMeta[];
-  /** An article's canonical text and blocks, or undefined when it is gone. */
-  readContent(id: string): Promise<{ text: string; blocks: Block[] } | undefined>;
+  /** An article's canonical text and blocks (and page map, for a PDF), or undefined when it is gone. */
+  readContent(id: string): Promise<{ text: string; blocks: Block[]; pages?: Page[] } | undefined>;
   /** An article's live highlights, in document order. */
   listAnnotations(articleId: string): Promise<Annotation[]>;
   /**

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { GlossError } from '../../../shared/result';
-import { articleMetaSchema, type ArticleMeta, type Block } from '../../../shared/model/article';
+import { articleMetaSchema, type ArticleMeta } from '../../../shared/model/article';
 import { atomicWrite } from '../fs/atomic-write';
 import { ChangeSet } from './change-set';
 import { contentCodec } from './codecs';
@@ -17,7 +17,7 @@ import {
 import { checkId, cloneArticle, describeArticle, describeError, type StoreContext } from './context';
 import { loadJsonFile } from './files';
 import { z } from 'zod';
-import { contentFileSchema, parseOrInvalid } from './schemas';
+import { contentFileSchema, parseOrInvalid, type ContentFile } from './schemas';
 
 type ArticleEvent = Extract<ChangeEvent, { kind: 'article-added' | 'article-changed' | 'article-removed' }>;
 
@@ -44,6 +44,11 @@ export function articleEvent(before: ArticleMeta | undefined, after: ArticleMeta
 }
 
 const uuid = z.uuid();
+
+/** The content file's fields of a cached entry (pages only for a PDF). */
+function contentOf({ text, blocks, pages }: CachedContent): ContentFile {
+  return pages ? { text, blocks, pages } : { text, blocks };
+}
 
 /** Articles whose text and blocks are kept in memory (the open one, and the last few). */
 const CONTENT_CACHE_SIZE = 3;
@@ -105,11 +110,11 @@ export class Articles {
    * It is announced with the record that names its hash (`put`).
    * @throws GlossError 'invalid-argument' for a bad id or blocks outside the text, 'io'.
    */
-  async writeContent(id: string, content: { text: string; blocks: Block[] }): Promise<void> {
+  async writeContent(id: string, content: ContentFile): Promise<void> {
     this.ctx.assertWritable();
     const file = this.contentFile(id);
     const parsed = parseOrInvalid(contentFileSchema, content, 'article text');
-    const cached = { text: parsed.text, blocks: parsed.blocks, hash: textHash(parsed.text) };
+    const cached: CachedContent = { ...parsed, hash: textHash(parsed.text) };
     this.cache.delete(id);
     try {
       await atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash));
@@ -129,9 +134,9 @@ export class Articles {
    * undefined when it is missing or damaged (a damaged one is moved aside
    * with a notice; rebuild it from the source file).
    */
-  async readContent(id: string): Promise<{ text: string; blocks: Block[] } | undefined> {
+  async readContent(id: string): Promise<ContentFile | undefined> {
     const cached = this.cache.get(checkId(id));
-    if (cached) return { text: cached.text, blocks: cached.blocks };
+    if (cached) return contentOf(cached);
     const loaded = await loadJsonFile({
       file: this.contentFile(id),
       what: `the cached text of ${describeArticle(this.ctx, id)}`,

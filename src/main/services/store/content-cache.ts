@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { Block } from '../../../shared/model/article';
+import type { Block, Page } from '../../../shared/model/article';
 
-/** An article's canonical text and blocks, with the SHA-256 (hex) of the text's UTF-8 bytes (its `contentHash`). */
+/** An article's canonical text, blocks (and pages, for a PDF), with the SHA-256 (hex) of the text's UTF-8 bytes (its `contentHash`). */
 export interface CachedContent {
   text: string;
   blocks: Block[];
+  pages?: Page[];
   hash: string;
 }
 

@@ -1,6 +1,6 @@
 import { GlossError } from '../../../shared/result';
 import { type Annotation } from '../../../shared/model/annotation';
-import { type ArticleMeta, type Block } from '../../../shared/model/article';
+import { type ArticleMeta } from '../../../shared/model/article';
 import { type Settings } from '../../../shared/model/settings';
 import { type Tag, type TagInfo } from '../../../shared/model/tag';
 import { type UndoOutcome } from '../../../shared/model/undo';
@@ -17,7 +17,7 @@ import { Announcer } from './change-set';
 import { countHighlights, describeArticle, describeError, type StoreContext } from './context';
 import type { LibraryLock } from './lock';
 import { recordNotices, takeRecordedNotices } from './notice-log';
-import type { LibraryFile } from './schemas';
+import type { ContentFile, LibraryFile } from './schemas';
 import { updateSettings } from './settings';
 import { Shards } from './shards';
 import { StoredFile } from './stored-file';
@@ -169,12 +169,12 @@ export class LibraryStore {
   }
 
   /** See Articles.writeContent. @throws GlossError 'invalid-argument', 'io'. */
-  writeContent(id: string, content: { text: string; blocks: Block[] }): Promise<void> {
+  writeContent(id: string, content: ContentFile): Promise<void> {
     return this.articles.writeContent(id, content);
   }
 
   /** See Articles.readContent. */
-  readContent(id: string): Promise<{ text: string; blocks: Block[] } | undefined> {
+  readContent(id: string): Promise<ContentFile | undefined> {
     return this.articles.readContent(id);
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { annotationSchema } from '../../../shared/model/annotation';
-import { articleMetaSchema, blockSchema } from '../../../shared/model/article';
+import { articleMetaSchema, blockSchema, pageSchema } from '../../../shared/model/article';
 import { settingsSchema } from '../../../shared/model/settings';
 import { tagSchema } from '../../../shared/model/tag';
 import { GlossError } from '../../../shared/result';
@@ -34,10 +34,14 @@ export type ShardFile = z.infer<typeof shardFileSchema>;
 
 /** content/<articleId>.json: the canonical text and blocks, derived from the source file. */
 export const contentFileSchema = z
-  .object({ text: z.string(), blocks: z.array(blockSchema) })
+  .object({ text: z.string(), blocks: z.array(blockSchema), pages: z.array(pageSchema).optional() })
   .refine(
     (content) => content.blocks.every((block) => block.end <= content.text.length),
     'every block must lie within the text',
+  )
+  .refine(
+    (content) => (content.pages ?? []).every((page) => page.end <= content.text.length),
+    'every page must lie within the text',
   );
 export type ContentFile = z.infer<typeof contentFileSchema>;
 

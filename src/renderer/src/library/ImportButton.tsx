@@ -3,7 +3,7 @@ import { useStore } from '../state/store';
 
 /** File types offered in the picker. */
 export const IMPORT_ACCEPT =
-  '.txt,.md,.markdown,.html,.htm,.epub,text/plain,text/markdown,text/html,application/epub+zip';
+  '.txt,.md,.markdown,.html,.htm,.epub,.pdf,text/plain,text/markdown,text/html,application/epub+zip,application/pdf';
 
 /** Opens the system file picker (a native dialog in Electron) and imports the chosen files. */
 export function ImportButton({ className }: { className?: string }) {

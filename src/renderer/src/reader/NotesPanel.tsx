@@ -10,6 +10,7 @@ import { DiscardPrompt } from './DiscardPrompt';
 import { useDraft } from './use-draft';
 import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
+import { pageAt } from '../../../shared/pdf/pages';
 
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
 export function filterAnnotations(list: Annotation[], filter: NotesFilter): Annotation[] {
@@ -143,12 +144,14 @@ export function NotesPanel({
 function HighlightItem({ annotation, selected }: { annotation: Annotation; selected: boolean }) {
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const scrollTo = useStore((s) => s.scrollTo);
+  const pages = useStore((s) => s.content?.pages);
+  const page = pages && !annotation.orphaned ? pageAt(pages, annotation.target.position.start) : undefined;
   return (
     <>
       <button
         type="button"
         className="highlight-open"
-        aria-label={`Highlight: ${annotation.target.quote.exact.slice(0, 80)}`}
+        aria-label={`Highlight${page ? `, p. ${page.label}` : ''}: ${annotation.target.quote.exact.slice(0, 80)}`}
         aria-current={selected ? 'true' : undefined}
         onClick={() => {
           selectAnnotation(annotation.id);
@@ -156,6 +159,7 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
         }}
       >
         <span className="swatch" data-color={annotation.color} aria-hidden="true" />
+        {page && <span className="highlight-page">p. {page.label}</span>}
         <q className="quote">{annotation.target.quote.exact}</q>
       </button>
       {annotation.note && (

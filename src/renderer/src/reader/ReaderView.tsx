@@ -8,6 +8,7 @@ import { FindBar } from './FindBar';
 import { readerLayoutStyle } from './layout';
 import { bylinePlacement } from './byline';
 import { detectLanguage } from '../../../shared/text/language';
+import { PdfBody } from './pdf/PdfBody';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel, type SidePanelTab } from './SidePanel';
@@ -145,14 +146,23 @@ export function ReaderView() {
                 <p className="byline">{byline.author}</p>
               </header>
             )}
-            <ArticleBody
-              key={content.article.id}
-              content={content}
-              root={article}
-              scroller={scroller}
-              byline={byline?.under === 'title' ? byline.author : undefined}
-              onSelection={setSelection}
-            />
+            {content.article.format === 'pdf' ? (
+              <PdfBody
+                key={content.article.id}
+                content={content}
+                scroller={scroller}
+                onSelection={setSelection}
+              />
+            ) : (
+              <ArticleBody
+                key={content.article.id}
+                content={content}
+                root={article}
+                scroller={scroller}
+                byline={byline?.under === 'title' ? byline.author : undefined}
+                onSelection={setSelection}
+              />
+            )}
           </div>
         </div>
         {sidePanel.open && (

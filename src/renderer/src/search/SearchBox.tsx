@@ -138,6 +138,7 @@ export function SearchBox() {
                       <span className="hit-kind">
                         {hit.color && <span className="swatch" data-color={hit.color} aria-hidden="true" />}
                         {KIND_LABELS[hit.kind]}
+                        {hit.page !== undefined && <span className="hit-page"> · p. {hit.page}</span>}
                       </span>
                       <Snippet snippet={hit.snippet} />
                     </button>

@@ -111,6 +111,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
         length: text.length,
         loaded: { from: 0, to: blocks.length },
         whole: true,
+        ...((full?.pages ?? shown.pages) && { pages: full?.pages ?? shown.pages }),
       };
       const { find } = get();
       const matches = find.query ? findAll(next.text, find.query, { exact: find.exact }) : NO_MATCHES;

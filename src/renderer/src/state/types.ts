@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Matches } from '../../../shared/text/find';
 import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
 import type { AppInfo } from '../../../shared/model/app';
-import type { ArticleMeta, Block } from '../../../shared/model/article';
+import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
 import type { TagInfo } from '../../../shared/model/tag';
 
@@ -102,6 +102,8 @@ export interface ReaderContent {
   loaded: { from: number; to: number };
   /** True once the whole text and every highlight have arrived. */
   whole: boolean;
+  /** PDF only, once the whole text has arrived: where each page's text lies. */
+  pages?: Page[];
 }
 
 /** Find-in-article state; matches are canonical ranges counted on the text model. */

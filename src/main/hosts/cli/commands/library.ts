@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../../shared/result';
 import type { ArticleMeta } from '../../../../shared/model/article';
+import { textWithPageMarkers } from '../../../../shared/pdf/pages';
 import { call, print, type Command } from '../command';
 
 function line(a: ArticleMeta): string {
@@ -73,7 +74,7 @@ export const list: Command = {
   },
 };
 
-/** `gloss show ID`: metadata and canonical text of one article. */
+/** `gloss show ID`: metadata and canonical text of one article (a PDF's with page markers; --json adds the page map). */
 export const show: Command = {
   help: 'show ID                Show an article’s metadata and text',
   async run(ctx) {
@@ -88,8 +89,11 @@ export const show: Command = {
       `File:      ${a.sourceFile} (${a.format})`,
       `Words:     ${a.wordCount}`,
       `Tags:      ${a.tags.join(', ') || '—'}`,
+      ...(a.pageCount === undefined ? [] : [`Pages:     ${a.pageCount}`]),
+      ...(a.doi ? [`DOI:       ${a.doi}`] : []),
     ].join('\n');
-    print(ctx, content, `${meta}\n\n${content.text}`);
+    const text = content.pages ? textWithPageMarkers(content.text, content.pages) : content.text;
+    print(ctx, content, `${meta}\n\n${text}`);
   },
 };
 

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../shared/model/annotation';
+import type { ArticleMeta, Page } from '../../shared/model/article';
+import { importWebAnnotations, renderExport } from './export';
+import { MemoryExportSource } from './memory-export-source';
+
+const ID = '22222222-2222-4222-8222-222222222222';
+const TEXT = 'Lời nói đầu.\n\nChương một bắt đầu ở đây.';
+const PAGES: Page[] = [
+  { index: 0, label: 'iv', start: 0, end: 12 },
+  { index: 1, label: '12', start: 14, end: TEXT.length },
+];
+
+const paper: ArticleMeta = {
+  id: ID,
+  title: 'Bài báo',
+  author: null,
+  published: null,
+  sourceFile: 'articles/bai-bao.pdf',
+  format: 'pdf',
+  contentHash: 'e'.repeat(64),
+  wordCount: 8,
+  charCount: TEXT.length,
+  tags: [],
+  progress: 0,
+  highlightCount: 1,
+  createdAt: '2024-04-01T00:00:00.000Z',
+  updatedAt: '2024-04-01T00:00:00.000Z',
+  deleted: false,
+  pageCount: 2,
+  doi: '10.1000/xyz123',
+};
+
+const exact = 'Chương một';
+const start = TEXT.indexOf(exact);
+const highlight: Annotation = {
+  id: '33333333-3333-4333-8333-333333333333',
+  articleId: ID,
+  target: {
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: ' bắt đầu' },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+  },
+  color: 'green',
+  note: '',
+  tags: [],
+  createdAt: '2024-04-02T09:00:00.000Z',
+  updatedAt: '2024-04-02T09:00:00.000Z',
+  deleted: false,
+  orphaned: false,
+};
+
+/** A library whose PDF article has its page map stored, as the store keeps it. */
+class PdfSource extends MemoryExportSource {
+  async readContent(): Promise<{ pages: Page[] }> {
+    return { pages: PAGES };
+  }
+}
+
+const source = () => new PdfSource({ articles: [paper], annotations: [highlight] });
+
+describe('export of a PDF article', () => {
+  it('gives each highlight its page label in Markdown, and the page count and DOI in the front matter', async () => {
+    const [file] = await renderExport(source(), { scope: { kind: 'article', id: ID }, format: 'md' });
+    expect(file!.content).toContain('\npages: 2\ndoi: "10.1000/xyz123"\n');
+    expect(file!.content).toContain('> Chương một\n\n^gloss-33333333\n\np. 12 · 🟩');
+  });
+
+  it('adds an RFC 3778 FragmentSelector with the page number to Web Annotation, and reads it back', async () => {
+    const [file] = await renderExport(source(), { scope: { kind: 'article', id: ID }, format: 'json' });
+    const json = JSON.parse(file!.content) as { first: { items: { target: { selector: unknown[] } }[] } };
+    expect(json.first.items[0]!.target.selector).toContainEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+      value: 'page=2',
+    });
+    const empty = new PdfSource({ articles: [paper], annotations: [] });
+    expect(await importWebAnnotations(empty, file!.content)).toEqual({ imported: 1, skipped: 0 });
+    expect((await empty.listAnnotations(ID))[0]!.target).toEqual(highlight.target);
+  });
+});

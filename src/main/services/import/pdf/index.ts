@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { GlossError } from '../../../../shared/result';
+import { countWords } from '../../../../shared/text/canonical';
+import type { ImportedDocument } from '../convert';
+import { pdfToArticle, PdfOpenError } from './extract';
+
+export { pdfToArticle, PdfOpenError, type PdfArticle } from './extract';
+
+/** What the import tells the user about a PDF without a text layer. */
+export const NO_TEXT_NOTICE =
+  'It has no text layer (a scanned document?): text highlights, find and search need text.';
+
+/** True when `bytes` starts like a PDF: "%PDF-" within the first 1024 bytes, as readers accept it. */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/**
+ * Converts the bytes of a `.pdf` file for the library (see `pdfToArticle`). The content hash is the
+ * SHA-256 of the canonical text, or of the bytes when the PDF has no text (a scan).
+ * @param name The file name, for messages and the fallback title.
+ * @throws GlossError 'unsupported' when the file is not a PDF or is password-protected,
+ *   'damaged' when pdf.js cannot read it, 'invalid-argument' when it has no pages. Messages name the file.
+ */
+export async function convertPdf(
+  bytes: Uint8Array,
+  name: string,
+  fallbackTitle: string,
+): Promise<ImportedDocument> {
+  const refuse = (code: 'unsupported' | 'damaged' | 'invalid-argument', why: string): GlossError =>
+    new GlossError(code, `Cannot import “${name}”: ${why}`);
+  if (bytes.length === 0) throw refuse('invalid-argument', 'the file is empty.');
+  if (!looksLikePdf(bytes))
+    throw refuse('unsupported', 'it is not a PDF (its content does not start like one).');
+  let pdf;
+  try {
+    pdf = await pdfToArticle(bytes);
+  } catch (error) {
+    if (!(error instanceof PdfOpenError)) throw error;
+    if (error.kind === 'password')
+      throw refuse('unsupported', 'password-protected PDFs are not supported yet.');
+    if (error.kind === 'no-pages') throw refuse('invalid-argument', 'the PDF has no pages.');
+    throw refuse('damaged', `the PDF is damaged beyond repair (${error.message}).`);
+  }
+  const hashed = pdf.text || Buffer.from(bytes);
+  return {
+    format: 'pdf',
+    text: pdf.text,
+    blocks: pdf.blocks,
+    pages: pdf.pages,
+    title: pdf.meta.title ?? fallbackTitle,
+    author: pdf.meta.author,
+    published: pdf.meta.published,
+    wordCount: countWords(pdf.text),
+    contentHash: createHash('sha256').update(hashed).digest('hex'),
+    encoding: 'pdf',
+    tags: [],
+    warnings: pdf.text.trim() ? [] : [NO_TEXT_NOTICE],
+    pageCount: pdf.meta.pageCount,
+    doi: pdf.meta.doi,
+    fingerprint: pdf.meta.fingerprint,
+    details: {},
+  };
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+
+/** Factor of one zoom step (buttons, Ctrl/Cmd + and −). */
+export const ZOOM_STEP = 1.2;
+
+/**
+ * The PDF reader's toolbar: zoom out, the zoom level, zoom in, fit width, and go to page (by the
+ * PDF's page label, else by number from 1). `onGoTo` gets a page index from 0.
+ */
+export function PdfControls({
+  labels,
+  pageCount,
+  scale,
+  onZoom,
+  onGoTo,
+}: {
+  labels: readonly string[];
+  pageCount: number;
+  scale: number;
+  onZoom: (scale: number | 'fit') => void;
+  onGoTo: (index: number) => void;
+}) {
+  const [target, setTarget] = useState('');
+  return (
+    <div className="pdf-controls" role="toolbar" aria-label="Pages">
+      <button type="button" aria-label="Zoom out" onClick={() => onZoom(scale / ZOOM_STEP)}>
+        −
+      </button>
+      <output aria-label="Zoom">{Math.round(scale * 100)}%</output>
+      <button type="button" aria-label="Zoom in" onClick={() => onZoom(scale * ZOOM_STEP)}>
+        +
+      </button>
+      <button type="button" onClick={() => onZoom('fit')}>
+        Fit width
+      </button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const byLabel = labels.indexOf(target.trim());
+          const index = byLabel >= 0 ? byLabel : Number(target) - 1;
+          if (Number.isInteger(index) && index >= 0 && index < pageCount) onGoTo(index);
+        }}
+      >
+        <label>
+          Go to page <input value={target} onChange={(e) => setTarget(e.target.value)} size={4} />
+        </label>
+        <span className="muted"> of {pageCount}</span>
+      </form>
+    </div>
+  );
+}

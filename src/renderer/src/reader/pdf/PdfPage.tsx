@@ -1,0 +1,141 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { Annotation } from '../../../../shared/model/annotation';
+import type { Page } from '../../../../shared/model/article';
+import { textRuns } from '../../../../shared/pdf/lines';
+import { pageText, type PageText } from '../../../../shared/pdf/page-text';
+import { spanPieces } from './text-map';
+
+/** What a drawn page knows to map its text layer onto the canonical text. */
+export interface PageTextLayer {
+  layout: PageText;
+  spans: HTMLElement[];
+}
+
+/** A canonical range painted on a page: a highlight or a find match. */
+export interface PaintedRange {
+  key: string;
+  start: number;
+  end: number;
+  className: string;
+  color?: Annotation['color'];
+}
+
+/**
+ * One page drawn by pdf.js: the canvas at the screen's pixel ratio, the text layer over it and the
+ * painted ranges (highlights, find matches) over both. Mounted only near the view.
+ */
+export function PdfPage({
+  doc,
+  index,
+  scale,
+  page,
+  ranges,
+  onTextLayer,
+}: {
+  doc: PDFDocumentProxy;
+  index: number;
+  scale: number;
+  /** The page's place in the canonical text, once known. */
+  page: Page | undefined;
+  ranges: readonly PaintedRange[];
+  onTextLayer: (index: number, layer: PageTextLayer | null) => void;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const textLayer = useRef<HTMLDivElement>(null);
+  const [layer, setLayer] = useState<PageTextLayer | null>(null);
+  const [boxes, setBoxes] = useState<{ key: string; range: PaintedRange; rect: DOMRect }[]>([]);
+  const element = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const cleanups: (() => void)[] = [];
+    void (async () => {
+      const pdfjs = await import('pdfjs-dist');
+      const pdfPage = await doc.getPage(index + 1);
+      if (cancelled || !canvas.current || !textLayer.current) return;
+      const viewport = pdfPage.getViewport({ scale });
+      const ratio = window.devicePixelRatio || 1;
+      const c = canvas.current;
+      c.width = Math.floor(viewport.width * ratio);
+      c.height = Math.floor(viewport.height * ratio);
+      const render = pdfPage.render({
+        canvas: c,
+        viewport,
+        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+      });
+      cleanups.push(() => render.cancel());
+      const content = await pdfPage.getTextContent({
+        includeMarkedContent: true,
+        disableNormalization: true,
+      });
+      if (cancelled) return;
+      const [x0, , x1] = pdfPage.view as [number, number, number, number];
+      const layout = pageText(textRuns(content.items), (x0 + x1) / 2);
+      textLayer.current.replaceChildren();
+      const text = new pdfjs.TextLayer({
+        textContentSource: content,
+        container: textLayer.current,
+        viewport,
+      });
+      cleanups.push(() => text.cancel());
+      await text.render();
+      if (cancelled) return;
+      const spans = text.textDivs;
+      spans.forEach((span, run) => (span.dataset.run = String(run)));
+      const ready = { layout, spans };
+      setLayer(ready);
+      onTextLayer(index, ready);
+      await render.promise.catch(() => undefined);
+    })();
+    return () => {
+      cancelled = true;
+      cleanups.forEach((cleanup) => cleanup());
+      onTextLayer(index, null);
+    };
+  }, [doc, index, scale, onTextLayer]);
+
+  useLayoutEffect(() => {
+    const root = element.current;
+    if (!layer || !page || !root) return setBoxes([]);
+    const origin = root.getBoundingClientRect();
+    const next: typeof boxes = [];
+    for (const range of ranges) {
+      const pieces = spanPieces(
+        layer.layout.runs,
+        range.start - page.start,
+        range.end - page.start,
+        (run) => layer.spans[run]?.textContent?.length ?? 0,
+      );
+      pieces.forEach((piece, i) => {
+        const node = layer.spans[piece.run]?.firstChild;
+        if (!node) return;
+        const dom = document.createRange();
+        dom.setStart(node, piece.start);
+        dom.setEnd(node, piece.end);
+        for (const [j, r] of [...dom.getClientRects()].entries()) {
+          const rect = new DOMRect(r.left - origin.left, r.top - origin.top, r.width, r.height);
+          next.push({ key: `${range.key}:${i}:${j}`, range, rect });
+        }
+      });
+    }
+    setBoxes(next);
+  }, [layer, page, ranges]);
+
+  return (
+    <div className="pdf-page-content" ref={element}>
+      <canvas ref={canvas} className="pdf-canvas" />
+      <div className="pdf-paint" aria-hidden="true">
+        {boxes.map(({ key, range, rect }) => (
+          <div
+            key={key}
+            className={range.className}
+            data-color={range.color}
+            style={{ left: rect.left, top: rect.top, width: rect.width, height: rect.height }}
+          />
+        ))}
+      </div>
+      <div ref={textLayer} className="textLayer" />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import PdfJsWorker from 'pdfjs-dist/build/pdf.worker.mjs?worker';
+
+/** An open PDF and the way to let go of it (its document, its worker thread). */
+export interface OpenPdf {
+  doc: PDFDocumentProxy;
+  close(): void;
+}
+
+/**
+ * Opens PDF bytes with pdf.js in the renderer, in a worker of its own bundled with the app (see
+ * electron.vite.config.ts for its cMaps and standard fonts): eval is off, XFA and scripting are off,
+ * no system fonts are looked up and nothing outside the app is requested. pdf.js is loaded on first
+ * use. Call `close` when the document is no longer shown.
+ * @throws what pdf.js throws for a file it cannot open (the worker is released first).
+ */
+export async function openPdf(data: Uint8Array): Promise<OpenPdf> {
+  const pdfjs = await import('pdfjs-dist');
+  const port = new PdfJsWorker();
+  // pdf.js' typings declare `port` as null only; the runtime takes a Worker (documented in its API).
+  const worker = new pdfjs.PDFWorker({ port } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]);
+  const task = pdfjs.getDocument({
+    data,
+    worker,
+    isEvalSupported: false,
+    enableXfa: false,
+    useSystemFonts: false,
+    cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href,
+    cMapPacked: true,
+    standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href,
+  });
+  const close = (): void => {
+    void task.destroy();
+    worker.destroy();
+    port.terminate();
+  };
+  try {
+    return { doc: await task.promise, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+/** Decodes the base64 the API returns into bytes. */
+export function fromBase64(data: string): Uint8Array {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
