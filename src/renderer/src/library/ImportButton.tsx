@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { useStore } from '../state/store';
 
-/** File types offered in the picker. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+/** File types offered in the picker: articles, and highlight exports of other readers (.json, .csv). */
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.json,.csv,text/plain,text/markdown,text/html';
 
 /** Opens the system file picker (a native dialog in Electron) and imports the chosen files. */
 export function ImportButton({ className }: { className?: string }) {

@@ -63,7 +63,10 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
         const result = await api.importFile({ name: file.name, data });
         if (!result.ok) state.failures.push({ name: file.name, message: result.error.message });
         else if (result.value.status === 'imported') state.imported++;
-        else {
+        else if (result.value.status === 'highlights') {
+          state.imported++;
+          state.notes.push(result.value.message);
+        } else {
           state.notes.push(result.value.message);
           (result.value.status === 'duplicate' ? state.duplicates : state.updated).push(file.name);
         }
