@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { parseDocument as parseYaml } from 'yaml';
 import { GlossError } from '../result';
+import { glossLink } from '../links/gloss-link';
 import type { Annotation } from '../model/annotation';
 import type { ArticleMeta } from '../model/article';
 import type { ExportFile } from '../model/export';
@@ -53,6 +54,7 @@ export const DEFAULT_TEMPLATE = `---
 - Published: {{published}}
 {{/if}}
 - Source: {{source}}
+- Link: [Open in Gloss]({{link}})
 {{#if hashtags}}
 - Tags: {{hashtags}}
 {{/if}}
@@ -71,10 +73,8 @@ export const DEFAULT_TEMPLATE = `---
 {{quoteBlock}}
 
 ^{{blockId}}
-{{#if meta}}
 
-{{meta}}
-{{/if}}
+{{#if meta}}{{meta}} · {{/if}}[Open in Gloss]({{link}})
 {{#if note}}
 
 {{note}}
@@ -115,6 +115,8 @@ export interface HighlightData {
   /** Position in the canonical text, UTF-16 code units, end exclusive. */
   start: number;
   end: number;
+  /** The `gloss://` link that opens the article at this highlight, selected. */
+  link: string;
 }
 
 /** What a template sees for one article (the top level). */
@@ -128,6 +130,8 @@ export interface ArticleData {
   published: string | null;
   /** Library-relative path of the imported copy. */
   source: string;
+  /** The `gloss://` link that opens the article in Gloss. */
+  link: string;
   tags: string[];
   hashtags: string;
   note: string;
@@ -253,6 +257,7 @@ export function articleData(
       updated: h.updatedAt,
       start: h.target.position.start,
       end: h.target.position.end,
+      link: glossLink({ kind: 'highlight', articleId: article.id, highlightId: h.id }),
     };
   });
   const frontMatter = toYaml({
@@ -262,6 +267,7 @@ export function articleData(
     source: article.sourceFile,
     tags,
     'gloss-id': article.id,
+    'gloss-link': glossLink({ kind: 'article', articleId: article.id }),
     exported,
   });
   return {
@@ -271,6 +277,7 @@ export function articleData(
     author: article.author === null ? null : escapeMarkdownText(article.author),
     published: article.published,
     source: article.sourceFile,
+    link: glossLink({ kind: 'article', articleId: article.id }),
     tags,
     hashtags: hashtags(tags),
     note: noteMarkdown(trimLineBreaks(input.note)),

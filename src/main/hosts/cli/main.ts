@@ -5,6 +5,7 @@ import { resolveLibraryPath } from '../../services/library-path';
 import { APP_VERSION } from '../../services/version';
 import type { Command } from './command';
 import { annotationsCommand, highlightCommand, noteCommand, tagCommand } from './commands/annotate';
+import { openCommand } from './commands/open';
 import { exportCommand, importAnnotationsCommand } from './commands/export';
 import { search } from './commands/search';
 import { importFiles, list, rm, show } from './commands/library';
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   annotations: annotationsCommand,
   note: noteCommand,
   tag: tagCommand,
+  open: openCommand,
 };
 
 const GLOBAL_OPTIONS = {

@@ -150,3 +150,23 @@ describe('gloss import -', () => {
     expect(JSON.stringify(nameless.value)).toContain('--name NAME');
   });
 });
+
+describe('gloss open', () => {
+  it('resolves a link to a highlight, and says clearly when its target is gone', async () => {
+    const article = await importSample();
+    const made = (await gloss('highlight', article.id, '--quote', 'Bí thư Quận ủy')).value as Annotation;
+    const link = `gloss://article/${article.id}?h=${made.id}`;
+    const opened = await gloss('open', link);
+    expect(opened.value).toMatchObject({
+      kind: 'highlight',
+      title: article.title,
+      quote: 'Bí thư Quận ủy',
+      route: `#/article/${article.id}?h=${made.id}`,
+    });
+    await gloss('rm', article.id);
+    const gone = await gloss('open', link);
+    expect([gone.code, gone.stderr]).toEqual([1, expect.stringContaining('no longer in the library')]);
+    const bad = await gloss('open', 'gloss://nowhere');
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('is not a Gloss link')]);
+  });
+});
