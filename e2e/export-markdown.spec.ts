@@ -58,12 +58,12 @@ for (const size of SIZES) {
       expect(names).toHaveLength(1);
       const text = files[names[0]!]!;
       expect(text).toContain(`\n${NOTE}\n`);
-      expect(text).toContain('\n🟩\n');
+      expect(text).toContain('\n🟩 · [Open in Gloss](gloss://article/');
       expect(text).not.toContain('Colour:');
 
       const all = await exportLibrary(page, { includeEmpty: true, marker: 'In words (Colour: yellow)' });
       expect(Object.keys(all).sort()).toEqual([names[0], 'Chưa đọc.md'].sort());
-      expect(all[names[0]!]).toContain('\nColour: green\n');
+      expect(all[names[0]!]).toContain('\nColour: green · [Open in Gloss](gloss://article/');
     });
   });
 }

@@ -62,7 +62,9 @@ test('exports an article’s highlights from the reader as Obsidian Markdown', a
   const body = text.slice(text.indexOf('<!-- gloss:start'));
   expect(body).toContain(`\n> ${PASSAGE}\n`);
   expect(body).toMatch(/\n\^gloss-[0-9a-f]{8}\n/);
-  expect(body).toContain('\n🟩 · #bài-học #lãnh-đạo\n');
+  expect(body).toMatch(
+    /\n🟩 · #bài-học #lãnh-đạo · \[Open in Gloss\]\(gloss:\/\/article\/[0-9a-f-]{36}\?h=[0-9a-f-]{36}\)\n/,
+  );
   expect(body).toContain(`\n${NOTE}\n`);
   expect(body.indexOf(`> ${PASSAGE}`)).toBeLessThan(body.indexOf(NOTE));
 });

@@ -82,7 +82,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     );
   const handlers: Handlers = {
     ...appHandlers(options.host, options.libraryPath),
-    ...libraryHandlers(library),
+    ...libraryHandlers(library, store),
     ...annotationHandlers(store),
     search: async (params) => (await searching()).search(params),
     searchStatus: async (params) => (await searching()).searchStatus(params),

@@ -258,7 +258,7 @@ describe('user templates', () => {
     });
     expect(file?.name).toBe('notes.md');
     expect(file?.content.startsWith(`# ${sonTra.article.title}`)).toBe(true);
-    expect(file?.content).not.toContain('gloss:');
+    expect(file?.content).not.toContain('<!-- gloss:');
     expect(file?.content).not.toContain('---\ntitle');
   });
 

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { parseDocument as parseYaml } from 'yaml';
 import { GlossError } from '../result';
+import { glossLink } from '../links/gloss-link';
 import type { Annotation } from '../model/annotation';
 import type { ArticleMeta, Page } from '../model/article';
 import { pageAt } from '../pdf/pages';
@@ -56,6 +57,7 @@ export const DEFAULT_TEMPLATE = `---
 - Published: {{published}}
 {{/if}}
 - Source: {{source}}
+- Link: [Open in Gloss]({{link}})
 {{#if hashtags}}
 - Tags: {{hashtags}}
 {{/if}}
@@ -74,10 +76,8 @@ export const DEFAULT_TEMPLATE = `---
 {{quoteBlock}}
 
 ^{{blockId}}
-{{#if meta}}
 
-{{meta}}
-{{/if}}
+{{#if meta}}{{meta}} · {{/if}}[Open in Gloss]({{link}})
 {{#if note}}
 
 {{note}}
@@ -123,6 +123,8 @@ export interface HighlightData {
   end: number;
   /** PDF only: the label of the page the highlight starts on ("12", "iv"); null otherwise. */
   page: string | null;
+  /** The `gloss://` link that opens the article at this highlight, selected. */
+  link: string;
 }
 
 /** What a template sees for one article (the top level). */
@@ -139,6 +141,8 @@ export interface ArticleData {
   /** PDF only: number of pages; null otherwise. */
   pages: number | null;
   doi: string | null;
+  /** The `gloss://` link that opens the article in Gloss. */
+  link: string;
   tags: string[];
   hashtags: string;
   note: string;
@@ -266,6 +270,7 @@ export function articleData(
       start: h.target.position.start,
       end: h.target.position.end,
       page,
+      link: glossLink({ kind: 'highlight', articleId: article.id, highlightId: h.id }),
     };
   });
   const frontMatter = toYaml({
@@ -277,6 +282,7 @@ export function articleData(
     ...(article.doi && { doi: article.doi }),
     tags,
     'gloss-id': article.id,
+    'gloss-link': glossLink({ kind: 'article', articleId: article.id }),
     exported,
   });
   return {
@@ -288,6 +294,7 @@ export function articleData(
     source: article.sourceFile,
     pages: article.pageCount ?? null,
     doi: article.doi ?? null,
+    link: glossLink({ kind: 'article', articleId: article.id }),
     tags,
     hashtags: hashtags(tags),
     note: noteMarkdown(trimLineBreaks(input.note)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { highlightsReportSchema } from './highlights-import';
 
 /** A UTF-16 offset into an article's canonical text. */
 const offset = z.int().min(0);
@@ -164,14 +165,17 @@ export type ArticleExcerpt = z.output<typeof articleExcerptSchema>;
 /**
  * What importing one file did. 'duplicate': the same text is already in the library; nothing was added.
  * 'updated': a new version of an article imported from a file of the same name; its text was replaced and
- * its highlights re-anchored. `message` is a sentence for the user, e.g. "Imported “Title”."
+ * its highlights re-anchored. 'highlights': the file was another reader's highlights export; `highlights`
+ * reports what became of them and `article` is the first article they went to. `message` is a sentence
+ * for the user, e.g. "Imported “Title”."
  */
 export const importOutcomeSchema = z.object({
-  status: z.enum(['imported', 'duplicate', 'updated']),
+  status: z.enum(['imported', 'duplicate', 'updated', 'highlights']),
   article: articleMetaSchema,
   message: z.string(),
   /** Something to tell the user about the imported file (e.g. a PDF without text), already in `message`. */
   notice: z.string().optional(),
+  highlights: highlightsReportSchema.optional(),
 });
 /** A value `importOutcomeSchema` accepts. */
 export type ImportOutcome = z.output<typeof importOutcomeSchema>;

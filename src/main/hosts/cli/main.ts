@@ -4,6 +4,8 @@ import type { Services } from '../../services';
 import { resolveLibraryPath } from '../../services/library-path';
 import { APP_VERSION } from '../../services/version';
 import type { Command } from './command';
+import { annotationsCommand, highlightCommand, noteCommand, tagCommand } from './commands/annotate';
+import { openCommand } from './commands/open';
 import { exportCommand, importAnnotationsCommand } from './commands/export';
 import { search } from './commands/search';
 import { importFiles, list, rm, show } from './commands/library';
@@ -19,6 +21,11 @@ const commands: Record<string, Command> = {
   serve,
   export: exportCommand,
   'import-annotations': importAnnotationsCommand,
+  highlight: highlightCommand,
+  annotations: annotationsCommand,
+  note: noteCommand,
+  tag: tagCommand,
+  open: openCommand,
 };
 
 const GLOBAL_OPTIONS = {

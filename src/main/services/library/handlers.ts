@@ -1,9 +1,16 @@
 import type { libraryMethods } from '../../../shared/contract/library';
 import type { HandlersFor } from '../handlers';
+import type { LibraryStore } from '../store';
 import type { LibraryService } from './library-service';
 
-/** Handlers for the library domain. */
-export function libraryHandlers(library: LibraryService): HandlersFor<typeof libraryMethods> {
+/**
+ * Handlers for the library domain. `importFile` also takes other readers' highlight exports (Kindle's
+ * My Clippings.txt, KOReader, Hypothesis, Readwise): see importHighlights.
+ */
+export function libraryHandlers(
+  library: LibraryService,
+  store: LibraryStore,
+): HandlersFor<typeof libraryMethods> {
   return {
     listArticles: ({ first }) => library.list(first),
     getArticle: ({ id }) => library.get(id),
@@ -13,7 +20,11 @@ export function libraryHandlers(library: LibraryService): HandlersFor<typeof lib
       // The converters (jsdom among them) load with the first import.
       const { checkImportSize } = await import('../import');
       checkImportSize(name, Math.floor((data.length * 3) / 4));
-      return library.importBytes(Buffer.from(data, 'base64'), name);
+      const bytes = Buffer.from(data, 'base64');
+      const { readHighlightsFile, importHighlights } = await import('../highlights');
+      const highlights = readHighlightsFile(name, bytes);
+      if (highlights) return importHighlights(library, store, name, highlights);
+      return library.importBytes(bytes, name);
     },
     updateArticle: ({ id, ...patch }) => library.update(id, patch),
     deleteArticle: ({ id }) => library.delete(id),

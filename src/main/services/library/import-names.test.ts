@@ -49,7 +49,7 @@ describe('imported file names', () => {
   );
 
   it('imports a file whose name holds a backslash, through the API, and finds its copy again', async () => {
-    const dispatch = createDispatch(libraryHandlers(library) as unknown as Handlers);
+    const dispatch = createDispatch(libraryHandlers(library, store) as unknown as Handlers);
     const result = await dispatch('importFile', {
       name: 'Ghi chú\\bản nháp.md',
       data: Buffer.from(TEXT).toString('base64'),

@@ -1,9 +1,9 @@
 import { useRef } from 'react';
 import { useStore } from '../state/store';
 
-/** File types offered in the picker. */
+/** File types offered in the picker: articles, books, PDFs, and highlight exports of other readers (.json, .csv). */
 export const IMPORT_ACCEPT =
-  '.txt,.md,.markdown,.html,.htm,.epub,.pdf,text/plain,text/markdown,text/html,application/epub+zip,application/pdf';
+  '.txt,.md,.markdown,.html,.htm,.epub,.pdf,.json,.csv,text/plain,text/markdown,text/html,application/epub+zip,application/pdf';
 
 /** Opens the system file picker (a native dialog in Electron) and imports the chosen files. */
 export function ImportButton({ className }: { className?: string }) {

@@ -76,6 +76,9 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
         else if (result.value.status === 'imported') {
           state.imported++;
           if (result.value.notice) state.notes.push(result.value.message);
+        } else if (result.value.status === 'highlights') {
+          state.imported++;
+          state.notes.push(result.value.message);
         } else {
           state.notes.push(result.value.message);
           (result.value.status === 'duplicate' ? state.duplicates : state.updated).push(file.name);

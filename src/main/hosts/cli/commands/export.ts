@@ -102,15 +102,25 @@ export const exportCommand: Command = {
   },
 };
 
-/** `gloss import-annotations FILE`: adds the annotations of a Web Annotation JSON file to the library. */
+/**
+ * `gloss import-annotations FILE`: adds the annotations of a Web Annotation JSON file to the library; a
+ * highlights export of another reader (Kindle, KOReader, Hypothesis, Readwise) is imported as `gloss import` does.
+ */
 export const importAnnotationsCommand: Command = {
-  help: 'import-annotations FILE  Import annotations from a Web Annotation JSON file (as export writes it)',
+  help: 'import-annotations FILE  Import annotations from a Web Annotation JSON file (as export writes it), or another reader’s highlights',
   async run(ctx) {
     const file = ctx.args[0];
     if (file === undefined || ctx.args.length > 1) {
       throw new GlossError('invalid-argument', 'Give exactly one file: gloss import-annotations FILE.');
     }
     const json = await readTextFile(path.resolve(file), 'file');
+    const { readHighlightsFile } = await import('../../../services/highlights');
+    const name = path.basename(file);
+    if (readHighlightsFile(name, Buffer.from(json))) {
+      const outcome = await call(ctx, 'importFile', { name, data: Buffer.from(json).toString('base64') });
+      print(ctx, outcome, outcome.message);
+      return;
+    }
     const result = await call(ctx, 'importWebAnnotations', { json });
     print(
       ctx,

@@ -32,19 +32,46 @@ async function readForImport(file: string): Promise<string> {
   return (await readFile(file).catch(fail)).toString('base64');
 }
 
-/** `gloss import FILE...`: imports each file, reports each failure, exits 1 if any failed. */
+/**
+ * Reads standard input whole, base64-encoded for the importFile method, under the name `--name` gives.
+ * @throws GlossError without a name, or when the input is too large.
+ */
+async function readStdinForImport(name: unknown): Promise<{ name: string; data: string }> {
+  if (typeof name !== 'string' || !name.trim()) {
+    throw new GlossError(
+      'invalid-argument',
+      'Give the name of the file read from standard input: gloss import - --name NAME.',
+    );
+  }
+  const { checkImportSize } = await import('../../../services/import');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
+    checkImportSize(name, size);
+    chunks.push(bytes);
+  }
+  return { name: path.basename(name), data: Buffer.concat(chunks).toString('base64') };
+}
+
+/** `gloss import FILE...`: imports each file ("-" reads standard input), reports each failure, exits 1 if any failed. */
 export const importFiles: Command = {
-  help: 'import FILE...         Import text, Markdown or HTML files',
+  help: 'import FILE...|- [--name NAME]  Import files (articles, or other readers’ highlights); "-" reads standard input',
+  options: { name: { type: 'string' } },
   async run(ctx) {
     if (ctx.args.length === 0) throw new GlossError('invalid-argument', 'Name at least one file to import.');
     const outcomes = [];
     let failed = 0;
     for (const [i, file] of ctx.args.entries()) {
       try {
-        const outcome = await call(ctx, 'importFile', {
-          name: path.basename(file),
-          data: await readForImport(file),
-        });
+        const outcome = await call(
+          ctx,
+          'importFile',
+          file === '-'
+            ? await readStdinForImport(ctx.options.name)
+            : { name: path.basename(file), data: await readForImport(file) },
+        );
         outcomes.push({ file, ok: true, ...outcome });
         if (!ctx.json) console.log(`[${i + 1}/${ctx.args.length}] ${outcome.message}`);
       } catch (error) {

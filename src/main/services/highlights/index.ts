@@ -1,0 +1,3 @@
+export { readHighlightsFile } from './detect';
+export { importHighlights } from './import-highlights';
+export type { HighlightFormat, ParsedHighlights } from './types';
