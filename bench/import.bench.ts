@@ -38,7 +38,7 @@ async function floorImport(source: string, out: string): Promise<void> {
   await writeSynced(path.join(out, 'content.json'), JSON.stringify({ text, blocks }));
 }
 
-it('import: a 10 MB .txt through the service, against reading, normalizing, hashing and writing it', async () => {
+it('import: a .txt of 10 million characters through the service, against reading, normalizing, hashing and writing it', async () => {
   const text = bigArticle(CHARS).text;
   const source = path.join(dir, 'lon.txt');
   await writeFile(source, text);
