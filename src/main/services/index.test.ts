@@ -57,6 +57,24 @@ function webAnnotationFile(article: ArticleContent, note: string): string {
 }
 
 describe('startServices: the change feed', () => {
+  it('acknowledges an import before its followers are done, and a search asked then waits for the index', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let followerDone = false;
+    services.changes.subscribe(async (event) => {
+      if (event.kind !== 'article-added') return;
+      await held;
+      followerDone = true;
+    });
+    const { article } = await importSample();
+    expect(followerDone).toBe(false);
+    const searched = call<SearchResults>('search', { query: 'son tra' });
+    release();
+    const found = await searched;
+    expect(followerDone).toBe(true);
+    expect(found.groups[0]?.article.id).toBe(article.id);
+  });
+
   it('finds a note imported with import-annotations as soon as the import returns', async () => {
     const { article } = await importSample();
     const content = await call<ArticleContent>('getArticle', { id: article.id });

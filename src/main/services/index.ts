@@ -84,7 +84,12 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     ...appHandlers(options.host, options.libraryPath),
     ...libraryHandlers(library, store),
     ...annotationHandlers(store),
-    search: async (params) => (await searching()).search(params),
+    // A search sees every change acknowledged before it: an import returns before its text is
+    // indexed, and a search asked meanwhile waits for that.
+    search: async (params) => {
+      const [handlers] = await Promise.all([searching(), store.delivered()]);
+      return handlers.search(params);
+    },
     searchStatus: async (params) => (await searching()).searchStatus(params),
     renderExport: async (params) => (await exporting()).renderExport(params),
     importWebAnnotations: async (params) => (await exporting()).importWebAnnotations(params),

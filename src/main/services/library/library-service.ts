@@ -28,8 +28,10 @@ export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'publi
 /**
  * Imports files into the library folder and manages articles: the copy in
  * `articles/`, the index record and the content cache. Other services follow
- * its changes on the store's change feed; an import, deletion, restoration
- * or refresh resolves once its changes are written and announced.
+ * its changes on the store's change feed. An import or a refresh resolves
+ * once its changes are on disk, while followers (search indexing a long
+ * text) catch up after; a deletion or restoration once they are also
+ * delivered to every follower.
  */
 export class LibraryService {
   /** Deleted this session: can still be restored. Purged at the next start. */
@@ -167,8 +169,8 @@ export class LibraryService {
       await this.store.purgeArticleData(id).catch(() => undefined);
       throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
     }
+    // Acknowledged once on disk: the search index follows the change feed in the background.
     await this.store.putArticle(article);
-    await this.store.flush();
     const message = [`Imported “${article.title}”.`, ...doc.warnings].join(' ');
     if (doc.warnings.length === 0) return { status: 'imported', article, message };
     return { status: 'imported', article, message, notice: doc.warnings.join(' ') };
@@ -276,7 +278,6 @@ export class LibraryService {
       ...pdfFields(doc),
     };
     await this.store.putArticle(next);
-    await this.store.flush();
     return describeReanchoring(article.title, report);
   }
 

@@ -15,7 +15,14 @@ export const SCOPE_FIELDS: Record<ParsedQuery['scope'], Field[]> = {
   notes: ['text', 'notes', 'labels'],
   text: ['text'],
 };
-const BOOST: Partial<Record<Field, number>> = { title: 3, author: 2, tags: 2, labels: 1.5, notes: 1.5 };
+/** How much a word found in a field counts (1 when not named). */
+export const BOOST: Partial<Record<Field, number>> = {
+  title: 3,
+  author: 2,
+  tags: 2,
+  labels: 1.5,
+  notes: 1.5,
+};
 
 /**
  * Each distinct word of a search form once, repeated 1 + log2(count)

@@ -1,8 +1,9 @@
 import type MiniSearch from 'minisearch';
 import type { ParsedQuery } from '../../../shared/search/query';
-import { articleIdOf, SCOPE_FIELDS, type IndexDoc } from './documents';
+import { articleIdOf, BOOST, SCOPE_FIELDS, type IndexDoc } from './documents';
 import { metaForms, notesFormOf, type ArticleEntry } from './entry';
 import { eligible, type TagKey } from './highlight-index';
+import { scoreTerms } from './postings';
 import { needsOf, wordWeights, type Plan } from './query-plan';
 import { containsWords } from './search-form';
 
@@ -15,31 +16,43 @@ export interface RankedIndex {
   formOf(entry: ArticleEntry): string;
 }
 
-/** Articles holding every item of `plan` where the query allows, best first (MiniSearch's score, summed). */
+/** An article some document of which holds a term: its summed score, and which needs it meets. */
+interface Found {
+  score: number;
+  met: Uint8Array;
+  left: number;
+}
+
+/** Articles holding every item of `plan` where the query allows, best first (MiniSearch's score of their documents, summed). */
 export function rank(index: RankedIndex, plan: Plan): ArticleEntry[] {
   const { query, items } = plan;
   const weights = wordWeights(items);
   const fields = SCOPE_FIELDS[query.colors.length > 0 ? 'notes' : query.scope];
-  const results = index.mini.search(
-    { combineWith: 'OR', queries: [...weights.keys()] },
-    { fields, boostTerm: (term) => weights.get(term) ?? 1 },
-  );
   const { needs, count } = needsOf(items);
-  const found = new Map<string, { score: number; met: Uint8Array; left: number }>();
-  for (const result of results) {
-    const articleId = articleIdOf(String(result.id));
-    let article = found.get(articleId);
-    if (!article) found.set(articleId, (article = { score: 0, met: new Uint8Array(count), left: count }));
-    article.score += result.score;
-    for (const term of result.terms) {
+  const found = new Map<string, Found>();
+  const docs = scoreTerms<Found>(
+    index.mini,
+    [...weights.keys()],
+    fields,
+    (field) => BOOST[field] ?? 1,
+    (term) => weights.get(term) ?? 1,
+    (doc, term) => {
+      let article = doc.owner;
+      if (!article) {
+        const articleId = articleIdOf(doc.id);
+        article = found.get(articleId);
+        if (!article) found.set(articleId, (article = { score: 0, met: new Uint8Array(count), left: count }));
+        doc.owner = article;
+      }
       for (const need of needs.get(term) ?? []) {
         if (article.met[need] === 0) {
           article.met[need] = 1;
           article.left--;
         }
       }
-    }
-  }
+    },
+  );
+  for (const doc of docs.values()) if (doc.owner) doc.owner.score += doc.score;
   const ranked: { entry: ArticleEntry; score: number }[] = [];
   for (const [articleId, { score, left }] of found) {
     const entry = left === 0 ? index.article(articleId) : undefined;

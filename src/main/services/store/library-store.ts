@@ -283,6 +283,11 @@ export class LibraryStore {
     return peekUndo(this.ctx, scope);
   }
 
+  /** Resolves once every change acknowledged so far has been delivered to every subscriber (writes nothing). */
+  delivered(): Promise<void> {
+    return this.announcer.settled();
+  }
+
   /**
    * Writes every pending change now, durably (changed highlights appended to
    * their shard's journal, other changes rewrite their file), then resolves
