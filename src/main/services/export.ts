@@ -9,7 +9,8 @@ import { mergeDocument, readDocument, sectionIds } from '../../shared/export/mar
 import { parseWebAnnotations, toAnnotationCollection } from '../../shared/export/web-annotation';
 import { GlossError } from '../../shared/result';
 import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
-import type { ArticleMeta } from '../../shared/model/article';
+import type { ArticleMeta, Block } from '../../shared/model/article';
+import { outlineOf, type OutlineEntry } from '../../shared/text/outline';
 import { tagKey } from '../../shared/model/tag';
 import { atomicWrite } from './fs/atomic-write';
 
@@ -22,6 +23,11 @@ export interface ExportSource {
   getArticleNote(articleId: string): Promise<string>;
   /** Live annotations of one article in document order, orphans included (flagged `orphaned`). */
   listAnnotations(articleId: string): Promise<Annotation[]>;
+  /**
+   * An article's canonical text and blocks (read for books only, whose contents group their highlights);
+   * undefined when they cannot be read, and the highlights are then not grouped.
+   */
+  readContent(articleId: string): Promise<{ text: string; blocks: Block[] } | undefined>;
   /** Live annotations carrying a tag (compared case-insensitively), across the library. */
   listAnnotationsByTag(tag: string): Promise<Annotation[]>;
   /**
@@ -57,12 +63,28 @@ function inDocumentOrder(highlights: Annotation[]): Annotation[] {
   return highlights.filter((h) => !h.deleted).sort(byDocumentOrder);
 }
 
-async function withAllHighlights(source: ExportSource, article: ArticleMeta): Promise<ArticleExport> {
-  const [note, highlights] = await Promise.all([
+/**
+ * A book's table of contents, under which its highlights are grouped; none for an article (its headings
+ * are its own text, kept as they are) or a book whose text cannot be read.
+ */
+async function bookOutline(source: ExportSource, article: ArticleMeta): Promise<OutlineEntry[]> {
+  if (article.format !== 'epub') return [];
+  const content = await source.readContent(article.id).catch(() => undefined);
+  if (!content?.blocks.some((block) => block.toc)) return [];
+  return outlineOf(content.blocks, (block) => content.text.slice(block.start, block.end));
+}
+
+async function withHighlights(
+  source: ExportSource,
+  article: ArticleMeta,
+  tagged?: Annotation[],
+): Promise<ArticleExport> {
+  const [note, highlights, outline] = await Promise.all([
     source.getArticleNote(article.id),
-    source.listAnnotations(article.id),
+    tagged ?? source.listAnnotations(article.id),
+    bookOutline(source, article),
   ]);
-  return { article, note, highlights: inDocumentOrder(highlights) };
+  return { article, note, highlights: inDocumentOrder(highlights), outline };
 }
 
 /**
@@ -79,16 +101,16 @@ export async function collectArticles(
   scope: ExportScope,
   includeEmpty = false,
 ): Promise<ArticleExport[]> {
-  if (scope.kind === 'article') return [await withAllHighlights(source, liveArticle(source, scope.id))];
+  if (scope.kind === 'article') return [await withHighlights(source, liveArticle(source, scope.id))];
   if (scope.kind === 'articles') {
     const articles = [...new Set(scope.ids)].map((id) => liveArticle(source, id));
-    return Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    return Promise.all(articles.map((a) => withHighlights(source, a)));
   }
   if (scope.kind === 'all') {
     const articles = source.listArticles();
     if (articles.length === 0)
       throw new GlossError('not-found', 'Nothing to export: the library has no articles.');
-    const all = await Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    const all = await Promise.all(articles.map((a) => withHighlights(source, a)));
     if (includeEmpty) return all;
     const annotated = all.filter((a) => a.highlights.length > 0 || a.note.trim() !== '');
     if (annotated.length === 0) {
@@ -101,15 +123,10 @@ export async function collectArticles(
   const result: ArticleExport[] = [];
   for (const article of source.listArticles()) {
     if (article.tags.some((t) => tagKey(t) === key)) {
-      result.push(await withAllHighlights(source, article));
+      result.push(await withHighlights(source, article));
     } else {
       const tagged = byArticle.get(article.id);
-      if (tagged)
-        result.push({
-          article,
-          note: await source.getArticleNote(article.id),
-          highlights: inDocumentOrder(tagged),
-        });
+      if (tagged) result.push(await withHighlights(source, article, tagged));
     }
   }
   if (result.length === 0) {
