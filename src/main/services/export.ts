@@ -10,9 +10,9 @@ import { parseWebAnnotations, toAnnotationCollection } from '../../shared/export
 import { GlossError } from '../../shared/result';
 import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
 import type { ArticleMeta, Block } from '../../shared/model/article';
-import { outlineOf, type OutlineEntry } from '../../shared/text/outline';
 import { tagKey } from '../../shared/model/tag';
 import { atomicWrite } from './fs/atomic-write';
+import { bookCfis, bookOutline } from './export-books';
 
 /** What export and import need of the library; the library store provides it. */
 export interface ExportSource {
@@ -61,17 +61,6 @@ function liveArticle(source: ExportSource, id: string): ArticleMeta {
 
 function inDocumentOrder(highlights: Annotation[]): Annotation[] {
   return highlights.filter((h) => !h.deleted).sort(byDocumentOrder);
-}
-
-/**
- * A book's table of contents, under which its highlights are grouped; none for an article (its headings
- * are its own text, kept as they are) or a book whose text cannot be read.
- */
-async function bookOutline(source: ExportSource, article: ArticleMeta): Promise<OutlineEntry[]> {
-  if (article.format !== 'epub') return [];
-  const content = await source.readContent(article.id).catch(() => undefined);
-  if (!content?.blocks.some((block) => block.toc)) return [];
-  return outlineOf(content.blocks, (block) => content.text.slice(block.start, block.end));
 }
 
 async function withHighlights(
@@ -177,11 +166,12 @@ export async function renderExport(
     });
   }
   const annotations = articles.flatMap((a) => a.highlights);
-  const collection = toAnnotationCollection(annotations, {
-    id: `urn:uuid:${randomUUID()}`,
-    pageId: `urn:uuid:${randomUUID()}`,
-    label: `${stem} (${exported})`,
-  });
+  const cfis = await bookCfis(source, articles);
+  const collection = toAnnotationCollection(
+    annotations,
+    { id: `urn:uuid:${randomUUID()}`, pageId: `urn:uuid:${randomUUID()}`, label: `${stem} (${exported})` },
+    (a) => cfis.get(a.id) ?? null,
+  );
   return [{ name: `${stem}.json`, content: `${JSON.stringify(collection, null, 2)}\n` }];
 }
 

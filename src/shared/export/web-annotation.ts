@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GlossError } from '../result';
 import { HIGHLIGHT_COLORS, type Annotation } from '../model/annotation';
+import { EPUB_CFI_SPEC } from './cfi';
 
 /** The JSON-LD context every W3C Web Annotation document names. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -24,7 +25,7 @@ export interface CollectionIds {
   label: string;
 }
 
-function toWebAnnotation(a: Annotation) {
+function toWebAnnotation(a: Annotation, cfi: string | null) {
   const body = [
     ...(a.note === ''
       ? []
@@ -48,6 +49,7 @@ function toWebAnnotation(a: Annotation) {
           suffix: a.target.quote.suffix,
         },
         { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
+        ...(cfi === null ? [] : [{ type: 'FragmentSelector', conformsTo: EPUB_CFI_SPEC, value: cfi }]),
       ],
     },
     'gloss:color': a.color,
@@ -61,16 +63,27 @@ function toWebAnnotation(a: Annotation) {
  * `urn:gloss:article:<id>` with a TextQuoteSelector and a
  * TextPositionSelector, its note is a TextualBody (text/markdown,
  * purpose commenting), each tag a TextualBody with purpose tagging, and its
- * colour is `gloss:color`.
+ * colour is `gloss:color`. A highlight for which `cfiOf` gives an EPUB CFI
+ * (`epubcfi(…)`) also gets a FragmentSelector holding it, for other readers;
+ * the quote and position stay what Gloss reads back.
  */
-export function toAnnotationCollection(annotations: readonly Annotation[], ids: CollectionIds): object {
+export function toAnnotationCollection(
+  annotations: readonly Annotation[],
+  ids: CollectionIds,
+  cfiOf: (annotation: Annotation) => string | null = () => null,
+): object {
   return {
     '@context': [ANNO_CONTEXT, { gloss: GLOSS_VOCAB }],
     id: ids.id,
     type: 'AnnotationCollection',
     label: ids.label,
     total: annotations.length,
-    first: { id: ids.pageId, type: 'AnnotationPage', startIndex: 0, items: annotations.map(toWebAnnotation) },
+    first: {
+      id: ids.pageId,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items: annotations.map((a) => toWebAnnotation(a, cfiOf(a))),
+    },
   };
 }
 
