@@ -37,6 +37,10 @@ test('imports an EPUB, finds its chapters in the contents, and keeps a highlight
   await contents.getByRole('button', { name: 'Chương 3' }).click();
   const heading = article.getByRole('heading', { name: 'Chương 3: Cầu Rồng' });
   await expect(heading).toBeInViewport();
+  const place = page.getByRole('status', { name: 'Place in the text' });
+  await expect(place).toContainText('Chương 3');
+  await expect(place).toContainText('3 of 5');
+  await expect(place).toContainText(/\b4\d % into the text/);
   await expect(contents.getByRole('button', { name: 'Chương 3' })).toHaveAttribute(
     'aria-current',
     'location',

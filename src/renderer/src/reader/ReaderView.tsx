@@ -8,6 +8,7 @@ import { FindBar } from './FindBar';
 import { readerLayoutStyle } from './layout';
 import { bylinePlacement } from './byline';
 import { detectLanguage } from '../../../shared/text/language';
+import { PlaceStatus } from './PlaceStatus';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel, type SidePanelTab } from './SidePanel';
@@ -164,6 +165,7 @@ export function ReaderView() {
           />
         )}
       </div>
+      <PlaceStatus scroller={scroller} />
       {selection && (
         <SelectionToolbar
           selection={selection}
