@@ -56,7 +56,9 @@ function textPlaces(root: Element, prefix: string, out: TextPlace[] = []): TextP
       elementIndex++;
       chunkLength = 0;
       const element = child as Element;
-      if (!SKIPPED.has(element.localName.toLowerCase())) textPlaces(element, prefix + cfiStep(element), out);
+      const id = element.getAttribute('id');
+      const step = `/${2 * elementIndex}${id ? `[${escapeCfi(id)}]` : ''}`;
+      if (!SKIPPED.has(element.localName.toLowerCase())) textPlaces(element, prefix + step, out);
     } else if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
       out.push({ node: child, path: `${prefix}/${2 * elementIndex + 1}`, base: chunkLength });
       chunkLength += child.nodeValue?.length ?? 0;
