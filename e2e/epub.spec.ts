@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { fixtureFile, importThroughUi, selectText } from './helpers';
+import { convertEpub } from '../src/main/services/import/epub/epub';
 import { buildEpub, type FixtureChapter } from '../src/main/services/import/epub/fixtures/build-epub';
 
 const TITLES = ['Buổi sáng', 'Chợ Hàn', 'Cầu Rồng', 'Bán đảo Sơn Trà', 'Biển Mỹ Khê'];
@@ -36,6 +38,12 @@ test('imports an EPUB, finds its chapters in the contents, and keeps a highlight
   await contents.getByRole('button', { name: 'Chương 3' }).click();
   const heading = article.getByRole('heading', { name: 'Chương 3: Cầu Rồng' });
   await expect(heading).toBeInViewport();
+  const place = page.getByRole('status', { name: 'Place in the text' });
+  await expect(place).toContainText('Chương 3');
+  await expect(place).toContainText('3 of 5');
+  const { text } = convertEpub(buildEpub({ chapters: CHAPTERS }));
+  const percent = Math.floor((text.indexOf('Chương 3: Cầu Rồng') / text.length) * 100);
+  await expect(place).toContainText(`${percent} % into the text`);
   await expect(contents.getByRole('button', { name: 'Chương 3' })).toHaveAttribute(
     'aria-current',
     'location',
@@ -61,6 +69,43 @@ test('imports an EPUB, finds its chapters in the contents, and keeps a highlight
   const reopened = page.getByRole('article', { name: 'Article text' });
   await expect(reopened.locator('mark.hl-green')).toHaveText(PASSAGE);
   await expect(reopened.locator('mark.hl-green')).toBeInViewport();
+});
+
+test("exports a book's highlights as Markdown grouped under their chapters", async ({ gloss }, testInfo) => {
+  const { page } = gloss;
+  const book = fixtureFile(testInfo.outputDir, 'song-han.epub', buildEpub({ chapters: CHAPTERS }));
+  await importThroughUi(page, book);
+  await page.getByRole('button', { name: 'Sông Hàn kể chuyện', exact: true }).click();
+  const article = page.getByRole('article', { name: 'Article text' });
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await page.getByRole('tab', { name: 'Contents' }).click();
+  const passages = [
+    ['Chương 4', 'Đoạn 2 của chương 4'],
+    ['Chương 2', 'Đoạn 7 của chương 2'],
+    ['Chương 2', 'Đoạn 9 của chương 2'],
+  ];
+  for (const [chapter, passage] of passages) {
+    await contents.getByRole('button', { name: chapter }).click();
+    await selectText(page, passage!);
+    await page.keyboard.press('1');
+    await expect(article.locator('mark.hl-yellow', { hasText: passage })).toHaveCount(1);
+  }
+
+  await page.getByRole('toolbar', { name: 'Reader' }).getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByRole('combobox', { name: 'What' }).selectOption({ label: 'This article' });
+  await dialog.getByRole('radio', { name: 'Markdown (Obsidian)' }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const text = readFileSync(await (await download).path(), 'utf8');
+  const lines = text.split('\n').filter((line) => /^(### |> )/.test(line));
+  expect(lines).toEqual([
+    '### Chương 2',
+    '> Đoạn 7 của chương 2',
+    '> Đoạn 9 của chương 2',
+    '### Chương 4',
+    '> Đoạn 2 của chương 4',
+  ]);
 });
 
 test('refuses a DRM-protected book and names it, leaving the library as it was', async ({

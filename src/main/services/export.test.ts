@@ -97,6 +97,40 @@ afterEach(async () => {
 });
 
 describe('renderExport', () => {
+  it("groups a book's highlights under its chapters, found in its contents, and leaves articles as they are", async () => {
+    const text = 'Chương 1\n\nMở đầu sông Hàn.\n\nChương 2\n\nCuối sông Hàn.';
+    const blocks = [
+      { kind: 'h1' as const, start: 0, end: 8, toc: [{ label: 'Một', level: 1 }] },
+      { kind: 'p' as const, start: 10, end: 26 },
+      { kind: 'h1' as const, start: 28, end: 36, toc: [{ label: 'Hai', level: 1 }] },
+      { kind: 'p' as const, start: 38, end: 52 },
+    ];
+    const book = { ...article(C, 'Sách'), format: 'epub' as const, sourceFile: 'articles/sach.epub' };
+    const highlights = [
+      annotation('cccccccc-0000-4000-8000-000000000001', C, 10, 'Mở đầu'),
+      annotation('cccccccc-0000-4000-8000-000000000002', C, 38, 'Cuối'),
+    ];
+    const contents = { [C]: { text, blocks }, [A]: { text, blocks } };
+    const source = new MemoryExportSource({
+      ...library(),
+      articles: [book, article(A, 'Bài')],
+      annotations: [...library().annotations, ...highlights],
+      contents,
+    });
+    const [bookFile] = await renderExport(
+      source,
+      request({ scope: { kind: 'article', id: C }, format: 'md' }),
+      NOW,
+    );
+    expect(bookFile?.content).toMatch(/### Một\n\n> Mở đầu\n[^]*### Hai\n\n> Cuối\n/);
+    const [articleFile] = await renderExport(
+      source,
+      request({ scope: { kind: 'article', id: A }, format: 'md' }),
+      NOW,
+    );
+    expect(articleFile?.content).not.toContain('###');
+  });
+
   it('renders one article with its live highlights in document order', async () => {
     const [file] = await renderExport(
       new MemoryExportSource(library()),

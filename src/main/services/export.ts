@@ -6,13 +6,20 @@ import type { ExportFile, ExportScope, ImportResult } from '../../shared/model/e
 import { collisionKey, numberedName, safeFileStem } from '../../shared/export/file-names';
 import { renderMarkdown, type ArticleExport } from '../../shared/export/markdown';
 import { mergeDocument, readDocument, sectionIds } from '../../shared/export/markers';
-import { parseWebAnnotations, toAnnotationCollection } from '../../shared/export/web-annotation';
+import {
+  epubCfiFragment,
+  parseWebAnnotations,
+  pdfPageFragment,
+  toAnnotationCollection,
+  type FragmentSelector,
+} from '../../shared/export/web-annotation';
 import { GlossError } from '../../shared/result';
 import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
-import type { ArticleMeta, Page } from '../../shared/model/article';
+import type { ArticleMeta, Block, Page } from '../../shared/model/article';
 import { pageAt } from '../../shared/pdf/pages';
 import { tagKey } from '../../shared/model/tag';
 import { atomicWrite } from './fs/atomic-write';
+import { bookCfis, bookOutline } from './export-books';
 
 /** What export and import need of the library; the library store provides it. */
 export interface ExportSource {
@@ -21,10 +28,14 @@ export interface ExportSource {
   getArticle(id: string): ArticleMeta | undefined;
   /** The article note (Markdown), "" when there is none. */
   getArticleNote(articleId: string): Promise<string>;
-  /** An article's stored content, for a PDF's page map; sources without it export no page labels. */
-  readContent?(articleId: string): Promise<{ pages?: Page[] } | undefined>;
   /** Live annotations of one article in document order, orphans included (flagged `orphaned`). */
   listAnnotations(articleId: string): Promise<Annotation[]>;
+  /**
+   * An article's canonical text and blocks, and a PDF's page map (read for books, whose contents group
+   * their highlights, and PDFs, whose highlights carry page labels); undefined when they cannot be read,
+   * and the highlights are then not grouped or labelled.
+   */
+  readContent(articleId: string): Promise<{ text: string; blocks: Block[]; pages?: Page[] } | undefined>;
   /** Live annotations carrying a tag (compared case-insensitively), across the library. */
   listAnnotationsByTag(tag: string): Promise<Annotation[]>;
   /**
@@ -60,12 +71,17 @@ function inDocumentOrder(highlights: Annotation[]): Annotation[] {
   return highlights.filter((h) => !h.deleted).sort(byDocumentOrder);
 }
 
-async function withAllHighlights(source: ExportSource, article: ArticleMeta): Promise<ArticleExport> {
-  const [note, highlights] = await Promise.all([
+async function withHighlights(
+  source: ExportSource,
+  article: ArticleMeta,
+  tagged?: Annotation[],
+): Promise<ArticleExport> {
+  const [note, highlights, outline] = await Promise.all([
     source.getArticleNote(article.id),
-    source.listAnnotations(article.id),
+    tagged ?? source.listAnnotations(article.id),
+    bookOutline(source, article),
   ]);
-  return { article, note, highlights: inDocumentOrder(highlights) };
+  return { article, note, highlights: inDocumentOrder(highlights), outline };
 }
 
 /**
@@ -88,7 +104,7 @@ export async function collectArticles(
 
 /** A PDF article's export with its page map, when the source can read it. */
 async function withPages(source: ExportSource, item: ArticleExport): Promise<ArticleExport> {
-  if (item.article.format !== 'pdf' || !source.readContent) return item;
+  if (item.article.format !== 'pdf') return item;
   const pages = (await source.readContent(item.article.id).catch(() => undefined))?.pages;
   return pages ? { ...item, pages } : item;
 }
@@ -98,16 +114,16 @@ async function collectHighlights(
   scope: ExportScope,
   includeEmpty: boolean,
 ): Promise<ArticleExport[]> {
-  if (scope.kind === 'article') return [await withAllHighlights(source, liveArticle(source, scope.id))];
+  if (scope.kind === 'article') return [await withHighlights(source, liveArticle(source, scope.id))];
   if (scope.kind === 'articles') {
     const articles = [...new Set(scope.ids)].map((id) => liveArticle(source, id));
-    return Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    return Promise.all(articles.map((a) => withHighlights(source, a)));
   }
   if (scope.kind === 'all') {
     const articles = source.listArticles();
     if (articles.length === 0)
       throw new GlossError('not-found', 'Nothing to export: the library has no articles.');
-    const all = await Promise.all(articles.map((a) => withAllHighlights(source, a)));
+    const all = await Promise.all(articles.map((a) => withHighlights(source, a)));
     if (includeEmpty) return all;
     const annotated = all.filter((a) => a.highlights.length > 0 || a.note.trim() !== '');
     if (annotated.length === 0) {
@@ -120,15 +136,10 @@ async function collectHighlights(
   const result: ArticleExport[] = [];
   for (const article of source.listArticles()) {
     if (article.tags.some((t) => tagKey(t) === key)) {
-      result.push(await withAllHighlights(source, article));
+      result.push(await withHighlights(source, article));
     } else {
       const tagged = byArticle.get(article.id);
-      if (tagged)
-        result.push({
-          article,
-          note: await source.getArticleNote(article.id),
-          highlights: inDocumentOrder(tagged),
-        });
+      if (tagged) result.push(await withHighlights(source, article, tagged));
     }
   }
   if (result.length === 0) {
@@ -180,15 +191,18 @@ export async function renderExport(
   }
   const annotations = articles.flatMap((a) => a.highlights);
   const pages = new Map(articles.flatMap((a) => (a.pages ? [[a.article.id, a.pages] as const] : [])));
-  const pageOf = (a: Annotation): number | undefined => {
+  const cfis = await bookCfis(source, articles);
+  const fragmentOf = (a: Annotation): FragmentSelector | null => {
+    const cfi = cfis.get(a.id);
+    if (cfi) return epubCfiFragment(cfi);
     const map = pages.get(a.articleId);
     const page = map && !a.orphaned ? pageAt(map, a.target.position.start) : undefined;
-    return page && page.index + 1;
+    return page ? pdfPageFragment(page.index + 1) : null;
   };
   const collection = toAnnotationCollection(
     annotations,
     { id: `urn:uuid:${randomUUID()}`, pageId: `urn:uuid:${randomUUID()}`, label: `${stem} (${exported})` },
-    pageOf,
+    fragmentOf,
   );
   return [{ name: `${stem}.json`, content: `${JSON.stringify(collection, null, 2)}\n` }];
 }

@@ -7,7 +7,7 @@ import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
 import { libraryHandlers } from './library/handlers';
 import { LibraryService } from './library/library-service';
-import type { ExportTarget } from './export';
+import type { ExportSource, ExportTarget } from './export';
 import { searchOnDemand } from './search-on-demand';
 import { runEveryStep } from './stop';
 import { LibraryStore } from './store';
@@ -74,8 +74,18 @@ export async function startServices(options: ServicesOptions): Promise<Services>
       : (await import('./library/watcher')).watchArticles(options.libraryPath, library, (message) =>
           store.addNotice(message),
         );
+  // A book's text for export comes through the library, which rebuilds a missing cache from the copy.
+  const exportSource: ExportSource = {
+    listArticles: () => store.listArticles(),
+    getArticle: (id) => store.getArticle(id),
+    getArticleNote: (id) => store.getArticleNote(id),
+    listAnnotations: (id) => store.listAnnotations(id),
+    listAnnotationsByTag: (tag) => store.listAnnotationsByTag(tag),
+    importAnnotations: (id, annotations) => store.importAnnotations(id, annotations),
+    readContent: (id) => library.text(id),
+  };
   // Export (Handlebars, YAML) and search (MiniSearch) load on their first call.
-  const exporting = () => import('./export').then(({ exportHandlers }) => exportHandlers(store));
+  const exporting = () => import('./export').then(({ exportHandlers }) => exportHandlers(exportSource));
   const searching = () =>
     Promise.all([search.service(), import('./search/handlers')]).then(([service, { searchHandlers }]) =>
       searchHandlers(service),
@@ -101,7 +111,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     exportFiles: async (params, target) => {
       const parsed = renderExportSchema.safeParse(params);
       if (!parsed.success) throw new GlossError('invalid-argument', parsed.error.message);
-      return (await import('./export-stream')).exportFiles(store, parsed.data, target);
+      return (await import('./export-stream')).exportFiles(exportSource, parsed.data, target);
     },
     changes: store.changes,
     flush: () => store.flush(),

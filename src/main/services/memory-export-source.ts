@@ -1,6 +1,6 @@
 import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
 import { tagKey } from '../../shared/model/tag';
-import type { ArticleMeta } from '../../shared/model/article';
+import type { ArticleMeta, Block } from '../../shared/model/article';
 import type { ExportSource } from './export';
 
 /** A library held in memory: articles with their notes, and annotations. */
@@ -9,6 +9,8 @@ export interface MemoryLibrary {
   /** Article notes by article id. */
   notes?: Record<string, string>;
   annotations: Annotation[];
+  /** Canonical texts and blocks by article id (books whose contents group their highlights). */
+  contents?: Record<string, { text: string; blocks: Block[] }>;
 }
 
 /**
@@ -44,6 +46,10 @@ export class MemoryExportSource implements ExportSource {
 
   async getArticleNote(articleId: string): Promise<string> {
     return this.library.notes?.[articleId] ?? '';
+  }
+
+  async readContent(articleId: string): Promise<{ text: string; blocks: Block[] } | undefined> {
+    return this.library.contents?.[articleId];
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {

@@ -177,6 +177,63 @@ describe('renderMarkdown with the default template', () => {
   });
 });
 
+const BOOK_ID = '9a8b7c6d-3e4f-4a5b-8c7d-6e5f4a3b2c1d';
+const bookText = [
+  'Lời nói đầu về sông Hàn.',
+  'Chương 1: Buổi sáng',
+  'Sáng sớm trên cầu Rồng.',
+  'Chương 2: Chợ Hàn *đông*',
+  'Hàng cá ở chợ Hàn.',
+  'Trái cây ở chợ Hàn.',
+].join('\n\n');
+const at = (label: string, level: number, line: string) => ({ label, level, offset: bookText.indexOf(line) });
+
+const book: ArticleExport = {
+  article: article(BOOK_ID, 'Sông Hàn kể chuyện', { format: 'epub', sourceFile: 'articles/song-han.epub' }),
+  note: '',
+  highlights: [
+    highlight('5a000000-0000-4000-8000-000000000001', BOOK_ID, bookText, 'Lời nói đầu'),
+    highlight('5a000000-0000-4000-8000-000000000002', BOOK_ID, bookText, 'cầu Rồng'),
+    highlight('5a000000-0000-4000-8000-000000000003', BOOK_ID, bookText, 'Hàng cá'),
+    highlight('5a000000-0000-4000-8000-000000000004', BOOK_ID, bookText, 'Trái cây'),
+  ],
+  outline: [
+    at('Phần một', 1, 'Chương 1'),
+    at('Chương 1', 2, 'Chương 1'),
+    at('Chương 2: Chợ Hàn *đông*', 2, 'Chương 2'),
+  ],
+};
+
+describe('renderMarkdown of a book', () => {
+  const render = (template?: string) =>
+    renderMarkdown([book], { template, combined: false, exported: EXPORTED, combinedName: 'x.md' })[0]
+      ?.content ?? '';
+
+  it('groups the highlights under the headings of their chapters, in order', () => {
+    const body = render().split('## Highlights\n')[1] ?? '';
+    const outline = body.split('\n').filter((line) => line.startsWith('### ') || line.startsWith('> '));
+    expect(outline).toEqual([
+      '> Lời nói đầu',
+      '### Chương 1',
+      '> cầu Rồng',
+      '### Chương 2: Chợ Hàn \\*đông\\*',
+      '> Hàng cá',
+      '> Trái cây',
+    ]);
+  });
+
+  it("gives a template each highlight's chapter and the chapters with their highlights", () => {
+    const template =
+      '{{#each highlights}}{{index}}:{{chapterText}}|{{/each}}\n' +
+      '{{#each chapters}}[{{level}} {{titleText}}:{{#each highlights}} {{quoteText}}{{/each}}]{{/each}}';
+    const [first, second] = readDocument(render(template)).sections[0]?.body.split('\n') ?? [];
+    expect(first).toBe('1:|2:Chương 1|3:Chương 2: Chợ Hàn *đông*|4:Chương 2: Chợ Hàn *đông*|');
+    expect(second).toBe(
+      '[0 : Lời nói đầu][2 Chương 1: cầu Rồng][2 Chương 2: Chợ Hàn *đông*: Hàng cá Trái cây]',
+    );
+  });
+});
+
 describe('user templates', () => {
   const render = (template: string, articles: ArticleExport[] = [sonTra]) =>
     renderMarkdown(articles, { template, combined: false, exported: EXPORTED, combinedName: 'x.md' })[0]

@@ -6,9 +6,12 @@ import type { Annotation } from '../model/annotation';
 import type { ArticleMeta, Page } from '../model/article';
 import { pageAt } from '../pdf/pages';
 import type { ExportFile } from '../model/export';
+import type { OutlineEntry } from '../text/outline';
+import { chapterAt, groupByChapter } from './chapters';
 import { blockquote, escapeMarkdownText, noteMarkdown, obsidianTags } from './escape';
 import { colorMarker, type ColorMarkerStyle } from './color-marker';
 import { safeFileStem, uniqueFileNames } from './file-names';
+import type { ArticleData, ChapterData, HighlightData } from './template-data';
 import { assembleDocument, hasMarkerLine, splitFrontMatter, toYaml, type ExportSection } from './markers';
 
 /** One article with what Markdown export needs of it. */
@@ -20,6 +23,8 @@ export interface ArticleExport {
   highlights: Annotation[];
   /** PDF only: the page map, so each highlight carries its page label. */
   pages?: Page[];
+  /** The book's table of contents in text order, when it has one: highlights are grouped under its entries. */
+  outline?: readonly OutlineEntry[];
 }
 
 /** How to render Markdown. */
@@ -41,7 +46,8 @@ export interface MarkdownOptions {
 /**
  * The default template: YAML front matter, the title, the article note, then
  * each highlight as a blockquote with its block id, a line with its colour
- * marker and tags, and its note (the user's own Markdown).
+ * marker and tags, and its note (the user's own Markdown); in a book, the
+ * highlights of each chapter under its heading.
  * In a combined file the front matter is dropped, so the metadata is shown
  * as a list instead.
  */
@@ -71,6 +77,11 @@ export const DEFAULT_TEMPLATE = `---
 {{#if highlights.length}}
 
 ## Highlights
+{{#each chapters}}
+{{#if title}}
+
+### {{title}}
+{{/if}}
 {{#each highlights}}
 
 {{quoteBlock}}
@@ -83,78 +94,11 @@ export const DEFAULT_TEMPLATE = `---
 {{note}}
 {{/if}}
 {{/each}}
+{{/each}}
 {{/if}}
 `;
 
-/** What a template sees for one highlight (inside `{{#each highlights}}`). */
-export interface HighlightData {
-  id: string;
-  /** Obsidian block id without the "^", e.g. "gloss-1a2b3c4d". */
-  blockId: string;
-  /** 1-based position among the article's exported highlights. */
-  index: number;
-  /** The quote, escaped for Markdown, line breaks kept. */
-  quote: string;
-  /** The quote as a blockquote: every escaped line prefixed with "> ". */
-  quoteBlock: string;
-  /** The quote exactly as in the article. */
-  quoteText: string;
-  /** The note as Markdown, as the user wrote it (only a line reading as a Gloss marker is escaped). */
-  note: string;
-  /** The note exactly as written. */
-  noteText: string;
-  color: string;
-  /** The colour as the export's marker style shows it, e.g. "🟨", "Colour: yellow", or "". */
-  colorMarker: string;
-  /**
-   * The page ("p. 12", PDF only), the colour marker, the tags and the orphan warning, joined by " · "
-   * (what the default template prints).
-   */
-  meta: string;
-  /** Obsidian-safe tag names, without "#". */
-  tags: string[];
-  /** The tags as "#a #b", or "". */
-  hashtags: string;
-  orphaned: boolean;
-  created: string;
-  updated: string;
-  /** Position in the canonical text, UTF-16 code units, end exclusive. */
-  start: number;
-  end: number;
-  /** PDF only: the label of the page the highlight starts on ("12", "iv"); null otherwise. */
-  page: string | null;
-  /** The `gloss://` link that opens the article at this highlight, selected. */
-  link: string;
-}
-
-/** What a template sees for one article (the top level). */
-export interface ArticleData {
-  id: string;
-  /** The title, escaped for Markdown. */
-  title: string;
-  titleText: string;
-  /** Escaped for Markdown, or null. */
-  author: string | null;
-  published: string | null;
-  /** Library-relative path of the imported copy. */
-  source: string;
-  /** PDF only: number of pages; null otherwise. */
-  pages: number | null;
-  doi: string | null;
-  /** The `gloss://` link that opens the article in Gloss. */
-  link: string;
-  tags: string[];
-  hashtags: string;
-  note: string;
-  noteText: string;
-  wordCount: number;
-  highlightCount: number;
-  exported: string;
-  combined: boolean;
-  /** The default YAML front matter, without the `---` fences, ending with a line break. */
-  frontMatter: string;
-  highlights: HighlightData[];
-}
+export type { ArticleData, ChapterData, HighlightData } from './template-data';
 
 /** A compiled template: renders one article's data to Markdown. */
 export type ArticleTemplate = (data: ArticleData) => string;
@@ -243,7 +187,9 @@ export function articleData(
   const { article } = input;
   const ids = blockIds(input.highlights);
   const tags = obsidianTags(article.tags);
+  const outline = input.outline ?? [];
   const highlights = input.highlights.map((h, i): HighlightData => {
+    const chapter = chapterAt(outline, h.target.position.start)?.label ?? null;
     const quoteText = trimLineBreaks(h.target.quote.exact);
     const quote = escapeMarkdownText(quoteText);
     const highlightTags = obsidianTags(h.tags);
@@ -271,8 +217,18 @@ export function articleData(
       end: h.target.position.end,
       page,
       link: glossLink({ kind: 'highlight', articleId: article.id, highlightId: h.id }),
+      chapter: chapter === null ? null : escapeMarkdownText(chapter),
+      chapterText: chapter,
     };
   });
+  const chapters = groupByChapter(highlights, (h) => chapterAt(outline, h.start)).map(
+    ({ entry, items }): ChapterData => ({
+      title: entry ? escapeMarkdownText(entry.label) : null,
+      titleText: entry?.label ?? null,
+      level: entry?.level ?? 0,
+      highlights: items,
+    }),
+  );
   const frontMatter = toYaml({
     title: article.title,
     author: article.author,
@@ -305,6 +261,7 @@ export function articleData(
     combined,
     frontMatter,
     highlights,
+    chapters,
   };
 }
 

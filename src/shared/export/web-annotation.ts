@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GlossError } from '../result';
 import { HIGHLIGHT_COLORS, type Annotation } from '../model/annotation';
+import { EPUB_CFI_SPEC } from './cfi';
 
 /** The JSON-LD context every W3C Web Annotation document names. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -27,7 +28,24 @@ export interface CollectionIds {
 /** RFC 3778 (application/pdf fragment identifiers), as Web Annotation's FragmentSelector names it. */
 export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
 
-function toWebAnnotation(a: Annotation, page: number | undefined) {
+/** A FragmentSelector naming a highlight's place in the original file (a PDF page, an EPUB CFI). */
+export interface FragmentSelector {
+  type: 'FragmentSelector';
+  conformsTo: string;
+  value: string;
+}
+
+/** The FragmentSelector of a PDF page, N counted from 1 (`page=N`). */
+export function pdfPageFragment(page: number): FragmentSelector {
+  return { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page}` };
+}
+
+/** The FragmentSelector of an EPUB CFI (`epubcfi(…)`). */
+export function epubCfiFragment(cfi: string): FragmentSelector {
+  return { type: 'FragmentSelector', conformsTo: EPUB_CFI_SPEC, value: cfi };
+}
+
+function toWebAnnotation(a: Annotation, fragment: FragmentSelector | null) {
   const body = [
     ...(a.note === ''
       ? []
@@ -51,9 +69,7 @@ function toWebAnnotation(a: Annotation, page: number | undefined) {
           suffix: a.target.quote.suffix,
         },
         { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
-        ...(page === undefined
-          ? []
-          : [{ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page}` }]),
+        ...(fragment === null ? [] : [fragment]),
       ],
     },
     'gloss:color': a.color,
@@ -67,13 +83,14 @@ function toWebAnnotation(a: Annotation, page: number | undefined) {
  * `urn:gloss:article:<id>` with a TextQuoteSelector and a
  * TextPositionSelector, its note is a TextualBody (text/markdown,
  * purpose commenting), each tag a TextualBody with purpose tagging, and its
- * colour is `gloss:color`. A highlight in a PDF also gets a FragmentSelector (RFC 3778, `page=N`,
- * N counted from 1) when `pageOf` gives its page.
+ * colour is `gloss:color`. A highlight for which `fragmentOf` gives a place in the original file (a PDF
+ * page, RFC 3778 `page=N`; an EPUB CFI) also gets that FragmentSelector, for other readers; the quote and
+ * position stay what Gloss reads back.
  */
 export function toAnnotationCollection(
   annotations: readonly Annotation[],
   ids: CollectionIds,
-  pageOf: (annotation: Annotation) => number | undefined = () => undefined,
+  fragmentOf: (annotation: Annotation) => FragmentSelector | null = () => null,
 ): object {
   return {
     '@context': [ANNO_CONTEXT, { gloss: GLOSS_VOCAB }],
@@ -85,7 +102,7 @@ export function toAnnotationCollection(
       id: ids.pageId,
       type: 'AnnotationPage',
       startIndex: 0,
-      items: annotations.map((a) => toWebAnnotation(a, pageOf(a))),
+      items: annotations.map((a) => toWebAnnotation(a, fragmentOf(a))),
     },
   };
 }

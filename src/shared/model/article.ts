@@ -60,6 +60,20 @@ export const tocMarkSchema = z.object({
 export type TocMark = z.output<typeof tocMarkSchema>;
 
 /**
+ * Where a book's block comes from in the original XHTML, for EPUB CFIs. `doc` (the first block of each spine
+ * document only) is the CFI steps from the package to its itemref, e.g. "/6/4[chap01ref]". Each run is
+ * [offset in the block's text, CFI steps from the document's root element to a text node, e.g.
+ * "/4[body01]/10[para05]/3", offset in that node's text]: from that offset on, the block's characters follow
+ * the node's one for one, until the next run. Offsets are UTF-16 units.
+ */
+export const blockOriginSchema = z.object({
+  doc: z.string().optional(),
+  runs: z.array(z.tuple([offset, z.string(), offset])),
+});
+/** A value `blockOriginSchema` accepts. */
+export type BlockOrigin = z.output<typeof blockOriginSchema>;
+
+/**
  * One block of an article (paragraph, heading, list item, quote, code).
  * `start`/`end` are UTF-16 offsets into the canonical text, end exclusive.
  * `html`, present for Markdown and HTML articles, is sanitized inline HTML
@@ -75,6 +89,8 @@ export const blockSchema = z
     wrap: z.array(blockWrapperSchema).optional(),
     /** Entries of the book's table of contents that lead to this block's start, in the book's order. */
     toc: z.array(tocMarkSchema).optional(),
+    /** For a book, where the block's text lies in its original XHTML (for EPUB CFIs). */
+    origin: blockOriginSchema.optional(),
   })
   .refine((block) => block.end >= block.start, 'a block cannot end before it starts');
 /** A value `blockSchema` accepts. */

@@ -1,18 +1,11 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Block } from '../../../shared/model/article';
-import { currentEntryIndex, outlineOf } from '../../../shared/text/outline';
+import { currentEntryIndex } from '../../../shared/text/outline';
 import { useStore } from '../state/store';
-import type { ReaderContent } from '../state/types';
+import { useOutline } from './use-outline';
 import { useReadingOffset } from './use-reading-offset';
 
 const NO_BLOCKS: Block[] = [];
-
-/** A block's text when the reader holds it, else null. */
-function blockText(content: ReaderContent, block: Block): string | null {
-  const from = block.start - content.textStart;
-  const to = block.end - content.textStart;
-  return from >= 0 && to <= content.text.length ? content.text.slice(from, to) : null;
-}
 
 /** Moves focus among the entries with the arrow keys, Home and End. */
 function onListKey(e: KeyboardEvent<HTMLOListElement>): void {
@@ -43,10 +36,7 @@ function onListKey(e: KeyboardEvent<HTMLOListElement>): void {
 export function ContentsPanel({ scroller, onJump }: { scroller: HTMLElement | null; onJump?: () => void }) {
   const content = useStore((s) => s.content);
   const scrollTo = useStore((s) => s.scrollTo);
-  const outline = useMemo(
-    () => (content ? outlineOf(content.blocks, (b) => blockText(content, b)) : []),
-    [content],
-  );
+  const outline = useOutline(content);
   const offset = useReadingOffset(
     scroller,
     content?.blocks ?? NO_BLOCKS,

@@ -9,6 +9,7 @@ import { readerLayoutStyle } from './layout';
 import { bylinePlacement } from './byline';
 import { detectLanguage } from '../../../shared/text/language';
 import { PdfBody } from './pdf/PdfBody';
+import { PlaceStatus } from './PlaceStatus';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel, type SidePanelTab } from './SidePanel';
@@ -176,6 +177,7 @@ export function ReaderView() {
           />
         )}
       </div>
+      <PlaceStatus scroller={scroller} />
       {selection && (
         <SelectionToolbar
           selection={selection}

@@ -4,6 +4,7 @@ import { decode } from '../decode';
 import { parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
 import { sanitizeToFragment } from '../sanitize';
+import { mapOrigins } from './cfi-map';
 import { elements, parseXml } from './package';
 import type { TocEntry } from './toc';
 
@@ -11,6 +12,8 @@ import type { TocEntry } from './toc';
 export interface Chapter {
   path: string;
   bytes: Uint8Array;
+  /** CFI steps from the package to the chapter's itemref, e.g. "/6/4[chap01ref]"; blocks get no origin without. */
+  cfi?: string;
 }
 
 /** A spine document's text as a parsed document: as XHTML when it is well-formed, else as HTML. */
@@ -51,7 +54,8 @@ function split(document: Document, body: Element, cuts: Element[]): string[] {
  * a chapter is the book's). Each table of contents entry marks the first
  * block at or after the place it leads to (`Block.toc`): a chapter's start,
  * or the element its fragment names. Entries leading to no spine document
- * are left out. Wrapper ids are numbered across the whole book.
+ * are left out. Wrapper ids are numbered across the whole book. Each block
+ * of a chapter with a `cfi` keeps its origin in the original XHTML (see mapOrigins).
  * @throws GlossError('too-complex') for a chapter nested deeper than Gloss reads.
  */
 export function convertChapters(chapters: Chapter[], toc: TocEntry[]): TextWithBlocks {
@@ -104,10 +108,15 @@ export function convertChapters(chapters: Chapter[], toc: TocEntry[]): TextWithB
     );
     const pieces = split(document, body, ordered);
     pending.push(...atStart.map(mark));
+    const [firstBlock, firstPart, chapterStart] = [blocks.length, parts.length, offset];
     pieces.forEach((html, index) => {
       if (index > 0) pending.push(...(cuts.get(ordered[index - 1]!) ?? []).map(mark));
       append(blocksFromHtml(sanitizeToFragment(html)));
     });
+    if (chapter.cfi !== undefined) {
+      const chapterText = parts.slice(firstPart).join(BLOCK_SEPARATOR);
+      mapOrigins(document, chapterText, chapterStart, blocks.slice(firstBlock), chapter.cfi);
+    }
   }
   return { text: parts.join(BLOCK_SEPARATOR), blocks };
 }

@@ -85,7 +85,7 @@ export function convertEpub(bytes: Uint8Array): Converted & { details: BookDetai
   const book = parsePackage(xmlText(opf), opfPath);
   const chapters = book.spine.flatMap((item) => {
     const chapterBytes = zip.files.get(item.path);
-    return chapterBytes ? [{ path: item.path, bytes: chapterBytes }] : [];
+    return chapterBytes ? [{ path: item.path, bytes: chapterBytes, cfi: item.cfi }] : [];
   });
   if (chapters.length === 0)
     throw new GlossError(

@@ -1,5 +1,6 @@
 import { GlossError } from '../../../../shared/result';
 import { domWindow } from '../dom';
+import { cfiStep } from './cfi-map';
 import { resolveHref } from './paths';
 
 /** One file the book's package lists. `path` is the entry's name in the zip. */
@@ -8,6 +9,11 @@ export interface ManifestItem {
   path: string;
   mediaType: string;
   properties: string[];
+}
+
+/** A document of the spine, with the EPUB CFI steps from the package root to its itemref, e.g. "/6/4[chap01ref]". */
+export interface SpineItem extends ManifestItem {
+  cfi: string;
 }
 
 /** What a book's package document (OPF) says about it. */
@@ -24,7 +30,7 @@ export interface BookPackage {
   identifier: string | null;
   description: string | null;
   /** Documents in reading order; items the manifest does not hold are left out. */
-  spine: ManifestItem[];
+  spine: SpineItem[];
   /** The EPUB 3 navigation document, if listed. */
   nav: ManifestItem | null;
   /** The EPUB 2 NCX, if listed. */
@@ -95,9 +101,11 @@ export function parsePackage(opfXml: string, opfPath: string): BookPackage {
   }
   const spineElement = elements(document, 'spine')[0];
   if (!spineElement) throw broken(`${opfPath} has no spine`);
-  const spine = elements(spineElement, 'itemref')
-    .map((ref) => manifest.get(ref.getAttribute('idref') ?? ''))
-    .filter((item): item is ManifestItem => item !== undefined && isDocument(item.mediaType));
+  const spineStep = cfiStep(spineElement);
+  const spine = elements(spineElement, 'itemref').flatMap((ref): SpineItem[] => {
+    const item = manifest.get(ref.getAttribute('idref') ?? '');
+    return item && isDocument(item.mediaType) ? [{ ...item, cfi: spineStep + cfiStep(ref) }] : [];
+  });
   if (spine.length === 0) throw broken('its spine lists no readable document');
   const items = [...manifest.values()];
   return {

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { renderExport } from '../src/main/services/export';
+import { readZip } from '../src/main/services/import/epub/zip';
+import { convertEpub } from '../src/main/services/import/epub/epub';
+import { parseChapter } from '../src/main/services/import/epub/chapters';
+import { buildEpub, type FixtureChapter } from '../src/main/services/import/epub/fixtures/build-epub';
+import { MemoryExportSource } from '../src/main/services/memory-export-source';
+import type { Annotation } from '../src/shared/model/annotation';
+import type { ArticleMeta } from '../src/shared/model/article';
+import { describeRange } from '../src/shared/text/selectors';
+import { percentiles, report } from './report';
+
+const CHAPTERS = 300;
+const TEXT_BYTES = 5_000_000;
+const HIGHLIGHTS = 10_000;
+const RUNS = 2;
+const BOOK_ID = '55555555-5555-4555-8555-555555555555';
+
+const words =
+  'Sông Hàn chảy qua thành phố Đà Nẵng, cầu Rồng phun lửa đêm thứ bảy; người dân đi chợ Hàn mua cá tươi từ biển Mỹ Khê.'.split(
+    ' ',
+  );
+const sentence = (seed: number) =>
+  Array.from({ length: 14 }, (_, i) => words[(seed * 7 + i * 5) % words.length]).join(' ') + '.';
+
+/** 300 chapters of pretty-printed XHTML (indented, wrapped lines), about 5 MB of text in all. */
+function generateBook(): Uint8Array {
+  const perChapter = TEXT_BYTES / CHAPTERS;
+  const chapters: FixtureChapter[] = [];
+  for (let c = 0; c < CHAPTERS; c++) {
+    const paragraphs: string[] = [];
+    for (let size = 0, p = 0; size < perChapter; p++) {
+      const text = [sentence(c + p), sentence(c + p + 1), sentence(c + p + 2)].join('\n      ');
+      paragraphs.push(`\n    <p${p % 10 === 0 ? ` id="c${c}p${p}"` : ''}>${text} <em>${p}</em></p>`);
+      size += Buffer.byteLength(text);
+    }
+    chapters.push({
+      file: `ch${c + 1}.xhtml`,
+      title: `Chương ${c + 1}`,
+      body: `<section>\n    <h1>Chương ${c + 1}</h1>${paragraphs.join('')}\n  </section>`,
+    });
+  }
+  return buildEpub({ chapters });
+}
+
+const ms = (from: number) => performance.now() - from;
+
+describe('EPUB', () => {
+  it('imports a 5 MB book of 300 chapters against the floor of unzipping and parsing its XHTML', async () => {
+    const bytes = generateBook();
+    const imports: number[] = [];
+    const floors: number[] = [];
+    let book: ReturnType<typeof convertEpub> | undefined;
+    for (let run = 0; run < RUNS; run++) {
+      const floorStarted = performance.now();
+      const zip = readZip(bytes, (name) => name.endsWith('.xhtml') || name.endsWith('.opf'));
+      let elements = 0;
+      for (const [name, file] of zip.files)
+        if (name.endsWith('.xhtml')) elements += parseChapter(file).getElementsByTagName('*').length;
+      floors.push(ms(floorStarted));
+      expect(elements).toBeGreaterThan(CHAPTERS);
+
+      const started = performance.now();
+      book = convertEpub(bytes);
+      imports.push(ms(started));
+    }
+    const { text, blocks } = book!;
+    expect(blocks.filter((b) => b.toc)).toHaveLength(CHAPTERS);
+
+    const step = Math.floor(text.length / HIGHLIGHTS);
+    const annotations: Annotation[] = Array.from({ length: HIGHLIGHTS }, (_, i) => ({
+      id: `${(i + 1).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
+      articleId: BOOK_ID,
+      target: describeRange(text, i * step, i * step + 40),
+      color: 'yellow',
+      note: '',
+      tags: [],
+      createdAt: '2024-04-02T09:00:00.000Z',
+      updatedAt: '2024-04-02T09:00:00.000Z',
+      deleted: false,
+      orphaned: false,
+    }));
+    const article = {
+      id: BOOK_ID,
+      title: 'Sông Hàn',
+      format: 'epub',
+      author: null,
+      published: null,
+      sourceFile: 'articles/song-han.epub',
+      tags: [],
+      wordCount: 0,
+      deleted: false,
+    } as unknown as ArticleMeta;
+    const source = new MemoryExportSource({
+      articles: [article],
+      annotations,
+      contents: { [BOOK_ID]: { text, blocks } },
+    });
+    const exportStarted = performance.now();
+    const [markdown] = await renderExport(source, { scope: { kind: 'article', id: BOOK_ID }, format: 'md' });
+    const markdownMs = ms(exportStarted);
+    const jsonStarted = performance.now();
+    const [json] = await renderExport(source, { scope: { kind: 'article', id: BOOK_ID }, format: 'json' });
+    const jsonMs = ms(jsonStarted);
+    expect(markdown!.content.match(/^### /gm)?.length).toBe(CHAPTERS);
+    // Highlights that run from one chapter file into the next get none: a CFI range stays in one document.
+    const cfis = json!.content.match(/epubcfi\(/g)?.length ?? 0;
+    expect(cfis).toBeGreaterThan(HIGHLIGHTS * 0.99);
+
+    const withOrigins = JSON.stringify(blocks).length;
+    const withoutOrigins = JSON.stringify(blocks.map(({ origin: _origin, ...b }) => b)).length;
+    const imported = percentiles(imports).median;
+    const floor = percentiles(floors).median;
+    report(`EPUB: ${CHAPTERS} chapters, ${(text.length / 1e6).toFixed(1)} M characters (median of ${RUNS})`, [
+      { name: 'import (convertEpub)', value: imported, unit: 'ms' },
+      { name: 'floor: unzip + parse every XHTML (jsdom)', value: floor, unit: 'ms' },
+      {
+        name: 'import / floor',
+        value: imported / floor,
+        unit: 'x',
+        target: '<= 1.5x',
+        met: imported / floor <= 1.5,
+      },
+      { name: `Markdown export, ${HIGHLIGHTS} highlights by chapter`, value: markdownMs, unit: 'ms' },
+      { name: `Web Annotation export, ${HIGHLIGHTS} highlights`, value: jsonMs, unit: 'ms' },
+      { name: 'of which with a CFI (the rest span two files)', value: cfis, unit: 'count' },
+      { name: 'blocks JSON with CFI origins', value: withOrigins / 1e6, unit: 'MB' },
+      { name: 'blocks JSON without them', value: withoutOrigins / 1e6, unit: 'MB' },
+    ]);
+  });
+});

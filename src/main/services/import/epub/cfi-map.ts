@@ -1,0 +1,150 @@
+import type { Block, BlockOrigin } from '../../../../shared/model/article';
+import { escapeCfi } from '../../../../shared/export/cfi';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+/** Elements whose text never reaches the canonical text. */
+const SKIPPED = new Set([
+  'head',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+]);
+/** Characters of text searched for a node that does not follow on where the last one ended. */
+const SEARCH_WINDOW = 4096;
+const SPACE = /\s/;
+
+/** True for whitespace as blocksFromHtml collapses it (`\s`, no-break spaces included). */
+function isSpace(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 0xa0 && SPACE.test(char));
+}
+
+/**
+ * The EPUB CFI step of an element among its parent's children: its even
+ * index (2 for the first element child) and its id as an assertion, e.g.
+ * "/4[body01]".
+ */
+export function cfiStep(element: Element): string {
+  let index = 2;
+  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling)
+    index += 2;
+  const id = element.getAttribute('id');
+  return id ? `/${index}[${escapeCfi(id)}]` : `/${index}`;
+}
+
+/** A text node with its CFI steps from the root element and the offset its text starts at within its chunk. */
+interface TextPlace {
+  node: Node;
+  path: string;
+  base: number;
+}
+
+/** The text nodes under `root` in document order, skipping those of elements whose text is dropped. */
+function textPlaces(root: Element, prefix: string, out: TextPlace[] = []): TextPlace[] {
+  let elementIndex = 0;
+  let chunkLength = 0;
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === ELEMENT_NODE) {
+      elementIndex++;
+      chunkLength = 0;
+      const element = child as Element;
+      const id = element.getAttribute('id');
+      const step = `/${2 * elementIndex}${id ? `[${escapeCfi(id)}]` : ''}`;
+      if (!SKIPPED.has(element.localName.toLowerCase())) textPlaces(element, prefix + step, out);
+    } else if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
+      out.push({ node: child, path: `${prefix}/${2 * elementIndex + 1}`, base: chunkLength });
+      chunkLength += child.nodeValue?.length ?? 0;
+    }
+  }
+  return out;
+}
+
+/** A run of canonical text that follows one text node character for character. */
+type Run = { at: number; path: string; offset: number; length: number };
+
+/**
+ * Matches one node's text against the canonical text from `from`, as blocksFromHtml made it (whitespace
+ * collapsed, NFC, blank lines between blocks): the runs it makes and where it ends, or null when the node's
+ * text is not there.
+ */
+function align(value: string, place: TextPlace, text: string, from: number, end: number) {
+  const runs: Run[] = [];
+  let i = 0;
+  let j = from;
+  let run: Run | null = null;
+  while (i < value.length && j <= end) {
+    const char = value[i]!;
+    if (j < end && char === text[j]) {
+      if (!run || run.at + run.length !== j || run.offset + run.length !== place.base + i) {
+        run = { at: j, path: place.path, offset: place.base + i, length: 0 };
+        runs.push(run);
+      }
+      run.length++;
+      i++;
+      j++;
+      if (isSpace(char)) while (isSpace(value[i])) i++;
+    } else if (isSpace(char)) i++;
+    else if (j < end && isSpace(text[j])) j++;
+    else return null;
+  }
+  return i < value.length ? null : { runs, end: j };
+}
+
+/**
+ * Records in each block (`origin`) where its text lies in the spine
+ * document it was converted from, so that an EPUB CFI can be made for any
+ * range later without the book. `blocks` are that document's, in order, and
+ * `text` the part of the book's canonical text they lie in, starting at
+ * canonical offset `shift`; `doc` is the CFI path of the document's itemref
+ * (set on the first block). Text the sanitizer
+ * dropped is passed over; a block whose text matches no node gets no runs.
+ */
+export function mapOrigins(
+  document: Document,
+  text: string,
+  shift: number,
+  blocks: Block[],
+  doc: string,
+): void {
+  const first = blocks[0];
+  const last = blocks.at(-1);
+  if (!first || !last) return;
+  const runs: Run[] = [];
+  let cursor = first.start - shift;
+  const end = last.end - shift;
+  for (const place of textPlaces(document.documentElement, '')) {
+    const value = (place.node.nodeValue ?? '').normalize('NFC');
+    if (value.trim() === '') continue;
+    let aligned = align(value, place, text, cursor, end);
+    if (!aligned) {
+      const found = text.indexOf(value.trim().slice(0, 32), cursor);
+      const trimmed = value.trimStart();
+      const skipped = { ...place, base: place.base + value.length - trimmed.length };
+      if (found >= 0 && found < cursor + SEARCH_WINDOW && found < end)
+        aligned = align(trimmed, skipped, text, found, end);
+    }
+    if (!aligned) continue;
+    for (const run of aligned.runs) runs.push({ ...run, at: run.at + shift });
+    cursor = aligned.end;
+  }
+  let r = 0;
+  blocks.forEach((block, index) => {
+    const origin: BlockOrigin = { runs: [] };
+    if (index === 0) origin.doc = doc;
+    while (r < runs.length && runs[r]!.at + runs[r]!.length <= block.start) r++;
+    for (let k = r; k < runs.length && runs[k]!.at < block.end; k++) {
+      const run = runs[k]!;
+      const at = Math.max(run.at, block.start);
+      origin.runs.push([at - block.start, run.path, run.offset + at - run.at]);
+    }
+    block.origin = origin;
+  });
+}

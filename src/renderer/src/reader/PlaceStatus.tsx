@@ -1,0 +1,38 @@
+import type { Block } from '../../../shared/model/article';
+import { currentEntryIndex } from '../../../shared/text/outline';
+import { useStore } from '../state/store';
+import { useOutline } from './use-outline';
+import { useReadingOffset } from './use-reading-offset';
+
+const NO_BLOCKS: Block[] = [];
+
+/**
+ * A status line under a text with contents: the title of the chapter being
+ * read (the contents entry at the top of the reading area), which chapter of
+ * how many, and how far into the whole text that place is, as a percentage of
+ * its characters. Nothing for a text without chapters or headings.
+ */
+export function PlaceStatus({ scroller }: { scroller: HTMLElement | null }) {
+  const content = useStore((s) => s.content);
+  const outline = useOutline(content);
+  const offset = useReadingOffset(
+    scroller,
+    content?.blocks ?? NO_BLOCKS,
+    content ? Math.round(content.article.progress * content.length) : 0,
+  );
+  if (!content || outline.length === 0) return null;
+  const current = currentEntryIndex(outline, offset);
+  const entry = outline[current];
+  const percent = content.length > 0 ? Math.min(100, Math.floor((offset / content.length) * 100)) : 0;
+  return (
+    <div className="place-status" role="status" aria-label="Place in the text">
+      <span className="place-chapter">{entry ? entry.label : 'Before the first chapter'}</span>
+      {entry && (
+        <span className="muted">
+          {current + 1} of {outline.length}
+        </span>
+      )}
+      <span className="muted">{percent} % into the text</span>
+    </div>
+  );
+}
