@@ -50,13 +50,12 @@ const highlight: Annotation = {
 };
 
 /** A library whose PDF article has its page map stored, as the store keeps it. */
-class PdfSource extends MemoryExportSource {
-  async readContent(): Promise<{ pages: Page[] }> {
-    return { pages: PAGES };
-  }
-}
-
-const source = () => new PdfSource({ articles: [paper], annotations: [highlight] });
+const source = () =>
+  new MemoryExportSource({
+    articles: [paper],
+    annotations: [highlight],
+    contents: { [paper.id]: { text: '', blocks: [], pages: PAGES } },
+  });
 
 describe('export of a PDF article', () => {
   it('gives each highlight its page label in Markdown, and the page count and DOI in the front matter', async () => {
@@ -73,7 +72,7 @@ describe('export of a PDF article', () => {
       conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
       value: 'page=2',
     });
-    const empty = new PdfSource({ articles: [paper], annotations: [] });
+    const empty = new MemoryExportSource({ articles: [paper], annotations: [] });
     expect(await importWebAnnotations(empty, file!.content)).toEqual({ imported: 1, skipped: 0 });
     expect((await empty.listAnnotations(ID))[0]!.target).toEqual(highlight.target);
   });

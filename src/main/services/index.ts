@@ -6,7 +6,9 @@ import type { Handlers } from './handlers';
 import { annotationHandlers } from './annotations';
 import { appHandlers } from './app';
 import { libraryHandlers } from './library/handlers';
+import { importConverter } from './import/import-converter';
 import { LibraryService } from './library/library-service';
+import { rebuildLostIndex } from './library/rebuild-index';
 import type { ExportSource, ExportTarget } from './export';
 import { searchOnDemand } from './search-on-demand';
 import { runEveryStep } from './stop';
@@ -64,6 +66,11 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     notices: options.host === 'cli' ? 'record' : 'show',
   });
   const library = new LibraryService(store);
+  // Nothing else may write the index before it is rebuilt: a failed rebuild leaves the library closed.
+  await rebuildLostIndex(store, importConverter).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   await library.purgeDeleted();
   const search = searchOnDemand(options.libraryPath, store, library);
   if (!options.searchOnDemand) void search.service();

@@ -1,6 +1,6 @@
 import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
 import { tagKey } from '../../shared/model/tag';
-import type { ArticleMeta, Block } from '../../shared/model/article';
+import type { ArticleMeta, Block, Page } from '../../shared/model/article';
 import type { ExportSource } from './export';
 
 /** A library held in memory: articles with their notes, and annotations. */
@@ -9,8 +9,8 @@ export interface MemoryLibrary {
   /** Article notes by article id. */
   notes?: Record<string, string>;
   annotations: Annotation[];
-  /** Canonical texts and blocks by article id (books whose contents group their highlights). */
-  contents?: Record<string, { text: string; blocks: Block[] }>;
+  /** Canonical texts and blocks by article id (books whose contents group their highlights, PDFs' page maps). */
+  contents?: Record<string, { text: string; blocks: Block[]; pages?: Page[] }>;
 }
 
 /**
@@ -48,7 +48,9 @@ export class MemoryExportSource implements ExportSource {
     return this.library.notes?.[articleId] ?? '';
   }
 
-  async readContent(articleId: string): Promise<{ text: string; blocks: Block[] } | undefined> {
+  async readContent(
+    articleId: string,
+  ): Promise<{ text: string; blocks: Block[]; pages?: Page[] } | undefined> {
     return this.library.contents?.[articleId];
   }
 

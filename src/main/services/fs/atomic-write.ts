@@ -5,7 +5,8 @@ import path from 'node:path';
 import { libraryRootOf, openNoFollow } from './no-follow';
 
 /**
- * Replaces `file` with `data` atomically: writes a temporary file in the same
+ * Replaces `file` with `data` (a string, bytes, or pieces of either written
+ * in order) atomically: writes a temporary file in the same
  * folder, fsyncs it, renames it over the target and fsyncs the folder, so a
  * crash leaves either the old or the new content, never a mix. Inside a
  * library (`root`, by default the library of a path under `.gloss/`), no
@@ -17,7 +18,7 @@ import { libraryRootOf, openNoFollow } from './no-follow';
  */
 export async function atomicWrite(
   file: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | Iterable<string | Uint8Array>,
   root: string | null = libraryRootOf(file),
 ): Promise<void> {
   const dir = path.dirname(file);
@@ -27,7 +28,9 @@ export async function atomicWrite(
   );
   const handle = await openNoFollow(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, root);
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    // writeFile continues from the current position: the pieces follow one another.
+    else for (const piece of data) await handle.writeFile(piece);
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -9,6 +9,7 @@ import { ChangeSet } from './change-set';
 import { contentCodec } from './codecs';
 import {
   ContentCache,
+  encodeContentFile,
   encodeTextFile,
   readTextFileRange,
   textHash,
@@ -118,7 +119,7 @@ export class Articles {
     this.cache.delete(id);
     try {
       await atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash));
-      await atomicWrite(file, contentCodec.encode(parsed));
+      await atomicWrite(file, encodeContentFile(parsed));
     } catch (error) {
       throw new GlossError(
         'io',

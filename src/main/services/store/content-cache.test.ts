@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentCache, textHash } from './content-cache';
+import { ContentCache, encodeContentFile, encodeTextFile, textHash } from './content-cache';
 import { LibraryStore } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 
@@ -94,5 +95,18 @@ describe('the store’s article texts', () => {
     await again.purgeArticleData(ID);
     expect(await again.readContent(ID)).toBeUndefined();
     expect(existsSync(path.join(contentDir(dir), `${ID}.utf16le`))).toBe(false);
+  });
+});
+
+describe('writing a long text in pieces', () => {
+  // An emoji straddles the first cut (2^20 units), with quotes, backslashes and line ends to escape.
+  const text = `${'a'.repeat((1 << 20) - 1)}😀 "Đà Nẵng"\\\n${'ă\t'.repeat(600_000)}`;
+  const blocks = Array.from({ length: 9000 }, (_, i) => ({ kind: 'p' as const, start: i, end: i + 1 }));
+
+  it('writes the same JSON as JSON.stringify, and hashes the same bytes', () => {
+    expect([...encodeContentFile({ text, blocks })].join('') === JSON.stringify({ text, blocks })).toBe(true);
+    expect(textHash(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    const textFile = Buffer.concat([...encodeTextFile(text, 'h')]);
+    expect(textFile.equals(Buffer.from(`h\n${text}`, 'utf16le'))).toBe(true);
   });
 });

@@ -10,9 +10,39 @@ export interface CachedContent {
   hash: string;
 }
 
+/** UTF-16 units encoded at a time when a whole text is hashed or written, so no copy of the whole text is made. */
+const CHUNK_UNITS = 1 << 20;
+
+/** `text` in consecutive pieces of about CHUNK_UNITS, never cut inside a surrogate pair. */
+export function* textChunks(text: string): Generator<string> {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + CHUNK_UNITS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
 /** The SHA-256 (hex) of a text's UTF-8 bytes, as an article's `contentHash`. */
 export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  const hash = createHash('sha256');
+  for (const chunk of textChunks(text)) hash.update(chunk, 'utf8');
+  return hash.digest('hex');
+}
+
+/**
+ * The JSON of a content file (`{"text":…,"blocks":…}`, as JSON.stringify writes it) in pieces, so a long
+ * article is written without a second whole copy of its text.
+ */
+export function* encodeContentFile(content: { text: string; blocks: Block[] }): Generator<string> {
+  yield '{"text":"';
+  for (const chunk of textChunks(content.text)) yield JSON.stringify(chunk).slice(1, -1);
+  yield '","blocks":[';
+  for (let i = 0; i < content.blocks.length; i += 4096) {
+    yield (i > 0 ? ',' : '') + JSON.stringify(content.blocks.slice(i, i + 4096)).slice(1, -1);
+  }
+  yield ']}';
 }
 
 /**
@@ -56,13 +86,14 @@ export class ContentCache {
 const HEADER_UNITS = 65;
 
 /**
- * The bytes of an article's plain text file (`content/<id>.utf16le`): UTF-16LE,
+ * The bytes of an article's plain text file, in pieces (`content/<id>.utf16le`): UTF-16LE,
  * so the text from UTF-16 offset `start` is at byte `2 * (65 + start)`, after a
  * header holding the text's hash (so a file left from another version of the
  * text is never taken for this one).
  */
-export function encodeTextFile(text: string, hash: string): Buffer {
-  return Buffer.from(`${hash}\n${text}`, 'utf16le');
+export function* encodeTextFile(text: string, hash: string): Generator<Buffer> {
+  yield Buffer.from(`${hash}\n`, 'utf16le');
+  for (const chunk of textChunks(text)) yield Buffer.from(chunk, 'utf16le');
 }
 
 /**

@@ -16,6 +16,7 @@ import { ChangeFeed } from './change-feed';
 import { Announcer } from './change-set';
 import { countHighlights, describeArticle, describeError, type StoreContext } from './context';
 import type { LibraryLock } from './lock';
+import { findLostArticles, type LostArticle } from './lost-articles';
 import { recordNotices, takeRecordedNotices } from './notice-log';
 import type { ContentFile, LibraryFile } from './schemas';
 import { updateSettings } from './settings';
@@ -151,6 +152,20 @@ export class LibraryStore {
     const taken = this.health.notices.splice(0);
     this.toRecord?.push(...taken);
     return taken;
+  }
+
+  /**
+   * Whether library.json and every backup of it were missing or damaged at
+   * open, so the index started empty (true for a new library too): rebuild it
+   * from findLostArticles and the copies in `articles/`.
+   */
+  get startedWithoutIndex(): boolean {
+    return this.library.loadedMtimeMs === null;
+  }
+
+  /** See findLostArticles. @throws GlossError 'forbidden', 'newer-schema', 'io'. */
+  findLostArticles(): Promise<LostArticle[]> {
+    return findLostArticles(this.ctx, this.articles);
   }
 
   /** Article records, tombstones only with `includeDeleted`; copies, in index order. */

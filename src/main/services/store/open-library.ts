@@ -56,7 +56,7 @@ export async function openLibraryFiles(
         codec: libraryCodec,
         merge: mergeLibrary,
         whenLost:
-          'No valid backup was found, so the article list starts empty; highlights and notes in .gloss/annotations are untouched.',
+          'No valid backup was found, so Gloss rebuilds the article list from what the library holds (highlights and notes in .gloss/annotations, cached texts, the copies in articles/).',
       },
       (): LibraryFile => ({
         schemaVersion: SCHEMA_VERSION,
