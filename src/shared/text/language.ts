@@ -1,3 +1,18 @@
+/** A BCP 47 language tag as documents write it: "vi", "en-US", "zh-Hant-TW". */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+/**
+ * The language a document states for itself (HTML `lang`, front matter `lang:`), as a BCP 47 tag with
+ * its primary subtag in lower case; null when absent or not a well-formed tag.
+ */
+export function statedLanguage(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const tag = value.trim().replace(/_/g, '-');
+  if (!LANGUAGE_TAG.test(tag)) return null;
+  const [primary, ...rest] = tag.split('-');
+  return [primary!.toLowerCase(), ...rest].join('-');
+}
+
 /** Letters found in Vietnamese and in no other language written in Latin script (ơ, ư, đ, ă with tones, …). */
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
 const LETTERS = /\p{L}/gu;

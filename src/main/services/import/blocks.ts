@@ -14,6 +14,8 @@ export interface Converted extends TextWithBlocks {
   published: string | null;
   /** Tags the document gives itself (Markdown front matter `tags:`); none when absent. */
   tags?: string[];
+  /** The language the document states (HTML `lang`, front matter `lang:`), a BCP 47 tag; none when unstated. */
+  language?: string | null;
 }
 
 /** Text between blocks built from HTML. */

@@ -143,3 +143,21 @@ describe('convertFile: bad input', () => {
     expect(error.message).toBe('Cannot import “to.txt”: it is 64.1 MB, over the 64 MB limit.');
   });
 });
+
+describe('convertFile: the language a document states', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it('reads <html lang> and front matter lang into the details', () => {
+    const html = convertFile(
+      bytes('<html lang="vi"><body><h1>Tiêu đề</h1><p>Đoạn văn.</p></body></html>'),
+      'a.html',
+    );
+    expect(html.details.language).toBe('vi');
+    const md = convertFile(bytes('---\ntitle: Notes\nlang: en-GB\n---\nSome text.\n'), 'b.md');
+    expect(md.details.language).toBe('en-GB');
+  });
+  it('states none for plain text or a malformed tag', () => {
+    expect(convertFile(bytes('Title\n\nText.\n'), 'c.txt').details.language).toBeUndefined();
+    const md = convertFile(bytes('---\nlanguage: Tiếng Việt\n---\nText.\n'), 'd.md');
+    expect(md.details.language).toBeUndefined();
+  });
+});

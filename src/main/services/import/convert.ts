@@ -153,7 +153,7 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
             `not valid UTF-8 and ${invalidBytes === 1 ? 'shows' : 'show'} as �.`,
         ]
       : [],
-    details: converted.details ?? {},
+    details: { ...(converted.language && { language: converted.language }), ...converted.details },
   };
 }
 

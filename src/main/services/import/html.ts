@@ -1,3 +1,4 @@
+import { statedLanguage } from '../../../shared/text/language';
 import { Readability } from '@mozilla/readability';
 import { blocksFromHtml, type Converted } from './blocks';
 import { parseHtml } from './dom';
@@ -53,13 +54,14 @@ const tidy = (value: string | null | undefined): string | null => value?.replace
  * Title: Readability's (from <title> and headings), else the first h1; an
  * h1 that Readability dropped as a repeat of the title is put back first.
  * Author and date: meta tags (author, article:published_time, …), then
- * Readability's byline and JSON-LD, then the text itself.
+ * Readability's byline and JSON-LD, then the text itself. Language: the `lang` of <html>.
  * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
  */
 export function convertHtml(html: string): Converted {
   const depth = checkHtmlDepth(html);
   const document = parseHtml(html);
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
+  const language = statedLanguage(document.documentElement?.getAttribute('lang'));
   const metaAuthor = metaContent(document, AUTHOR_META);
   const metaPublished = metaContent(document, PUBLISHED_META);
   const h1 = tidy(document.querySelector('h1')?.textContent);
@@ -83,5 +85,6 @@ export function convertHtml(html: string): Converted {
     title,
     author: cleanByline(metaAuthor) ?? cleanByline(article?.byline) ?? findAuthor(lines),
     published: normalizeDate(metaPublished) ?? normalizeDate(article?.publishedTime) ?? findPublished(lines),
+    language,
   };
 }

@@ -1,3 +1,4 @@
+import { statedLanguage } from '../../../shared/text/language';
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { blocksFromHtml, type Converted, type TextWithBlocks } from './blocks';
@@ -20,6 +21,8 @@ interface FrontMatter {
   tags?: unknown;
   tag?: unknown;
   keywords?: unknown;
+  lang?: unknown;
+  language?: unknown;
 }
 
 /** The front matter at the start of `markdown` and the body after it; none unless it is a YAML mapping. */
@@ -53,7 +56,7 @@ function textOf(value: unknown): string | null {
 
 /**
  * Converts canonical Markdown: YAML front matter (title, author or authors,
- * date or published, tags) is read and left out of the text; the rest is rendered
+ * date or published, tags, lang or language) is read and left out of the text; the rest is rendered
  * with marked (GFM), sanitized, and turned into blocks. The title is the
  * front matter's, else the first heading. A leading "---" block that is
  * not a YAML mapping is kept as Markdown.
@@ -75,6 +78,7 @@ export function convertMarkdown(markdown: string): Converted {
     author: authorOf(meta.author ?? meta.authors) ?? findAuthor(lines),
     published: normalizeDate(meta.date ?? meta.published) ?? findPublished(lines),
     tags: tagsOf(meta.tags ?? meta.tag ?? meta.keywords),
+    language: statedLanguage(meta.lang ?? meta.language),
   };
 }
 

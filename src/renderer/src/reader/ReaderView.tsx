@@ -102,7 +102,11 @@ export function ReaderView() {
     if (articleId) scroller?.focus({ preventScroll: true });
   }, [articleId, scroller]);
 
-  const language = useMemo(() => (content?.whole ? detectLanguage(content.text) : null), [content]);
+  // The language the document states, else the one its letters show.
+  const language = useMemo(
+    () => content?.article.language ?? (content?.whole ? detectLanguage(content.text) : null),
+    [content],
+  );
   if (!content) return null;
   const byline = bylinePlacement(content);
   const selectCurrentMatch = () => {
