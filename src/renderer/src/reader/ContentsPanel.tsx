@@ -41,6 +41,7 @@ export function ContentsPanel({ scroller, onJump }: { scroller: HTMLElement | nu
     scroller,
     content?.blocks ?? NO_BLOCKS,
     content ? Math.round(content.article.progress * content.length) : 0,
+    content?.pages,
   );
   const current = currentEntryIndex(outline, offset);
   const list = useRef<HTMLOListElement>(null);

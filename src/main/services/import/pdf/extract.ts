@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Block, Page } from '../../../../shared/model/article';
 import { pageText, type PageText } from '../../../../shared/pdf/page-text';
-import { textRuns } from '../../../../shared/pdf/lines';
+import { textRuns, type PdfTextRun } from '../../../../shared/pdf/lines';
+import { offsetBelow } from '../../../../shared/pdf/destination';
+import { markOutline, readOutline, type OutlinePlace } from './outline';
 import { findDoi, largestText, pdfDate, usableAuthors, usableTitle } from './metadata';
 
 /** What a PDF yields: canonical text, its paragraphs and pages, and the metadata found. */
@@ -55,7 +57,8 @@ const assets = (): { standardFontDataUrl: string; cMapUrl: string } => {
 /**
  * Opens PDF bytes with pdf.js (legacy build, no eval, no scripting, no system fonts, nothing fetched
  * but its bundled cMaps and standard fonts) and builds the document's canonical text page by page
- * (see `pageText`), its page map (labels from the PDF's page labels) and metadata (Info/XMP title
+ * (see `pageText`), its page map (labels from the PDF's page labels), its outline as `toc` marks on
+ * the blocks its entries lead to, and metadata (Info/XMP title
  * unless it is junk, else the largest text on page 1; authors; date; page count; DOI from the first
  * pages). Pure apart from CPU and reading pdf.js' own files; writes nothing. `bytes` is not kept.
  * @throws PdfOpenError 'password' for an encrypted PDF, 'damaged' when pdf.js cannot read it,
@@ -93,15 +96,25 @@ async function readDocument(doc: PdfDocument): Promise<PdfArticle> {
   const count = Math.min(doc.numPages, MAX_PDF_PAGES);
   if (count < 1) throw new PdfOpenError('no-pages', 'the document has no pages');
   const labels = await doc.getPageLabels().catch(() => null);
+  const outline = await readOutline(doc, count);
   const texts: PageText[] = [];
+  /** Per outline entry, its offset in its page's text. */
+  const inPage = new Map<OutlinePlace, number>();
   let failed = 0;
   for (let number = 1; number <= count; number++) {
+    const targets = outline.filter((entry) => entry.index === number - 1);
     const page = failed < MAX_FAILED_PAGES ? await readPage(doc, number) : null;
     failed = page ? 0 : failed + 1;
-    texts.push(page ?? { text: '', paragraphs: [], runs: [] });
+    texts.push(page?.text ?? { text: '', paragraphs: [], runs: [] });
+    for (const entry of targets)
+      inPage.set(entry, page ? offsetBelow(entry.top, page.runs, page.text.runs) : 0);
   }
   if (failed === count) throw new PdfOpenError('damaged', 'none of its pages can be read');
   const { text, blocks, pages } = joinPages(texts, labels);
+  markOutline(
+    blocks,
+    outline.map((entry) => ({ ...entry, offset: pages[entry.index]!.start + (inPage.get(entry) ?? 0) })),
+  );
   const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
   const fields = info as Record<string, unknown>;
   const xmp = (key: string): unknown => metadata?.get(key) ?? undefined;
@@ -127,13 +140,17 @@ async function readDocument(doc: PdfDocument): Promise<PdfArticle> {
   };
 }
 
-async function readPage(doc: PdfDocument, number: number): Promise<PageText | null> {
+async function readPage(
+  doc: PdfDocument,
+  number: number,
+): Promise<{ text: PageText; runs: PdfTextRun[] } | null> {
   try {
     const page = await doc.getPage(number);
     const content = await page.getTextContent({ disableNormalization: true });
     const [x0, , x1] = page.view as [number, number, number, number];
     page.cleanup();
-    return pageText(textRuns(content.items), (x0 + x1) / 2);
+    const runs = textRuns(content.items);
+    return { text: pageText(runs, (x0 + x1) / 2), runs };
   } catch {
     return null;
   }

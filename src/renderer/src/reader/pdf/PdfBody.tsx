@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PdfPlace } from '../../../../shared/pdf/destination';
 import { pageAt } from '../../../../shared/pdf/pages';
 import { api } from '../../api';
 import type { ReaderContent } from '../../state/types';
@@ -8,7 +9,8 @@ import type { TextSelection } from '../ArticleBody';
 import { fromBase64, openPdf, type OpenPdf } from './pdfjs';
 import { PdfControls, ZOOM_STEP } from './PdfControls';
 import { PdfPage, type PageTextLayer, type PaintedRange } from './PdfPage';
-import { pageOffset } from './text-map';
+import { revealWhenPainted } from './reveal';
+import { pageOffset, spanPieces } from './text-map';
 
 /** Pages kept drawn beyond the view, as a share of the view's height, each way. */
 const KEEP_ALIVE = '150% 0px';
@@ -120,10 +122,31 @@ export function PdfBody({
     placeholders.current[index]?.scrollIntoView({ block: align });
   }, []);
 
+  const pageHeight = size?.height ?? 0;
+  const goToPlace = useCallback(
+    (place: PdfPlace) => {
+      const element = placeholders.current[place.index];
+      if (!element || !scroller) return;
+      const below = place.top === null ? 0 : Math.max(0, (pageHeight - place.top) * scale);
+      const delta = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      scroller.scrollBy({ top: delta + below });
+    },
+    [scroller, pageHeight, scale],
+  );
+
   useEffect(() => {
     if (!scrollRequest || !pages || !doc) return;
     const page = pageAt(pages, scrollRequest.offset);
-    if (page) goToPage(page.index, scrollRequest.align);
+    const element = page && placeholders.current[page.index];
+    if (!page || !element) return;
+    goToPage(page.index, scrollRequest.align);
+    const inPage = scrollRequest.offset - page.start;
+    if (inPage <= 0 || scrollRequest.align !== 'start') return;
+    return revealWhenPainted(element, 'start', () => {
+      const layer = layers.current.get(page.index);
+      const piece = layer && spanPieces(layer.layout.runs, inPage, inPage + 1, () => 1)[0];
+      return piece ? (layer.spans[piece.run] ?? null) : null;
+    });
   }, [scrollRequest, pages, doc, goToPage]);
 
   const currentMatch = find.current >= 0 ? find.matches.starts[find.current] : undefined;
@@ -133,7 +156,7 @@ export function PdfBody({
     const element = page && placeholders.current[page.index];
     if (!page || !element) return;
     goToPage(page.index, 'start');
-    return revealWhenPainted(element, '.pdf-find-current');
+    return revealWhenPainted(element, 'center', () => element.querySelector('.pdf-find-current'));
   }, [currentMatch, pages, doc, goToPage]);
 
   const onTextLayer = useCallback((index: number, layer: PageTextLayer | null) => {
@@ -205,6 +228,7 @@ export function PdfBody({
               page={pages?.[index]}
               ranges={rangesByPage.get(index) ?? NONE}
               onTextLayer={onTextLayer}
+              onGoTo={goToPlace}
             />
           )}
         </div>
@@ -214,32 +238,6 @@ export function PdfBody({
 }
 
 const NONE: readonly PaintedRange[] = [];
-
-/** Time to wait for a page to paint a mark before giving up on centring it, ms. */
-const REVEAL_WAIT_MS = 5000;
-
-/**
- * Centres the first element matching `selector` inside `page` once it is painted (at once when it
- * is there already); returns the cleanup that stops waiting.
- */
-function revealWhenPainted(page: HTMLElement, selector: string): () => void {
-  const reveal = (): boolean => {
-    const mark = page.querySelector(selector);
-    mark?.scrollIntoView({ block: 'center' });
-    return mark !== null;
-  };
-  if (reveal()) return () => undefined;
-  const observer = new MutationObserver(() => {
-    if (reveal()) stop();
-  });
-  const timer = setTimeout(() => stop(), REVEAL_WAIT_MS);
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  };
-  observer.observe(page, { childList: true, subtree: true });
-  return stop;
-}
 
 const clampZoom = (scale: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, scale));
 

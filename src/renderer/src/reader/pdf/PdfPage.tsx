@@ -4,6 +4,8 @@ import type { Annotation } from '../../../../shared/model/annotation';
 import type { Page } from '../../../../shared/model/article';
 import { textRuns } from '../../../../shared/pdf/lines';
 import { pageText, type PageText } from '../../../../shared/pdf/page-text';
+import type { PdfPlace } from '../../../../shared/pdf/destination';
+import { pageLinks, type PageLink } from './links';
 import { spanPieces } from './text-map';
 
 /** What a drawn page knows to map its text layer onto the canonical text. */
@@ -22,8 +24,9 @@ export interface PaintedRange {
 }
 
 /**
- * One page drawn by pdf.js: the canvas at the screen's pixel ratio, the text layer over it and the
- * painted ranges (highlights, find matches) over both. Mounted only near the view.
+ * One page drawn by pdf.js: the canvas at the screen's pixel ratio, the text layer over it, the
+ * painted ranges (highlights, find matches) over both, and the page's links on top: a link inside
+ * the document calls `onGoTo`, a web link opens in the system browser. Mounted only near the view.
  */
 export function PdfPage({
   doc,
@@ -32,6 +35,7 @@ export function PdfPage({
   page,
   ranges,
   onTextLayer,
+  onGoTo,
 }: {
   doc: PDFDocumentProxy;
   index: number;
@@ -40,10 +44,12 @@ export function PdfPage({
   page: Page | undefined;
   ranges: readonly PaintedRange[];
   onTextLayer: (index: number, layer: PageTextLayer | null) => void;
+  onGoTo: (place: PdfPlace) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const [layer, setLayer] = useState<PageTextLayer | null>(null);
+  const [links, setLinks] = useState<PageLink[]>([]);
   const [boxes, setBoxes] = useState<{ key: string; range: PaintedRange; rect: DOMRect }[]>([]);
   const element = useRef<HTMLDivElement>(null);
 
@@ -86,6 +92,8 @@ export function PdfPage({
       const ready = { layout, spans };
       setLayer(ready);
       onTextLayer(index, ready);
+      const found = await pageLinks(doc, pdfPage, viewport);
+      if (!cancelled) setLinks(found);
       await render.promise.catch(() => undefined);
     })();
     return () => {
@@ -136,6 +144,22 @@ export function PdfPage({
         ))}
       </div>
       <div ref={textLayer} className="textLayer" />
+      <div className="pdf-links">
+        {links.map((link, i) => (
+          <a
+            key={i}
+            href={'url' in link.to ? link.to.url : `#page=${link.to.place.index + 1}`}
+            aria-label={'url' in link.to ? link.to.url : `Go to page ${link.to.place.index + 1}`}
+            style={{ left: link.left, top: link.top, width: link.width, height: link.height }}
+            onClick={(e) => {
+              // Links never navigate the reader: web links open in the browser, others move within the PDF.
+              e.preventDefault();
+              if ('url' in link.to) window.open(link.to.url, '_blank', 'noopener,noreferrer');
+              else onGoTo(link.to.place);
+            }}
+          />
+        ))}
+      </div>
     </div>
   );
 }
