@@ -26,11 +26,24 @@ export type RenderExportParams = z.output<typeof renderExportSchema>;
 /** Parameters of `importWebAnnotations`: the text of a Web Annotation JSON-LD file. */
 export const importWebAnnotationsSchema = z.object({ json: z.string().max(200_000_000) }).strict();
 
+/** The export folder kept current on this computer, and its last failure (worded for the user). */
+export const exportFolderStatusSchema = z.object({
+  folder: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+
+/** Parameters of `setExportFolder`: an absolute path of an existing folder, or null to stop. */
+export const setExportFolderSchema = z.object({ folder: z.string().min(1).max(4096).nullable() }).strict();
+
 /**
  * Export and import. The renderer gets file names and contents (to offer as
- * downloads or copy), never a path; the CLI writes them to a folder.
+ * downloads or copy); the CLI writes them to a folder. The one path the
+ * renderer gives is the export folder the user types, kept current with
+ * Markdown files only (merged, never overwriting a file Gloss did not write).
  */
 export const exportMethods = {
   renderExport: method(renderExportSchema, z.object({ files: z.array(exportFileSchema) })),
   importWebAnnotations: method(importWebAnnotationsSchema, importResultSchema),
+  getExportFolder: method(z.object({}).strict(), exportFolderStatusSchema),
+  setExportFolder: method(setExportFolderSchema, exportFolderStatusSchema),
 };

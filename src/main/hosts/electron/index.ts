@@ -8,7 +8,7 @@ import { fail } from '../../../shared/result';
 import { lockDown } from './lockdown';
 import { APP_ORIGIN, isAppUrl, resolveAppFile, WINDOW_WEB_PREFERENCES } from './policy';
 import { startServices, type Services } from '../../services';
-import { resolveLibraryPath } from '../../services/library-path';
+import { glossDataDir, resolveLibraryPath } from '../../services/library-path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -82,7 +82,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     lockDown({ app, session: session.defaultSession, openExternal: (url) => shell.openExternal(url) });
     registerAppProtocol();
-    services = await startServices({ libraryPath: resolveLibraryPath(libraryArgument()), host: 'electron' });
+    services = await startServices({
+      libraryPath: resolveLibraryPath(libraryArgument()),
+      host: 'electron',
+      dataDir: glossDataDir(),
+    });
     registerApi(services);
     createWindow();
     app.on('activate', () => {
