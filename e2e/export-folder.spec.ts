@@ -9,7 +9,8 @@ const MINE = '\n## Của tôi\n\nViết tay trong Obsidian, ngoài dấu của G
 test('a note in the export folder follows an edit in the app, and text added by hand outside the markers stays', async ({
   gloss,
 }, testInfo) => {
-  const { page } = gloss;
+  test.slow();
+  let { page } = gloss;
   const folder = path.join(testInfo.outputDir, 'Vault Sơn Trà');
   mkdirSync(folder, { recursive: true });
   await openSample(page);
@@ -17,10 +18,18 @@ test('a note in the export folder follows an edit in the app, and text added by 
   await page.keyboard.press('3');
   await page.getByRole('button', { name: '← Library' }).click();
 
+  // A browser cannot choose a folder; it says how, and `gloss export --watch --out DIR` leaves the
+  // folder remembered for this library on this computer, as written here.
   await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export notes' });
-  await dialog.getByLabel('Export folder (full path)').fill(folder);
-  await dialog.getByRole('button', { name: 'Keep this folder current' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByRole('button', { name: 'Choose a folder…' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('gloss export --watch --out DIR');
+  const dataDir = path.join(`${gloss.libraryDir}-config`, 'Gloss');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(path.join(dataDir, 'export-folders.json'), JSON.stringify({ [gloss.libraryDir]: folder }));
+  page = await gloss.restart();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Export notes' });
   await expect(dialog.getByText(`Kept current: ${folder}`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 

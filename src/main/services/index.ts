@@ -32,6 +32,11 @@ export interface ServicesOptions {
    * at the next start; without it, a chosen export folder lasts this run only.
    */
   dataDir?: string;
+  /**
+   * Asks the user for a folder in the host's own dialog (the desktop app); resolves to its absolute
+   * path, or null when cancelled. Without it, `chooseExportFolder` answers 'unsupported'.
+   */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 /** Every domain service of one library, wired to the API contract. */
@@ -109,7 +114,18 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     renderExport: async (params) => (await exporting()).renderExport(params),
     importWebAnnotations: async (params) => (await exporting()).importWebAnnotations(params),
     getExportFolder: async () => (await vault()).status(),
-    setExportFolder: async (params) => (await vault()).set(params.folder),
+    chooseExportFolder: async () => {
+      if (!options.chooseFolder) {
+        throw new GlossError(
+          'unsupported',
+          'A browser cannot choose a folder for Gloss. Run gloss export --watch --out DIR once: Gloss keeps DIR current from then on.',
+        );
+      }
+      const folder = await options.chooseFolder();
+      const control = await vault();
+      return folder === null ? control.status() : control.set(folder);
+    },
+    stopExportFolder: async () => (await vault()).set(null),
   };
   let stopped: Promise<void> | undefined;
   return {

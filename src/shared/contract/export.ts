@@ -32,18 +32,16 @@ export const exportFolderStatusSchema = z.object({
   problem: z.string().nullable(),
 });
 
-/** Parameters of `setExportFolder`: an absolute path of an existing folder, or null to stop. */
-export const setExportFolderSchema = z.object({ folder: z.string().min(1).max(4096).nullable() }).strict();
-
 /**
  * Export and import. The renderer gets file names and contents (to offer as
- * downloads or copy); the CLI writes them to a folder. The one path the
- * renderer gives is the export folder the user types, kept current with
- * Markdown files only (merged, never overwriting a file Gloss did not write).
+ * downloads or copy), never a path; the CLI writes them to a folder. The
+ * export folder kept current is chosen in the host's own folder dialog
+ * (`chooseExportFolder`: the desktop app) or with `gloss export --watch`.
  */
 export const exportMethods = {
   renderExport: method(renderExportSchema, z.object({ files: z.array(exportFileSchema) })),
   importWebAnnotations: method(importWebAnnotationsSchema, importResultSchema),
   getExportFolder: method(z.object({}).strict(), exportFolderStatusSchema),
-  setExportFolder: method(setExportFolderSchema, exportFolderStatusSchema),
+  chooseExportFolder: method(z.object({}).strict(), exportFolderStatusSchema),
+  stopExportFolder: method(z.object({}).strict(), exportFolderStatusSchema),
 };

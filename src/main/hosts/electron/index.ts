@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { methodNames } from '../../../shared/contract';
@@ -67,6 +67,17 @@ function openRoute(route: string | null): void {
   if (route) void window.loadURL(`${APP_ORIGIN}/index.html${route}`);
 }
 
+/** The system's folder dialog, for the export folder: its absolute path, or null when cancelled. */
+async function chooseFolder(): Promise<string | null> {
+  const [window] = BrowserWindow.getAllWindows();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Folder to keep current',
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
@@ -111,6 +122,7 @@ if (!app.requestSingleInstanceLock()) {
       libraryPath: resolveLibraryPath(libraryArgument()),
       host: 'electron',
       dataDir: glossDataDir(),
+      chooseFolder,
     });
     registerApi(services);
     createWindow();

@@ -1,85 +1,71 @@
 import { useEffect, useState } from 'react';
+import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { useStore } from '../state/store';
 
+type Status = { folder: string | null; problem: string | null };
+
 /**
- * The export folder kept current on this computer (an Obsidian vault, say):
- * its full path, typed, and its last failure. Every change to highlights,
- * notes, tags or details is exported into it a few seconds later.
+ * The export folder kept current on this computer (an Obsidian vault, say) and its last failure:
+ * chosen in the system's folder dialog (the desktop app) or with `gloss export --watch --out DIR`.
+ * Every change to highlights, notes, tags or details is exported into it a few seconds later.
  */
 export function ExportFolder() {
   const notify = useStore((s) => s.notify);
-  const [kept, setKept] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [typed, setTyped] = useState('');
+  const [status, setStatus] = useState<Status>({ folder: null, problem: null });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
     void api.getExportFolder({}).then((result) => {
-      if (!live || !result.ok) return;
-      setKept(result.value.folder);
-      setProblem(result.value.problem);
-      setTyped(result.value.folder ?? '');
+      if (live && result.ok) setStatus(result.value);
     });
     return () => {
       live = false;
     };
   }, []);
 
-  const choose = async (folder: string | null) => {
+  const apply = async (pending: Promise<Result<Status>>) => {
     setBusy(true);
     setError(null);
-    const result = await api.setExportFolder({ folder });
+    const result = await pending;
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    setKept(result.value.folder);
-    setProblem(result.value.problem);
-    notify(
-      'info',
-      result.value.folder === null
-        ? 'The export folder is no longer kept current.'
-        : `Keeping “${result.value.folder}” current.`,
-    );
+    const changed = result.value.folder !== status.folder;
+    setStatus(result.value);
+    if (changed) {
+      notify(
+        'info',
+        result.value.folder === null
+          ? 'The export folder is no longer kept current.'
+          : `Keeping “${result.value.folder}” current.`,
+      );
+    }
   };
 
   return (
     <fieldset className="export-folder">
       <legend>Keep a folder current</legend>
-      <label>
-        Export folder (full path)
-        <input
-          type="text"
-          value={typed}
-          spellCheck={false}
-          placeholder="/home/me/Obsidian/Gloss"
-          onChange={(e) => setTyped(e.target.value)}
-        />
-      </label>
       <p className="muted">
-        {kept === null
+        {status.folder === null
           ? 'Each article with highlights or a note gets a Markdown file there, updated a few seconds after every change. Text you add outside Gloss’s markers stays.'
-          : `Kept current: ${kept}`}
+          : `Kept current: ${status.folder}`}
       </p>
-      {problem && <p className="form-error">{problem}</p>}
+      {status.problem && <p className="form-error">{status.problem}</p>}
       {error && (
         <p role="alert" className="form-error">
           {error}
         </p>
       )}
       <div className="dialog-actions">
-        {kept !== null && (
-          <button type="button" disabled={busy} onClick={() => void choose(null)}>
+        {status.folder !== null && (
+          <button type="button" disabled={busy} onClick={() => void apply(api.stopExportFolder({}))}>
             Stop keeping it current
           </button>
         )}
-        <button
-          type="button"
-          disabled={busy || typed.trim() === '' || typed.trim() === kept}
-          onClick={() => void choose(typed.trim())}
-        >
-          Keep this folder current
+        <button type="button" disabled={busy} onClick={() => void apply(api.chooseExportFolder({}))}>
+          Choose a folder…
         </button>
       </div>
     </fieldset>
