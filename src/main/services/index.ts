@@ -14,6 +14,7 @@ import { searchOnDemand } from './search-on-demand';
 import { runEveryStep } from './stop';
 import { LibraryStore } from './store';
 import type { ChangeFeed } from './store/change-feed';
+import type { VaultControl } from './vault/vault-control';
 
 export interface ServicesOptions {
   /** Absolute path of the library folder. */
@@ -27,6 +28,17 @@ export interface ServicesOptions {
    * The CLI's one-shot commands turn it on so that `gloss list` never loads it.
    */
   searchOnDemand?: boolean;
+  /**
+   * Gloss's per-computer folder (outside the library). When given, the export
+   * folder chosen for this library is remembered there and kept current again
+   * at the next start; without it, a chosen export folder lasts this run only.
+   */
+  dataDir?: string;
+  /**
+   * Asks the user for a folder in the host's own dialog (the desktop app); resolves to its absolute
+   * path, or null when cancelled. Without it, `chooseExportFolder` answers 'unsupported'.
+   */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 /** Every domain service of one library, wired to the API contract. */
@@ -41,6 +53,8 @@ export interface Services {
    * @throws GlossError 'invalid-argument' for bad parameters, else as renderExport and writeExportFiles.
    */
   exportFiles(params: RenderExportParams, target: ExportTarget): Promise<string[]>;
+  /** The export folder kept current (see VaultControl), loaded on first use or at start when one is remembered. */
+  vault(): Promise<VaultControl>;
   /**
    * Writes pending changes now and resolves once their change events have
    * been delivered (the search index then holds them).
@@ -97,6 +111,19 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     Promise.all([search.service(), import('./search/handlers')]).then(([service, { searchHandlers }]) =>
       searchHandlers(service),
     );
+  let vaultControl: Promise<VaultControl> | undefined;
+  const vault = () =>
+    (vaultControl ??= import('./vault/vault-control').then(({ VaultControl }) => {
+      const control = new VaultControl({
+        libraryPath: options.libraryPath,
+        source: store,
+        changes: store.changes,
+        notify: (message) => store.addNotice(message),
+        dataDir: options.dataDir,
+      });
+      return control.resume().then(() => control);
+    }));
+  if (options.dataDir) void vault();
   const handlers: Handlers = {
     ...appHandlers(options.host, options.libraryPath),
     ...libraryHandlers(library, store),
@@ -110,6 +137,19 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     searchStatus: async (params) => (await searching()).searchStatus(params),
     renderExport: async (params) => (await exporting()).renderExport(params),
     importWebAnnotations: async (params) => (await exporting()).importWebAnnotations(params),
+    getExportFolder: async () => (await vault()).status(),
+    chooseExportFolder: async () => {
+      if (!options.chooseFolder) {
+        throw new GlossError(
+          'unsupported',
+          'A browser cannot choose a folder for Gloss. Run gloss export --watch --out DIR once: Gloss keeps DIR current from then on.',
+        );
+      }
+      const folder = await options.chooseFolder();
+      const control = await vault();
+      return folder === null ? control.status() : control.set(folder);
+    },
+    stopExportFolder: async () => (await vault()).set(null),
   };
   let stopped: Promise<void> | undefined;
   return {
@@ -120,12 +160,15 @@ export async function startServices(options: ServicesOptions): Promise<Services>
       if (!parsed.success) throw new GlossError('invalid-argument', parsed.error.message);
       return (await import('./export-stream')).exportFiles(exportSource, parsed.data, target);
     },
+    vault,
     changes: store.changes,
     flush: () => store.flush(),
     stop: () =>
       (stopped ??= runEveryStep([
         // Pending changes reach the index before it is saved.
         () => store.flush(),
+        // The export folder gets the last changes while the store can still be read.
+        async () => (vaultControl ? (await vaultControl).stop() : undefined),
         () => watcher?.close(),
         () => unfollow(),
         () => search.save(),

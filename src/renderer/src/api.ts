@@ -1,6 +1,7 @@
 import type { GlossApi } from '../../shared/contract';
 import { createClient, TOKEN_HEADER, webApiPath, type Send } from '../../shared/contract/transport';
 import type { Result } from '../../shared/result';
+import { takeToken } from './app/route';
 
 declare global {
   interface Window {
@@ -12,21 +13,15 @@ declare global {
 const TOKEN_KEY = 'gloss.token';
 
 /**
- * Reads the web host's launch token from the address's fragment (`#token=`, never sent to a server)
+ * Reads the web host's launch token from the address's fragment (`token=`, never sent to a server)
  * once, then keeps it in this tab's session storage so a reload still works.
  */
 function webToken(): string {
-  const fragment = new URLSearchParams(window.location.hash.slice(1));
-  const fromUrl = fragment.get('token');
+  const { token: fromUrl, hash } = takeToken(window.location.hash);
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    fragment.delete('token');
-    const rest = fragment.toString();
-    window.history.replaceState(
-      null,
-      '',
-      window.location.pathname + window.location.search + (rest ? `#${rest}` : ''),
-    );
+    // The place the address names (an article, a highlight) stays.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search + hash);
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';

@@ -26,11 +26,22 @@ export type RenderExportParams = z.output<typeof renderExportSchema>;
 /** Parameters of `importWebAnnotations`: the text of a Web Annotation JSON-LD file. */
 export const importWebAnnotationsSchema = z.object({ json: z.string().max(200_000_000) }).strict();
 
+/** The export folder kept current on this computer, and its last failure (worded for the user). */
+export const exportFolderStatusSchema = z.object({
+  folder: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+
 /**
  * Export and import. The renderer gets file names and contents (to offer as
- * downloads or copy), never a path; the CLI writes them to a folder.
+ * downloads or copy), never a path; the CLI writes them to a folder. The
+ * export folder kept current is chosen in the host's own folder dialog
+ * (`chooseExportFolder`: the desktop app) or with `gloss export --watch`.
  */
 export const exportMethods = {
   renderExport: method(renderExportSchema, z.object({ files: z.array(exportFileSchema) })),
   importWebAnnotations: method(importWebAnnotationsSchema, importResultSchema),
+  getExportFolder: method(z.object({}).strict(), exportFolderStatusSchema),
+  chooseExportFolder: method(z.object({}).strict(), exportFolderStatusSchema),
+  stopExportFolder: method(z.object({}).strict(), exportFolderStatusSchema),
 };

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GlossError } from '../../../shared/result';
 import type { Services } from '../../services';
-import { resolveLibraryPath } from '../../services/library-path';
+import { glossDataDir, resolveLibraryPath } from '../../services/library-path';
 import { APP_VERSION } from '../../services/version';
 import type { Command } from './command';
 import { annotationsCommand, highlightCommand, noteCommand, tagCommand } from './commands/annotate';
@@ -91,11 +91,14 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
     const library = typeof values.library === 'string' ? values.library : undefined;
     // Loaded only now, so that --version and --help start as fast as node itself.
     const { startServices } = await import('../../services');
+    const keeps = name === 'serve' || (name === 'export' && (values as { watch?: unknown }).watch === true);
     services = await startServices({
       libraryPath: resolveLibraryPath(library),
       host: name === 'serve' ? 'web' : 'cli',
-      watch: name === 'serve',
+      watch: keeps,
       searchOnDemand: name !== 'serve',
+      // The export folder set in the app (or with export --watch) is kept current while Gloss runs.
+      ...(keeps && { dataDir: glossDataDir() }),
     });
     const outcome = await command.run({
       services,

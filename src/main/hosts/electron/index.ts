@@ -1,14 +1,15 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { methodNames } from '../../../shared/contract';
 import { ipcChannel } from '../../../shared/contract/transport';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { fail } from '../../../shared/result';
+import { LINK_SCHEME, protocolClientArgs, routeFromArgv } from './link-args';
 import { lockDown } from './lockdown';
 import { APP_ORIGIN, isAppUrl, resolveAppFile, WINDOW_WEB_PREFERENCES } from './policy';
 import { startServices, type Services } from '../../services';
-import { resolveLibraryPath } from '../../services/library-path';
+import { glossDataDir, resolveLibraryPath } from '../../services/library-path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -18,6 +19,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let services: Services | undefined;
+/** The route of a link that arrived before the window could show it (a first launch, or macOS's open-url). */
+let pendingRoute: string | null = routeFromArgv(process.argv);
 
 function libraryArgument(): string | undefined {
   const index = process.argv.indexOf('--library');
@@ -49,6 +52,32 @@ function registerApi(current: Services): void {
   }
 }
 
+/** Shows a link's route in the window, restored and focused; kept for the window to come while the app starts. */
+function openRoute(route: string | null): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window || !services) {
+    pendingRoute = route ?? pendingRoute;
+    // macOS keeps the app running with no window: a link opens one.
+    if (services && !window) createWindow();
+    return;
+  }
+  if (window.isMinimized()) window.restore();
+  window.focus();
+  // The same page with another fragment: the renderer follows it as it follows Back and Forward.
+  if (route) void window.loadURL(`${APP_ORIGIN}/index.html${route}`);
+}
+
+/** The system's folder dialog, for the export folder: its absolute path, or null when cancelled. */
+async function chooseFolder(): Promise<string | null> {
+  const [window] = BrowserWindow.getAllWindows();
+  const options: Electron.OpenDialogOptions = {
+    title: 'Folder to keep current',
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
@@ -64,25 +93,37 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  void window.loadURL(`${APP_ORIGIN}/index.html${pendingRoute ?? ''}`);
+  pendingRoute = null;
   return window;
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  // Windows and Linux: a second launch (a gloss:// link clicked in a note) hands its argv to this one.
+  app.on('second-instance', (_event, argv) => openRoute(routeFromArgv(argv)));
+  // macOS: links arrive as open-url, possibly before the app is ready.
+  app.on('will-finish-launching', () => {
+    app.on('open-url', (event, url) => {
+      event.preventDefault();
+      openRoute(routeFromArgv([url]));
+    });
   });
 
   void app.whenReady().then(async () => {
     lockDown({ app, session: session.defaultSession, openExternal: (url) => shell.openExternal(url) });
     registerAppProtocol();
-    services = await startServices({ libraryPath: resolveLibraryPath(libraryArgument()), host: 'electron' });
+    const client = protocolClientArgs(process.defaultApp === true, process.execPath, process.argv, (p) =>
+      path.resolve(p),
+    );
+    app.setAsDefaultProtocolClient(LINK_SCHEME, client.executable, client.args);
+    services = await startServices({
+      libraryPath: resolveLibraryPath(libraryArgument()),
+      host: 'electron',
+      dataDir: glossDataDir(),
+      chooseFolder,
+    });
     registerApi(services);
     createWindow();
     app.on('activate', () => {

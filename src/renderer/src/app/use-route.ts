@@ -30,14 +30,17 @@ export function useRouteSync(): void {
       if (sameScreen(route, routeOfState())) {
         if (route.kind === 'article' && route.highlight && route.highlight !== state.selectedAnnotationId) {
           showHighlight(route.highlight);
+        } else if (route.kind === 'article' && route.at !== undefined) {
+          state.scrollTo(route.at);
+          writeAddress(false);
         }
         return;
       }
       arriving.current = route;
       if (route.kind === 'library') state.closeArticle();
       else {
-        await state.openArticle(route.id);
-        if (route.highlight) showHighlight(route.highlight);
+        await state.openArticle(route.id, route.highlight ? undefined : route.at);
+        if (route.highlight && sameScreen(route, routeOfState())) showHighlight(route.highlight);
       }
       arriving.current = null;
       // An article that could not be opened leaves the address pointing at the library.
@@ -70,7 +73,14 @@ function writeAddress(push: boolean): void {
 function showHighlight(id: string): void {
   const state = useStore.getState();
   const annotation = state.annotations.find((a) => a.id === id);
-  if (!annotation) return;
+  if (!annotation) {
+    const title = state.content?.article.title ?? '';
+    state.notify(
+      'error',
+      `The highlight this link leads to is no longer in “${title}”: it was deleted, or the link comes from another library. The article is open.`,
+    );
+    return;
+  }
   state.selectAnnotation(id);
   if (!annotation.orphaned) state.scrollTo(annotation.target.position.start);
 }

@@ -3,6 +3,7 @@ import type { ExportScope } from '../../../shared/model/export';
 import { api } from '../api';
 import { useStore } from '../state/store';
 import { Dialog } from '../ui/Dialog';
+import { ExportFolder } from './ExportFolder';
 import { strToU8, zipSync } from 'fflate';
 import type { ExportFile } from '../../../shared/model/export';
 import type { ColorMarkerStyle } from '../../../shared/export/color-marker';
@@ -142,6 +143,7 @@ export function ExportDialog({
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>
+        <ExportFolder />
       </div>
     </Dialog>
   );

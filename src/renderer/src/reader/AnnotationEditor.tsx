@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { glossLink } from '../../../shared/links/gloss-link';
 import type { Annotation } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ColorRadioGroup } from '../ui/ColorRadioGroup';
@@ -33,6 +34,7 @@ export function AnnotationEditor({
   const remove = useStore((s) => s.deleteAnnotation);
   const select = useStore((s) => s.selectAnnotation);
   const allTags = useStore((s) => s.tags);
+  const notify = useStore((s) => s.notify);
   const { id } = annotation;
   const note = useDraft(annotation.note, (value) => void update(id, { note: value }), sameText);
   const tags = useDraft(
@@ -155,6 +157,22 @@ export function AnnotationEditor({
           }}
         >
           Save
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const link = glossLink({
+              kind: 'highlight',
+              articleId: annotation.articleId,
+              highlightId: annotation.id,
+            });
+            navigator.clipboard.writeText(link).then(
+              () => notify('info', 'Copied the link to this highlight.'),
+              () => notify('error', `The clipboard refused the link; here it is to copy by hand: ${link}`),
+            );
+          }}
+        >
+          Copy link to highlight
         </button>
         <button type="button" className="danger" onClick={() => void remove(id)}>
           Delete highlight

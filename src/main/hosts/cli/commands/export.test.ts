@@ -12,6 +12,7 @@ import { exportHandlers } from '../../../services/export';
 import { exportFiles } from '../../../services/export-stream';
 import { MemoryExportSource } from '../../../services/memory-export-source';
 import { ChangeFeed } from '../../../services/store/change-feed';
+import { VaultControl } from '../../../services/vault/vault-control';
 import type { CommandContext } from '../command';
 import { main } from '../main';
 import { exportCommand, importAnnotationsCommand } from './export';
@@ -69,12 +70,15 @@ function context(
       return errorResult(error);
     }
   };
+  const changes = new ChangeFeed();
+  const vault = new VaultControl({ libraryPath: '/no-library', source, changes, notify: () => {} });
   return {
     services: {
       handlers: {} as Handlers,
       dispatch,
       exportFiles: (params, target) => exportFiles(source, params, target),
-      changes: new ChangeFeed(),
+      vault: async () => vault,
+      changes,
       flush: async () => {},
       stop: async () => {},
     },
@@ -96,6 +100,34 @@ beforeEach(async () => {
 afterEach(async () => {
   log.mockRestore();
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('gloss export --watch', () => {
+  it('exports into the folder, then keeps it current with each change until stopped', async () => {
+    const source = library();
+    const out = path.join(dir, 'Sổ tay');
+    const ctx = context(source, { watch: true, all: true, out });
+    const signals = vi.spyOn(process, 'once').mockReturnValue(process);
+    expect(await exportCommand.run(ctx)).toBe('keep-running');
+    expect(signals).toHaveBeenCalledWith('SIGINT', expect.any(Function));
+    signals.mockRestore();
+    const file = path.join(out, 'Đảng bộ Q. Sơn Trà.md');
+    expect(await readFile(file, 'utf8')).toContain('Ghi chú');
+    const second = { ...highlight, id: 'aaaaaaaa-0000-4000-8000-000000000002', note: 'Ghi chú mới' };
+    await source.importAnnotations(ID, [second]);
+    await ctx.services.changes.publish({ kind: 'annotations-changed', articleId: ID, ids: [second.id] });
+    await (await ctx.services.vault()).stop();
+    expect(await readFile(file, 'utf8')).toContain('Ghi chú mới');
+  });
+
+  it('refuses what it cannot keep current', async () => {
+    await expect(exportCommand.run(context(library(), { watch: true, tag: 'x', out: dir }))).rejects.toThrow(
+      /--watch[\s\S]*--tag/,
+    );
+    await expect(
+      exportCommand.run(context(library(), { watch: true, format: 'json', out: dir })),
+    ).rejects.toThrow(/--watch/);
+  });
 });
 
 describe('gloss export', () => {

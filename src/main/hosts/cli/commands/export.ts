@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportScope } from '../../../../shared/model/export';
 import { GlossError } from '../../../../shared/result';
 import type { ExportTarget } from '../../../services/export';
+import { runEveryStep } from '../../../services/stop';
 import { call, print, type Command, type CommandContext } from '../command';
 
 function scopeOf(options: CommandContext['options']): ExportScope {
@@ -37,13 +38,58 @@ async function isFolder(file: string): Promise<boolean> {
   );
 }
 
+const WATCH_ALONE = ['article', 'tag', 'template', 'combined', 'include-empty', 'color-marker'];
+
+/**
+ * `gloss export --watch --out DIR`: makes DIR the library's export folder on
+ * this computer (as the app's export dialog does) and keeps it current until
+ * stopped; failures are printed once each, on standard error.
+ */
+async function watchFolder(ctx: CommandContext): Promise<'keep-running'> {
+  const out = ctx.options.out;
+  if (typeof out !== 'string' || out === '')
+    throw new GlossError('invalid-argument', '--out DIR is required.');
+  const extra = WATCH_ALONE.filter((name) => ctx.options[name] !== undefined);
+  if (extra.length > 0 || (ctx.options.format ?? 'md') !== 'md') {
+    throw new GlossError(
+      'invalid-argument',
+      `--watch keeps a folder of Markdown files, one per article, current; it takes only --out and --all${extra.length > 0 ? `, not --${extra.join(', --')}` : ''}.`,
+    );
+  }
+  const folder = path.resolve(out);
+  await mkdir(folder, { recursive: true });
+  const vault = await ctx.services.vault();
+  await vault.set(folder, (message) => console.error(`gloss: ${message}`));
+  await vault.flush();
+  print(
+    ctx,
+    { folder, watching: true },
+    `Keeping ${folder}/ current with the library's highlights and notes. Press Ctrl+C to stop.`,
+  );
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    void runEveryStep([() => ctx.services.stop()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`gloss: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, shutdown);
+  return 'keep-running';
+}
+
 /**
  * `gloss export`: Markdown files into a folder (or one file), or Web
  * Annotation JSON into a file. `--out` names a file when it ends in .md or
- * .json and is not an existing folder; otherwise a folder.
+ * .json and is not an existing folder; otherwise a folder. With --watch,
+ * see watchFolder.
  */
 export const exportCommand: Command = {
-  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty]  Export notes',
+  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty]  Export notes; export --watch --out DIR keeps DIR current',
   options: {
     article: { type: 'string' },
     tag: { type: 'string' },
@@ -54,8 +100,10 @@ export const exportCommand: Command = {
     combined: { type: 'boolean' },
     'color-marker': { type: 'string' },
     'include-empty': { type: 'boolean' },
+    watch: { type: 'boolean' },
   },
   async run(ctx) {
+    if (ctx.options.watch === true) return watchFolder(ctx);
     const scope = scopeOf(ctx.options);
     const format = ctx.options.format ?? 'md';
     if (format !== 'md' && format !== 'json') {

@@ -85,6 +85,7 @@ describe('gloss search', () => {
       handlers,
       dispatch: createDispatch(handlers),
       exportFiles: () => Promise.reject(new Error('search does not export')),
+      vault: () => Promise.reject(new Error('search keeps no export folder')),
       changes: new ChangeFeed(),
       flush: async () => {},
       stop: async () => {},
