@@ -13,6 +13,10 @@ for (const size of SIZES) {
       const { page } = gloss;
       await openSample(page);
       await expect(readingArea(page)).toBeFocused();
+      // The whole text follows the first screen; PageDown scrolls once there is more than a screen.
+      await expect
+        .poll(() => readingArea(page).evaluate((el) => el.scrollHeight - el.clientHeight))
+        .toBeGreaterThan(0);
       await page.keyboard.press('PageDown');
       await expect.poll(() => readingArea(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
       await expect(page).toHaveURL(/#\/article\/[0-9a-f-]{36}$/);

@@ -105,6 +105,11 @@ describe('writing a long text in pieces', () => {
 
   it('writes the same JSON as JSON.stringify, and hashes the same bytes', () => {
     expect([...encodeContentFile({ text, blocks })].join('') === JSON.stringify({ text, blocks })).toBe(true);
+    // A PDF's page map is kept: without it, its highlights are not drawn after a restart.
+    const pages = [{ index: 0, label: 'i', start: 0, end: 5 }];
+    expect(
+      [...encodeContentFile({ text, blocks, pages })].join('') === JSON.stringify({ text, blocks, pages }),
+    ).toBe(true);
     expect(textHash(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
     const textFile = Buffer.concat([...encodeTextFile(text, 'h')]);
     expect(textFile.equals(Buffer.from(`h\n${text}`, 'utf16le'))).toBe(true);

@@ -32,17 +32,23 @@ export function textHash(text: string): string {
 }
 
 /**
- * The JSON of a content file (`{"text":…,"blocks":…}`, as JSON.stringify writes it) in pieces, so a long
+ * The JSON of a content file (`{"text":…,"blocks":…,"pages":…}`, as JSON.stringify writes it) in pieces, so a long
  * article is written without a second whole copy of its text.
  */
-export function* encodeContentFile(content: { text: string; blocks: Block[] }): Generator<string> {
+export function* encodeContentFile(content: {
+  text: string;
+  blocks: Block[];
+  pages?: Page[];
+}): Generator<string> {
   yield '{"text":"';
   for (const chunk of textChunks(content.text)) yield JSON.stringify(chunk).slice(1, -1);
   yield '","blocks":[';
   for (let i = 0; i < content.blocks.length; i += 4096) {
     yield (i > 0 ? ',' : '') + JSON.stringify(content.blocks.slice(i, i + 4096)).slice(1, -1);
   }
-  yield ']}';
+  yield ']';
+  if (content.pages !== undefined) yield `,"pages":${JSON.stringify(content.pages)}`;
+  yield '}';
 }
 
 /**
