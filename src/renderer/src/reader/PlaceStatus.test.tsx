@@ -61,4 +61,13 @@ describe('PlaceStatus', () => {
     render(<PlaceStatus scroller={null} />);
     expect(screen.queryByRole('status')).toBeNull();
   });
+
+  it('shows nothing for a text whose only heading is its title', () => {
+    open(
+      BLOCKS.map(({ toc: _toc, ...b }, i) => ({ ...b, kind: i === 1 ? ('h1' as const) : ('p' as const) })),
+      0,
+    );
+    render(<PlaceStatus scroller={null} />);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
 });

@@ -10,7 +10,8 @@ const NO_BLOCKS: Block[] = [];
  * A status line under a text with contents: the title of the chapter being
  * read (the contents entry at the top of the reading area), which chapter of
  * how many, and how far into the whole text that place is, as a percentage of
- * its characters. Nothing for a text without chapters or headings.
+ * its characters. Nothing for a text with fewer than two chapters or headings
+ * (a title alone is no contents, and a short article keeps its whole height).
  */
 export function PlaceStatus({ scroller }: { scroller: HTMLElement | null }) {
   const content = useStore((s) => s.content);
@@ -20,7 +21,7 @@ export function PlaceStatus({ scroller }: { scroller: HTMLElement | null }) {
     content?.blocks ?? NO_BLOCKS,
     content ? Math.round(content.article.progress * content.length) : 0,
   );
-  if (!content || outline.length === 0) return null;
+  if (!content || outline.length < 2) return null;
   const current = currentEntryIndex(outline, offset);
   const entry = outline[current];
   const percent = content.length > 0 ? Math.min(100, Math.floor((offset / content.length) * 100)) : 0;
