@@ -108,6 +108,21 @@ export default tseslint.config(
           NODE_BUILTINS,
         ],
       ),
+      // The page loads no zod: the host validates every call. Types from the schemas are welcome.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^zod$|/shared/model/(?!(?:highlight-colors|document-order|tag-key|default-settings)$)[^/]+$|/shared/contract(?:/(?!transport$)[^/]+)?$',
+              allowTypeImports: true,
+              message:
+                'The renderer imports only types from zod schemas (values: model/highlight-colors, document-order, tag-key, default-settings, contract/transport).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, isMethodName } from '../shared/contract';
-import { checkResult } from '../shared/contract/transport';
+import { checkResult } from '../shared/contract/check';
 import { GlossError, fail, ok, type Result } from '../shared/result';
 import type { Handlers } from './services/handlers';
 

@@ -1,4 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { methodNames } from '../shared/contract';
+import { checkResult } from '../shared/contract/check';
 import { createClient, ipcChannel } from '../shared/contract/transport';
 
 /**
@@ -6,8 +8,8 @@ import { createClient, ipcChannel } from '../shared/contract/transport';
  * own IPC channel. Nothing generic (no send/invoke/on) crosses the bridge.
  * Development builds check every result against the contract.
  */
-const api = createClient((name, params) => ipcRenderer.invoke(ipcChannel(name), params), {
-  checkResults: import.meta.env.DEV,
+const api = createClient((name, params) => ipcRenderer.invoke(ipcChannel(name), params), methodNames, {
+  check: import.meta.env.DEV ? checkResult : undefined,
 });
 
 contextBridge.exposeInMainWorld('gloss', Object.freeze(api));

@@ -36,7 +36,7 @@ export type GlossApi = {
 };
 
 /** Method names in declaration order. */
-export const methodNames = Object.keys(contract) as MethodName[];
+export const methodNames = /* @__PURE__ */ Object.keys(contract) as MethodName[];
 
 /** True when `name` is a method of the contract (own key, not a prototype name). */
 export function isMethodName(name: string): name is MethodName {

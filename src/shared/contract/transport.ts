@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { fail, type Result } from '../result';
-import { contract, methodNames, type GlossApi, type MethodName } from './index';
+import type { Result } from '../result';
+import type { GlossApi, MethodName } from './index';
 
 /** The Electron IPC channel of one method: `gloss:<method>`, one channel per method. */
 export function ipcChannel(name: MethodName): string {
@@ -21,40 +20,54 @@ export const TOKEN_HEADER = 'X-Gloss-Token';
 /** Carries one call to the services and resolves to its result; must not reject. */
 export type Send = (name: MethodName, params: unknown) => Promise<Result<unknown>>;
 
-/** How a client built by createClient behaves. */
+/** How a client built by createClient or createClientProxy behaves. */
 export interface ClientOptions {
   /**
-   * Check every successful result against the contract's result schema, and turn a mismatch into an
-   * 'internal' error naming the method (development and test builds; off in production).
+   * Checks every answer before the caller sees it, e.g. checkResult from `./check` (development and
+   * test builds; off in production, where the host has already validated the call).
    */
-  checkResults?: boolean;
+  check?: (name: MethodName, result: Result<unknown>) => Result<unknown>;
 }
 
-/**
- * Checks a result against the contract's result schema for `name`. A failed call, or a value that
- * matches, is returned unchanged (not parsed: nothing is stripped or defaulted); a mismatch becomes
- * an 'internal' error that names the method and the first difference.
- */
-export function checkResult(name: MethodName, result: Result<unknown>): Result<unknown> {
-  if (!result.ok) return result;
-  const checked = (contract[name].result as z.ZodType).safeParse(result.value);
-  if (checked.success) return result;
-  return fail(
-    'internal',
-    `The answer to ${name} does not match the contract: ${z.prettifyError(checked.error)}`,
-  );
-}
-
-/**
- * Builds the typed API over a transport: one function per contract method, each passing its
- * parameters (`{}` when absent) to `send`. Used by the preload (IPC) and the renderer (web host).
- */
-export function createClient(send: Send, options: ClientOptions = {}): GlossApi {
-  const call = async (name: MethodName, params: unknown) => {
+function caller(send: Send, { check }: ClientOptions) {
+  return async (name: MethodName, params: unknown) => {
     const result = await send(name, params ?? {});
-    return options.checkResults ? checkResult(name, result) : result;
+    return check ? check(name, result) : result;
   };
-  return Object.fromEntries(
-    methodNames.map((name) => [name, (params: unknown) => call(name, params)]),
-  ) as GlossApi;
+}
+
+/**
+ * Builds the typed API over a transport: one function for each of `names` (the contract's
+ * `methodNames`), each passing its parameters (`{}` when absent) to `send`. A plain object, so it can
+ * cross Electron's context bridge; used by the preload.
+ */
+export function createClient(
+  send: Send,
+  names: readonly MethodName[],
+  options: ClientOptions = {},
+): GlossApi {
+  const call = caller(send, options);
+  return Object.fromEntries(names.map((name) => [name, (params: unknown) => call(name, params)])) as GlossApi;
+}
+
+/**
+ * The same API as createClient without the list of names, so that a caller need not load the
+ * contract's schemas (the renderer's first screen): each method is made the first time it is read.
+ * Only string keys other than `then` are methods (the client is never mistaken for a promise); a
+ * name the contract lacks is sent as is and answered `unknown-method` by the host.
+ */
+export function createClientProxy(send: Send, options: ClientOptions = {}): GlossApi {
+  const call = caller(send, options);
+  const made = new Map<string, (params: unknown) => Promise<Result<unknown>>>();
+  return new Proxy({} as GlossApi, {
+    get(_target, key) {
+      if (typeof key !== 'string' || key === 'then') return undefined;
+      let method = made.get(key);
+      if (!method) {
+        method = (params: unknown) => call(key as MethodName, params);
+        made.set(key, method);
+      }
+      return method;
+    },
+  });
 }

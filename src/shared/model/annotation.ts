@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { timestampSchema } from './article';
+import { HIGHLIGHT_COLORS } from './highlight-colors';
 
-/** The eight highlight colours, in key order 1–8. */
-export const HIGHLIGHT_COLORS = [
-  'yellow',
-  'red',
-  'green',
-  'blue',
-  'purple',
-  'magenta',
-  'orange',
-  'gray',
-] as const;
+export { HIGHLIGHT_COLORS };
 /** One of HIGHLIGHT_COLORS. */
 export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS);
 /** A value `highlightColorSchema` accepts. */
@@ -69,13 +60,4 @@ export const annotationSchema = z.object({
 /** A value `annotationSchema` accepts. */
 export type Annotation = z.output<typeof annotationSchema>;
 
-/**
- * Document order of highlights, for `Array.prototype.sort`: by start, then by end (both canonical offsets).
- * Negative when `a` comes first.
- */
-export function byDocumentOrder(
-  a: { target: Pick<AnnotationTarget, 'position'> },
-  b: { target: Pick<AnnotationTarget, 'position'> },
-): number {
-  return a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
-}
+export { byDocumentOrder } from './document-order';

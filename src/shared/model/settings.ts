@@ -9,5 +9,4 @@ export const settingsSchema = z.object({
 /** A value `settingsSchema` accepts. */
 export type Settings = z.output<typeof settingsSchema>;
 
-/** The settings of a new library. */
-export const DEFAULT_SETTINGS: Settings = { theme: 'light', font: 'serif', fontSize: 19 };
+export { DEFAULT_SETTINGS } from './default-settings';

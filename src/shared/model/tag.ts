@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS } from './annotation';
+import { HIGHLIGHT_COLORS } from './highlight-colors';
 
 /** A tag colour: one of the highlight colour names or a `#rrggbb` hex colour; null for none. */
 export const tagColorSchema = z
@@ -19,15 +19,4 @@ export const tagInfoSchema = tagSchema.extend({ count: z.int().min(0) });
 /** A value `tagInfoSchema` accepts. */
 export type TagInfo = z.output<typeof tagInfoSchema>;
 
-/**
- * The identity of a tag name: two names with the same key are the same tag. Trimmed, NFC and
- * case-insensitive ("  Đà Nẵng" and "đà nẵng" are one tag). Compare keys, never keep them as names.
- */
-export function tagKey(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase().normalize('NFC');
-}
-
-/** True when the two names are the same tag (see tagKey). */
-export function sameTag(a: string, b: string): boolean {
-  return tagKey(a) === tagKey(b);
-}
+export { sameTag, tagKey } from './tag-key';

@@ -1,14 +1,24 @@
-import { useCallback, useMemo, useState } from 'react';
-import { sameTag } from '../../../shared/model/tag';
+import { lazy, Suspense, useCallback, useMemo, useState, type ComponentProps } from 'react';
+import { sameTag } from '../../../shared/model/tag-key';
 import { fold } from '../../../shared/text/fold';
 import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
 import { Dialog } from '../ui/Dialog';
 import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
-import { ExportDialog } from './ExportDialog';
 import { ImportButton } from './ImportButton';
 import { ImportProgress } from './ImportProgress';
+
+/** The export dialog and its zip writer, loaded when first asked for. */
+const LazyExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
+
+function ExportDialog(props: ComponentProps<typeof LazyExportDialog>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyExportDialog {...props} />
+    </Suspense>
+  );
+}
 
 type SortKey = 'recent' | 'title' | 'date';
 

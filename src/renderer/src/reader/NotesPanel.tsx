@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { sameTag } from '../../../shared/model/tag';
+import { sameTag } from '../../../shared/model/tag-key';
 import { fold } from '../../../shared/text/fold';
-import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
+import type { Annotation } from '../../../shared/model/annotation';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/highlight-colors';
 import { HIGHLIGHT_STYLES } from '../ui/colors';
 import { renderMarkdown } from '../ui/markdown';
 import { WindowedList } from '../ui/WindowedList';

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/annotation';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/highlight-colors';
 import { useStore } from '../state/store';
 import { HIGHLIGHT_STYLES } from '../ui/colors';
 import type { TextSelection } from './ArticleBody';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { sameTag } from '../../../shared/model/tag';
+import { sameTag } from '../../../shared/model/tag-key';
 import type { TagInfo } from '../../../shared/model/tag';
 import { Dialog } from '../ui/Dialog';
 import { useStore } from '../state/store';

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from '../../../shared/model/change';
-import { byDocumentOrder } from '../../../shared/model/annotation';
+import { byDocumentOrder } from '../../../shared/model/document-order';
 import type { Annotation } from '../../../shared/model/annotation';
 
 /** What the renderer refetches after a batch of change events. */

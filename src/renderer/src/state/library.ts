@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { sameTag } from '../../../shared/model/tag';
+import { sameTag } from '../../../shared/model/tag-key';
 import type { ImportState, LibrarySlice, Slice } from './types';
 import { unwrapWith } from './unwrap';
 import { importSummary } from './import-summary';

@@ -1,9 +1,9 @@
 import { api } from '../api';
-import { byDocumentOrder } from '../../../shared/model/annotation';
+import { byDocumentOrder } from '../../../shared/model/document-order';
 import { mergeAnnotations } from './changes';
 import { findAll, NO_MATCHES } from '../../../shared/text/find';
 import { type Annotation } from '../../../shared/model/annotation';
-import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
+import { DEFAULT_SETTINGS } from '../../../shared/model/default-settings';
 import type { FindState, NotesFilter, ReaderContent, ReaderSlice, Slice } from './types';
 import { unwrapWith } from './unwrap';
 

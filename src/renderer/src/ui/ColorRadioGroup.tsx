@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/annotation';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/highlight-colors';
 import { HIGHLIGHT_STYLES } from './colors';
 
 const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/annotation';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/highlight-colors';
 
 /** How one highlight colour is named and drawn. */
 export interface HighlightStyle {
