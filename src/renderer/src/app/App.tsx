@@ -16,23 +16,13 @@ export function App() {
   const info = useStore((s) => s.info);
   const view = useStore((s) => s.view);
   const theme = useStore((s) => s.settings.theme);
-  const loadInfo = useStore((s) => s.loadInfo);
-  const loadArticles = useStore((s) => s.loadArticles);
-  const loadSettings = useStore((s) => s.loadSettings);
-  const loadTags = useStore((s) => s.loadTags);
-  useEffect(() => {
-    void loadInfo();
-    void loadArticles();
-    void loadSettings();
-    void loadTags();
-  }, [loadInfo, loadArticles, loadSettings, loadTags]);
+  const hasRows = useStore((s) => s.articles.length > 0);
   useLibrarySync();
   useRouteSync();
-  // Once the first screen is up, the reader's code is fetched in idle time, so opening an article waits for none of it.
+  // Once the first rows are painted, the reader's code is fetched, so opening an article waits for none of it.
   useEffect(() => {
-    const idle = requestIdleCallback(() => void loadReader(), { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+    if (hasRows) void loadReader();
+  }, [hasRows]);
 
   return (
     <div className={`app theme-${theme}`}>

@@ -1,6 +1,13 @@
-import { lazy, Suspense, useCallback, useMemo, useState, type ComponentProps } from 'react';
-import { sameTag } from '../../../shared/model/tag-key';
-import { fold } from '../../../shared/text/fold';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useState,
+  type ComponentProps,
+} from 'react';
 import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
 import { Dialog } from '../ui/Dialog';
@@ -8,6 +15,7 @@ import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
 import { ImportButton } from './ImportButton';
 import { ImportProgress } from './ImportProgress';
+import { filterArticles, filterTexts, sortArticles, sortedTags, type SortKey } from './visible-articles';
 
 /** The export dialog and its zip writer, loaded when first asked for. */
 const LazyExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -20,44 +28,8 @@ function ExportDialog(props: ComponentProps<typeof LazyExportDialog>) {
   );
 }
 
-type SortKey = 'recent' | 'title' | 'date';
-
 /** Height of an article row not yet measured, px (title and one line of details). */
 const ROW_ESTIMATE = 76;
-
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-
-/** Compares two strings by code unit: ISO dates in order, and much cheaper than localeCompare. */
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Each article's folded title, author and tags, the haystack of the filter. */
-export function filterTexts(articles: ArticleMeta[]): Map<string, string> {
-  return new Map(articles.map((a) => [a.id, fold(`${a.title} ${a.author ?? ''} ${a.tags.join(' ')}`)]));
-}
-
-/**
- * Sorts and filters articles as the library toolbar asks; `texts` (from filterTexts) spares folding
- * every article again at each keystroke.
- */
-export function visibleArticles(
-  articles: ArticleMeta[],
-  query: string,
-  tag: string,
-  sort: SortKey,
-  texts: Map<string, string> = filterTexts(articles),
-): ArticleMeta[] {
-  const needle = fold(query.trim());
-  const filtered = articles.filter(
-    (a) =>
-      (!tag || a.tags.some((t) => sameTag(t, tag))) && (!needle || (texts.get(a.id) ?? '').includes(needle)),
-  );
-  const by: Record<SortKey, (a: ArticleMeta, b: ArticleMeta) => number> = {
-    recent: (a, b) => byCodeUnit(b.createdAt, a.createdAt),
-    title: (a, b) => collator.compare(a.title, b.title),
-    date: (a, b) => byCodeUnit(b.published ?? '', a.published ?? ''),
-  };
-  return filtered.sort(by[sort]);
-}
 
 /** The library: the list of articles, or an invitation to import the first one. */
 export function LibraryView() {
@@ -70,14 +42,15 @@ export function LibraryView() {
   const [deleting, setDeleting] = useState<ArticleMeta | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const allTags = useMemo(
-    () => [...new Set(articles.flatMap((a) => a.tags))].sort(collator.compare),
-    [articles],
-  );
+  const allTags = useMemo(() => sortedTags(new Set(articles.flatMap((a) => a.tags))), [articles]);
   const texts = useMemo(() => filterTexts(articles), [articles]);
+  const sorted = useMemo(() => sortArticles(articles, sort), [articles, sort]);
+  // The field answers each keystroke at once; the list follows in a render React can interrupt.
+  const listQuery = useDeferredValue(query);
+  const listTag = useDeferredValue(tag);
   const shown = useMemo(
-    () => visibleArticles(articles, query, tag, sort, texts),
-    [articles, query, tag, sort, texts],
+    () => filterArticles(sorted, listQuery, listTag, texts),
+    [sorted, listQuery, listTag, texts],
   );
   const rowKey = useCallback((i: number) => shown[i]!.id, [shown]);
 
@@ -139,7 +112,7 @@ export function LibraryView() {
             estimate={ROW_ESTIMATE}
             rowClassName={() => 'article-row'}
             renderRow={(i) => (
-              <ArticleRow
+              <ArticleRowMemo
                 article={shown[i]!}
                 onEdit={() => setEditing(shown[i]!)}
                 onDelete={() => setDeleting(shown[i]!)}
@@ -219,6 +192,9 @@ function ArticleRow({
     </>
   );
 }
+
+/** A row renders again only for another article value: its callbacks act on the article it shows. */
+const ArticleRowMemo = memo(ArticleRow, (before, after) => before.article === after.article);
 
 /** Renders an ISO date (or date and time) the user's way. */
 export function formatDate(iso: string): string {
