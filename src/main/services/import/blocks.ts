@@ -1,3 +1,4 @@
+import { domWindow } from './dom';
 import { blockWrapperTagSchema, type Block, type BlockWrapper } from '../../../shared/model/article';
 
 /** Canonical text with its blocks, as the reader gets them. */
@@ -72,9 +73,20 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * is its inline HTML, rewritten so that its text content is exactly
  * `text.slice(start, end)`: a <br> becomes a "\n" text node (show block html
  * with `white-space: pre-line`), text that is not NFC becomes plain text.
+ * Content with images but no text (a book's `<img>`, see sanitizeBookInPlace)
+ * gives an image block: empty (start = end, the offset where the next text
+ * starts, or the end of the text), so images take no characters.
+ * `onTarget` hears of each element marked `data-target` and the offset where
+ * its content starts (its block's start when it is inside a block); the mark
+ * is dropped from the blocks' html.
  */
-export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
-  const document = root.ownerDocument ?? (root as Document);
+export function blocksFromHtml(
+  root: ParentNode & Node,
+  onTarget?: (id: string, offset: number) => void,
+): TextWithBlocks {
+  const owner = root.ownerDocument ?? (root as Document);
+  // Inline html is serialized as HTML even when the content comes from an XHTML document.
+  const document = owner.contentType === 'text/html' ? owner : domWindow().document;
   const parts: string[] = [];
   const blocks: Block[] = [];
   let offset = 0;
@@ -85,7 +97,16 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
 
   const push = (kind: Block['kind'], container: HTMLElement): void => {
     let text = container.textContent ?? '';
-    if (!text) return;
+    if (onTarget) {
+      for (const marked of Array.from(container.querySelectorAll('[data-target]'))) {
+        onTarget(marked.getAttribute('data-target')!, offset);
+        marked.removeAttribute('data-target');
+      }
+    }
+    if (!text) {
+      if (container.querySelector('img')) blocks.push({ kind, start: offset, end: offset, html: container.innerHTML });
+      return;
+    }
     if (text.normalize('NFC') !== text) {
       text = text.normalize('NFC');
       container.textContent = text;
@@ -125,6 +146,8 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
       }
       flush();
       const element = child as Element;
+      const target = onTarget && element.getAttribute('data-target');
+      if (target) onTarget(target, offset);
       const kind = OWN_KIND[element.localName] ?? context;
       const wrapper = wrapperOf(element, wrapperCount);
       if (wrapper) {
@@ -140,7 +163,11 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
   };
 
   walk(root, 'p');
-  return { text: parts.join(BLOCK_SEPARATOR), blocks };
+  const text = parts.join(BLOCK_SEPARATOR);
+  // Images after the last text stand at its end.
+  for (let i = blocks.length - 1; i >= 0 && blocks[i]!.start > text.length; i--)
+    blocks[i] = { ...blocks[i]!, start: text.length, end: text.length };
+  return { text, blocks };
 }
 
 const WRAPPER_TAGS = new Set<string>(blockWrapperTagSchema.options);
