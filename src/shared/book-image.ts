@@ -7,7 +7,8 @@ export const BOOK_IMAGE_NAME = /^[0-9a-f]{64}\.(?:png|jpg|gif|webp)$/;
 /** The path prefix under which both hosts serve book images: `/book-image/<article id>/<name>`. */
 export const BOOK_IMAGE_PREFIX = '/book-image/';
 
-const ROUTE = /^\/book-image\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{64}\.(?:png|jpg|gif|webp))$/;
+const ROUTE =
+  /^\/book-image\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{64}\.(?:png|jpg|gif|webp))$/;
 
 /** The media type of each stored image type. */
 export const BOOK_IMAGE_TYPES: Record<string, string> = {

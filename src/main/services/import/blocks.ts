@@ -104,7 +104,8 @@ export function blocksFromHtml(
       }
     }
     if (!text) {
-      if (container.querySelector('img')) blocks.push({ kind, start: offset, end: offset, html: container.innerHTML });
+      if (container.querySelector('img'))
+        blocks.push({ kind, start: offset, end: offset, html: container.innerHTML });
       return;
     }
     if (text.normalize('NFC') !== text) {

@@ -101,7 +101,11 @@ export function convertChapters(
 }
 
 /** Puts each entry's mark on the first block with text at or after where it leads. */
-function placeToc(blocks: Block[], toc: TocEntry[], at: (path: string, fragment: string | null) => number | undefined): void {
+function placeToc(
+  blocks: Block[],
+  toc: TocEntry[],
+  at: (path: string, fragment: string | null) => number | undefined,
+): void {
   for (const entry of toc) {
     const offset = at(entry.path, entry.fragment);
     if (offset === undefined) continue;

@@ -44,7 +44,8 @@ export function prepareChapter(body: Element, path: string, book: BookPlaces): v
   }
   for (const element of Array.from(body.querySelectorAll('[id]'))) {
     const id = element.getAttribute('id')!;
-    const holder = element.localName === 'a' && !element.hasAttribute('href') ? element.parentElement : element;
+    const holder =
+      element.localName === 'a' && !element.hasAttribute('href') ? element.parentElement : element;
     if (holder && !holder.hasAttribute('data-target')) holder.setAttribute('data-target', id);
   }
   for (const anchor of elements(body, 'a')) {
