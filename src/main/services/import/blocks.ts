@@ -42,7 +42,8 @@ export function lineBlocks(text: string): Block[] {
   return blocks;
 }
 
-const BLOCK_TAGS = new Set(
+/** Elements that make blocks (or hold them); any other element is inline. */
+export const BLOCK_TAGS = new Set(
   (
     'p h1 h2 h3 h4 h5 h6 li blockquote pre div section article header footer aside main address figure ' +
     'figcaption details summary ul ol dl dt dd table caption thead tbody tfoot tr th td hr'
@@ -76,9 +77,8 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * Content with images but no text (a book's `<img>`, see sanitizeBookInPlace)
  * gives an image block: empty (start = end, the offset where the next text
  * starts, or the end of the text), so images take no characters.
- * `onTarget` hears of each element marked `data-target` and the offset where
- * its content starts (its block's start when it is inside a block); the mark
- * is dropped from the blocks' html.
+ * `onTarget` hears of each id a block element is marked with (`data-target`,
+ * ids separated by spaces) and the offset where its first block starts.
  */
 export function blocksFromHtml(
   root: ParentNode & Node,
@@ -97,28 +97,24 @@ export function blocksFromHtml(
 
   const push = (kind: Block['kind'], container: HTMLElement): void => {
     let text = container.textContent ?? '';
-    if (onTarget) {
-      for (const marked of Array.from(container.querySelectorAll('[data-target]'))) {
-        onTarget(marked.getAttribute('data-target')!, offset);
-        marked.removeAttribute('data-target');
-      }
-    }
+    const wrap = wrappers.length > 0 ? { wrap: wrappers.map((w) => ({ ...w })) } : {};
     if (!text) {
-      if (container.querySelector('img'))
-        blocks.push({ kind, start: offset, end: offset, html: container.innerHTML });
+      if (container.getElementsByTagName('img').length > 0)
+        blocks.push({ kind, start: offset, end: offset, html: container.innerHTML, ...wrap });
       return;
     }
     if (text.normalize('NFC') !== text) {
       text = text.normalize('NFC');
       container.textContent = text;
     }
-    const wrap = wrappers.length > 0 ? { wrap: wrappers.map((w) => ({ ...w })) } : {};
     blocks.push({ kind, start: offset, end: offset + text.length, html: container.innerHTML, ...wrap });
     parts.push(text);
     offset += text.length + BLOCK_SEPARATOR.length;
   };
 
   const inline = (nodes: Node[], kind: Block['kind']): void => {
+    // Indentation between block elements makes no block: not worth a copy.
+    if (nodes.every((node) => node.nodeType === TEXT_NODE && !/\S/.test((node as Text).data))) return;
     const container = document.createElement('div');
     container.append(...nodes.map((node) => node.cloneNode(true)));
     collapseWhitespace(container);
@@ -148,7 +144,7 @@ export function blocksFromHtml(
       flush();
       const element = child as Element;
       const target = onTarget && element.getAttribute('data-target');
-      if (target) onTarget(target, offset);
+      if (target) for (const id of target.split(' ')) onTarget(id, offset);
       const kind = OWN_KIND[element.localName] ?? context;
       const wrapper = wrapperOf(element, wrapperCount);
       if (wrapper) {

@@ -25,14 +25,29 @@ const BOOK_CONFIG = {
   IN_PLACE: true,
 };
 
+let bookPurify: DOMPurify | null = null;
+/** The element preparer of the chapter being sanitized (see sanitizeBookInPlace); null between calls. */
+let preparing: ((element: Element) => void) | null = null;
+
 /**
  * Sanitizes a book chapter's body in place (one walk, no serializing) with the shared policy plus the
- * book's images and link targets (see BOOK_CONFIG). `root` must be an element of a document made by
- * the main process's jsdom window (parseHtml, or its DOMParser for XHTML).
+ * book's images and link targets (see BOOK_CONFIG). `prepare` sees each element kept before its
+ * attributes are checked, so that it can rewrite them in the same walk. `root` must be an element of a
+ * document made by the main process's jsdom window (parseHtml, or its DOMParser for XHTML).
  */
-export function sanitizeBookInPlace(root: Element): void {
-  purify ??= createDOMPurify(domWindow() as unknown as WindowLike);
-  purify.sanitize(root, BOOK_CONFIG);
+export function sanitizeBookInPlace(root: Element, prepare: (element: Element) => void): void {
+  if (!bookPurify) {
+    bookPurify = createDOMPurify(domWindow() as unknown as WindowLike);
+    bookPurify.addHook('beforeSanitizeAttributes', (node) => {
+      if (node.nodeType === 1) preparing?.(node as unknown as Element);
+    });
+  }
+  preparing = prepare;
+  try {
+    bookPurify.sanitize(root, BOOK_CONFIG);
+  } finally {
+    preparing = null;
+  }
   unwrapDeadLinks(root);
 }
 

@@ -1,12 +1,12 @@
 import type { Block, TocMark } from '../../../../shared/model/article';
-import { BLOCK_SEPARATOR, blocksFromHtml, type TextWithBlocks } from '../blocks';
+import { BLOCK_SEPARATOR, BLOCK_TAGS, blocksFromHtml, type TextWithBlocks } from '../blocks';
 import { decode } from '../decode';
 import { parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
 import { sanitizeBookInPlace } from '../sanitize';
-import { mapOrigins } from './cfi-map';
+import { documentTextPlaces, mapOrigins } from './cfi-map';
 import { elements, parseXml } from './package';
-import { PLACEHOLDER, prepareChapter, settleImages, type BookPlaces } from './rewrite';
+import { chapterPreparer, PLACEHOLDER, replaceSvgImages, settleImages, type BookPlaces } from './rewrite';
 import type { TocEntry } from './toc';
 
 /** One document of the spine: its entry name and bytes. */
@@ -51,23 +51,23 @@ export function convertChapters(
 ): TextWithBlocks {
   const parts: string[] = [];
   const blocks: Block[] = [];
-  const places = new Map<string, number>();
+  const targets = new Map<string, number>();
   const book: BookPlaces = { spine: new Set(chapters.map((c) => c.path)), images, targets: new Map() };
   let offset = 0;
   let wrapperBase = 0;
 
   for (const chapter of chapters) {
-    if (!places.has(chapter.path)) places.set(chapter.path, offset);
+    if (!targets.has(chapter.path)) targets.set(chapter.path, offset);
     const document = parseChapter(chapter.bytes);
     const body = elements(document, 'body')[0];
     if (!body) continue;
-    const copy = body.cloneNode(true) as Element;
-    prepareChapter(copy, chapter.path, book);
-    sanitizeBookInPlace(copy);
-    settleImages(copy);
-    const converted = blocksFromHtml(copy, (id, at) => {
+    const places = chapter.cfi === undefined ? [] : documentTextPlaces(document);
+    replaceSvgImages(body, chapter.path, book);
+    sanitizeBookInPlace(body, chapterPreparer(chapter.path, book, isBlock));
+    settleImages(body);
+    const converted = blocksFromHtml(body, (id, at) => {
       const key = `${chapter.path}#${id}`;
-      if (!places.has(key)) places.set(key, offset + at);
+      if (!targets.has(key)) targets.set(key, offset + at);
     });
     if (converted.blocks.length === 0) continue;
     const firstBlock = blocks.length;
@@ -84,7 +84,7 @@ export function convertChapters(
     }
     wrapperBase += highest + 1;
     if (chapter.cfi !== undefined)
-      mapOrigins(document, converted.text, offset, blocks.slice(firstBlock), chapter.cfi);
+      mapOrigins(places, converted.text, offset, blocks.slice(firstBlock), chapter.cfi);
     if (converted.text) {
       parts.push(converted.text);
       offset += converted.text.length + BLOCK_SEPARATOR.length;
@@ -92,7 +92,7 @@ export function convertChapters(
   }
   const text = parts.join(BLOCK_SEPARATOR);
   const at = (path: string, fragment: string | null): number | undefined => {
-    const offset = (fragment ? places.get(`${path}#${fragment}`) : undefined) ?? places.get(path);
+    const offset = (fragment ? targets.get(`${path}#${fragment}`) : undefined) ?? targets.get(path);
     return offset === undefined ? undefined : Math.min(text.length, offset);
   };
   placeToc(blocks, toc, at);
@@ -135,5 +135,7 @@ function resolveLinks(
     });
   }
 }
+
+const isBlock = (name: string): boolean => BLOCK_TAGS.has(name);
 
 const mark = (entry: TocEntry): TocMark => ({ label: entry.label.normalize('NFC'), level: entry.level });

@@ -4,6 +4,7 @@ import { elements } from './package';
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const XLINK = 'http://www.w3.org/1999/xlink';
 const EPUB_OPS = 'http://www.idpf.org/2007/ops';
+const SVG = 'http://www.w3.org/2000/svg';
 
 /** What a chapter's links and images are resolved against, for the whole book. */
 export interface BookPlaces {
@@ -27,35 +28,11 @@ function clearAttributes(element: Element): void {
 }
 
 /**
- * Prepares one chapter's body (a copy: it is changed in place) for the sanitizer:
- * - every element with an id (or an `<a name>`, whose mark goes on its parent, since an anchor without
- *   href is unwrapped) gets `data-target` = that id, so blocksFromHtml can say where it lands;
- * - a link to a document of the spine or a place in one becomes `<a href="#gloss-link-N">` (a footnote
- *   reference, `epub:type="noteref"` or `role="doc-noteref"`, `#gloss-note-N`), N its target's number in
- *   `book.targets`; web links stay; any other link loses its href (the sanitizer keeps its text);
- * - an image of the book becomes `<img data-image="<stored name>" alt="…">`, an SVG wrapping one image
- *   (a cover) too; images out of the book or not raster are removed.
- * Attributes the book itself wrote as `data-target` or `data-image` are dropped first.
+ * Swaps each SVG that shows one of the book's images (a cover page's `<svg><image href>`) for that image
+ * as `<img data-image alt>`, before sanitizing (which drops SVG).
  */
-export function prepareChapter(body: Element, path: string, book: BookPlaces): void {
-  for (const forged of Array.from(body.querySelectorAll('[data-target], [data-image]'))) {
-    forged.removeAttribute('data-target');
-    forged.removeAttribute('data-image');
-  }
-  for (const element of Array.from(body.querySelectorAll('[id]'))) {
-    const id = element.getAttribute('id')!;
-    const holder =
-      element.localName === 'a' && !element.hasAttribute('href') ? element.parentElement : element;
-    if (holder && !holder.hasAttribute('data-target')) holder.setAttribute('data-target', id);
-  }
-  for (const anchor of elements(body, 'a')) {
-    const name = anchor.getAttribute('name');
-    const parent = anchor.parentElement;
-    if (name && !anchor.hasAttribute('href') && parent && !parent.hasAttribute('data-target'))
-      parent.setAttribute('data-target', name);
-  }
-  for (const link of elements(body, 'a')) rewriteLink(link, path, book);
-  for (const image of elements(body, 'image')) {
+export function replaceSvgImages(body: Element, path: string, book: BookPlaces): void {
+  for (const image of Array.from(body.getElementsByTagNameNS(SVG, 'image'))) {
     const href = image.getAttributeNS(XLINK, 'href') ?? image.getAttribute('href') ?? '';
     const svg = image.closest('svg');
     const name = imageName(href, path, book);
@@ -65,17 +42,59 @@ export function prepareChapter(body: Element, path: string, book: BookPlaces): v
     img.setAttribute('alt', svg.querySelector('title')?.textContent?.trim() ?? '');
     svg.replaceWith(img);
   }
-  for (const img of elements(body, 'img')) {
-    const name = imageName(img.getAttribute('src') ?? '', path, book);
-    if (!name) {
-      img.remove();
-      continue;
+}
+
+/**
+ * What the sanitizer does to each element of one chapter before reading its attributes (see
+ * sanitizeBookInPlace), so that the chapter is walked once:
+ * - an element with an id marks itself as a place links lead to (`data-target`, ids separated by spaces),
+ *   or, inline, the nearest block element holding it (as does an `<a name>`);
+ * - a link to a document of the spine or a place in one becomes `<a href="#gloss-link-N">` (a footnote
+ *   reference, `epub:type="noteref"` or `role="doc-noteref"`, `#gloss-note-N`), N its target's number in
+ *   `book.targets`; web links stay; any other link loses its href (the sanitizer keeps its text);
+ * - an image of the book becomes `<img data-image="<stored name>" alt="…">`; any other image loses its
+ *   attributes (settleImages then removes it).
+ * Attributes the book itself wrote as `data-target` or `data-image` are dropped first.
+ */
+export function chapterPreparer(
+  path: string,
+  book: BookPlaces,
+  isBlock: (name: string) => boolean,
+): (element: Element) => void {
+  const storedNames = new Set(book.images.values());
+  const markTarget = (element: Element, id: string): void => {
+    let holder: Element | null = element;
+    while (holder && !isBlock(holder.localName)) holder = holder.parentElement;
+    if (!holder) return;
+    const marks = holder.getAttribute('data-target');
+    holder.setAttribute('data-target', marks ? `${marks} ${id}` : id);
+  };
+  return (element: Element): void => {
+    if (element.hasAttribute('data-image') && element.localName !== 'img')
+      element.removeAttribute('data-image');
+    if (element.hasAttribute('data-target')) element.removeAttribute('data-target');
+    const id = element.getAttribute('id');
+    if (id && !/\s/.test(id)) markTarget(element, id);
+    const name = element.localName;
+    if (name === 'a') {
+      const anchor = element.getAttribute('name');
+      if (anchor && !element.hasAttribute('href') && !/\s/.test(anchor)) markTarget(element, anchor);
+      rewriteLink(element, path, book);
+    } else if (name === 'img') {
+      const stored = element.getAttribute('data-image');
+      // An SVG image swapped in by replaceSvgImages already holds its name.
+      const found =
+        stored !== null && storedNames.has(stored)
+          ? stored
+          : imageName(element.getAttribute('src') ?? '', path, book);
+      const alt = element.getAttribute('alt') ?? '';
+      clearAttributes(element);
+      if (found) {
+        element.setAttribute('data-image', found);
+        element.setAttribute('alt', alt);
+      }
     }
-    const alt = img.getAttribute('alt') ?? '';
-    clearAttributes(img);
-    img.setAttribute('data-image', name);
-    img.setAttribute('alt', alt);
-  }
+  };
 }
 
 function imageName(src: string, path: string, book: BookPlaces): string | null {
@@ -104,12 +123,9 @@ function rewriteLink(link: Element, path: string, book: BookPlaces): void {
 
 /**
  * After sanitizing: each `<img>` left holds exactly `data-image` (a stored name) then `alt`, in that
- * order, so the reader can find it (IMAGE_REFERENCE); `data-image` anywhere else is dropped.
+ * order, so the reader can find it (IMAGE_REFERENCE); an image without one is removed.
  */
 export function settleImages(root: Element): void {
-  for (const element of Array.from(root.querySelectorAll('[data-image]'))) {
-    if (element.localName !== 'img') element.removeAttribute('data-image');
-  }
   for (const img of elements(root, 'img')) {
     const name = img.getAttribute('data-image');
     if (!name) {
