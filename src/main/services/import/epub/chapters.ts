@@ -6,7 +6,7 @@ import { checkHtmlDepth } from '../limits';
 import { sanitizeBookInPlace } from '../sanitize';
 import { documentTextPlaces, mapOrigins } from './cfi-map';
 import { elements, parseXml } from './package';
-import { chapterPreparer, PLACEHOLDER, replaceSvgImages, settleImages, type BookPlaces } from './rewrite';
+import { chapterPreparer, PLACEHOLDER, prepareBody, settleImages, type BookPlaces } from './rewrite';
 import type { TocEntry } from './toc';
 
 /** One document of the spine: its entry name and bytes. */
@@ -62,7 +62,7 @@ export function convertChapters(
     const body = elements(document, 'body')[0];
     if (!body) continue;
     const places = chapter.cfi === undefined ? [] : documentTextPlaces(document);
-    replaceSvgImages(body, chapter.path, book);
+    prepareBody(body, chapter.path, book);
     sanitizeBookInPlace(body, chapterPreparer(chapter.path, book, isBlock));
     settleImages(body);
     const converted = blocksFromHtml(body, (id, at) => {

@@ -28,10 +28,12 @@ function clearAttributes(element: Element): void {
 }
 
 /**
- * Swaps each SVG that shows one of the book's images (a cover page's `<svg><image href>`) for that image
+ * Removes what the chapter hides (`hidden`), and swaps each SVG that shows one of the book's images (a cover page's `<svg><image href>`) for that image
  * as `<img data-image alt>`, before sanitizing (which drops SVG).
  */
-export function replaceSvgImages(body: Element, path: string, book: BookPlaces): void {
+export function prepareBody(body: Element, path: string, book: BookPlaces): void {
+  // What the book hides (pandoc's landmarks, say) is not read either.
+  for (const hidden of Array.from(body.querySelectorAll('[hidden]'))) hidden.remove();
   for (const image of Array.from(body.getElementsByTagNameNS(SVG, 'image'))) {
     const href = image.getAttributeNS(XLINK, 'href') ?? image.getAttribute('href') ?? '';
     const svg = image.closest('svg');
@@ -82,7 +84,7 @@ export function chapterPreparer(
       rewriteLink(element, path, book);
     } else if (name === 'img') {
       const stored = element.getAttribute('data-image');
-      // An SVG image swapped in by replaceSvgImages already holds its name.
+      // An SVG image swapped in by prepareBody already holds its name.
       const found =
         stored !== null && storedNames.has(stored)
           ? stored
