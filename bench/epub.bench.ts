@@ -8,7 +8,17 @@ import { MemoryExportSource } from '../src/main/services/memory-export-source';
 import type { Annotation } from '../src/shared/model/annotation';
 import type { ArticleMeta } from '../src/shared/model/article';
 import { describeRange } from '../src/shared/text/selectors';
-import { percentiles, report } from './report';
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures';
+import { startWebHost } from '../src/main/hosts/web/web-host';
+import { startServices } from '../src/main/services';
+import { LibraryStore } from '../src/main/services/store';
+import { HIGHLIGHT_COLORS } from '../src/shared/model/annotation';
+import { median, timeAction } from './fixtures/page-timing';
+import { rendererDir, report } from './report';
 
 const CHAPTERS = 300;
 const TEXT_BYTES = 5_000_000;
@@ -109,8 +119,8 @@ describe('EPUB', () => {
 
     const withOrigins = JSON.stringify(blocks).length;
     const withoutOrigins = JSON.stringify(blocks.map(({ origin: _origin, ...b }) => b)).length;
-    const imported = percentiles(imports).median;
-    const floor = percentiles(floors).median;
+    const imported = median(imports);
+    const floor = median(floors);
     report(`EPUB: ${CHAPTERS} chapters, ${(text.length / 1e6).toFixed(1)} M characters (median of ${RUNS})`, [
       { name: 'import (convertEpub)', value: imported, unit: 'ms' },
       { name: 'floor: unzip + parse every XHTML (jsdom)', value: floor, unit: 'ms' },
@@ -126,6 +136,83 @@ describe('EPUB', () => {
       { name: 'of which with a CFI (the rest span two files)', value: cfis, unit: 'count' },
       { name: 'blocks JSON with CFI origins', value: withOrigins / 1e6, unit: 'MB' },
       { name: 'blocks JSON without them', value: withoutOrigins / 1e6, unit: 'MB' },
+    ]);
+  });
+
+  it('opens the book with its highlights and jumps to a chapter from the contents', async () => {
+    const libraryDir = mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-epub-'));
+    const bytes = generateBook();
+    let services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
+    const imported = await services.dispatch('importFile', {
+      name: 'song-han.epub',
+      data: Buffer.from(bytes).toString('base64'),
+    });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const id = (imported.value as { article: { id: string; title: string } }).article.id;
+    const got = await services.dispatch('getArticle', { id });
+    if (!got.ok) throw new Error(got.error.message);
+    const { text, blocks, article } = got.value as ReturnType<typeof convertEpub> & { article: ArticleMeta };
+    await services.stop();
+    const store = await LibraryStore.open(libraryDir);
+    const step = Math.floor(text.length / HIGHLIGHTS);
+    for (let i = 0; i < HIGHLIGHTS; i++)
+      await store.createAnnotation({
+        articleId: id,
+        target: describeRange(text, i * step, i * step + 40),
+        color: HIGHLIGHT_COLORS[i % HIGHLIGHT_COLORS.length]!,
+      });
+    await store.close();
+    services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
+    const host = await startWebHost({ dispatch: services.dispatch, rendererDir: rendererDir() });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const chapter = Math.floor(CHAPTERS / 2);
+    const target = blocks.findIndex((b) => b.toc?.some((mark) => mark.label === `Chương ${chapter}`));
+    const open: number[] = [];
+    const jump: number[] = [];
+    try {
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(host.url);
+        const button = page.getByRole('button', { name: article.title, exact: true });
+        await button.waitFor();
+        const marked = { kind: 'mark', selector: '.article-body mark.hl' } as const;
+        open.push(await timeAction(page, 'click', marked, () => button.click()));
+        await page.locator('.article-body[aria-busy="false"]').waitFor();
+        await page.getByRole('tab', { name: 'Contents' }).click();
+        const entry = page.getByRole('navigation', { name: 'Contents' }).getByRole('button', {
+          name: `Chương ${chapter}`,
+          exact: true,
+        });
+        // The chapter's heading and the paragraphs under it, painted with their highlights.
+        const selector = [0, 1, 2, 3]
+          .map((k) => `.article-body [data-block="${target + k}"] mark.hl`)
+          .join(', ');
+        const painted = { kind: 'mark', selector } as const;
+        jump.push(await timeAction(page, 'click', painted, () => entry.click()));
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await host.close();
+      await services.stop();
+      rmSync(libraryDir, { recursive: true, force: true });
+    }
+    report(`EPUB reader: ${CHAPTERS} chapters, ${HIGHLIGHTS} highlights (median of ${RUNS})`, [
+      {
+        name: 'open → first screen with highlights',
+        value: median(open),
+        unit: 'ms',
+        target: '< 300 ms',
+        met: median(open) < 300,
+      },
+      {
+        name: `jump to chapter ${chapter} from the contents → painted`,
+        value: median(jump),
+        unit: 'ms',
+        target: '< 150 ms',
+        met: median(jump) < 150,
+      },
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { importConverter } from './import/import-converter';
 import { LibraryService } from './library/library-service';
 import { rebuildLostIndex } from './library/rebuild-index';
 import type { ExportSource, ExportTarget } from './export';
+import type { BookImage } from './library/book-images';
 import { searchOnDemand } from './search-on-demand';
 import { runEveryStep } from './stop';
 import { LibraryStore } from './store';
@@ -53,6 +54,11 @@ export interface Services {
    * @throws GlossError 'invalid-argument' for bad parameters, else as renderExport and writeExportFiles.
    */
   exportFiles(params: RenderExportParams, target: ExportTarget): Promise<string[]>;
+  /**
+   * One image of an EPUB article by its stored name (see LibraryService.bookImage), null when there is none.
+   * @throws GlossError 'not-found' for an unknown article; as LibraryService.bookImage.
+   */
+  bookImage(articleId: string, name: string): Promise<BookImage | null>;
   /** The export folder kept current (see VaultControl), loaded on first use or at start when one is remembered. */
   vault(): Promise<VaultControl>;
   /**
@@ -161,6 +167,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
       return (await import('./export-stream')).exportFiles(exportSource, parsed.data, target);
     },
     vault,
+    bookImage: (articleId, name) => library.bookImage(articleId, name),
     changes: store.changes,
     flush: () => store.flush(),
     stop: () =>

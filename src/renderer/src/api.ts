@@ -1,3 +1,4 @@
+import { bookImagePath } from '../../shared/book-image';
 import type { GlossApi } from '../../shared/contract';
 import { createClientProxy, TOKEN_HEADER, webApiPath, type Send } from '../../shared/contract/transport';
 import type { Result } from '../../shared/result';
@@ -57,3 +58,12 @@ function httpApi(): GlossApi {
  * preload exposed it, the web host's HTTP API otherwise.
  */
 export const api: GlossApi = window.gloss ?? httpApi();
+
+/**
+ * The address of one of a book's images (see bookImagePath): on the app's own origin in Electron; on
+ * the web host, with the launch token in the query, as an <img> cannot send a header.
+ */
+export function bookImageUrl(articleId: string, name: string): string {
+  const path = bookImagePath(articleId, name);
+  return window.gloss ? path : `${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+}

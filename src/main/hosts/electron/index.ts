@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { methodNames } from '../../../shared/contract';
 import { ipcChannel } from '../../../shared/contract/transport';
+import { BOOK_IMAGE_PREFIX, parseBookImagePath } from '../../../shared/book-image';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { fail } from '../../../shared/result';
 import { LINK_SCHEME, protocolClientArgs, routeFromArgv } from './link-args';
@@ -30,6 +31,8 @@ function libraryArgument(): string | undefined {
 /** Serves the built renderer under app://gloss/ with the CSP header; nothing outside it. */
 function registerAppProtocol(): void {
   protocol.handle('app', async (request) => {
+    const image = await bookImage(request.url);
+    if (image !== undefined) return image;
     const file = resolveAppFile(rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
@@ -37,6 +40,22 @@ function registerAppProtocol(): void {
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+/**
+ * A book's image at app://gloss/book-image/<article id>/<name> (only a valid id and name pass), or
+ * undefined for any other address.
+ */
+async function bookImage(url: string): Promise<Response | undefined> {
+  const { origin, pathname } = new URL(url);
+  if (origin !== APP_ORIGIN || !pathname.startsWith(BOOK_IMAGE_PREFIX)) return undefined;
+  const wanted = parseBookImagePath(pathname);
+  const image =
+    wanted && services && (await services.bookImage(wanted.articleId, wanted.name).catch(() => null));
+  if (!image) return new Response('Not found', { status: 404 });
+  return new Response(Buffer.from(image.bytes), {
+    headers: { 'Content-Type': image.type, 'X-Content-Type-Options': 'nosniff' },
   });
 }
 

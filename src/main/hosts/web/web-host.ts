@@ -4,10 +4,12 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { BOOK_IMAGE_PREFIX, parseBookImagePath } from '../../../shared/book-image';
 import { TOKEN_HEADER, WEB_API_PREFIX } from '../../../shared/contract/transport';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { GlossError } from '../../../shared/result';
 import type { Dispatch } from '../../dispatch';
+import type { BookImage } from '../../services/library/book-images';
 import { rendererFile } from '../renderer-files';
 
 /** Largest JSON body the API accepts (an imported file travels base64-encoded). */
@@ -17,6 +19,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export interface WebHostOptions {
   dispatch: Dispatch;
+  /** A book's image by article id and stored name (see parseBookImagePath); without it none is served. */
+  bookImage?: (articleId: string, name: string) => Promise<BookImage | null>;
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string;
   /** Interface to bind; only loopback addresses are accepted. */
@@ -58,7 +62,8 @@ const MIME: Record<string, string> = {
  * API lives at `POST /api/<method>` with a JSON body and the launch token in
  * the `X-Gloss-Token` header, never in a cookie (cookies are shared by every
  * port of 127.0.0.1). Every request must carry a loopback Host header for
- * this port, and a foreign Origin is refused (DNS rebinding, CSRF). A bad
+ * this port, and a foreign Origin is refused (DNS rebinding, CSRF). A book's
+ * images are served at `GET /book-image/<article id>/<name>?token=<token>`. A bad
  * method name is answered 400, a body over the limit 413, both as JSON.
  *
  * @throws GlossError('forbidden') when asked to bind a non-loopback address.
@@ -100,6 +105,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, 'text/plain', 'Method not allowed.');
     }
+    if (url.pathname.startsWith(BOOK_IMAGE_PREFIX)) return serveBookImage(res, url);
     if (url.pathname === '/' || url.pathname === '/index.html') {
       // No secret in the page: the token travels in the address's fragment, which never reaches a server.
       return serveFile(res, path.join(rendererDir, 'index.html'));
@@ -107,6 +113,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const file = rendererFile(rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'Not found.');
     return serveFile(res, file);
+  }
+
+  /** A book's image: the token rides in the query (an <img> sends no header); only a valid id and name pass. */
+  async function serveBookImage(res: http.ServerResponse, url: URL): Promise<void> {
+    if (!tokenMatches(url.searchParams.get('token'), token))
+      return send(res, 401, 'text/plain', 'Missing or wrong Gloss token.');
+    const wanted = parseBookImagePath(url.pathname);
+    const image = wanted && (await options.bookImage?.(wanted.articleId, wanted.name).catch(() => null));
+    if (!image) return send(res, 404, 'text/plain', 'Not found.');
+    res.writeHead(200, { 'Content-Type': image.type, 'Content-Length': image.bytes.length });
+    res.end(image.bytes);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { domWindow } from './dom';
 import { blockWrapperTagSchema, type Block, type BlockWrapper } from '../../../shared/model/article';
 
 /** Canonical text with its blocks, as the reader gets them. */
@@ -41,7 +42,8 @@ export function lineBlocks(text: string): Block[] {
   return blocks;
 }
 
-const BLOCK_TAGS = new Set(
+/** Elements that make blocks (or hold them); any other element is inline. */
+export const BLOCK_TAGS = new Set(
   (
     'p h1 h2 h3 h4 h5 h6 li blockquote pre div section article header footer aside main address figure ' +
     'figcaption details summary ul ol dl dt dd table caption thead tbody tfoot tr th td hr'
@@ -72,9 +74,19 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * is its inline HTML, rewritten so that its text content is exactly
  * `text.slice(start, end)`: a <br> becomes a "\n" text node (show block html
  * with `white-space: pre-line`), text that is not NFC becomes plain text.
+ * Content with images but no text (a book's `<img>`, see sanitizeBookInPlace)
+ * gives an image block: empty (start = end, the offset where the next text
+ * starts, or the end of the text), so images take no characters.
+ * `onTarget` hears of each id a block element is marked with (`data-target`,
+ * ids separated by spaces) and the offset where its first block starts.
  */
-export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
-  const document = root.ownerDocument ?? (root as Document);
+export function blocksFromHtml(
+  root: ParentNode & Node,
+  onTarget?: (id: string, offset: number) => void,
+): TextWithBlocks {
+  const owner = root.ownerDocument ?? (root as Document);
+  // Inline html is serialized as HTML even when the content comes from an XHTML document.
+  const document = owner.contentType === 'text/html' ? owner : domWindow().document;
   const parts: string[] = [];
   const blocks: Block[] = [];
   let offset = 0;
@@ -85,18 +97,24 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
 
   const push = (kind: Block['kind'], container: HTMLElement): void => {
     let text = container.textContent ?? '';
-    if (!text) return;
+    const wrap = wrappers.length > 0 ? { wrap: wrappers.map((w) => ({ ...w })) } : {};
+    if (!text) {
+      if (container.getElementsByTagName('img').length > 0)
+        blocks.push({ kind, start: offset, end: offset, html: container.innerHTML, ...wrap });
+      return;
+    }
     if (text.normalize('NFC') !== text) {
       text = text.normalize('NFC');
       container.textContent = text;
     }
-    const wrap = wrappers.length > 0 ? { wrap: wrappers.map((w) => ({ ...w })) } : {};
     blocks.push({ kind, start: offset, end: offset + text.length, html: container.innerHTML, ...wrap });
     parts.push(text);
     offset += text.length + BLOCK_SEPARATOR.length;
   };
 
   const inline = (nodes: Node[], kind: Block['kind']): void => {
+    // Indentation between block elements makes no block: not worth a copy.
+    if (nodes.every((node) => node.nodeType === TEXT_NODE && !/\S/.test((node as Text).data))) return;
     const container = document.createElement('div');
     container.append(...nodes.map((node) => node.cloneNode(true)));
     collapseWhitespace(container);
@@ -125,6 +143,8 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
       }
       flush();
       const element = child as Element;
+      const target = onTarget && element.getAttribute('data-target');
+      if (target) for (const id of target.split(' ')) onTarget(id, offset);
       const kind = OWN_KIND[element.localName] ?? context;
       const wrapper = wrapperOf(element, wrapperCount);
       if (wrapper) {
@@ -140,7 +160,11 @@ export function blocksFromHtml(root: ParentNode & Node): TextWithBlocks {
   };
 
   walk(root, 'p');
-  return { text: parts.join(BLOCK_SEPARATOR), blocks };
+  const text = parts.join(BLOCK_SEPARATOR);
+  // Images after the last text stand at its end.
+  for (let i = blocks.length - 1; i >= 0 && blocks[i]!.start > text.length; i--)
+    blocks[i] = { ...blocks[i]!, start: text.length, end: text.length };
+  return { text, blocks };
 }
 
 const WRAPPER_TAGS = new Set<string>(blockWrapperTagSchema.options);

@@ -17,6 +17,7 @@ import type { ImportedDocument } from '../import/convert';
 import { importConverter, type ImportConverter } from '../import/import-converter';
 import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
+import { BookImages, type BookImage } from './book-images';
 import { copyFileName, uniqueFileName } from './file-names';
 
 /** An article's canonical text and its blocks (and pages, for a PDF). */
@@ -36,6 +37,7 @@ export type ArticlePatch = Partial<Pick<ArticleMeta, 'title' | 'author' | 'publi
 export class LibraryService {
   /** Deleted this session: can still be restored. Purged at the next start. */
   private readonly deletedThisSession = new Set<string>();
+  private images: BookImages | undefined;
 
   /**
    * @param converter Converts imported files on a worker thread within a time and memory budget;
@@ -96,6 +98,16 @@ export class LibraryService {
       length: text.length,
       excerpt: { from, to, text: excerptText },
     };
+  }
+
+  /**
+   * One image of an EPUB article (see BookImages.read): null when the article is not a book, or has no
+   * image by that name.
+   * @throws GlossError 'not-found' for an unknown article, as BookImages.read.
+   */
+  bookImage(id: string, name: string): Promise<BookImage | null> {
+    this.images ??= new BookImages(this.store.libraryPath, (article) => this.readSource(article));
+    return this.images.read(this.live(id), name);
   }
 
   /**

@@ -16,6 +16,16 @@ import { BlockPainter } from './painter';
 import { blockAtTop, pointInBlock, selectionOffsets } from './dom-offsets';
 import { estimatedOffsets } from './layout';
 import { blockTree } from './block-tree';
+import { useBookLinks } from './BookLinks';
+import { bookImageUrl } from '../api';
+import { IMAGE_REFERENCE } from '../../../shared/book-image';
+
+/** A block's html with each book image reference pointing at the host's image route. */
+function withImages(html: string, articleId: string): string {
+  return html.includes('<img')
+    ? html.replace(IMAGE_REFERENCE, (_, name: string) => `<img src="${bookImageUrl(articleId, name)}"`)
+    : html;
+}
 
 /** What the user selected, in canonical offsets, and where to show the toolbar. */
 export interface TextSelection {
@@ -38,7 +48,9 @@ const Blocks = memo(function Blocks({
   from,
   to,
   byline,
+  articleId,
 }: {
+  articleId: string;
   text: string;
   textStart: number;
   blocks: Block[];
@@ -58,7 +70,7 @@ const Blocks = memo(function Blocks({
         data-block={i}
         className="block"
         {...extra}
-        dangerouslySetInnerHTML={{ __html: block.html }}
+        dangerouslySetInnerHTML={{ __html: withImages(block.html, articleId) }}
       />
     ) : (
       <Tag key={i} data-block={i} className="block" {...extra}>
@@ -104,6 +116,7 @@ export function ArticleBody({
   const saveProgress = useStore((s) => s.saveProgress);
   const fontSize = useStore((s) => s.settings.fontSize);
   const { blocks, text, textStart, loaded, length } = content;
+  const links = useBookLinks(content, scroller);
   const [range, setRange] = useState(() =>
     blockWindow(blockNear(blocks, Math.round(content.article.progress * length)), blocks.length),
   );
@@ -246,8 +259,9 @@ export function ArticleBody({
         onClick={(e) => {
           const link = (e.target as Element).closest<HTMLAnchorElement>('a[href]');
           if (link) {
-            // Links never navigate the reader: web links open in the browser, others do nothing.
+            // Links never navigate the reader: a book's own links jump inside it, web links open in the browser.
             e.preventDefault();
+            if (links.handle(link)) return;
             if (/^https?:/i.test(link.href)) window.open(link.href, '_blank', 'noopener,noreferrer');
             return;
           }
@@ -256,9 +270,18 @@ export function ArticleBody({
           if (mark?.dataset.annotationId) selectAnnotation(mark.dataset.annotationId);
         }}
       >
-        <Blocks text={text} textStart={textStart} blocks={blocks} from={from} to={to} byline={byline} />
+        <Blocks
+          articleId={content.article.id}
+          text={text}
+          textStart={textStart}
+          blocks={blocks}
+          from={from}
+          to={to}
+          byline={byline}
+        />
       </article>
       <div className="spacer" style={{ height: bottom }} aria-hidden="true" />
+      {links.overlay}
     </>
   );
 }

@@ -78,6 +78,7 @@ function context(
       dispatch,
       exportFiles: (params, target) => exportFiles(source, params, target),
       vault: async () => vault,
+      bookImage: async () => null,
       changes,
       flush: async () => {},
       stop: async () => {},

@@ -86,6 +86,7 @@ describe('gloss search', () => {
       dispatch: createDispatch(handlers),
       exportFiles: () => Promise.reject(new Error('search does not export')),
       vault: () => Promise.reject(new Error('search keeps no export folder')),
+      bookImage: async () => null,
       changes: new ChangeFeed(),
       flush: async () => {},
       stop: async () => {},

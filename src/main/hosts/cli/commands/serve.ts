@@ -29,7 +29,13 @@ export const serve: Command = {
     const dataDir = glossDataDir();
     const last = portOption === undefined ? await lastServed(dataDir, info.libraryPath) : null;
     const start = (p: number, token?: string) =>
-      startWebHost({ dispatch: ctx.services.dispatch, rendererDir: ctx.rendererDir, port: p, token });
+      startWebHost({
+        dispatch: ctx.services.dispatch,
+        bookImage: (id, name) => ctx.services.bookImage(id, name),
+        rendererDir: ctx.rendererDir,
+        port: p,
+        token,
+      });
     const host = last
       ? await start(last.port, last.token).catch((error: unknown) => {
           if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;

@@ -40,11 +40,19 @@ export function cfiStep(element: Element): string {
   return id ? `/${index}[${escapeCfi(id)}]` : `/${index}`;
 }
 
-/** A text node with its CFI steps from the root element and the offset its text starts at within its chunk. */
-interface TextPlace {
-  node: Node;
+/** A text node's text with its CFI steps from the root element and the offset its text starts at within its chunk. */
+export interface TextPlace {
+  value: string;
   path: string;
   base: number;
+}
+
+/**
+ * The text nodes of a spine document in document order, with their CFI steps, skipping those of elements
+ * whose text is dropped: read before the document is changed (sanitized), for mapOrigins.
+ */
+export function documentTextPlaces(document: Document): TextPlace[] {
+  return document.documentElement ? textPlaces(document.documentElement, '') : [];
 }
 
 /** The text nodes under `root` in document order, skipping those of elements whose text is dropped. */
@@ -60,7 +68,11 @@ function textPlaces(root: Element, prefix: string, out: TextPlace[] = []): TextP
       const step = `/${2 * elementIndex}${id ? `[${escapeCfi(id)}]` : ''}`;
       if (!SKIPPED.has(element.localName.toLowerCase())) textPlaces(element, prefix + step, out);
     } else if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
-      out.push({ node: child, path: `${prefix}/${2 * elementIndex + 1}`, base: chunkLength });
+      out.push({
+        value: child.nodeValue ?? '',
+        path: `${prefix}/${2 * elementIndex + 1}`,
+        base: chunkLength,
+      });
       chunkLength += child.nodeValue?.length ?? 0;
     }
   }
@@ -100,7 +112,7 @@ function align(value: string, place: TextPlace, text: string, from: number, end:
 
 /**
  * Records in each block (`origin`) where its text lies in the spine
- * document it was converted from, so that an EPUB CFI can be made for any
+ * document it was converted from (`places`, see documentTextPlaces), so that an EPUB CFI can be made for any
  * range later without the book. `blocks` are that document's, in order, and
  * `text` the part of the book's canonical text they lie in, starting at
  * canonical offset `shift`; `doc` is the CFI path of the document's itemref
@@ -108,7 +120,7 @@ function align(value: string, place: TextPlace, text: string, from: number, end:
  * dropped is passed over; a block whose text matches no node gets no runs.
  */
 export function mapOrigins(
-  document: Document,
+  places: TextPlace[],
   text: string,
   shift: number,
   blocks: Block[],
@@ -120,8 +132,8 @@ export function mapOrigins(
   const runs: Run[] = [];
   let cursor = first.start - shift;
   const end = last.end - shift;
-  for (const place of textPlaces(document.documentElement, '')) {
-    const value = (place.node.nodeValue ?? '').normalize('NFC');
+  for (const place of places) {
+    const value = place.value.normalize('NFC');
     if (value.trim() === '') continue;
     let aligned = align(value, place, text, cursor, end);
     if (!aligned) {

@@ -1,11 +1,12 @@
 import type { Block, TocMark } from '../../../../shared/model/article';
-import { BLOCK_SEPARATOR, blocksFromHtml, type TextWithBlocks } from '../blocks';
+import { BLOCK_SEPARATOR, BLOCK_TAGS, blocksFromHtml, type TextWithBlocks } from '../blocks';
 import { decode } from '../decode';
 import { parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
-import { sanitizeToFragment } from '../sanitize';
-import { mapOrigins } from './cfi-map';
+import { sanitizeBookInPlace } from '../sanitize';
+import { documentTextPlaces, mapOrigins } from './cfi-map';
 import { elements, parseXml } from './package';
+import { chapterPreparer, PLACEHOLDER, prepareBody, settleImages, type BookPlaces } from './rewrite';
 import type { TocEntry } from './toc';
 
 /** One document of the spine: its entry name and bytes. */
@@ -20,53 +21,56 @@ export interface Chapter {
 export function parseChapter(bytes: Uint8Array): Document {
   const { text } = decode(bytes, 'utf-8');
   checkHtmlDepth(text);
-  return parseXml(text, 'application/xhtml+xml') ?? parseHtml(text);
+  const xml = parseXml(text, 'application/xhtml+xml');
+  // The sanitizer keeps only XHTML elements: a document without the XHTML namespace is read as HTML.
+  return xml?.documentElement?.namespaceURI === XHTML ? xml : parseHtml(text);
 }
 
-/** The element a fragment names (`id`, or an old-style `<a name>`), if there is one. */
-function target(document: Document, fragment: string): Element | null {
-  return (
-    document.getElementById(fragment) ??
-    elements(document, 'a').find((anchor) => anchor.getAttribute('name') === fragment) ??
-    null
-  );
-}
-
-/** The body's content split before each of `cuts` (elements inside it, in document order), serialized. */
-function split(document: Document, body: Element, cuts: Element[]): string[] {
-  const parts: string[] = [];
-  const range = document.createRange();
-  range.setStart(body, 0);
-  for (const cut of [...cuts, null]) {
-    if (cut) range.setEndBefore(cut);
-    else range.setEnd(body, body.childNodes.length);
-    const container = document.createElementNS(body.namespaceURI, 'div');
-    container.append(range.cloneContents());
-    parts.push(container.innerHTML);
-    if (cut) range.setStartBefore(cut);
-  }
-  return parts;
-}
+const XHTML = 'http://www.w3.org/1999/xhtml';
 
 /**
  * Converts a book's spine, in order, into one canonical text with blocks,
  * through the same sanitizer as HTML articles (no Readability: every part of
- * a chapter is the book's). Each table of contents entry marks the first
- * block at or after the place it leads to (`Block.toc`): a chapter's start,
- * or the element its fragment names. Entries leading to no spine document
- * are left out. Wrapper ids are numbered across the whole book. Each block
- * of a chapter with a `cfi` keeps its origin in the original XHTML (see mapOrigins).
+ * a chapter is the book's), each chapter parsed once and sanitized in place.
+ * Each table of contents entry marks the first block with text at or after
+ * the place it leads to (`Block.toc`): a chapter's start, or the element its
+ * fragment names (the start of the block holding it). Entries leading to no
+ * spine document are left out. Links between chapters and footnote
+ * references become `#gloss-link-<offset>` and `#gloss-note-<offset>`, the
+ * canonical offset of their target (its chapter's start when the fragment
+ * is not found); images of the book are kept as `<img data-image alt>` (see
+ * prepareChapter) in image blocks. Wrapper ids are numbered across the whole
+ * book. Each block of a chapter with a `cfi` keeps its origin in the
+ * original XHTML (see mapOrigins).
  * @throws GlossError('too-complex') for a chapter nested deeper than Gloss reads.
  */
-export function convertChapters(chapters: Chapter[], toc: TocEntry[]): TextWithBlocks {
+export function convertChapters(
+  chapters: Chapter[],
+  toc: TocEntry[],
+  images: Map<string, string> = new Map(),
+): TextWithBlocks {
   const parts: string[] = [];
   const blocks: Block[] = [];
+  const targets = new Map<string, number>();
+  const book: BookPlaces = { spine: new Set(chapters.map((c) => c.path)), images, targets: new Map() };
   let offset = 0;
   let wrapperBase = 0;
-  let pending: TocMark[] = [];
 
-  const append = (converted: TextWithBlocks): void => {
-    if (converted.blocks.length === 0) return;
+  for (const chapter of chapters) {
+    if (!targets.has(chapter.path)) targets.set(chapter.path, offset);
+    const document = parseChapter(chapter.bytes);
+    const body = elements(document, 'body')[0];
+    if (!body) continue;
+    const places = chapter.cfi === undefined ? [] : documentTextPlaces(document);
+    prepareBody(body, chapter.path, book);
+    sanitizeBookInPlace(body, chapterPreparer(chapter.path, book, isBlock));
+    settleImages(body);
+    const converted = blocksFromHtml(body, (id, at) => {
+      const key = `${chapter.path}#${id}`;
+      if (!targets.has(key)) targets.set(key, offset + at);
+    });
+    if (converted.blocks.length === 0) continue;
+    const firstBlock = blocks.length;
     let highest = -1;
     for (const block of converted.blocks) {
       const shifted: Block = { ...block, start: block.start + offset, end: block.end + offset };
@@ -76,49 +80,62 @@ export function convertChapters(chapters: Chapter[], toc: TocEntry[]): TextWithB
           return { ...wrapper, id: wrapper.id + wrapperBase };
         });
       }
-      if (pending.length > 0) {
-        shifted.toc = pending;
-        pending = [];
-      }
       blocks.push(shifted);
     }
     wrapperBase += highest + 1;
-    parts.push(converted.text);
-    offset += converted.text.length + BLOCK_SEPARATOR.length;
-  };
-
-  for (const chapter of chapters) {
-    const document = parseChapter(chapter.bytes);
-    const body = elements(document, 'body')[0];
-    const entries = toc.filter((entry) => entry.path === chapter.path);
-    if (!body) {
-      pending.push(...entries.map(mark));
-      continue;
-    }
-    const cuts = new Map<Element, TocEntry[]>();
-    const atStart: TocEntry[] = [];
-    for (const entry of entries) {
-      const element = entry.fragment ? target(document, entry.fragment) : null;
-      if (element && element !== body && body.contains(element))
-        cuts.set(element, [...(cuts.get(element) ?? []), entry]);
-      else atStart.push(entry);
-    }
-    const ordered = [...cuts.keys()].sort((a, b) =>
-      a.compareDocumentPosition(b) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1,
-    );
-    const pieces = split(document, body, ordered);
-    pending.push(...atStart.map(mark));
-    const [firstBlock, firstPart, chapterStart] = [blocks.length, parts.length, offset];
-    pieces.forEach((html, index) => {
-      if (index > 0) pending.push(...(cuts.get(ordered[index - 1]!) ?? []).map(mark));
-      append(blocksFromHtml(sanitizeToFragment(html)));
-    });
-    if (chapter.cfi !== undefined) {
-      const chapterText = parts.slice(firstPart).join(BLOCK_SEPARATOR);
-      mapOrigins(document, chapterText, chapterStart, blocks.slice(firstBlock), chapter.cfi);
+    if (chapter.cfi !== undefined)
+      mapOrigins(places, converted.text, offset, blocks.slice(firstBlock), chapter.cfi);
+    if (converted.text) {
+      parts.push(converted.text);
+      offset += converted.text.length + BLOCK_SEPARATOR.length;
     }
   }
-  return { text: parts.join(BLOCK_SEPARATOR), blocks };
+  const text = parts.join(BLOCK_SEPARATOR);
+  const at = (path: string, fragment: string | null): number | undefined => {
+    const offset = (fragment ? targets.get(`${path}#${fragment}`) : undefined) ?? targets.get(path);
+    return offset === undefined ? undefined : Math.min(text.length, offset);
+  };
+  placeToc(blocks, toc, at);
+  resolveLinks(blocks, book.targets, at);
+  return { text, blocks };
 }
+
+/** Puts each entry's mark on the first block with text at or after where it leads. */
+function placeToc(
+  blocks: Block[],
+  toc: TocEntry[],
+  at: (path: string, fragment: string | null) => number | undefined,
+): void {
+  for (const entry of toc) {
+    const offset = at(entry.path, entry.fragment);
+    if (offset === undefined) continue;
+    const index = blocks.findIndex((block) => block.end > block.start && block.start >= offset);
+    const block = blocks[index === -1 ? blocks.length - 1 : index];
+    if (block) block.toc = [...(block.toc ?? []), mark(entry)];
+  }
+}
+
+/** Replaces each link's target number by the canonical offset it leads to. */
+function resolveLinks(
+  blocks: Block[],
+  targets: Map<string, number>,
+  at: (path: string, fragment: string | null) => number | undefined,
+): void {
+  if (targets.size === 0) return;
+  const offsets: number[] = [];
+  for (const [key, index] of targets) {
+    const hash = key.indexOf('#');
+    const offset = hash < 0 ? at(key, null) : at(key.slice(0, hash), key.slice(hash + 1));
+    offsets[index] = offset ?? 0;
+  }
+  for (const block of blocks) {
+    if (!block.html?.includes('#gloss-')) continue;
+    block.html = block.html.replace(PLACEHOLDER, (_, kind: string, index: string) => {
+      return `<a href="#gloss-${kind}-${offsets[Number(index)] ?? 0}"`;
+    });
+  }
+}
+
+const isBlock = (name: string): boolean => BLOCK_TAGS.has(name);
 
 const mark = (entry: TocEntry): TocMark => ({ label: entry.label.normalize('NFC'), level: entry.level });

@@ -4,6 +4,7 @@ import { decode } from '../decode';
 import { parseHtml } from '../dom';
 import { normalizeDate } from '../metadata';
 import { convertChapters } from './chapters';
+import { IMAGE_ENTRY, nameImages } from './images';
 import { elements, packagePath, parseXml, parsePackage, type BookPackage } from './package';
 import { tocFromNav, tocFromNcx, type TocEntry } from './toc';
 import { readZip, type ZipContents } from './zip';
@@ -66,15 +67,17 @@ export interface BookDetails {
  * documents converted in order (see `convertChapters`), the table of contents
  * (nav, else NCX) placed on the blocks, and the metadata read: title,
  * authors (joined with ", "), date, language, identifier, publisher,
- * description. Images, styles, scripts, fonts and links out of the book are
- * not kept. Reads no files and loads nothing.
+ * description. Raster images (PNG, JPEG, GIF, WebP) are referred to by their
+ * stored names (see nameImages; the library serves them from the copy);
+ * SVG, styles, scripts, fonts and links out of the book except to the web
+ * are not kept. Reads no files and loads nothing.
  * @throws GlossError('unsupported') with a sentence (no file name) for a file
  *   that is not a zip, a zip bomb, an entry leaving the container, a DRM-locked
  *   book, a missing or broken container or package, XML declaring entities;
  *   'too-complex' for a chapter nested deeper than Gloss reads.
  */
 export function convertEpub(bytes: Uint8Array): Converted & { details: BookDetails } {
-  const zip = readZip(bytes, (name) => TEXT_ENTRY.test(name));
+  const zip = readZip(bytes, (name) => TEXT_ENTRY.test(name) || IMAGE_ENTRY.test(name));
   checkEncryption(zip);
   const container = zip.files.get(CONTAINER);
   if (!container) throw new GlossError('unsupported', `it is not an EPUB book: it has no ${CONTAINER}.`);
@@ -92,7 +95,7 @@ export function convertEpub(bytes: Uint8Array): Converted & { details: BookDetai
       'unsupported',
       'its package is broken: none of the documents its spine lists is in the book.',
     );
-  const { text, blocks } = convertChapters(chapters, readToc(zip, book));
+  const { text, blocks } = convertChapters(chapters, readToc(zip, book), nameImages(zip.files));
   const details: BookDetails = {};
   if (book.language) details.language = book.language;
   if (book.identifier) details.identifier = book.identifier;
