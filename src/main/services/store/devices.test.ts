@@ -114,6 +114,21 @@ describe('one library on two computers through a synced folder', () => {
     expect(readdirSync(path.join(dir, '.gloss', 'locks')).sort()).toEqual([`${A}.lock`, `${B}.lock`]);
   });
 
+  it('tells which computers keep the library, this one first, and when each last wrote', async () => {
+    const dir = tempDir();
+    const b = await openAs(dir, B);
+    await b.putArticle(articleMeta());
+    await b.flush();
+    const a = await openAs(dir, A);
+    const status = await a.syncStatus();
+    expect(status.deviceId).toBe(A);
+    expect(status.devices.map(({ id, self }) => [id, self])).toEqual([
+      [A, true],
+      [B, false],
+    ]);
+    expect(Date.parse(status.devices[1]?.lastWrite ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('writes a .stignore that keeps caches, backups and locks out of Syncthing', async () => {
     const dir = tempDir();
     await openAs(dir, A);
