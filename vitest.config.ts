@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { workerTestConfig } from './src/main/testing/vitest-worker';
 
@@ -7,6 +9,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 20_000,
+    // Gloss's per-computer folder (the device id) stays out of the home folder.
+    env: { XDG_CONFIG_HOME: path.join(os.tmpdir(), `gloss-unit-config-${process.pid}`) },
     globalSetup: [workerTestConfig.globalSetup],
   },
 });

@@ -120,7 +120,9 @@ describe('cli', () => {
     const files = readdirSync(out);
     expect(files).toHaveLength(1_000);
     const manifest = path.join(root, 'manifest.json');
-    const shards = path.join(exported, '.gloss', 'annotations');
+    // The first open moved the shards into this computer's folder (.gloss/devices/<id>).
+    const devices = path.join(exported, '.gloss', 'devices');
+    const shards = path.join(devices, readdirSync(devices)[0] as string, 'annotations');
     writeFileSync(
       manifest,
       JSON.stringify(files.map((name, i) => ({ size: statSync(path.join(out, name)).size, i }))),

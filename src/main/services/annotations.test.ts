@@ -21,7 +21,7 @@ beforeEach(async () => {
   store.putArticle(articleMeta());
   await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [{ kind: 'p', start: 0, end: 57 }] });
   dispatch = createDispatch({
-    ...appHandlers('cli', dir),
+    ...appHandlers('cli', dir, () => store.syncStatus()),
     ...annotationHandlers(store),
   } as Partial<Handlers> as Handlers);
 });

@@ -131,7 +131,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     }));
   if (options.dataDir) void vault();
   const handlers: Handlers = {
-    ...appHandlers(options.host, options.libraryPath),
+    ...appHandlers(options.host, options.libraryPath, () => store.syncStatus()),
     ...libraryHandlers(library, store),
     ...annotationHandlers(store),
     // A search sees every change acknowledged before it: an import returns before its text is

@@ -8,12 +8,13 @@ import { annotationsCommand, highlightCommand, noteCommand, tagCommand } from '.
 import { openCommand } from './commands/open';
 import { exportCommand, importAnnotationsCommand } from './commands/export';
 import { search } from './commands/search';
-import { importFiles, list, rm, show } from './commands/library';
+import { importFiles, list, rm, show, syncStatusCommand } from './commands/library';
 import { serve } from './commands/serve';
 
 /** Every `gloss` command, by name. */
 const commands: Record<string, Command> = {
   import: importFiles,
+  'sync-status': syncStatusCommand,
   list,
   show,
   rm,

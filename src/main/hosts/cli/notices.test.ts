@@ -5,6 +5,7 @@ import { describeRange } from '../../../shared/text/selectors';
 import { LibraryStore } from '../../services/store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from '../../services/store/testing/fixtures';
 import { main } from './main';
+import { ownFolder } from '../../services/store/testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
@@ -18,7 +19,7 @@ describe('gloss on a damaged library', () => {
     await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
     await store.createAnnotation({ articleId: ID, target: describeRange(ARTICLE_TEXT, 0, 3), color: 'red' });
     await store.close();
-    appendFileSync(path.join(dir, '.gloss', 'annotations', `${ID}.journal`), '\0'.repeat(512));
+    appendFileSync(path.join(ownFolder(dir), 'annotations', `${ID}.journal`), '\0'.repeat(512));
 
     const errors: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((line: string) => errors.push(line));

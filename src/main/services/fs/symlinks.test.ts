@@ -14,6 +14,7 @@ import { LibraryService } from '../library/library-service';
 import { removeUnnamed, writeStoredIndex, type IndexFiles } from '../search/persist';
 import { LibraryStore } from '../store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from '../store/testing/fixtures';
+import { ownFolder } from '../store/testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const PRECIOUS = 'Tệp của người dùng, ngoài thư viện.\n';
@@ -87,7 +88,7 @@ describe('symbolic links inside the library are refused, and nothing outside is 
   it('annotations/: a linked journal is neither read, truncated nor appended to', async () => {
     const dir = await savedLibrary();
     const outside = outsideFolder();
-    const journal = path.join(dir, '.gloss', 'annotations', `${ID}.journal`);
+    const journal = path.join(ownFolder(dir), 'annotations', `${ID}.journal`);
     rmSync(journal, { force: true });
     symlinkSync(outside.file, journal);
     const store = await openStore(dir);
@@ -101,7 +102,7 @@ describe('symbolic links inside the library are refused, and nothing outside is 
 
   it('annotations/: a linked shard is not read as the article’s highlights', async () => {
     const dir = await savedLibrary();
-    const shard = path.join(dir, '.gloss', 'annotations', `${ID}.json`);
+    const shard = path.join(ownFolder(dir), 'annotations', `${ID}.json`);
     const outside = outsideFolder();
     const elsewhere = path.join(outside.dir, 'shard.json');
     renameSync(shard, elsewhere);

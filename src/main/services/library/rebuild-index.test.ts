@@ -6,6 +6,7 @@ import type { Annotation } from '../../../shared/model/annotation';
 import { startServices, type Services } from '..';
 import { LibraryStore } from '../store';
 import { LibraryService } from './library-service';
+import { ownFolder } from '../store/testing/own-folder';
 
 const SAMPLE = readFileSync(new URL('../../../../resources/samples/son-tra-khao-sat.txt', import.meta.url));
 const MARKDOWN = Buffer.from(
@@ -88,7 +89,7 @@ async function highlightsOf(open: Services, articleId: string): Promise<Annotati
 describe('rebuilding a lost library index', () => {
   it('brings back every article and highlight when library.json and its backups are gone', async () => {
     const saved = await savedLibrary();
-    rmSync(path.join(dir, '.gloss', 'library.json'));
+    rmSync(path.join(ownFolder(dir), 'library.json'));
     rmSync(path.join(dir, '.gloss', 'backups', 'library'), { recursive: true });
 
     const open = await reopen();
@@ -137,7 +138,7 @@ describe('rebuilding a lost library index', () => {
       (typeof saved.articles)[0],
     ];
     const glossDir = path.join(dir, '.gloss');
-    writeFileSync(path.join(glossDir, 'library.json'), '{"schemaVersion": 1, "articles": [');
+    writeFileSync(path.join(ownFolder(dir), 'library.json'), '{"schemaVersion": 1, "articles": [');
     const backups = path.join(glossDir, 'backups', 'library');
     const damagedBackups = readdirSync(backups);
     for (const name of damagedBackups) writeFileSync(path.join(backups, name), Buffer.alloc(32));
@@ -157,15 +158,15 @@ describe('rebuilding a lost library index', () => {
     const rewritten = listed.find((a) => a.id === notes.id)?.sourceFile as string;
     expect(readFileSync(path.join(dir, rewritten), 'utf8')).toContain('Mua giấy dó ở làng Yên Thái');
 
-    const aside = readdirSync(glossDir).filter((name) => name.startsWith('library.json.damaged-'));
+    const aside = readdirSync(ownFolder(dir)).filter((name) => name.startsWith('library.json.damaged-'));
     expect(aside).toHaveLength(1);
-    expect(readFileSync(path.join(glossDir, aside[0] as string), 'utf8')).toBe(
+    expect(readFileSync(path.join(ownFolder(dir), aside[0] as string), 'utf8')).toBe(
       '{"schemaVersion": 1, "articles": [',
     );
     for (const name of damagedBackups)
       expect(readFileSync(path.join(backups, name))).toEqual(Buffer.alloc(32));
     const notices = ((await call(open, 'takeNotices', {})) as string[]).join('\n');
-    expect(notices).toContain(path.join(glossDir, aside[0] as string));
+    expect(notices).toContain(path.join(ownFolder(dir), aside[0] as string));
     expect(notices).toContain(`their text was saved as ${rewritten}`);
   });
 
@@ -174,6 +175,6 @@ describe('rebuilding a lost library index', () => {
     const open = await reopen();
     expect(await call(open, 'listArticles', {})).toEqual([]);
     expect(await call(open, 'takeNotices', {})).toEqual([]);
-    expect(existsSync(path.join(dir, '.gloss', 'library.json'))).toBe(false);
+    expect(existsSync(path.join(ownFolder(dir), 'library.json'))).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DamagedDataError, NewerSchemaError, type Codec } from './files';
 import { migrate, readSchemaVersion, type FileKind } from './migrations';
+import { mergeShard } from './merge';
+import { fillLibrary, fillShard } from './stamps';
 import type { JournalPolicy } from './stored-file';
 import { annotationSchema } from '../../../shared/model/annotation';
 import {
@@ -9,6 +11,7 @@ import {
   parseOrDamaged,
   SCHEMA_VERSION,
   shardFileSchema,
+  syncMetaSchema,
   type ContentFile,
   type LibraryFile,
   type ShardFile,
@@ -34,10 +37,25 @@ function versionedCodec<S extends z.ZodType>(kind: FileKind, schema: S): Codec<z
   };
 }
 
-/** library.json. */
-export const libraryCodec: Codec<LibraryFile> = versionedCodec('library', libraryFileSchema);
+/** A codec whose data, when written before clocks existed, gets stamps from its dates (see fillLibrary). */
+function stamped<T extends { sync?: unknown }>(codec: Codec<T>, fill: (data: T) => void): Codec<T> {
+  return {
+    decode(raw) {
+      const decoded = codec.decode(raw);
+      if (decoded.data.sync === undefined) fill(decoded.data);
+      return decoded;
+    },
+    encode: codec.encode,
+  };
+}
 
-const shardBase: Codec<ShardFile> = versionedCodec('shard', shardFileSchema);
+/** library.json. */
+export const libraryCodec: Codec<LibraryFile> = stamped(
+  versionedCodec('library', libraryFileSchema),
+  fillLibrary,
+);
+
+const shardBase: Codec<ShardFile> = stamped(versionedCodec('shard', shardFileSchema), fillShard);
 
 /** annotations/<articleId>.json; a shard naming another article is damaged. */
 export function shardCodec(articleId: string): Codec<ShardFile> {
@@ -55,37 +73,58 @@ export function shardCodec(articleId: string): Codec<ShardFile> {
   };
 }
 
+function metaNotes(file: ShardFile): Record<string, NonNullable<ShardFile['sync']>['notes'][string]> {
+  file.sync ??= { records: {}, notes: {}, gone: {} };
+  return file.sync.notes;
+}
+
 /** content/<articleId>.json: derived data, compact (texts can be megabytes), unversioned. */
 export const contentCodec: Codec<ContentFile> = {
   decode: (raw) => ({ data: parseOrDamaged(contentFileSchema, raw), migratedFrom: null }),
   encode: (data) => JSON.stringify(data),
 };
 
-const journalEntrySchema = z.object({ annotations: z.array(annotationSchema) });
+const journalEntrySchema = z.object({
+  annotations: z.array(annotationSchema),
+  sync: syncMetaSchema.optional(),
+});
 
 /**
  * The journal of a shard (`annotations/<articleId>.journal`): each entry holds
- * the current state of the highlights one flush changed. Replaying keeps the
- * version of each highlight with the later `updatedAt`.
+ * the current state of the highlights one flush changed, with their stamps.
+ * Replaying joins each entry into the shard (see mergeShard), so replaying an
+ * entry already folded in changes nothing.
  */
 export function shardJournal(articleId: string, file: string): JournalPolicy<ShardFile> {
   return {
     file,
-    entry: (data, keys) => ({
-      annotations: data.annotations.filter((annotation) => keys.has(annotation.id)),
-    }),
+    entry: (data, keys) => {
+      const annotations = data.annotations.filter((annotation) => keys.has(annotation.id));
+      const sync = data.sync && {
+        records: Object.fromEntries(annotations.map((a) => [a.id, data.sync?.records[a.id] ?? {}])),
+        notes: Object.fromEntries(
+          annotations.flatMap((a) => {
+            const note = data.sync?.notes[a.id];
+            return note ? [[a.id, note]] : [];
+          }),
+        ),
+        gone: {},
+      };
+      return sync ? { annotations, sync } : { annotations };
+    },
     apply(data, raw) {
-      const { annotations } = parseOrDamaged(journalEntrySchema, raw);
+      const { annotations, sync } = parseOrDamaged(journalEntrySchema, raw);
       if (annotations.some((record) => record.articleId !== articleId)) {
         throw new DamagedDataError(`the entry holds highlights of another article than ${articleId}`);
       }
-      for (const record of annotations) {
-        const index = data.annotations.findIndex((annotation) => annotation.id === record.id);
-        const current = data.annotations[index];
-        if (!current) data.annotations.push(record);
-        else if (Date.parse(record.updatedAt) > Date.parse(current.updatedAt))
-          data.annotations[index] = record;
-      }
+      const entry: ShardFile = { schemaVersion: SCHEMA_VERSION, articleId, note: data.note, annotations };
+      if (sync) entry.sync = { ...sync, notes: { ...sync.notes } };
+      fillShard(entry);
+      // The entry says nothing of the article's note: keep the shard's.
+      fillShard(data);
+      const own = data.sync?.notes['#'];
+      if (own) metaNotes(entry)['#'] = own;
+      mergeShard(data, entry);
     },
   };
 }

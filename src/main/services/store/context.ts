@@ -13,6 +13,8 @@ import type { AnnotationState, UndoHistory } from './undo';
 export interface StoreContext {
   /** Absolute path of the library's `.gloss` folder. */
   readonly glossDir: string;
+  /** This device's folder inside `.gloss` (`devices/<deviceId>`): the only one this process writes records to. */
+  readonly own: string;
   /** library.json: the article index, tag registry and settings. */
   readonly library: StoredFile<LibraryFile>;
   /** The article records of `library.data.articles`, by id (the same objects). */

@@ -7,6 +7,7 @@ import { decodeBytes } from './files';
 import { LibraryStore } from './library-store';
 import { buildChild } from './testing/build-child';
 import { articleMeta, tempDir, versionText } from './testing/fixtures';
+import { lockFileOf, ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const ROUNDS = 30;
@@ -74,12 +75,12 @@ describe('crash safety (a writer killed with SIGKILL)', () => {
     const setup = await LibraryStore.open(dir);
     setup.putArticle(articleMeta());
     await setup.close();
-    const annotations = path.join(dir, '.gloss', 'annotations');
+    const annotations = path.join(ownFolder(dir), 'annotations');
     for (let round = 0; round < ROUNDS; round++) {
       const last = (await runAndKill(['store-loop', dir, ID])) as number;
       // A killed process cannot release its lock; a real restart would wait for it to go stale.
-      rmSync(path.join(dir, '.gloss', 'lock'), { recursive: true, force: true });
-      decodeBytes(libraryCodec, readFileSync(path.join(dir, '.gloss', 'library.json')));
+      rmSync(lockFileOf(dir), { recursive: true, force: true });
+      decodeBytes(libraryCodec, readFileSync(path.join(ownFolder(dir), 'library.json')));
       if (existsSync(path.join(annotations, `${ID}.json`))) {
         decodeBytes(shardCodec(ID), readFileSync(path.join(annotations, `${ID}.json`)));
       }

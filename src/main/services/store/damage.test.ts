@@ -5,6 +5,7 @@ import { describeRange } from '../../../shared/text/selectors';
 import { GlossError } from '../../../shared/result';
 import { LibraryStore, type LibraryStoreOptions } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+import { ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
@@ -59,19 +60,19 @@ describe('damaged files', () => {
     async (_name, bytes) => {
       const { dir } = await savedLibrary();
       const glossDir = path.join(dir, '.gloss');
-      writeFileSync(path.join(glossDir, 'library.json'), bytes);
+      writeFileSync(path.join(ownFolder(dir), 'library.json'), bytes);
 
       const store = await openStore(dir);
       expect(store.getArticle(ID)?.title).toBe('Khảo sát Sơn Trà');
-      const [aside] = asideFiles(glossDir, 'library.json');
+      const [aside] = asideFiles(ownFolder(dir), 'library.json');
       expect(aside).toBeDefined();
-      expect(readFileSync(path.join(glossDir, aside as string))).toEqual(bytes);
+      expect(readFileSync(path.join(ownFolder(dir), aside as string))).toEqual(bytes);
       const notices = store.takeNotices();
       expect(notices).toHaveLength(1);
-      expect(notices[0]).toContain(path.join(glossDir, aside as string));
+      expect(notices[0]).toContain(path.join(ownFolder(dir), aside as string));
       expect(notices[0]).toContain(path.join(glossDir, 'backups', 'library'));
       expect(store.takeNotices()).toEqual([]);
-      expect(JSON.parse(readFileSync(path.join(glossDir, 'library.json'), 'utf8'))).toMatchObject({
+      expect(JSON.parse(readFileSync(path.join(ownFolder(dir), 'library.json'), 'utf8'))).toMatchObject({
         articles: [expect.objectContaining({ id: ID })],
       });
     },
@@ -81,7 +82,7 @@ describe('damaged files', () => {
     'a shard %s: moved aside untouched, backup restored, the user told',
     async (_name, bytes) => {
       const { dir, highlightId } = await savedLibrary();
-      const shardDir = path.join(dir, '.gloss', 'annotations');
+      const shardDir = path.join(ownFolder(dir), 'annotations');
       writeFileSync(path.join(shardDir, `${ID}.json`), bytes);
 
       const store = await openStore(dir);
@@ -100,15 +101,18 @@ describe('damaged files', () => {
     const { dir } = await savedLibrary();
     const glossDir = path.join(dir, '.gloss');
     rmSync(path.join(glossDir, 'backups'), { recursive: true });
-    writeFileSync(path.join(glossDir, 'library.json'), '{"schemaVersion":');
+    writeFileSync(path.join(ownFolder(dir), 'library.json'), '{"schemaVersion":');
 
     const store = await openStore(dir);
     expect(store.listArticles()).toEqual([]);
     expect(store.takeNotices()[0]).toMatch(/No valid backup was found/);
-    expect(readFileSync(path.join(glossDir, asideFiles(glossDir, 'library.json')[0] as string), 'utf8')).toBe(
-      '{"schemaVersion":',
-    );
-    expect(existsSync(path.join(glossDir, 'library.json'))).toBe(false);
+    expect(
+      readFileSync(
+        path.join(ownFolder(dir), asideFiles(ownFolder(dir), 'library.json')[0] as string),
+        'utf8',
+      ),
+    ).toBe('{"schemaVersion":');
+    expect(existsSync(path.join(ownFolder(dir), 'library.json'))).toBe(false);
   });
 
   it('skips a damaged backup and restores the newest valid one', async () => {
@@ -121,7 +125,7 @@ describe('damaged files', () => {
     expect(readdirSync(backups).length).toBeGreaterThanOrEqual(2);
     const newest = readdirSync(backups).sort().at(-1) as string;
     writeFileSync(path.join(backups, newest), Buffer.alloc(64));
-    writeFileSync(path.join(glossDir, 'library.json'), '');
+    writeFileSync(path.join(ownFolder(dir), 'library.json'), '');
 
     const store = await openStore(dir);
     expect(store.getArticle(ID)).toBeDefined();
@@ -131,7 +135,7 @@ describe('damaged files', () => {
 
   it('restores a missing library.json from its backups and says so', async () => {
     const { dir } = await savedLibrary();
-    rmSync(path.join(dir, '.gloss', 'library.json'));
+    rmSync(path.join(ownFolder(dir), 'library.json'));
     const store = await openStore(dir);
     expect(store.getArticle(ID)).toBeDefined();
     expect(store.takeNotices()[0]).toMatch(/was missing/);
@@ -151,7 +155,7 @@ describe('damaged files', () => {
 describe('files from a newer Gloss', () => {
   it('refuses library.json with a newer schemaVersion and leaves it byte-for-byte unchanged', async () => {
     const dir = tempDir();
-    const file = path.join(dir, '.gloss', 'library.json');
+    const file = path.join(ownFolder(dir), 'library.json');
     const bytes = Buffer.from(validLibrary.replace('"schemaVersion":1', '"schemaVersion":7'));
     await (await openStore(dir)).close();
     writeFileSync(file, bytes);
@@ -162,17 +166,12 @@ describe('files from a newer Gloss', () => {
       expect(error).toMatchObject({ code: 'newer-schema', message: expect.stringContaining(file) });
     }
     expect(readFileSync(file)).toEqual(bytes);
-    expect(readdirSync(path.join(dir, '.gloss')).sort()).toEqual([
-      'annotations',
-      'backups',
-      'content',
-      'library.json',
-    ]);
+    expect(readdirSync(ownFolder(dir)).sort()).toEqual(['annotations', 'library.json']);
   });
 
   it('refuses a newer shard on access and leaves it unchanged', async () => {
     const { dir } = await savedLibrary();
-    const file = path.join(dir, '.gloss', 'annotations', `${ID}.json`);
+    const file = path.join(ownFolder(dir), 'annotations', `${ID}.json`);
     const bytes = Buffer.from(readFileSync(file, 'utf8').replace('"schemaVersion": 1', '"schemaVersion": 2'));
     writeFileSync(file, bytes);
     const store = await openStore(dir);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
 import { LibraryStore } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+import { lockFileOf, ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
@@ -22,16 +23,16 @@ async function openStore(dir: string): Promise<LibraryStore> {
 function crashCopy(dir: string): string {
   const copy = tempDir();
   cpSync(dir, copy, { recursive: true });
-  rmSync(path.join(copy, '.gloss', 'lock'), { recursive: true, force: true });
+  rmSync(lockFileOf(copy), { recursive: true, force: true });
   return copy;
 }
 
 function journalOf(dir: string): string {
-  return path.join(dir, '.gloss', 'annotations', `${ID}.journal`);
+  return path.join(ownFolder(dir), 'annotations', `${ID}.journal`);
 }
 
 function shardOf(dir: string): string {
-  return path.join(dir, '.gloss', 'annotations', `${ID}.json`);
+  return path.join(ownFolder(dir), 'annotations', `${ID}.json`);
 }
 
 /** A library whose shard is on disk, with two more highlights flushed only to the journal. */

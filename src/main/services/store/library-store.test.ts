@@ -6,6 +6,7 @@ import type { GlossError } from '../../../shared/result';
 import { textHash } from './content-cache';
 import { LibraryStore, type LibraryStoreOptions } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+import { lockFileOf, ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const OTHER = '9f6b2a1e-53d4-4c8e-8a1f-0e2d3c4b5a69';
@@ -95,16 +96,19 @@ describe('LibraryStore: round trips', () => {
     const { dir, store } = await libraryWithArticles({}, OTHER);
     await store.createAnnotation({ articleId: OTHER, target: target(0, 3), color: 'red' });
     await store.close();
-    const shard = readJson(path.join(dir, '.gloss/annotations', `${OTHER}.json`)) as Record<string, unknown>;
+    const shard = readJson(path.join(ownFolder(dir), 'annotations', `${OTHER}.json`)) as Record<
+      string,
+      unknown
+    >;
     expect(shard).toMatchObject({ schemaVersion: 1, articleId: OTHER, note: '' });
-    expect(existsSync(path.join(dir, '.gloss/annotations', `${ID}.json`))).toBe(false);
-    const library = readJson(path.join(dir, '.gloss/library.json')) as { articles: unknown[] };
+    expect(existsSync(path.join(ownFolder(dir), 'annotations', `${ID}.json`))).toBe(false);
+    const library = readJson(path.join(ownFolder(dir), 'library.json')) as { articles: unknown[] };
     expect(library.articles).toHaveLength(2);
   });
 
   it('resolves a create only once its highlight is in the journal on disk, concurrent ones sharing a sync', async () => {
     const { dir, store } = await libraryWithArticles();
-    const journal = path.join(dir, '.gloss/annotations', `${ID}.journal`);
+    const journal = path.join(ownFolder(dir), 'annotations', `${ID}.journal`);
     const onDisk = () => (existsSync(journal) ? readFileSync(journal, 'utf8') : '');
     const first = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     expect(onDisk()).toContain(first.id);
@@ -126,8 +130,8 @@ describe('LibraryStore: round trips', () => {
 
   it('writes a change without a flush, and folds the journal into the shard once quiet', async () => {
     const { dir, store } = await libraryWithArticles({});
-    const shard = path.join(dir, '.gloss/annotations', `${ID}.json`);
-    const journal = path.join(dir, '.gloss/annotations', `${ID}.journal`);
+    const shard = path.join(ownFolder(dir), 'annotations', `${ID}.json`);
+    const journal = path.join(ownFolder(dir), 'annotations', `${ID}.journal`);
     const created = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     const onDisk = () => [shard, journal].map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : ''));
     await expect.poll(() => onDisk().join(''), { timeout: 5000 }).toContain(created.id);
@@ -170,7 +174,7 @@ describe('LibraryStore: round trips', () => {
   it('recounts the highlights of shards written after the index, as after a crash', async () => {
     const { dir, store } = await libraryWithArticles({});
     await store.flush();
-    const index = path.join(dir, '.gloss/library.json');
+    const index = path.join(ownFolder(dir), 'library.json');
     const written = readFileSync(index, 'utf8');
     await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red' });
@@ -178,11 +182,11 @@ describe('LibraryStore: round trips', () => {
 
     const copy = tempDir();
     cpSync(dir, copy, { recursive: true });
-    rmSync(path.join(copy, '.gloss/lock'), { recursive: true, force: true });
+    rmSync(lockFileOf(copy), { recursive: true, force: true });
     // The index as the crashed session last wrote it, an hour before its shards.
-    writeFileSync(path.join(copy, '.gloss/library.json'), written);
+    writeFileSync(path.join(ownFolder(copy), 'library.json'), written);
     const hourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(path.join(copy, '.gloss/library.json'), hourAgo, hourAgo);
+    utimesSync(path.join(ownFolder(copy), 'library.json'), hourAgo, hourAgo);
     expect(JSON.parse(written).articles[0].highlightCount).toBe(0);
 
     const reopened = await openStore(copy);
@@ -203,7 +207,9 @@ describe('LibraryStore: tombstones', () => {
     expect((await rejection(store.deleteAnnotation(ID, created.id))).code).toBe('not-found');
     expect((await rejection(store.updateAnnotation(ID, created.id, { note: 'x' }))).code).toBe('not-found');
     await store.close();
-    const shard = readJson(path.join(dir, '.gloss/annotations', `${ID}.json`)) as { annotations: unknown[] };
+    const shard = readJson(path.join(ownFolder(dir), 'annotations', `${ID}.json`)) as {
+      annotations: unknown[];
+    };
     expect(shard.annotations).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
   });
 
@@ -252,7 +258,7 @@ describe('LibraryStore: tombstones', () => {
     await store.flush();
     store.putArticle(articleMeta({ deleted: true }));
     await store.purgeArticleData(ID);
-    expect(existsSync(path.join(dir, '.gloss/annotations', `${ID}.json`))).toBe(false);
+    expect(existsSync(path.join(ownFolder(dir), 'annotations', `${ID}.json`))).toBe(false);
     expect(existsSync(path.join(dir, '.gloss/content', `${ID}.json`))).toBe(false);
     expect(existsSync(path.join(dir, '.gloss/backups/annotations', ID))).toBe(false);
     expect(store.getArticle(ID)).toMatchObject({ deleted: true, highlightCount: 0 });
@@ -333,7 +339,7 @@ describe('LibraryStore: tags', () => {
     const { dir, store } = await libraryWithArticles();
     await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     await store.close();
-    const file = path.join(dir, '.gloss/annotations', `${ID}.json`);
+    const file = path.join(ownFolder(dir), 'annotations', `${ID}.json`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('"tags": []', '"tags": ["viết tay"]'));
     const again = await openStore(dir);
     expect(await again.listTags()).toEqual([{ name: 'viết tay', color: null, count: 1 }]);
@@ -500,10 +506,10 @@ describe('LibraryStore: change notification and lifecycle', () => {
     await store.flush();
     const seen: [number, string, boolean][] = [];
     store.changes.subscribe((event, revision) => {
-      const shard = path.join(dir, '.gloss/annotations', `${ID}.journal`);
+      const shard = path.join(ownFolder(dir), 'annotations', `${ID}.journal`);
       const onDisk =
         event.kind === 'settings-changed'
-          ? (readJson(path.join(dir, '.gloss/library.json')) as { settings: { theme: string } }).settings
+          ? (readJson(path.join(ownFolder(dir), 'library.json')) as { settings: { theme: string } }).settings
               .theme === 'dark'
           : existsSync(shard) && readFileSync(shard, 'utf8').length > 0;
       seen.push([revision, event.kind, onDisk]);
@@ -572,10 +578,10 @@ describe('LibraryStore: change notification and lifecycle', () => {
   it('moves temporary files left by an interrupted write aside when it opens', async () => {
     const { dir, store } = await libraryWithArticles();
     await store.close();
-    const stale = path.join(dir, '.gloss/annotations', `.${ID}.json.0123456789ab.tmp`);
-    cpSync(path.join(dir, '.gloss/library.json'), stale);
+    const stale = path.join(ownFolder(dir), 'annotations', `.${ID}.json.0123456789ab.tmp`);
+    cpSync(path.join(ownFolder(dir), 'library.json'), stale);
     await openStore(dir);
-    expect(readdirSync(path.join(dir, '.gloss/annotations'))).toEqual([]);
+    expect(readdirSync(path.join(ownFolder(dir), 'annotations'))).toEqual([]);
     expect(readdirSync(path.join(dir, '.gloss/orphaned-copies'))).toHaveLength(1);
   });
 });

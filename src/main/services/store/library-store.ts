@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { type Annotation } from '../../../shared/model/annotation';
 import { type ArticleMeta } from '../../../shared/model/article';
@@ -22,7 +23,11 @@ import type { ContentFile, LibraryFile } from './schemas';
 import { updateSettings } from './settings';
 import { Shards } from './shards';
 import { StoredFile } from './stored-file';
-import { openLibraryFiles, type LibraryFiles } from './open-library';
+import { openLibraryFiles, type DeviceOptions, type LibraryFiles } from './open-library';
+import { DeviceFollower } from './follow-devices';
+import { otherDeviceFolders } from './devices';
+import { syncStatus } from './sync-status';
+import type { SyncStatus } from '../../../shared/model/sync';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
 import { TagRegistry } from './tag-registry';
 import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-operations';
@@ -30,14 +35,17 @@ import { UndoHistory, type UndoScope } from './undo';
 import { peekUndo, redo, undo } from './undo-apply';
 
 /** Tuning of one open library (see StoreTuning), and what becomes of its notices. */
-export type LibraryStoreOptions = Partial<StoreTuning> & {
-  /**
-   * 'show' (default): the caller shows notices (takeNotices), those other
-   * processes recorded included; 'record': the caller has no window, so its
-   * notices are also recorded in the library for the app (see recordNotices).
-   */
-  notices?: 'show' | 'record';
-};
+export type LibraryStoreOptions = Partial<StoreTuning> &
+  DeviceOptions & {
+    /** How often what other computers wrote is looked for, in ms (default 2000). */
+    followIntervalMs?: number;
+    /**
+     * 'show' (default): the caller shows notices (takeNotices), those other
+     * processes recorded included; 'record': the caller has no window, so its
+     * notices are also recorded in the library for the app (see recordNotices).
+     */
+    notices?: 'show' | 'record';
+  };
 
 /**
  * The annotation store of one library folder: the article index, tag
@@ -71,11 +79,16 @@ export class LibraryStore {
   private readonly library: StoredFile<LibraryFile>;
   /** Notices to record in the library on close ('record' mode); undefined when the caller shows them. */
   private readonly toRecord: string[] | undefined;
+  /** This computer's device id (see deviceIdOf). */
+  readonly deviceId: string;
+  private readonly follower: DeviceFollower;
 
   private constructor(
-    { root, glossDir, tuning, lock, health, library }: LibraryFiles,
-    notices: LibraryStoreOptions['notices'],
+    { root, glossDir, deviceId, own, clock, tuning, lock, health, library }: LibraryFiles,
+    options: LibraryStoreOptions,
   ) {
+    const notices = options.notices;
+    this.deviceId = deviceId;
     this.toRecord = notices === 'record' ? [] : undefined;
     this.libraryPath = root;
     this.lock = lock;
@@ -84,12 +97,20 @@ export class LibraryStore {
     health.wake = () => this.changes.wake();
     const ctx: StoreContext = {
       glossDir,
+      own,
       library,
       articles: new Map(library.data.articles.map((meta) => [meta.id, meta])),
       shards: new Shards({
         glossDir,
-        fileOptions: (relative, what) => storedFileOptions(glossDir, tuning, health, relative, what),
+        own,
+        deviceId,
+        clock,
+        others: () => otherDeviceFolders(glossDir, deviceId),
+        notify: (message) => this.addNotice(message),
+        fileOptions: (relative, what) =>
+          storedFileOptions(glossDir, tuning, health, relative, what, path.relative(own, relative)),
         describe: (id) => describeArticle(ctx, id),
+        title: (id) => ctx.articles.get(id)?.title,
         loaded: (id, file) => countHighlights(ctx, id, file),
       }),
       tags: new TagRegistry(library),
@@ -107,6 +128,8 @@ export class LibraryStore {
     library.onReload = () => this.reloaded();
     this.articles = new Articles(ctx);
     this.annotations = new Annotations(ctx);
+    const intervalMs = options.followIntervalMs ?? 2000;
+    this.follower = new DeviceFollower({ ctx, clock, deviceId, glossDir, intervalMs });
   }
 
   /**
@@ -125,7 +148,7 @@ export class LibraryStore {
   static async open(libraryPath: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
     const files = await openLibraryFiles(libraryPath, options);
     try {
-      const store = new LibraryStore(files, options.notices);
+      const store = new LibraryStore(files, options);
       const { shards, articles } = store.ctx;
       await shards.loadWrittenSince(files.library.loadedMtimeMs, (id) => articles.has(id));
       if (!store.toRecord) {
@@ -134,11 +157,22 @@ export class LibraryStore {
         ]);
         store.health.notices.unshift(...recorded);
       }
+      await store.follower.start();
       return store;
     } catch (error) {
       await files.lock.release();
       throw error;
     }
+  }
+
+  /** Looks at once for what other computers wrote (else done every few seconds); resolves once joined and announced. */
+  pickUpOtherDevices(): Promise<void> {
+    return this.follower.pickUp();
+  }
+
+  /** The computers keeping this library and when each last wrote (see syncStatus). @throws fs errors. */
+  syncStatus(): Promise<SyncStatus> {
+    return syncStatus(this.ctx.glossDir, this.deviceId);
   }
 
   /** Adds a message for the user (e.g. a report from another service) and answers waiting long-polls. */
@@ -323,6 +357,7 @@ export class LibraryStore {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      await this.follower.stop();
       this.changes.close();
       if (this.shardsChanged) this.library.changed('idle');
       try {

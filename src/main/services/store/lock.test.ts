@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serveGloss, type ServingGloss } from '../../testing/gloss-child';
 import { LibraryStore } from './library-store';
 import { tempDir } from './testing/fixtures';
+import { lockFileOf } from './testing/own-folder';
 
 const running: ServingGloss[] = [];
 afterEach(() => {
@@ -19,7 +20,7 @@ describe('the library lock', () => {
     gloss.child.kill('SIGSTOP');
     // Longer than any staleness a timed lock would allow; the stopped process cannot refresh anything.
     await new Promise((resolve) => setTimeout(resolve, 12_000));
-    const lockFile = path.join(dir, '.gloss', 'lock');
+    const lockFile = lockFileOf(dir);
     const past = new Date(Date.now() - 3_600_000);
     utimesSync(lockFile, past, past);
     await expect(LibraryStore.open(dir)).rejects.toMatchObject({
@@ -38,10 +39,7 @@ describe('the library lock', () => {
   it('names the computer, the process and when it started', async () => {
     const dir = tempDir();
     const store = await LibraryStore.open(dir);
-    const owner = JSON.parse(readFileSync(path.join(dir, '.gloss', 'lock'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const owner = JSON.parse(readFileSync(lockFileOf(dir), 'utf8')) as Record<string, unknown>;
     expect(owner).toMatchObject({ hostname: os.hostname(), pid: process.pid });
     if (process.platform === 'linux') expect(owner.started).toEqual(expect.any(Number));
     await expect(LibraryStore.open(dir)).rejects.toMatchObject({ code: 'locked' });
@@ -53,8 +51,8 @@ describe('the library lock', () => {
     'is free when its process ID now belongs to another process',
     async () => {
       const dir = tempDir();
-      mkdirSync(path.join(dir, '.gloss'), { recursive: true });
-      const lockFile = path.join(dir, '.gloss', 'lock');
+      mkdirSync(path.dirname(lockFileOf(dir)), { recursive: true });
+      const lockFile = lockFileOf(dir);
       writeFileSync(lockFile, JSON.stringify({ hostname: os.hostname(), pid: process.pid, started: 1 }));
       const store = await LibraryStore.open(dir);
       expect(JSON.parse(readFileSync(lockFile, 'utf8'))).not.toMatchObject({ started: 1 });

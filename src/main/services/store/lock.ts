@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { link, lstat, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
@@ -117,8 +117,11 @@ async function create(file: string, owner: Owner): Promise<boolean> {
 }
 
 /**
- * Takes the single-process lock of a library (`<library>/.gloss/lock`, a
- * small JSON file naming the computer, the process and its start time).
+ * Takes this computer's lock of a library (`lockFile`, in
+ * `.gloss/locks/<deviceId>.lock`: a small JSON file naming the computer, the
+ * process and its start time). Each computer has its own lock file, so a
+ * library in a synced folder is never locked by another computer; two
+ * processes on one computer exclude each other.
  * The lock is refreshed every few seconds; should it be taken from under us
  * (removed by hand, or broken by a process on another computer that found it
  * old), `onLost` receives a message and the owner must stop writing.
@@ -127,12 +130,13 @@ async function create(file: string, owner: Owner): Promise<boolean> {
  */
 export async function lockLibrary(
   libraryPath: string,
-  glossDir: string,
+  lockFile: string,
   onLost: (message: string) => void,
 ): Promise<LibraryLock> {
-  const file = path.join(glossDir, 'lock');
+  const file = lockFile;
   const owner = me();
   try {
+    await mkdir(path.dirname(file), { recursive: true });
     await acquire(file, owner, libraryPath);
   } catch (error) {
     if (error instanceof GlossError) throw error;

@@ -45,7 +45,7 @@ async function namesIn(dir: string): Promise<string[]> {
  */
 export async function findLostArticles(ctx: StoreContext, articles: Articles): Promise<LostArticle[]> {
   const ids = new Set<string>();
-  for (const dir of ['annotations', 'content']) {
+  for (const dir of [path.join(ctx.own, 'annotations'), 'content']) {
     for (const name of await namesIn(path.join(ctx.glossDir, dir))) {
       const id = ARTICLE_FILE.exec(name)?.[1];
       if (id) ids.add(id);

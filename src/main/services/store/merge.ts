@@ -1,53 +1,223 @@
 import { tagKey } from '../../../shared/model/tag';
-import type { LibraryFile, ShardFile } from './schemas';
+import {
+  ANNOTATION_SKIP,
+  ARTICLE_NOTE,
+  ARTICLE_SKIP,
+  fillLibrary,
+  fillShard,
+  fieldsOf,
+  hashValue,
+  metaOf,
+} from './stamps';
+import type { LibraryFile, ShardFile, Stamp, SyncMeta } from './schemas';
 
-/** Records merged by id: every id of either side, the version with the later `updatedAt` (ours on a tie); theirs first, in their order. */
-function mergeRecords<R extends { id: string; updatedAt: string }>(ours: R[], theirs: R[]): R[] {
-  const mine = new Map(ours.map((record) => [record.id, record]));
-  const merged = theirs.map((record) => {
-    const own = mine.get(record.id);
-    if (!own) return record;
-    mine.delete(record.id);
-    return Date.parse(record.updatedAt) > Date.parse(own.updatedAt) ? record : own;
-  });
-  return [...merged, ...mine.values()];
+/** The line between two versions of a note edited on two computers at once. */
+export const NOTE_VERSIONS_SEPARATOR =
+  '--- Gloss kept both versions of this note: it was edited on two computers at once. ---';
+
+type NoteState = SyncMeta['notes'][string];
+type Head = { vv: Record<string, string>; text: string };
+
+const NOSKIP: ReadonlySet<string> = new Set();
+
+/** Whether stamp `a` wins over `b`: the later clock, then the greater hash (so every computer picks the same). */
+function wins(a: Stamp, b: Stamp): boolean {
+  return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 }
 
 /**
- * Two versions of a note without a common ancestor: equal or one empty, the
- * other; one containing the other, the longer; otherwise both, theirs first,
- * so neither text is lost.
+ * Per-field last-writer-wins: each field of `ours` (changed in place) takes
+ * the value of whichever side stamped it later; returns the joined stamps.
  */
-function mergeNote(ours: string, theirs: string): string {
-  if (ours === theirs || theirs === '' || ours.includes(theirs)) return ours;
-  if (ours === '' || theirs.includes(ours)) return theirs;
-  return `${theirs}\n\n${ours}`;
+function joinFields(
+  ours: Record<string, unknown>,
+  ourStamps: Record<string, Stamp>,
+  theirs: Record<string, unknown>,
+  theirStamps: Record<string, Stamp>,
+  skip: ReadonlySet<string>,
+): Record<string, Stamp> {
+  const joined: Record<string, Stamp> = { ...ourStamps };
+  for (const field of fieldsOf(theirs, theirStamps, skip)) {
+    const mine = ourStamps[field];
+    const other = theirStamps[field];
+    if (!other || (mine && !wins(other, mine))) continue;
+    joined[field] = other;
+    if (theirs[field] === undefined) delete ours[field];
+    else ours[field] = structuredClone(theirs[field]);
+  }
+  return joined;
+}
+
+const vvKey = (vv: Record<string, string>) =>
+  Object.entries(vv)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, reading]) => `${id}=${reading}`)
+    .join(',');
+
+/** Whether version vector `a` is covered by `b` (b saw everything a saw). */
+const covered = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.entries(a).every(([id, reading]) => (b[id] ?? '') >= reading);
+
+const latest = (vv: Record<string, string>) => Object.values(vv).reduce((a, b) => (a > b ? a : b), '');
+
+/** The text shown for a note's versions: the one text, or each distinct text in clock order with a separator between. */
+export function noteText(texts: string[]): string {
+  const distinct = [...new Set(texts.filter((text) => text.trim() !== ''))];
+  return distinct.length <= 1 ? (distinct[0] ?? '') : distinct.join(`\n\n${NOTE_VERSIONS_SEPARATOR}\n\n`);
 }
 
 /**
- * A shard as another process left it on disk (`theirs`) merged with this
- * process's version (`ours`): every highlight of either, the later version
- * of each, and both notes (see mergeNote).
+ * Joins two states of one note: every version not superseded by a version
+ * the other side saw is kept (a multi-value register), so two edits made
+ * apart both survive; shown as one text (see noteText).
+ */
+export function joinNote(
+  ours: NoteState,
+  ourText: string,
+  theirs: NoteState,
+  theirText: string,
+): { state: NoteState; text: string } {
+  const all = new Map<string, Head>();
+  for (const [state, text] of [
+    [ours, ourText],
+    [theirs, theirText],
+  ] as const) {
+    for (const head of state.heads) all.set(vvKey(head.vv), { vv: head.vv, text: head.text ?? text });
+  }
+  const heads = [...all.values()]
+    .filter((head) => ![...all.values()].some((other) => other !== head && covered(head.vv, other.vv)))
+    .sort((a, b) =>
+      latest(a.vv) < latest(b.vv) ? -1 : latest(a.vv) > latest(b.vv) ? 1 : vvKey(a.vv) < vvKey(b.vv) ? -1 : 1,
+    );
+  const text = heads.length === 1 ? (heads[0]?.text ?? '') : noteText(heads.map((head) => head.text));
+  return {
+    state: { h: hashValue(text), heads: heads.length === 1 ? heads.map(({ vv }) => ({ vv })) : heads },
+    text,
+  };
+}
+
+/** How many versions a note has (two or more: edited apart, both kept). */
+export function noteVersions(file: { sync?: SyncMeta | undefined }, key: string): number {
+  return file.sync?.notes[key]?.heads.length ?? 1;
+}
+
+/**
+ * A shard as another computer or process left it (`theirs`) joined with this
+ * one's (`ours`, changed in place and returned): every highlight of either,
+ * each field from the side that changed it last, deletions kept, and every
+ * note version made apart kept (see joinNote). Order-independent: any order
+ * of joins of the same files gives the same highlights.
  */
 export function mergeShard(ours: ShardFile, theirs: ShardFile): ShardFile {
-  return {
-    ...ours,
-    note: mergeNote(ours.note, theirs.note),
-    annotations: mergeRecords(ours.annotations, theirs.annotations),
-  };
+  fillShard(ours);
+  fillShard(theirs);
+  const meta = metaOf(ours);
+  const other = metaOf(theirs);
+  const byId = new Map(ours.annotations.map((annotation) => [annotation.id, annotation]));
+  for (const record of theirs.annotations) {
+    const mine = byId.get(record.id);
+    const theirNote = other.notes[record.id];
+    if (!mine) {
+      const copy = structuredClone(record);
+      ours.annotations.push(copy);
+      byId.set(copy.id, copy);
+      meta.records[record.id] = { ...other.records[record.id] };
+      if (theirNote) meta.notes[record.id] = structuredClone(theirNote);
+      continue;
+    }
+    meta.records[record.id] = joinFields(
+      mine as unknown as Record<string, unknown>,
+      meta.records[record.id] ?? {},
+      record as unknown as Record<string, unknown>,
+      other.records[record.id] ?? {},
+      ANNOTATION_SKIP,
+    );
+    const ourNote = meta.notes[record.id];
+    if (ourNote && theirNote) {
+      const joined = joinNote(ourNote, mine.note, theirNote, record.note);
+      meta.notes[record.id] = joined.state;
+      mine.note = joined.text;
+    }
+    if (record.updatedAt > mine.updatedAt) mine.updatedAt = record.updatedAt;
+  }
+  const ourNote = meta.notes[ARTICLE_NOTE];
+  const theirNote = other.notes[ARTICLE_NOTE];
+  if (ourNote && theirNote) {
+    const joined = joinNote(ourNote, ours.note, theirNote, theirs.note);
+    meta.notes[ARTICLE_NOTE] = joined.state;
+    ours.note = joined.text;
+  }
+  return ours;
 }
 
 /**
- * library.json as another process left it merged with this process's
- * version: every article of either (the later version of each, tombstones
- * included), every tag of either (ours where both have it), our settings.
+ * library.json as another computer or process left it joined with this
+ * one's (changed in place and returned): every article of either (each field
+ * from the side that changed it last, tombstones included; the reading
+ * position and counts stay this computer's), tags likewise (a tag removed
+ * after its last change stays removed), and the shared settings.
  */
 export function mergeLibrary(ours: LibraryFile, theirs: LibraryFile): LibraryFile {
-  const tags = new Map(theirs.tags.map((tag) => [tagKey(tag.name), tag]));
-  for (const tag of ours.tags) tags.set(tagKey(tag.name), tag);
-  return {
-    ...ours,
-    articles: mergeRecords(ours.articles, theirs.articles),
-    tags: [...tags.values()],
-  };
+  fillLibrary(ours);
+  fillLibrary(theirs);
+  const meta = metaOf(ours);
+  const other = metaOf(theirs);
+  const byId = new Map(ours.articles.map((article) => [article.id, article]));
+  for (const record of theirs.articles) {
+    const key = `a:${record.id}`;
+    const mine = byId.get(record.id);
+    if (!mine) {
+      ours.articles.push(structuredClone(record));
+      meta.records[key] = { ...other.records[key] };
+      continue;
+    }
+    meta.records[key] = joinFields(
+      mine as unknown as Record<string, unknown>,
+      meta.records[key] ?? {},
+      record as unknown as Record<string, unknown>,
+      other.records[key] ?? {},
+      ARTICLE_SKIP,
+    );
+    if (record.updatedAt > mine.updatedAt) mine.updatedAt = record.updatedAt;
+  }
+  joinTags(ours, meta, theirs, other);
+  meta.records.s = joinFields(
+    ours.settings as unknown as Record<string, unknown>,
+    meta.records.s ?? {},
+    theirs.settings as unknown as Record<string, unknown>,
+    other.records.s ?? {},
+    NOSKIP,
+  );
+  return ours;
+}
+
+function joinTags(ours: LibraryFile, meta: SyncMeta, theirs: LibraryFile, other: SyncMeta): void {
+  for (const [key, reading] of Object.entries(other.gone)) {
+    if (!meta.gone[key] || reading > meta.gone[key]) meta.gone[key] = reading;
+  }
+  const tags = new Map(ours.tags.map((tag) => [`t:${tagKey(tag.name)}`, tag]));
+  for (const tag of theirs.tags) {
+    const key = `t:${tagKey(tag.name)}`;
+    const mine = tags.get(key);
+    if (!mine) {
+      tags.set(key, { ...tag });
+      meta.records[key] = { ...other.records[key] };
+      continue;
+    }
+    meta.records[key] = joinFields(mine, meta.records[key] ?? {}, tag, other.records[key] ?? {}, NOSKIP);
+  }
+  for (const [key, tag] of [...tags]) {
+    const removed = meta.gone[key];
+    const changed = Object.values(meta.records[key] ?? {}).reduce(
+      (a, [reading]) => (a > reading ? a : reading),
+      '',
+    );
+    if (removed !== undefined && removed >= changed) {
+      tags.delete(key);
+      delete meta.records[key];
+    } else if (tag !== undefined) {
+      tags.set(key, tag);
+    }
+  }
+  ours.tags = [...tags.values()];
 }

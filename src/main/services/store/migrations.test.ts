@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryStore } from './library-store';
 import { tempDir } from './testing/fixtures';
+import { ownFolder } from './testing/own-folder';
 
 const ARTICLE = '3b241101-e2bb-4255-8caf-4136c566a962';
 const HIGHLIGHT = '0d3f5e8a-7b1c-4a2d-9e6f-1a2b3c4d5e6f';
@@ -63,9 +64,9 @@ afterEach(async () => {
 
 function v0Library(): string {
   const dir = tempDir();
-  mkdirSync(path.join(dir, '.gloss', 'annotations'), { recursive: true });
-  writeFileSync(path.join(dir, '.gloss', 'library.json'), LIBRARY_V0);
-  writeFileSync(path.join(dir, '.gloss', 'annotations', `${ARTICLE}.json`), SHARD_V0);
+  mkdirSync(path.join(ownFolder(dir), 'annotations'), { recursive: true });
+  writeFileSync(path.join(ownFolder(dir), 'library.json'), LIBRARY_V0);
+  writeFileSync(path.join(ownFolder(dir), 'annotations', `${ARTICLE}.json`), SHARD_V0);
   return dir;
 }
 
@@ -95,12 +96,14 @@ describe('migration from version 0', () => {
     expect(store.takeNotices()).toEqual([]);
 
     const glossDir = path.join(dir, '.gloss');
-    const library = JSON.parse(readFileSync(path.join(glossDir, 'library.json'), 'utf8'));
+    const library = JSON.parse(readFileSync(path.join(ownFolder(dir), 'library.json'), 'utf8'));
     expect(library).toMatchObject({
       schemaVersion: 1,
       articles: [expect.objectContaining({ deleted: false })],
     });
-    const shard = JSON.parse(readFileSync(path.join(glossDir, 'annotations', `${ARTICLE}.json`), 'utf8'));
+    const shard = JSON.parse(
+      readFileSync(path.join(ownFolder(dir), 'annotations', `${ARTICLE}.json`), 'utf8'),
+    );
     expect(shard).toMatchObject({
       schemaVersion: 1,
       annotations: [expect.objectContaining({ orphaned: false })],
@@ -119,7 +122,7 @@ describe('migration from version 0', () => {
 
   it('treats a version 0 file that does not match version 0 as damaged', async () => {
     const dir = v0Library();
-    writeFileSync(path.join(dir, '.gloss', 'library.json'), '{"schemaVersion": 0, "articles": {}}');
+    writeFileSync(path.join(ownFolder(dir), 'library.json'), '{"schemaVersion": 0, "articles": {}}');
     const store = await LibraryStore.open(dir);
     open.push(store);
     expect(store.listArticles()).toEqual([]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from './library-store';
 import { articleMeta, tempDir } from './testing/fixtures';
+import { ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
@@ -13,7 +14,7 @@ describe('notices found by a process without a window', () => {
     await setup.putArticle(articleMeta());
     await setup.close();
     // A journal a disk fault filled with NUL bytes: the command line finds it, keeps a copy aside and says so.
-    writeFileSync(path.join(dir, '.gloss', 'annotations', `${ID}.journal`), Buffer.alloc(64));
+    writeFileSync(path.join(ownFolder(dir), 'annotations', `${ID}.journal`), Buffer.alloc(64));
 
     const cli = await LibraryStore.open(dir, { notices: 'record' });
     await cli.listAnnotations(ID);

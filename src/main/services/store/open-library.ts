@@ -1,14 +1,27 @@
-import { prepareLibraryFolders } from '../fs/no-follow';
+import { mkdirNoFollow, prepareLibraryFolders } from '../fs/no-follow';
 import path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
+import { HybridClock } from './clock';
 import { libraryCodec } from './codecs';
+import { deviceFolder, deviceIdOf, otherDeviceFolders, readLibraryAt } from './devices';
 import { lockLibrary, type LibraryLock } from './lock';
 import { describeError } from './context';
 import { mergeLibrary } from './merge';
+import { migrateToDevices } from './migrate-devices';
 import { SCHEMA_VERSION, type LibraryFile } from './schemas';
+import { stampLibrary } from './stamps';
+import { writeStignore } from './stignore';
 import { StoredFile } from './stored-file';
 import { sweepDebris } from './sweep';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
+
+/** Where this computer's identity comes from (see deviceIdOf). */
+export interface DeviceOptions {
+  /** This computer's device id; default: the one kept in `dataDir`. */
+  deviceId?: string;
+  /** Gloss's per-computer folder holding the device id; default the OS app-data folder (XDG_CONFIG_HOME). */
+  dataDir?: string;
+}
 
 /** A library folder taken for this process, with its index loaded. */
 export interface LibraryFiles {
@@ -16,6 +29,11 @@ export interface LibraryFiles {
   root: string;
   /** Absolute path of its `.gloss` folder. */
   glossDir: string;
+  /** This computer's device id. */
+  deviceId: string;
+  /** This device's folder, relative to `.gloss` (`devices/<deviceId>`). */
+  own: string;
+  clock: HybridClock;
   tuning: StoreTuning;
   lock: LibraryLock;
   health: StoreHealth;
@@ -23,38 +41,54 @@ export interface LibraryFiles {
 }
 
 /**
- * Creates `<library>/articles` and `<library>/.gloss` as needed, takes the
- * single-process lock, loads library.json (validated; a damaged one is
- * moved aside and the newest valid backup restored, with a notice; older
- * data migrated), then moves debris of interrupted writes and imports aside
- * (see sweepDebris, with a notice). The caller releases the lock if it
- * fails later.
+ * Creates `<library>/articles` and `<library>/.gloss` as needed, takes this
+ * computer's lock, moves a single-computer library into this device's
+ * folder (backed up first), loads this device's library.json (validated; a
+ * damaged one is moved aside and the newest valid backup restored, with a
+ * notice; older data migrated) and joins every other device's into it,
+ * writes `.stignore`, then moves debris of interrupted writes and imports
+ * aside (see sweepDebris, with a notice). The caller releases the lock if
+ * it fails later.
  * @throws GlossError 'locked', 'newer-schema', 'io'.
  */
 export async function openLibraryFiles(
   libraryPath: string,
-  options: Partial<StoreTuning>,
+  options: Partial<StoreTuning> & DeviceOptions,
 ): Promise<LibraryFiles> {
   const root = path.resolve(libraryPath);
   const glossDir = path.join(root, '.gloss');
   await prepareLibraryFolders(root);
+  const deviceId = options.deviceId ?? (await deviceIdOf(options.dataDir));
+  const own = path.join('devices', deviceId);
   const tuning: StoreTuning = {
     backupsToKeep: options.backupsToKeep ?? 5,
     backupIntervalMs: options.backupIntervalMs ?? 10 * 60_000,
   };
   const health: StoreHealth = { notices: [], lostLock: undefined, wake: () => {} };
-  const lock = await lockLibrary(root, glossDir, (message) => {
+  const lock = await lockLibrary(root, path.join(glossDir, 'locks', `${deviceId}.lock`), (message) => {
     if (health.lostLock) return;
     health.lostLock = message;
     health.notices.push(message);
     health.wake();
   });
   try {
+    const clock = new HybridClock(deviceId);
+    await mkdirNoFollow(path.join(deviceFolder(glossDir, deviceId), 'annotations'), root);
+    await migrateToDevices(glossDir, deviceFolder(glossDir, deviceId));
+    await writeStignore(root).catch(() => undefined);
     const library = await StoredFile.open(
       {
-        ...storedFileOptions(glossDir, tuning, health, 'library.json', 'the library index'),
+        ...storedFileOptions(
+          glossDir,
+          tuning,
+          health,
+          path.join(own, 'library.json'),
+          'the library index',
+          'library.json',
+        ),
         codec: libraryCodec,
         merge: mergeLibrary,
+        stamp: (data) => stampLibrary(data, clock),
         whenLost:
           'No valid backup was found, so Gloss rebuilds the article list from what the library holds (highlights and notes in .gloss/annotations, cached texts, the copies in articles/).',
       },
@@ -67,17 +101,33 @@ export async function openLibraryFiles(
     );
     // Copies and caches are judged against the index only when it loaded as saved (not restored or missing).
     const asSaved = library.loadedMtimeMs !== null && health.notices.length === 0;
+    const others = await otherDeviceFolders(glossDir, deviceId);
+    for (const folder of others) {
+      try {
+        const theirs = await readLibraryAt(folder);
+        if (theirs) mergeLibrary(library.data, theirs);
+      } catch (error) {
+        health.notices.push(
+          `Gloss could not read the library index another computer wrote in ${folder} (${describeError(error)}); ` +
+            'it left it as it is and will read it again when it changes.',
+        );
+      }
+    }
+    if (others.length > 0) library.changed('idle');
+    // A copy may arrive before the record naming it: with other devices, copies in articles/ are left alone.
     const swept = await sweepDebris(
       root,
       asSaved
         ? {
             sourceFiles: new Set(library.data.articles.map((article) => article.sourceFile)),
             articleIds: new Set(library.data.articles.map((article) => article.id)),
+            keepCopies: others.length > 0,
           }
         : null,
+      own,
     ).catch((error: unknown) => `Gloss could not tidy up ${root}: ${describeError(error)}`);
     if (swept) health.notices.push(swept);
-    return { root, glossDir, tuning, lock, health, library };
+    return { root, glossDir, deviceId, own, clock, tuning, lock, health, library };
   } catch (error) {
     await lock.release();
     throw error;

@@ -9,12 +9,33 @@ import { DamagedDataError } from './files';
 /** The data format version this build reads and writes (library.json and the shards). */
 export const SCHEMA_VERSION = 1;
 
+/** When a field of a record last changed (a HybridClock reading) and a hash of its value then. */
+const stampSchema = z.tuple([z.string(), z.string()]);
+/** One version of a note: the version vector of the edit (device id to clock reading) and its text (absent: the record's note). */
+const noteHeadSchema = z.object({ vv: z.record(z.string(), z.string()), text: z.string().optional() });
+
+/**
+ * What merging the files of several computers needs, beside the records:
+ * per record (by key) and field, when it last changed; per note, its
+ * versions not yet superseded (two or more when edited on two computers at
+ * once) and the hash of the text shown; per removed tag (by tag key), when.
+ */
+export const syncMetaSchema = z.object({
+  records: z.record(z.string(), z.record(z.string(), stampSchema)),
+  notes: z.record(z.string(), z.object({ h: z.string(), heads: z.array(noteHeadSchema).min(1) })),
+  gone: z.record(z.string(), z.string()),
+});
+export type SyncMeta = z.infer<typeof syncMetaSchema>;
+/** One field's stamp: [clock reading, value hash]. */
+export type Stamp = z.infer<typeof stampSchema>;
+
 /** library.json: the article index, the tag registry and the settings. */
 export const libraryFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   articles: z.array(articleMetaSchema),
   tags: z.array(tagSchema),
   settings: settingsSchema,
+  sync: syncMetaSchema.optional(),
 });
 export type LibraryFile = z.infer<typeof libraryFileSchema>;
 
@@ -25,6 +46,7 @@ export const shardFileSchema = z
     articleId: z.uuid(),
     note: z.string(),
     annotations: z.array(annotationSchema),
+    sync: syncMetaSchema.optional(),
   })
   .refine(
     (shard) => shard.annotations.every((annotation) => annotation.articleId === shard.articleId),

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
 import { shardCodec, shardJournal } from './codecs';
 import { forEachLimited } from './limited';
+import { noteVersionCounts, reportNoteVersions } from './absorb';
+import { readShardAt } from './devices';
+import type { HybridClock } from './clock';
 import { mergeShard } from './merge';
+import { stampShard } from './stamps';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
@@ -19,18 +23,29 @@ const SHARD_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export interface ShardsOptions {
   /** Absolute path of `.gloss`. */
   glossDir: string;
+  /** This device's folder inside `.gloss` (`devices/<id>`). */
+  own: string;
+  deviceId: string;
+  clock: HybridClock;
+  /** The folders of the other devices (see otherDeviceFolders). */
+  others(): Promise<string[]>;
+  /** Keeps a message for the user. */
+  notify(message: string): void;
   /** Options of a stored file at `relative` inside `.gloss`, described to the user as `what`. */
   fileOptions(relative: string, what: string): CommonFileOptions;
   /** Words naming an article in messages. */
   describe(articleId: string): string;
+  /** The article's title, when known. */
+  title(articleId: string): string | undefined;
   /** Called with each shard once loaded (to count its highlights). */
   loaded(articleId: string, file: StoredFile<ShardFile>): void;
 }
 
 /**
- * The highlights and note of each article, one file per article in
- * `.gloss/annotations/<articleId>.json` with an append-only journal beside it,
- * loaded lazily and kept open.
+ * The highlights and note of each article, one file per article in this
+ * device's `annotations/<articleId>.json` with an append-only journal beside
+ * it, loaded lazily and kept open; once loaded, joined with the same
+ * article's shard of every other device (see mergeShard).
  */
 export class Shards {
   private readonly files = new Map<string, Promise<StoredFile<ShardFile>>>();
@@ -44,16 +59,18 @@ export class Shards {
       loading = StoredFile.open(
         {
           ...this.options.fileOptions(
-            `annotations/${articleId}.json`,
+            path.join(this.options.own, 'annotations', `${articleId}.json`),
             `the highlights and notes of ${this.options.describe(articleId)}`,
           ),
           codec: shardCodec(articleId),
           journal: shardJournal(articleId, this.journalFile(articleId)),
           merge: mergeShard,
+          stamp: (data, keys) => stampShard(data, keys, this.options.clock, this.options.deviceId),
           whenLost: 'No valid backup was found, so that article starts without highlights or note.',
         },
         (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] }),
-      ).then((file) => {
+      ).then(async (file) => {
+        await this.absorb(articleId, file, await this.options.others());
         file.onReload = () => this.options.loaded(articleId, file);
         this.options.loaded(articleId, file);
         return file;
@@ -64,6 +81,39 @@ export class Shards {
       });
     }
     return loading;
+  }
+
+  /**
+   * Joins the shards other devices wrote for an article (in `folders`) into
+   * the loaded one; true when something came in. A shard that cannot be
+   * read is reported and left as it is.
+   */
+  async absorb(articleId: string, file: StoredFile<ShardFile>, folders: string[]): Promise<boolean> {
+    let absorbed = false;
+    const versions = noteVersionCounts(file.data);
+    for (const folder of folders) {
+      try {
+        const theirs = await readShardAt(folder, articleId);
+        if (!theirs) continue;
+        stampShard(file.data, 'all', this.options.clock, this.options.deviceId);
+        mergeShard(file.data, theirs);
+        absorbed = true;
+      } catch (error) {
+        this.options.notify(
+          `Gloss could not read the highlights of ${this.options.describe(articleId)} another computer wrote ` +
+            `in ${folder} (${error instanceof Error ? error.message : String(error)}); it will read them again when they change.`,
+        );
+      }
+    }
+    if (!absorbed) return false;
+    reportNoteVersions(this.options.notify, this.options.title(articleId), file.data, versions);
+    file.changed('idle');
+    return true;
+  }
+
+  /** The shard of an article if loaded (or loading). */
+  peek(articleId: string): Promise<StoredFile<ShardFile>> | undefined {
+    return this.files.get(articleId);
   }
 
   /** Loads the shards of the given articles, a few files at a time; returned in the same order. */
@@ -80,14 +130,17 @@ export class Shards {
    * (`indexMtimeMs`; null: every shard), so their highlight counts are recounted.
    */
   async loadWrittenSince(indexMtimeMs: number | null, known: (id: string) => boolean): Promise<void> {
-    const dir = path.join(this.options.glossDir, 'annotations');
     const ids = new Set<string>();
-    for (const name of await readdir(dir)) {
-      const id = SHARD_FILE.exec(name)?.[1];
-      if (!id || !known(id)) continue;
-      const { mtimeMs } = await stat(path.join(dir, name));
-      if (indexMtimeMs !== null && mtimeMs < indexMtimeMs - MTIME_SLACK_MS) continue;
-      ids.add(id);
+    const own = path.join(this.options.glossDir, this.options.own);
+    for (const folder of [own, ...(await this.options.others())]) {
+      const dir = path.join(folder, 'annotations');
+      for (const name of await readdir(dir).catch(() => [])) {
+        const id = SHARD_FILE.exec(name)?.[1];
+        if (!id || !known(id)) continue;
+        const { mtimeMs } = await stat(path.join(dir, name));
+        if (indexMtimeMs !== null && mtimeMs < indexMtimeMs - MTIME_SLACK_MS) continue;
+        ids.add(id);
+      }
     }
     await forEachLimited([...ids], SCAN_CONCURRENCY, async (id) => {
       // A shard that cannot be read (e.g. from a newer Gloss) reports itself when the article is opened.
@@ -100,9 +153,10 @@ export class Shards {
     const loading = this.files.get(articleId);
     this.files.delete(articleId);
     if (loading) await (await loading.catch(() => undefined))?.dispose();
-    await rm(path.join(this.options.glossDir, 'annotations', `${articleId}.json`), { force: true });
+    const dir = path.join(this.options.glossDir, this.options.own, 'annotations');
+    await rm(path.join(dir, `${articleId}.json`), { force: true });
     await rm(this.journalFile(articleId), { force: true });
-    await fsyncDir(path.join(this.options.glossDir, 'annotations'));
+    await fsyncDir(dir);
     await rm(path.join(this.options.glossDir, 'backups', 'annotations', articleId), {
       recursive: true,
       force: true,
@@ -131,6 +185,6 @@ export class Shards {
   }
 
   private journalFile(articleId: string): string {
-    return path.join(this.options.glossDir, 'annotations', `${articleId}.journal`);
+    return path.join(this.options.glossDir, this.options.own, 'annotations', `${articleId}.journal`);
   }
 }

@@ -26,16 +26,21 @@ export type CommonFileOptions = Omit<StoredFileOptions<unknown>, 'codec' | 'when
 /** Quiet period after which derived index data (highlight counts) is written and shard journals are folded in, in ms. */
 const IDLE_DELAY_MS = 2000;
 
-/** Options shared by every stored file of a library; `relative` is its path inside `.gloss`, `what` names it for the user. */
+/**
+ * Options shared by every stored file of a library; `relative` is its path
+ * inside `.gloss`, `what` names it for the user. Backups (kept per computer)
+ * go to `backups/<backupAs without .json>` (default `relative`).
+ */
 export function storedFileOptions(
   glossDir: string,
   tuning: StoreTuning,
   health: StoreHealth,
   relative: string,
   what: string,
+  backupAs: string = relative,
 ): CommonFileOptions {
   const backups: BackupPolicy = {
-    dir: path.join(glossDir, 'backups', relative.replace(/\.json$/, '')),
+    dir: path.join(glossDir, 'backups', backupAs.replace(/\.json$/, '')),
     keep: tuning.backupsToKeep,
     intervalMs: tuning.backupIntervalMs,
   };

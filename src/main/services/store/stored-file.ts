@@ -47,6 +47,12 @@ export interface StoredFileOptions<T> extends JsonFileOptions<T> {
    */
   merge: (ours: T, theirs: T) => T;
   journal?: JournalPolicy<T>;
+  /**
+   * Called before the data is written or merged with another version, with
+   * the keys of the records changed since the last write ('all' when not
+   * known): records when they changed (see stampShard).
+   */
+  stamp?: (data: T, keys: ReadonlySet<string> | 'all') => void;
 }
 
 type Dirty = Set<string> | 'all' | null;
@@ -282,6 +288,7 @@ export class StoredFile<T> {
       this.urgent = false;
       try {
         this.options.beforeWrite();
+        if (dirty) this.options.stamp?.(this.db.data, dirty);
         const { journal } = this.options;
         const writer = this.writer;
         if (
@@ -346,6 +353,7 @@ export class StoredFile<T> {
     const theirs = (await this.adapter.read()) ?? this.fallback();
     if (this.options.journal) await this.readJournal(this.options.journal, theirs);
     await this.writer?.adopt();
+    this.options.stamp?.(this.db.data, 'all');
     this.db.data = this.options.merge(this.db.data, theirs);
     this.onReload?.();
     this.options.notify(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from './library-store';
 import { articleMeta, tempDir } from './testing/fixtures';
+import { ownFolder } from './testing/own-folder';
 
 const ORPHAN = '9d5ed678-fe57-4cca-a0a1-8c2b1a9c7f10';
 
@@ -27,7 +28,7 @@ describe('debris left by interrupted imports and writes', () => {
     writeFileSync(path.join(dir, 'articles', 'half-imported.txt'), 'nửa chừng');
     writeFileSync(path.join(dir, '.gloss', 'content', `${ORPHAN}.json`), '{"text":"","blocks":[]}');
     writeFileSync(path.join(dir, 'articles', '.half.txt.0123456789ab.tmp'), 'tạm');
-    writeFileSync(path.join(dir, '.gloss', 'annotations', `.${ORPHAN}.json.0123456789ab.tmp`), '{');
+    writeFileSync(path.join(ownFolder(dir), 'annotations', `.${ORPHAN}.json.0123456789ab.tmp`), '{');
 
     const store = await LibraryStore.open(dir);
     const notices = store.takeNotices();
@@ -41,7 +42,7 @@ describe('debris left by interrupted imports and writes', () => {
       [
         'articles/.half.txt.0123456789ab.tmp',
         'articles/half-imported.txt',
-        `.gloss/annotations/.${ORPHAN}.json.0123456789ab.tmp`,
+        `${path.relative(dir, ownFolder(dir))}/annotations/.${ORPHAN}.json.0123456789ab.tmp`,
         `.gloss/content/${ORPHAN}.json`,
       ].sort(),
     );

@@ -15,6 +15,8 @@ export interface InUse {
   sourceFiles: ReadonlySet<string>;
   /** Ids of the articles in the index (tombstones included). */
   articleIds: ReadonlySet<string>;
+  /** Leave every copy in `articles/` (other computers share the library: a copy may arrive before its record). */
+  keepCopies?: boolean;
 }
 
 /** Regular files in `dir` (relative to `root`) that `isDebris` picks; none when the folder is missing. */
@@ -42,15 +44,18 @@ async function debrisIn(root: string, dir: string, isDebris: (name: string) => b
  * (the index loaded as it was saved, not restored), copies in `articles/`
  * and content caches that no article of the index refers to. Nothing is
  * deleted; shards and journals are never moved. Call with the library
- * locked, before anything else writes. Returns the message for the user,
+ * locked, before anything else writes; `own` is this device's folder inside
+ * `.gloss` (other devices' folders are never touched). Returns the message for the user,
  * or null when nothing was found.
  * @throws GlossError('forbidden') for a link on the way; fs errors.
  */
-export async function sweepDebris(root: string, inUse: InUse | null): Promise<string | null> {
+export async function sweepDebris(root: string, inUse: InUse | null, own?: string): Promise<string | null> {
   const temp = (name: string) => TEMP_NAME.test(name);
   const found = [
     ...(await debrisIn(root, '.gloss', temp)),
     ...(await debrisIn(root, '.gloss/annotations', temp)),
+    ...(own ? await debrisIn(root, `.gloss/${own}`, temp) : []),
+    ...(own ? await debrisIn(root, `.gloss/${own}/annotations`, temp) : []),
     ...(await debrisIn(root, '.gloss/content', temp)),
   ];
   if (inUse) {
@@ -58,7 +63,7 @@ export async function sweepDebris(root: string, inUse: InUse | null): Promise<st
       ...(await debrisIn(
         root,
         'articles',
-        (name) => temp(name) || !inUse.sourceFiles.has(`articles/${name}`),
+        (name) => temp(name) || (!inUse.keepCopies && !inUse.sourceFiles.has(`articles/${name}`)),
       )),
       ...(await debrisIn(root, '.gloss/content', (name) => {
         const id = CONTENT_FILE.exec(name)?.[1];

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
 import { LibraryStore } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+import { lockFileOf, ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const OTHER = '9d5ed678-fe57-4cca-a0a1-8c2b1a9c7f10';
@@ -28,7 +29,7 @@ function highlight(store: LibraryStore, start: number) {
   });
 }
 
-const journal = (dir: string) => path.join(dir, '.gloss', 'annotations', `${ID}.journal`);
+const journal = (dir: string) => path.join(ownFolder(dir), 'annotations', `${ID}.journal`);
 
 /** Open file descriptors of this process that lead to `file` (Linux: /proc/self/fd). */
 function descriptorsOf(file: string): number {
@@ -94,7 +95,7 @@ describe('a writer paused while another took the library over', () => {
     const before = await highlight(paused, 0);
 
     // While it sleeps its lock is taken over: another process opens the library and changes it.
-    rmSync(path.join(dir, '.gloss', 'lock'));
+    rmSync(lockFileOf(dir));
     const other = await LibraryStore.open(dir);
     const theirs = await highlight(other, 10);
     await other.setArticleNote(ID, 'ghi chú của tiến trình kia');

@@ -134,3 +134,20 @@ export const rm: Command = {
     print(ctx, article, `Deleted “${article.title}”.`);
   },
 };
+
+/** `gloss sync-status`: this computer's device id and every computer keeping the library, with when each last wrote. */
+export const syncStatusCommand: Command = {
+  help: 'sync-status            Show the computers keeping this library (synced folder) and when each last wrote',
+  async run(ctx) {
+    const status = await call(ctx, 'getSyncStatus', {});
+    print(ctx, status, () =>
+      [
+        `This computer: ${status.deviceId}`,
+        ...status.devices.map(
+          (device) =>
+            `${device.self ? '* ' : '  '}${device.id}  ${device.lastWrite ? `last wrote ${device.lastWrite}` : 'has written nothing yet'}`,
+        ),
+      ].join('\n'),
+    );
+  },
+};

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readFileNoFollow } from '../fs/no-follow';
+import { glossDataDir } from '../library-path';
+import { decodeBytes } from './files';
+import { libraryCodec, shardCodec, shardJournal } from './codecs';
+import type { LibraryFile, ShardFile } from './schemas';
+import { SCHEMA_VERSION } from './schemas';
+
+/** A device id: 16 lower-case base-32 letters and digits. */
+const DEVICE_ID = /^[a-z2-7]{16}$/;
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** The folder (inside `.gloss`) holding one device's own files. */
+export function deviceFolder(glossDir: string, deviceId: string): string {
+  return path.join(glossDir, 'devices', deviceId);
+}
+
+function newDeviceId(): string {
+  return [...randomBytes(16)].map((byte) => BASE32[byte % 32]).join('');
+}
+
+/**
+ * This computer's device id, kept in `device.json` of Gloss's own data
+ * folder (`dataDir`, default the OS app-data folder, which XDG_CONFIG_HOME
+ * moves), never in a library, so a copied library does not clone it.
+ * Generated once; two processes starting together agree on one.
+ * @throws fs errors when the folder cannot be written.
+ */
+export async function deviceIdOf(dataDir: string = glossDataDir()): Promise<string> {
+  const file = path.join(dataDir, 'device.json');
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const id = (JSON.parse(await readFile(file, 'utf8')) as { id?: unknown }).id;
+      if (typeof id === 'string' && DEVICE_ID.test(id)) return id;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
+    }
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temp, JSON.stringify({ id: newDeviceId() }) + '\n');
+    try {
+      await link(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+  throw new Error(`${file} does not hold a device id and cannot be replaced.`);
+}
+
+/**
+ * The folders another computer (or an older Gloss, `.gloss` itself, read
+ * only) wrote its files in: every `.gloss/devices/<id>` but this device's,
+ * and `.gloss` when it still holds a library.json.
+ */
+export async function otherDeviceFolders(glossDir: string, deviceId: string): Promise<string[]> {
+  let names: string[] = [];
+  try {
+    names = await readdir(path.join(glossDir, 'devices'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const folders = names
+    .filter((name) => DEVICE_ID.test(name) && name !== deviceId)
+    .sort()
+    .map((name) => deviceFolder(glossDir, name));
+  if (await exists(path.join(glossDir, 'library.json'))) folders.push(glossDir);
+  return folders;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return readFile(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function readOptional(file: string): Promise<Buffer | null> {
+  try {
+    return (await readFileNoFollow(file)).bytes;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Another device's library.json, read only; null when it has none.
+ * @throws DamagedDataError, NewerSchemaError, fs errors.
+ */
+export async function readLibraryAt(folder: string, name = 'library.json'): Promise<LibraryFile | null> {
+  const bytes = await readOptional(path.join(folder, name));
+  return bytes && decodeBytes(libraryCodec, bytes).data;
+}
+
+/**
+ * A shard file and a journal (either may be missing) read into one shard,
+ * read only. Unreadable journal lines are skipped (their writer replays or
+ * reports them).
+ * @throws DamagedDataError, NewerSchemaError, fs errors.
+ */
+export async function readShardFiles(
+  articleId: string,
+  file: string | null,
+  journalFile: string | null,
+): Promise<ShardFile | null> {
+  const bytes = file ? await readOptional(file) : null;
+  const journal = journalFile ? await readOptional(journalFile) : null;
+  if (!bytes && !journal) return null;
+  const data: ShardFile = bytes
+    ? decodeBytes(shardCodec(articleId), bytes).data
+    : { schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] };
+  const policy = shardJournal(articleId, journalFile ?? '');
+  for (const line of (journal ?? Buffer.alloc(0)).toString('utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      policy.apply(data, JSON.parse(line));
+    } catch {
+      // A torn or damaged line: its writer replays or reports it.
+    }
+  }
+  return data;
+}
+
+/** Another device's shard of an article, journal replayed (see readShardFiles); null when it has none. */
+export function readShardAt(folder: string, articleId: string): Promise<ShardFile | null> {
+  const dir = path.join(folder, 'annotations');
+  return readShardFiles(
+    articleId,
+    path.join(dir, `${articleId}.json`),
+    path.join(dir, `${articleId}.journal`),
+  );
+}
