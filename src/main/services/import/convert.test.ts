@@ -41,11 +41,14 @@ describe('convertFile: plain text', () => {
     expectConsistentBlocks(doc.text, doc.blocks);
   });
 
-  it.each(Object.entries(sampleVariants()))('imports the sample as %s to the identical document', async (_, v) => {
-    const reference = await convertFile(Buffer.from(SAMPLE), 'son-tra-khao-sat.txt');
-    const doc = await convertFile(v.bytes, 'son-tra-khao-sat.txt');
-    expect(doc).toEqual({ ...reference, encoding: v.encoding });
-  });
+  it.each(Object.entries(sampleVariants()))(
+    'imports the sample as %s to the identical document',
+    async (_, v) => {
+      const reference = await convertFile(Buffer.from(SAMPLE), 'son-tra-khao-sat.txt');
+      const doc = await convertFile(v.bytes, 'son-tra-khao-sat.txt');
+      expect(doc).toEqual({ ...reference, encoding: v.encoding });
+    },
+  );
 
   it('uses the file name (NFC) as title when the first line is not followed by a blank line', async () => {
     const name = 'Sơn Trà khảo sát.TXT'.normalize('NFD');
@@ -83,7 +86,10 @@ describe('convertFile: Markdown and HTML', () => {
     const html =
       '<html><head><title>Vie&#x302;&#x323;t Nam</title><meta name="author" content="Le&#x302; Anh"></head>' +
       '<body><p>Nội dung.</p></body></html>';
-    expect(await convertFile(Buffer.from(html), 'a.html')).toMatchObject({ title: 'Việt Nam', author: 'Lê Anh' });
+    expect(await convertFile(Buffer.from(html), 'a.html')).toMatchObject({
+      title: 'Việt Nam',
+      author: 'Lê Anh',
+    });
   });
 
   it('reads an HTML file in the charset its meta tag declares', async () => {

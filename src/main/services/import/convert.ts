@@ -45,6 +45,20 @@ const TEXT_CONVERTERS: Partial<Record<ArticleFormat, () => Promise<TextConverter
   },
 };
 
+/**
+ * Loads the converter of `fileName`'s format (by extension) and, for formats sanitized as HTML, makes
+ * the jsdom window, so that converting it then costs only the conversion; nothing for an unknown
+ * extension. @throws when a module cannot be loaded.
+ */
+export async function loadConverterFor(fileName: string): Promise<void> {
+  const dot = fileName.lastIndexOf('.');
+  const format = dot > 0 ? FORMATS[fileName.slice(dot).toLowerCase()] : undefined;
+  if (format === 'pdf') await import('./pdf');
+  else if (format) await (TEXT_CONVERTERS[format] ?? BYTE_CONVERTERS[format])?.();
+  if (format === 'md' || format === 'html' || format === 'epub')
+    (await import('./sanitize')).prepareSanitizer();
+}
+
 /** Converters of formats read from their bytes (containers such as EPUB), loaded on first use. */
 const BYTE_CONVERTERS: Partial<
   Record<ArticleFormat, () => Promise<(bytes: Uint8Array) => Converted & { details?: BookDetails }>>
@@ -194,11 +208,7 @@ async function convertText(
   const converter = await TEXT_CONVERTERS[format]?.();
   if (!converter)
     throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`);
-  const {
-    text: decoded,
-    encoding,
-    invalidBytes,
-  } = decode(bytes, converter.declaredCharset?.(bytes) ?? null);
+  const { text: decoded, encoding, invalidBytes } = decode(bytes, converter.declaredCharset?.(bytes) ?? null);
   if (!decoded.trim()) {
     throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
   }

@@ -60,7 +60,10 @@ describe('nesting limits', () => {
     const list = await convertFile(bytes(nestedList(MAX_MARKDOWN_NESTING)), 'list.md');
     expect(list.blocks).toHaveLength(MAX_MARKDOWN_NESTING);
     expect(list.text).toContain(`item ${MAX_MARKDOWN_NESTING - 1}`);
-    const html = await convertFile(bytes(`<html><body>${nestedDivs(MAX_HTML_DEPTH - 2)}</body></html>`), 'a.html');
+    const html = await convertFile(
+      bytes(`<html><body>${nestedDivs(MAX_HTML_DEPTH - 2)}</body></html>`),
+      'a.html',
+    );
     expect(html.text).toBe('deep words');
   });
 
