@@ -219,7 +219,9 @@ async function appendAndSync(file: string, line: string): Promise<void> {
 }
 
 const CLIENTS = 4;
-const PER_CLIENT = 250;
+const PER_CLIENT = 100;
+/** Rounds of the concurrent clients: their throughput varies with the machine's load, so the median is reported. */
+const ROUNDS = 5;
 
 it(
   'store: add-highlight acknowledged once durable, alone and from 4 concurrent clients',
@@ -258,29 +260,41 @@ it(
         floorSamples.push(performance.now() - t1);
       }
 
-      const t2 = performance.now();
-      const acknowledged = await Promise.all(
-        Array.from({ length: CLIENTS }, async (_, client) => {
-          let count = 0;
-          for (let n = 0; n < PER_CLIENT; n++) {
-            await create(client * PER_CLIENT + n);
-            count++;
-          }
-          return count;
-        }),
-      );
-      const seconds = (performance.now() - t2) / 1000;
-      const total = acknowledged.reduce((a, b) => a + b, 0);
-      const perSecond = total / seconds;
+      // Each round: CLIENTS clients, each creating PER_CLIENT highlights one after the other.
+      const rates: number[] = [];
+      let total = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        const t2 = performance.now();
+        const acknowledged = await Promise.all(
+          Array.from({ length: CLIENTS }, async (_, client) => {
+            let count = 0;
+            for (let n = 0; n < PER_CLIENT; n++) {
+              await create((round * CLIENTS + client) * PER_CLIENT + n);
+              count++;
+            }
+            return count;
+          }),
+        );
+        const done = acknowledged.reduce((a, b) => a + b, 0);
+        rates.push(done / ((performance.now() - t2) / 1000));
+        total += done;
+      }
+      const perSecond = percentiles(rates).median;
       const stored = await services.dispatch('listAnnotations', { articleId });
       expect(stored.ok && (stored.value as unknown[]).length).toBe(ITERATIONS + total);
+      // Each client waits for its answer before asking again, so at best the CLIENTS highlights of a
+      // round share one fdatasync: the ceiling is CLIENTS per fdatasync of the mean floor (its slow
+      // tail, on a busy disk, counts as much as its median).
+      const meanFloor = floorSamples.reduce((a, b) => a + b, 0) / floorSamples.length;
+      const ceiling = (CLIENTS * 1000) / meanFloor;
 
       const ack = percentiles(ackSamples);
       const floor = percentiles(floorSamples);
       const ratio = ack.median / floor.median;
       report(
         `Store: add-highlight acknowledged and durable (through dispatch; ${ITERATIONS} sequential, ` +
-          `then ${CLIENTS} clients x ${PER_CLIENT} concurrent)`,
+          `then ${ROUNDS} rounds of ${CLIENTS} clients x ${PER_CLIENT} concurrent; load average ` +
+          `${os.loadavg()[0]?.toFixed(1)} on ${os.availableParallelism()} cores)`,
         [
           { name: 'createAnnotation until acknowledged, median', value: ack.median, unit: 'ms' },
           { name: 'createAnnotation until acknowledged, p95', value: ack.p95, unit: 'ms' },
@@ -288,12 +302,21 @@ it(
           { name: 'floor: open + append + fdatasync, p95', value: floor.p95, unit: 'ms' },
           { name: 'median ratio to floor', value: ratio, unit: 'x', target: '<= 2x floor', met: ratio <= 2 },
           {
-            name: `acknowledged highlights per second, ${CLIENTS} clients`,
+            name: `acknowledged highlights per second, ${CLIENTS} clients, median of ${ROUNDS} rounds`,
             value: perSecond,
             unit: '/s',
             target: '>= 500/s',
             met: perSecond >= 500,
           },
+          { name: '    slowest round', value: Math.min(...rates), unit: '/s' },
+          { name: '    fastest round', value: Math.max(...rates), unit: '/s' },
+          { name: 'floor: open + append + fdatasync, mean', value: meanFloor, unit: 'ms' },
+          {
+            name: `ceiling: ${CLIENTS} highlights per mean fdatasync of the floor`,
+            value: ceiling,
+            unit: '/s',
+          },
+          { name: '    ratio to ceiling', value: perSecond / ceiling, unit: 'x' },
         ],
       );
     } finally {

@@ -1,24 +1,40 @@
 import { parentPort } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
-import { convertDocument } from './convert';
+import { convertDocument, loadConverterFor } from './convert';
 import type { ConvertReply, ConvertRequest } from './worker-protocol';
 
 /**
- * The import conversion thread: says it is ready once its modules are
- * loaded, then converts one file per message, answering with the document
- * or the error.
+ * The import conversion thread: converts one file per message. It loads
+ * the converter of the file's format first (jsdom only for formats that
+ * need it) and says when it starts converting (the time budget counts from
+ * then), then answers with the document or the error. The text goes back
+ * as UTF-8 bytes, moved with the file's
+ * bytes rather than copied (a structured clone of a long string costs a
+ * serialized copy here and another string there).
  */
 parentPort?.on('message', async ({ bytes, fileName }: ConvertRequest) => {
   let reply: ConvertReply;
+  let transfer: ArrayBuffer[] = [];
+  // A module that fails to load fails the conversion below, with its message.
+  await loadConverterFor(fileName).catch(() => undefined);
+  parentPort?.postMessage({ started: true } satisfies ConvertReply);
   try {
-    reply = { ok: true, document: await convertDocument(bytes, fileName) };
+    const { text, ...document } = await convertDocument(bytes, fileName);
+    // UTF-8 cannot hold a lone surrogate: such a text (rare, from a damaged UTF-16 file) is cloned.
+    const encoded = isWellFormed(text) ? new TextEncoder().encode(text) : text;
+    reply = { ok: true, document, text: encoded, bytes };
+    transfer = [bytes.buffer as ArrayBuffer];
+    if (typeof encoded !== 'string') transfer.push(encoded.buffer);
   } catch (error) {
     reply =
       error instanceof GlossError
         ? { ok: false, code: error.code, message: error.message }
         : { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage(reply, transfer);
 });
 
-parentPort?.postMessage({ ready: true } satisfies ConvertReply);
+/** String.prototype.isWellFormed (Node 20; the TypeScript lib here predates it). */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}

@@ -5,11 +5,8 @@ import { countWords } from '../../../shared/text/canonical';
 import type { ArticleFormat, Block, Page } from '../../../shared/model/article';
 import type { Converted } from './blocks';
 import { decode, describeBinary } from './decode';
-import { convertEpub, type BookDetails } from './epub/epub';
-import { convertHtml, declaredCharset } from './html';
-import { convertMarkdown } from './markdown';
+import type { BookDetails } from './epub/epub';
 import { titleFromFileName } from './metadata';
-import { convertPlainText } from './text';
 
 const MIB = 1024 * 1024;
 
@@ -29,17 +26,43 @@ const FORMATS: Record<string, ArticleFormat> = {
 /** File name extensions Gloss imports, lower-case, with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
-/** Converters of formats read as text, after decoding. */
-const TEXT_CONVERTERS: Partial<Record<ArticleFormat, (text: string) => Converted>> = {
-  txt: convertPlainText,
-  md: convertMarkdown,
-  html: convertHtml,
+/** A converter of a format read as text, with the charset the file declares (HTML), if any. */
+interface TextConverter {
+  convert(text: string): Converted;
+  declaredCharset?(bytes: Uint8Array): string | null;
+}
+
+/**
+ * Converters of formats read as text, after decoding, each loaded with the first file of its format:
+ * plain text never loads jsdom or DOMPurify (Markdown and HTML need them to sanitize).
+ */
+const TEXT_CONVERTERS: Partial<Record<ArticleFormat, () => Promise<TextConverter>>> = {
+  txt: async () => ({ convert: (await import('./text')).convertPlainText }),
+  md: async () => ({ convert: (await import('./markdown')).convertMarkdown }),
+  html: async () => {
+    const { convertHtml, declaredCharset } = await import('./html');
+    return { convert: convertHtml, declaredCharset };
+  },
 };
 
-/** Converters of formats read from their bytes (containers such as EPUB). */
+/**
+ * Loads the converter of `fileName`'s format (by extension) and, for formats sanitized as HTML, makes
+ * the jsdom window, so that converting it then costs only the conversion; nothing for an unknown
+ * extension. @throws when a module cannot be loaded.
+ */
+export async function loadConverterFor(fileName: string): Promise<void> {
+  const dot = fileName.lastIndexOf('.');
+  const format = dot > 0 ? FORMATS[fileName.slice(dot).toLowerCase()] : undefined;
+  if (format === 'pdf') await import('./pdf');
+  else if (format) await (TEXT_CONVERTERS[format] ?? BYTE_CONVERTERS[format])?.();
+  if (format === 'md' || format === 'html' || format === 'epub')
+    (await import('./sanitize')).prepareSanitizer();
+}
+
+/** Converters of formats read from their bytes (containers such as EPUB), loaded on first use. */
 const BYTE_CONVERTERS: Partial<
-  Record<ArticleFormat, (bytes: Uint8Array) => Converted & { details?: BookDetails }>
-> = { epub: convertEpub };
+  Record<ArticleFormat, () => Promise<(bytes: Uint8Array) => Converted & { details?: BookDetails }>>
+> = { epub: async () => (await import('./epub/epub')).convertEpub };
 
 /** One file converted to what the library stores for an article. */
 export interface ImportedDocument {
@@ -99,7 +122,8 @@ export function checkImportSize(name: string, size: number): void {
  * `convertEpub`), finds title, author and date, counts words and hashes the
  * text. The title falls back to the file name.
  * Text, title and author are NFC.
- * Pure apart from CPU: reads and writes no files, loads nothing.
+ * Pure apart from CPU: reads and writes no files; loads the converter of
+ * the file's format on first use (jsdom only for formats that need a DOM).
  * @param fileName The file's name (a path is fine); used for the format,
  *   the fallback title and error messages.
  * @throws GlossError 'unsupported' for an unknown extension or binary
@@ -108,7 +132,7 @@ export function checkImportSize(name: string, size: number): void {
  *   quotes or elements nested deeper than Gloss reads (see limits.ts).
  *   Messages name the file.
  */
-export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocument {
+export async function convertFile(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
   const name = path.basename(fileName).normalize('NFC');
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
@@ -129,10 +153,10 @@ export function convertFile(bytes: Uint8Array, fileName: string): ImportedDocume
   checkImportSize(name, bytes.length);
   if (bytes.length === 0)
     throw new GlossError('invalid-argument', `Cannot import “${name}”: the file is empty.`);
-  const fromBytes = BYTE_CONVERTERS[format];
+  const fromBytes = await BYTE_CONVERTERS[format]?.();
   const { converted, encoding, invalidBytes } = fromBytes
     ? { converted: naming(name, () => fromBytes(bytes)), encoding: 'utf-8', invalidBytes: 0 }
-    : convertText(bytes, name, format);
+    : await convertText(bytes, name, format);
   if (!converted.text.trim()) {
     throw new GlossError('invalid-argument', `Cannot import “${name}”: no readable text was found in it.`);
   }
@@ -169,11 +193,11 @@ function naming<T>(name: string, convert: () => T): T {
 }
 
 /** Decodes a text file and converts it by format. */
-function convertText(
+async function convertText(
   bytes: Uint8Array,
   name: string,
   format: ArticleFormat,
-): { converted: Converted & { details?: BookDetails }; encoding: string; invalidBytes: number } {
+): Promise<{ converted: Converted & { details?: BookDetails }; encoding: string; invalidBytes: number }> {
   const binary = describeBinary(bytes);
   if (binary) {
     throw new GlossError(
@@ -181,17 +205,18 @@ function convertText(
       `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
     );
   }
-  const {
-    text: decoded,
-    encoding,
-    invalidBytes,
-  } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
+  const converter = await TEXT_CONVERTERS[format]?.();
+  if (!converter)
+    throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`);
+  const { text: decoded, encoding, invalidBytes } = decode(bytes, converter.declaredCharset?.(bytes) ?? null);
   if (!decoded.trim()) {
     throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
   }
-  const convert = TEXT_CONVERTERS[format];
-  if (!convert) throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`);
-  return { converted: naming(name, () => convert(decoded)), encoding, invalidBytes: invalidBytes ?? 0 };
+  return {
+    converted: naming(name, () => converter.convert(decoded)),
+    encoding,
+    invalidBytes: invalidBytes ?? 0,
+  };
 }
 
 /**

@@ -56,7 +56,8 @@ describe('import conversion on a worker thread', () => {
 
   it('stops a conversion past its time budget, and converts the next file on a fresh thread', async () => {
     const quick = converter({ baseTimeMs: 300, timePerMbMs: 0 });
-    await quick.convert(bytes('Khởi động.\n'), 'warm.txt');
+    // Loads the Markdown converter (jsdom): the budget counts from when it is loaded.
+    await quick.convert(bytes('Khởi động.\n'), 'warm.md');
     const started = performance.now();
     await expect(quick.convert(bytes(longMarkdown(1000)), 'long.md')).rejects.toMatchObject({
       code: 'too-complex',
@@ -64,7 +65,7 @@ describe('import conversion on a worker thread', () => {
         'Cannot import “long.md”: reading it took longer than 0.3 seconds, more than Gloss allows for a file this size.',
     });
     expect(performance.now() - started).toBeLessThan(2000);
-    expect((await quick.convert(bytes('Xin chào.\n'), 'next.txt')).text).toBe('Xin chào.\n');
+    expect((await quick.convert(bytes('Xin chào.\n'), 'next.txt')).document.text).toBe('Xin chào.\n');
   }, 60_000);
 
   it('stops a conversion that needs more memory than its limit, and goes on with the next file', async () => {
@@ -74,8 +75,27 @@ describe('import conversion on a worker thread', () => {
       message:
         'Cannot import “huge.md”: reading it needed more than 64 MB of memory, more than Gloss allows for one file.',
     });
-    expect((await small.convert(bytes('Xin chào.\n'), 'next.txt')).text).toBe('Xin chào.\n');
+    expect((await small.convert(bytes('Xin chào.\n'), 'next.txt')).document.text).toBe('Xin chào.\n');
   }, 120_000);
+
+  it('moves the bytes to the thread and back, and the text back as UTF-8, when asked to', async () => {
+    const threaded = converter({});
+    const text = 'Sơn Trà\n\nĐoàn khảo sát làm việc với quận.\n';
+    const moved = bytes(text);
+    const converting = threaded.convert(moved, 'bai.txt', { move: true });
+    expect(moved.byteLength).toBe(0);
+    const { document, bytes: back } = await converting;
+    expect(document.text).toBe(text);
+    expect(new TextDecoder().decode(back)).toBe(text);
+
+    const kept = bytes(text);
+    await threaded.convert(kept, 'bai.txt');
+    expect(new TextDecoder().decode(kept)).toBe(text);
+    // A view of part of a buffer is copied, never moved: the rest of the buffer is not the caller's to give.
+    const part = bytes(`xx${text}`).subarray(2);
+    expect((await threaded.convert(part, 'bai.txt', { move: true })).document.text).toBe(text);
+    expect(new TextDecoder().decode(part)).toBe(text);
+  });
 
   it('refuses hostile nesting through the library, leaving it unchanged', async () => {
     const dir = tempDir();

@@ -20,9 +20,18 @@ export interface ImportConverterOptions {
 /** Files from this size on (8 MiB) end the thread once converted, giving its memory back at once. */
 const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 
+/** A converted file: the document, and the file's bytes given back by the conversion thread. */
+export interface ConvertedFile {
+  document: ImportedDocument;
+  /** The bytes passed to `convert`, moved back from the thread. */
+  bytes: Uint8Array;
+}
+
 interface Job {
   request: ConvertRequest;
-  resolve: (document: ImportedDocument) => void;
+  /** The file's size in bytes (the request's bytes are detached while on the thread). */
+  size: number;
+  resolve: (converted: ConvertedFile) => void;
   reject: (error: Error) => void;
 }
 
@@ -43,8 +52,6 @@ export class ImportConverter {
   private readonly idleMs: number;
   private readonly queue: Job[] = [];
   private worker: Worker | null = null;
-  /** Whether the thread has loaded its modules: the time budget counts from then. */
-  private ready = false;
   private current: Job | null = null;
   private timer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -57,13 +64,23 @@ export class ImportConverter {
   }
 
   /**
-   * Converts one file's bytes (copied to the thread; `bytes` stays usable).
+   * Converts one file's bytes. With `move`, the bytes are moved to the
+   * thread, not copied: when `bytes` is the whole of its buffer it is
+   * detached (length 0) from this call on. Otherwise (and for a view of
+   * part of a buffer) they are copied first and `bytes` stays usable.
+   * Either way the bytes the thread read come back with the document.
    * @throws GlossError as `convertDocument`, and 'too-complex' when the file
-   *   takes longer than the time budget or more memory than the limit.
+   *   takes longer than the time budget or more memory than the limit (the
+   *   bytes are not given back then).
    */
-  convert(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
+  convert(bytes: Uint8Array, fileName: string, { move = false } = {}): Promise<ConvertedFile> {
+    const whole =
+      bytes.buffer instanceof ArrayBuffer &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength;
+    const moved = move && whole ? bytes : new Uint8Array(bytes);
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { bytes, fileName }, resolve, reject });
+      this.queue.push({ request: { bytes: moved, fileName }, size: moved.length, resolve, reject });
       this.next();
     });
   }
@@ -92,14 +109,13 @@ export class ImportConverter {
     this.current = job;
     const worker = this.startedWorker();
     worker.ref();
-    if (this.ready) this.startClock();
-    worker.postMessage(job.request);
+    worker.postMessage(job.request, [job.request.bytes.buffer as ArrayBuffer]);
   }
 
   private startClock(): void {
     const job = this.current;
     if (!job) return;
-    const budgetMs = this.baseTimeMs + (this.timePerMbMs * job.request.bytes.length) / (1024 * 1024);
+    const budgetMs = this.baseTimeMs + (this.timePerMbMs * job.size) / (1024 * 1024);
     this.timer = setTimeout(() => {
       const seconds = Math.round(budgetMs / 100) / 10;
       this.fail(
@@ -115,10 +131,9 @@ export class ImportConverter {
     });
     worker.on('message', (reply: ConvertReply) => {
       if (this.worker !== worker) return;
-      if ('ready' in reply) {
-        this.ready = true;
-        this.startClock();
-      } else this.finish(reply.ok ? reply.document : new GlossError(reply.code, reply.message));
+      // The time budget counts from when the thread has loaded the format's converter.
+      if ('started' in reply) this.startClock();
+      else this.finish(reply.ok ? received(reply) : new GlossError(reply.code, reply.message));
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       if (this.worker !== worker) return;
@@ -135,7 +150,6 @@ export class ImportConverter {
       if (this.current) this.finish(new GlossError('internal', 'The import thread stopped unexpectedly.'));
     });
     this.worker = worker;
-    this.ready = false;
     return worker;
   }
 
@@ -147,13 +161,13 @@ export class ImportConverter {
     this.finish(new GlossError(code, `Cannot import “${displayName(job.request.fileName)}”: ${reason}`));
   }
 
-  private finish(outcome: ImportedDocument | GlossError): void {
+  private finish(outcome: ConvertedFile | GlossError): void {
     const job = this.current;
     if (!job) return;
     clearTimeout(this.timer);
     this.current = null;
     // A large file leaves a large heap behind: end the thread now rather than once idle.
-    if (job.request.bytes.length >= LARGE_FILE_BYTES) void this.stopWorker();
+    if (job.size >= LARGE_FILE_BYTES) void this.stopWorker();
     if (outcome instanceof GlossError) job.reject(outcome);
     else job.resolve(outcome);
     this.next();
@@ -164,6 +178,21 @@ export class ImportConverter {
     this.worker = null;
     await worker?.terminate();
   }
+}
+
+/** The document and bytes of a reply, its text decoded from UTF-8 (then the encoded copy is dropped). */
+function received(reply: Extract<ConvertReply, { ok: true }>): ConvertedFile {
+  const { text } = reply;
+  return {
+    document: {
+      ...reply.document,
+      text:
+        typeof text === 'string'
+          ? text
+          : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'),
+    },
+    bytes: reply.bytes,
+  };
 }
 
 /** The process's conversion thread, shared by every library (started on first use, ended when idle). */

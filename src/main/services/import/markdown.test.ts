@@ -99,3 +99,26 @@ describe('convertMarkdown', () => {
     expect(doc.blocks.map((b) => b.html)).toEqual(['Chữ xấu <span>đẹp</span>']);
   });
 });
+
+describe('convertMarkdown in pieces', () => {
+  it('gives the same text and blocks piece by piece as whole, and keeps lists of two pieces apart', () => {
+    const long = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `## Phần ${i}\n\nĐoạn *${i}* về [rừng][r] Sơn Trà.\n\n- một ${i}\n- hai ${i}\n\n> trích ${i}\n`,
+    ).join('\n');
+    const markdown = `${long}\n[r]: https://vi.wikipedia.org/wiki/Sơn_Trà\n`;
+    const whole = convertMarkdown(markdown);
+    const pieces = convertMarkdown(markdown, 40);
+    expect(pieces.text).toBe(whole.text);
+    const withoutIds = (blocks: typeof whole.blocks) =>
+      blocks.map(({ wrap, ...block }) => ({ ...block, wrap: wrap?.map((w) => w.tag) }));
+    expect(withoutIds(pieces.blocks)).toEqual(withoutIds(whole.blocks));
+    expect(pieces.blocks.find((b) => b.html?.includes('href'))?.html).toContain('wikipedia.org');
+    const listIds = (blocks: typeof whole.blocks) =>
+      new Set(blocks.flatMap((b) => (b.wrap ?? []).filter((w) => w.tag === 'ul').map((w) => w.id)));
+    expect(listIds(pieces.blocks).size).toBe(30);
+    expect(listIds(whole.blocks).size).toBe(30);
+    expectJoinedBlocks(pieces.text, pieces.blocks);
+  });
+});

@@ -4,10 +4,15 @@ import { domWindow } from './dom';
 
 let purify: DOMPurify | null = null;
 
+/** Makes the jsdom window and the sanitizer ahead of the first document (a few hundred ms). */
+export function prepareSanitizer(): DOMPurify {
+  purify ??= createDOMPurify(domWindow() as unknown as WindowLike);
+  return purify;
+}
+
 /** Sanitizes untrusted HTML into a detached jsdom DocumentFragment with the shared policy (src/shared/sanitize-policy.ts). */
 export function sanitizeToFragment(html: string): DocumentFragment {
-  purify ??= createDOMPurify(domWindow() as unknown as WindowLike);
-  const fragment = purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
+  const fragment = prepareSanitizer().sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
   unwrapDeadLinks(fragment);
   return fragment;
 }

@@ -1,14 +1,19 @@
 import type { ErrorCode } from '../../../shared/result';
 import type { ImportedDocument } from './convert';
 
-/** What the conversion thread receives: one file's bytes and name. */
+/** What the conversion thread receives: one file's bytes (moved, not copied) and name. */
 export interface ConvertRequest {
   bytes: Uint8Array;
   fileName: string;
 }
 
-/** What it answers: once that it has loaded and is ready; then per file, the document or the error. */
+/**
+ * What it answers per file: that it has loaded the format's converter and starts converting; then the
+ * document, its text (as
+ * UTF-8 bytes, moved, unless it holds a lone surrogate) and the file's bytes given back (moved), or the
+ * error.
+ */
 export type ConvertReply =
-  | { ready: true }
-  | { ok: true; document: ImportedDocument }
+  | { started: true }
+  | { ok: true; document: Omit<ImportedDocument, 'text'>; text: Uint8Array | string; bytes: Uint8Array }
   | { ok: false; code: ErrorCode; message: string };

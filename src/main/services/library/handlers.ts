@@ -24,7 +24,7 @@ export function libraryHandlers(
       const { readHighlightsFile, importHighlights } = await import('../highlights');
       const highlights = readHighlightsFile(name, bytes);
       if (highlights) return importHighlights(library, store, name, highlights);
-      return library.importBytes(bytes, name);
+      return library.importBytes(bytes, name, { move: true });
     },
     updateArticle: ({ id, ...patch }) => library.update(id, patch),
     deleteArticle: ({ id }) => library.delete(id),

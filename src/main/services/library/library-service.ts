@@ -131,12 +131,15 @@ export class LibraryService {
   }
 
   /**
-   * Imports one file's bytes under its original name.
+   * Imports one file's bytes under its original name. With `move` (a caller done with them), the
+   * bytes are moved to the conversion thread rather than copied: `data` is then detached (length 0)
+   * when it is the whole of its buffer.
    * @throws GlossError for empty, binary, unsupported or oversized files; the library is unchanged then.
    */
-  async importBytes(bytes: Uint8Array, fileName: string): Promise<ImportOutcome> {
+  async importBytes(data: Uint8Array, fileName: string, { move = false } = {}): Promise<ImportOutcome> {
     const name = path.basename(fileName).normalize('NFC');
-    const doc = await this.converter.convert(bytes, name);
+    // The bytes go to the conversion thread and come back (see ImportConverter.convert).
+    const { document: doc, bytes } = await this.converter.convert(data, name, { move });
     const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
     if (existing) {
       return {
@@ -268,7 +271,10 @@ export class LibraryService {
     if (!article) return null;
     let doc: ImportedDocument;
     try {
-      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
+      ({ document: doc } = await this.converter.convert(
+        await this.readSource(article),
+        path.basename(article.sourceFile),
+      ));
     } catch (error) {
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
@@ -327,7 +333,10 @@ export class LibraryService {
   private async rebuildContent(article: ArticleMeta): Promise<Content> {
     let doc: ImportedDocument;
     try {
-      doc = await this.converter.convert(await this.readSource(article), path.basename(article.sourceFile));
+      ({ document: doc } = await this.converter.convert(
+        await this.readSource(article),
+        path.basename(article.sourceFile),
+      ));
     } catch (error) {
       throw new GlossError(
         'damaged',

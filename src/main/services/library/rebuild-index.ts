@@ -103,7 +103,7 @@ export async function rebuildLostIndex(store: LibraryStore, converter: ImportCon
     try {
       const read = await readFileNoFollow(path.join(articlesDir, name), root);
       mtime = new Date(read.mtimeMs);
-      converted = await converter.convert(read.bytes, name);
+      ({ document: converted } = await converter.convert(read.bytes, name));
     } catch {
       unreadable.push(sourceFile);
       continue;

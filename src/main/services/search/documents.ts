@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { ParsedQuery } from '../../../shared/search/query';
 import type { Highlights } from './highlights';
-import { formWords, toSearchForm } from './search-form';
+import { addDistinctWords, formWords, toSearchForm } from './search-form';
 
 /** The fields MiniSearch indexes. */
 export type Field = 'title' | 'author' | 'tags' | 'text' | 'notes' | 'labels';
@@ -112,7 +112,9 @@ export function highlightDocs(articleId: string, highlights: Highlights): IndexD
 
 /** Every distinct word of a document, all fields together (what the vocabulary counts). */
 export function docWords(doc: IndexDoc): Set<string> {
-  return new Set(FIELDS.flatMap((field) => formWords(doc[field] ?? '')));
+  const words = new Set<string>();
+  for (const field of FIELDS) addDistinctWords(doc[field] ?? '', words);
+  return words;
 }
 
 /** An empty MiniSearch with the index's options. */

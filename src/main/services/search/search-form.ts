@@ -34,11 +34,23 @@ function formUnit(code: number): number {
   return code === LINE ? LINE : isSeparator(folded) ? SPACE : folded.charCodeAt(0);
 }
 
-/** The search form of `text`; fast (a table lookup per unit) whenever folding keeps offsets. */
+/**
+ * The search form of `text`; fast (a table lookup per unit) whenever folding keeps offsets. Built in
+ * one byte per unit while the form stays Latin-1 (Vietnamese folds to ASCII), in two only from the
+ * first unit that does not.
+ */
 export function toSearchForm(text: string): SearchForm {
-  const wide = new Uint16Array(text.length);
-  const narrow = new Uint8Array(text.length);
-  let oneByte = true;
+  let narrow: Uint8Array | undefined = new Uint8Array(text.length);
+  let wide: Uint16Array | undefined;
+  const put = (i: number, unit: number): void => {
+    if (narrow && unit > 0xff) {
+      wide = new Uint16Array(text.length);
+      wide.set(narrow.subarray(0, i));
+      narrow = undefined;
+    }
+    if (narrow) narrow[i] = unit;
+    else (wide as Uint16Array)[i] = unit;
+  };
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let unit = table[code] as number;
@@ -47,22 +59,16 @@ export function toSearchForm(text: string): SearchForm {
       const chunk = passThrough(text, i);
       if (chunk === undefined) return slowForm(text);
       const separator = isSeparator(chunk);
-      for (let k = 0; k < chunk.length; k++) {
-        wide[i + k] = separator ? SPACE : chunk.charCodeAt(k);
-        narrow[i + k] = SPACE;
-      }
-      if (!separator) oneByte = false;
+      for (let k = 0; k < chunk.length; k++) put(i + k, separator ? SPACE : chunk.charCodeAt(k));
       i += chunk.length - 1;
       continue;
     }
-    wide[i] = unit;
-    if (unit > 0xff) oneByte = false;
-    else narrow[i] = unit;
+    put(i, unit);
   }
   return {
-    form: oneByte
+    form: narrow
       ? Buffer.from(narrow.buffer, 0, text.length).toString('latin1')
-      : Buffer.from(wide.buffer, 0, text.length * 2).toString('utf16le'),
+      : Buffer.from((wide as Uint16Array).buffer, 0, text.length * 2).toString('utf16le'),
   };
 }
 
@@ -96,6 +102,15 @@ function slowForm(text: string): SearchForm {
 /** Splits a search form into its words. */
 export function formWords(form: string): string[] {
   return form.split(/[ \n]+/).filter((word) => word !== '');
+}
+
+/**
+ * Adds each distinct word of a search form to `words`, match by match: a book-length form never
+ * becomes one array of all its words.
+ */
+export function addDistinctWords(form: string, words: Set<string>): void {
+  const pattern = /[^ \n]+/g;
+  for (let match = pattern.exec(form); match; match = pattern.exec(form)) words.add(match[0]);
 }
 
 function escapeRegExp(text: string): string {

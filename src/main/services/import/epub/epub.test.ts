@@ -104,8 +104,8 @@ describe('convertEpub', () => {
 });
 
 describe('convertFile with an .epub', () => {
-  it('makes an epub article with its details', () => {
-    const document = convertFile(buildEpub(), 'sách.epub');
+  it('makes an epub article with its details', async () => {
+    const document = await convertFile(buildEpub(), 'sách.epub');
     expect(document).toMatchObject({
       format: 'epub',
       title: 'Sông Hàn kể chuyện',
@@ -114,8 +114,8 @@ describe('convertFile with an .epub', () => {
     expect(document.text).toContain('Cầu phun lửa đêm thứ bảy.');
   });
 
-  it('refuses a file that is not a zip, naming it', () => {
-    expect(() => convertFile(new TextEncoder().encode('plain text'), 'fake.epub')).toThrow(
+  it('refuses a file that is not a zip, naming it', async () => {
+    await expect(convertFile(new TextEncoder().encode('plain text'), 'fake.epub')).rejects.toThrow(
       'Cannot import “fake.epub”: it is not an EPUB book (not a zip file).',
     );
   });
