@@ -177,6 +177,13 @@ function hashtags(tags: string[]): string {
   return tags.map((t) => `#${t}`).join(' ');
 }
 
+/** The label of the page a highlight is on (an area's own page, else the page its text starts on), or null. */
+function highlightPage(h: ArticleExport['highlights'][number], pages: ArticleExport['pages']): string | null {
+  if (!pages || h.orphaned) return null;
+  if (h.target.area) return pages[h.target.area.page]?.label ?? null;
+  return pageAt(pages, h.target.position.start)?.label ?? null;
+}
+
 /** Builds the template data for one article. */
 export function articleData(
   input: ArticleExport,
@@ -195,13 +202,17 @@ export function articleData(
     const highlightTags = obsidianTags(h.tags);
     const marker = colorMarker(h.color, markerStyle);
     const orphaned = h.orphaned ? 'Orphaned: not found in the current text' : '';
-    const page = (!h.orphaned && input.pages && pageAt(input.pages, h.target.position.start)?.label) || null;
+    const page = highlightPage(h, input.pages);
+    const area = h.target.area !== undefined;
     return {
       id: h.id,
       blockId: ids[i] ?? '',
       index: i + 1,
       quote,
-      quoteBlock: blockquote(quote),
+      quoteBlock: area
+        ? `> *Area on p. ${escapeMarkdownText(page ?? String(h.target.area!.page + 1))}*`
+        : blockquote(quote),
+      area,
       quoteText,
       note: noteMarkdown(trimLineBreaks(h.note)),
       noteText: h.note,
