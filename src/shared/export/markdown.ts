@@ -4,7 +4,7 @@ import { GlossError } from '../result';
 import { glossLink } from '../links/gloss-link';
 import type { Annotation } from '../model/annotation';
 import type { ArticleMeta, Page } from '../model/article';
-import { pageAt } from '../pdf/pages';
+import { pageOfTarget } from '../pdf/pages';
 import type { ExportFile } from '../model/export';
 import type { OutlineEntry } from '../text/outline';
 import { chapterAt, groupByChapter } from './chapters';
@@ -177,13 +177,6 @@ function hashtags(tags: string[]): string {
   return tags.map((t) => `#${t}`).join(' ');
 }
 
-/** The label of the page a highlight is on (an area's own page, else the page its text starts on), or null. */
-function highlightPage(h: ArticleExport['highlights'][number], pages: ArticleExport['pages']): string | null {
-  if (!pages || h.orphaned) return null;
-  if (h.target.area) return pages[h.target.area.page]?.label ?? null;
-  return pageAt(pages, h.target.position.start)?.label ?? null;
-}
-
 /** Builds the template data for one article. */
 export function articleData(
   input: ArticleExport,
@@ -202,7 +195,7 @@ export function articleData(
     const highlightTags = obsidianTags(h.tags);
     const marker = colorMarker(h.color, markerStyle);
     const orphaned = h.orphaned ? 'Orphaned: not found in the current text' : '';
-    const page = highlightPage(h, input.pages);
+    const page = (!h.orphaned && input.pages && pageOfTarget(input.pages, h.target)?.label) || null;
     const area = h.target.area !== undefined;
     return {
       id: h.id,

@@ -14,14 +14,14 @@ const pages = [
 
 const base = {
   articleId: ARTICLE,
-  color: 'blue',
+  color: 'blue' as const,
   note: '',
   tags: [],
   createdAt: '2024-04-02T09:00:00.000Z',
   updatedAt: '2024-04-02T09:00:00.000Z',
   deleted: false,
   orphaned: false,
-} as const;
+};
 
 /** "page text" on page i, with its rectangle (points) as the reader measured it. */
 const text: Annotation = {
