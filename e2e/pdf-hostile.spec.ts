@@ -8,7 +8,7 @@ import { importThroughUi } from './helpers';
 test('hostile PDFs (scripts, actions, XFA, a FontMatrix payload): nothing runs, opens or is fetched, and their text is readable', async ({
   gloss,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { page } = gloss;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-hostile-'));
   const files = Object.entries(hostilePdfs()).map(([name, bytes]) => {
@@ -25,7 +25,8 @@ test('hostile PDFs (scripts, actions, XFA, a FontMatrix payload): nothing runs, 
 
   await importThroughUi(page, files);
   const articles = page.getByRole('list', { name: 'Articles' });
-  await expect(articles.getByRole('listitem')).toHaveCount(files.length);
+  // Seven files, each converted in a fresh worker: slow machines need more than the default wait.
+  await expect(articles.getByRole('listitem')).toHaveCount(files.length, { timeout: 90_000 });
   for (const name of Object.keys(hostilePdfs())) {
     await articles.getByRole('button', { name: name.replace(/\.pdf$/, ''), exact: true }).click();
     await expect(page.locator('.textLayer').first()).toContainText(HOSTILE_TEXT);

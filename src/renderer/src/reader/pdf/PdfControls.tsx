@@ -42,13 +42,13 @@ export function PdfControls({
         type="button"
         aria-pressed={areaMode}
         aria-keyshortcuts="Alt+A"
-        title="Highlight an area (Alt+A)"
+        title="Highlight an area: drag on a page (Alt+A)"
         onClick={() => onAreaMode(!areaMode)}
       >
         Highlight area
       </button>
       {areaMode && (
-        <span id="pdf-area-help" className="muted">
+        <span id="pdf-area-help" className="visually-hidden">
           Drag on a page, or focus a page and press Enter, arrows to move, Shift+arrows to resize, Enter to
           keep.
         </span>
