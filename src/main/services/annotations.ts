@@ -1,4 +1,5 @@
 import type { annotationMethods } from '../../shared/contract/annotations';
+import type { AnnotationTarget, PdfArea } from '../../shared/model/annotation';
 import { GlossError } from '../../shared/result';
 import { describeRange } from '../../shared/text/selectors';
 import type { HandlersFor } from './handlers';
@@ -8,8 +9,18 @@ import type { LibraryStore } from './store';
 export function annotationHandlers(store: LibraryStore): HandlersFor<typeof annotationMethods> {
   return {
     listAnnotations: ({ articleId, range, ids }) => store.listAnnotations(articleId, { range, ids }),
-    createAnnotation: async ({ articleId, start, end, color, note, tags }) => {
+    createAnnotation: async ({ articleId, start, end, color, note, tags, pdf }) => {
       const target = await targetOf(store, articleId, start, end);
+      return store.createAnnotation({
+        articleId,
+        target: pdf ? { ...target, pdf } : target,
+        color,
+        note,
+        tags,
+      });
+    },
+    createAreaAnnotation: async ({ articleId, area, color, note, tags }) => {
+      const target = await areaTargetOf(store, articleId, area);
       return store.createAnnotation({ articleId, target, color, note, tags });
     },
     reattachAnnotation: async ({ articleId, id, start, end }) => {
@@ -47,6 +58,40 @@ export function annotationHandlers(store: LibraryStore): HandlersFor<typeof anno
  * @throws GlossError 'not-found' for an unknown article or missing text, 'invalid-argument' for a bad range.
  */
 async function targetOf(store: LibraryStore, articleId: string, start: number, end: number) {
+  const content = await contentOf(store, articleId);
+  try {
+    return describeRange(content.text, start, end);
+  } catch (error) {
+    if (error instanceof RangeError) throw new GlossError('invalid-argument', error.message);
+    throw error;
+  }
+}
+
+/**
+ * The target of an area highlight on a page of a PDF: empty quote, empty position at the page's start.
+ * @throws GlossError 'not-found' as targetOf, 'invalid-argument' when the article has no such page.
+ */
+async function areaTargetOf(
+  store: LibraryStore,
+  articleId: string,
+  area: PdfArea,
+): Promise<AnnotationTarget> {
+  const page = (await contentOf(store, articleId)).pages?.[area.page];
+  if (!page) {
+    throw new GlossError('invalid-argument', `This article has no PDF page ${area.page + 1} to highlight.`);
+  }
+  return {
+    quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: page.start, end: page.start },
+    area,
+  };
+}
+
+/**
+ * An article's canonical content.
+ * @throws GlossError 'not-found' for an unknown article or missing text.
+ */
+async function contentOf(store: LibraryStore, articleId: string) {
   const article = store.getArticle(articleId);
   if (!article || article.deleted) {
     throw new GlossError('not-found', `There is no article with id ${articleId} in this library.`);
@@ -58,10 +103,5 @@ async function targetOf(store: LibraryStore, articleId: string, start: number, e
       `The text of “${article.title}” is not available; open the article again to rebuild it.`,
     );
   }
-  try {
-    return describeRange(content.text, start, end);
-  } catch (error) {
-    if (error instanceof RangeError) throw new GlossError('invalid-argument', error.message);
-    throw error;
-  }
+  return content;
 }

@@ -80,6 +80,12 @@ export function reanchorAll(
   for (const i of order) {
     const { id, target } = annotations[i]!;
     const start = target.position.start;
+    if (target.area) {
+      // An area is a place on a page, not text: it stays where it was drawn.
+      results[i] = { id, target, orphaned: false, method: 'position' };
+      report.unchanged++;
+      continue;
+    }
     const placement = anchor(target, text, shifts.expected(start));
     if (!placement) {
       results[i] = { id, target, orphaned: true, method: null };
@@ -87,9 +93,12 @@ export function reanchorAll(
       continue;
     }
     if (holds(target, text, placement)) shifts.learn(placement.start - start);
+    const same = placement.method === 'position';
+    const placed = describeRange(text, placement.start, placement.end);
     results[i] = {
       id,
-      target: describeRange(text, placement.start, placement.end),
+      // Page rectangles hold while the text has not moved; elsewhere they would be stale.
+      target: same && target.pdf ? { ...placed, pdf: target.pdf } : placed,
       orphaned: false,
       method: placement.method,
     };

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { annotationSchema, highlightColorSchema } from '../model/annotation';
+import {
+  annotationSchema,
+  highlightColorSchema,
+  pdfAreaSchema,
+  pdfPageRectsSchema,
+} from '../model/annotation';
 import { settingsSchema } from '../model/settings';
 import { tagColorSchema, tagInfoSchema, tagSchema } from '../model/tag';
 import { undoOutcomeSchema } from '../model/undo';
@@ -55,10 +60,31 @@ export const annotationMethods = {
       .strict(),
     z.array(annotationSchema),
   ),
-  /** Highlights the range [start, end) of the article's canonical text. */
+  /**
+   * Highlights the range [start, end) of the article's canonical text; in a PDF, `pdf` gives the
+   * rectangles it covers on each page (PDF points), kept with it.
+   */
   createAnnotation: method(
     z
-      .object({ articleId, start: offset, end: offset, color, note: note.optional(), tags: tags.optional() })
+      .object({
+        articleId,
+        start: offset,
+        end: offset,
+        color,
+        note: note.optional(),
+        tags: tags.optional(),
+        pdf: z.array(pdfPageRectsSchema).max(1_000).optional(),
+      })
+      .strict(),
+    annotationSchema,
+  ),
+  /**
+   * Highlights an area of a PDF page (a figure, a table): page index from 0, rectangle in PDF points.
+   * @throws 'invalid-argument' when the article is not a PDF or has no such page.
+   */
+  createAreaAnnotation: method(
+    z
+      .object({ articleId, area: pdfAreaSchema, color, note: note.optional(), tags: tags.optional() })
       .strict(),
     annotationSchema,
   ),

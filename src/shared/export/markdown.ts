@@ -4,7 +4,7 @@ import { GlossError } from '../result';
 import { glossLink } from '../links/gloss-link';
 import type { Annotation } from '../model/annotation';
 import type { ArticleMeta, Page } from '../model/article';
-import { pageAt } from '../pdf/pages';
+import { pageOfTarget } from '../pdf/pages';
 import type { ExportFile } from '../model/export';
 import type { OutlineEntry } from '../text/outline';
 import { chapterAt, groupByChapter } from './chapters';
@@ -195,13 +195,17 @@ export function articleData(
     const highlightTags = obsidianTags(h.tags);
     const marker = colorMarker(h.color, markerStyle);
     const orphaned = h.orphaned ? 'Orphaned: not found in the current text' : '';
-    const page = (!h.orphaned && input.pages && pageAt(input.pages, h.target.position.start)?.label) || null;
+    const page = (!h.orphaned && input.pages && pageOfTarget(input.pages, h.target)?.label) || null;
+    const area = h.target.area !== undefined;
     return {
       id: h.id,
       blockId: ids[i] ?? '',
       index: i + 1,
       quote,
-      quoteBlock: blockquote(quote),
+      quoteBlock: area
+        ? `> *Area on p. ${escapeMarkdownText(page ?? String(h.target.area!.page + 1))}*`
+        : blockquote(quote),
+      area,
       quoteText,
       note: noteMarkdown(trimLineBreaks(h.note)),
       noteText: h.note,

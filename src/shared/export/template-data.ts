@@ -7,8 +7,10 @@ export interface HighlightData {
   index: number;
   /** The quote, escaped for Markdown, line breaks kept. */
   quote: string;
-  /** The quote as a blockquote: every escaped line prefixed with "> ". */
+  /** The quote as a blockquote: every escaped line prefixed with "> "; for an area, "> *Area on p. 4*". */
   quoteBlock: string;
+  /** True for an area of a PDF page (a figure, a table): its quote is empty. */
+  area: boolean;
   /** The quote exactly as in the article. */
   quoteText: string;
   /** The note as Markdown, as the user wrote it (only a line reading as a Gloss marker is escaped). */

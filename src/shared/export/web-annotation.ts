@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { GlossError } from '../result';
-import { HIGHLIGHT_COLORS, type Annotation } from '../model/annotation';
+import {
+  HIGHLIGHT_COLORS,
+  pdfAreaSchema,
+  pdfPageRectsSchema,
+  type Annotation,
+  type PdfArea,
+} from '../model/annotation';
 import { EPUB_CFI_SPEC } from './cfi';
 
 /** The JSON-LD context every W3C Web Annotation document names. */
@@ -40,6 +46,26 @@ export function pdfPageFragment(page: number): FragmentSelector {
   return { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page}` };
 }
 
+/**
+ * The FragmentSelector of an area of a PDF page: `page=N&viewrect=left,top,width,height`, N counted from
+ * 1, the rectangle in points from the page's top-left corner (Adobe's PDF open parameters), to 1/100 pt.
+ */
+export function pdfAreaFragment(area: PdfArea): FragmentSelector {
+  const [left, , , top] = area.view;
+  const r = (v: number) => Math.round(v * 100) / 100;
+  const rect = [
+    area.rect.x - left,
+    top - (area.rect.y + area.rect.height),
+    area.rect.width,
+    area.rect.height,
+  ];
+  return {
+    type: 'FragmentSelector',
+    conformsTo: PDF_FRAGMENT_SPEC,
+    value: `page=${area.page + 1}&viewrect=${rect.map(r).join(',')}`,
+  };
+}
+
 /** The FragmentSelector of an EPUB CFI (`epubcfi(…)`). */
 export function epubCfiFragment(cfi: string): FragmentSelector {
   return { type: 'FragmentSelector', conformsTo: EPUB_CFI_SPEC, value: cfi };
@@ -61,19 +87,26 @@ function toWebAnnotation(a: Annotation, fragment: FragmentSelector | null) {
     ...(body.length > 0 ? { body } : {}),
     target: {
       source: `${ARTICLE_IRI}${a.articleId}`,
-      selector: [
-        {
-          type: 'TextQuoteSelector',
-          exact: a.target.quote.exact,
-          prefix: a.target.quote.prefix,
-          suffix: a.target.quote.suffix,
-        },
-        { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
-        ...(fragment === null ? [] : [fragment]),
-      ],
+      selector: a.target.area
+        ? [
+            pdfAreaFragment(a.target.area),
+            { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.start },
+          ]
+        : [
+            {
+              type: 'TextQuoteSelector',
+              exact: a.target.quote.exact,
+              prefix: a.target.quote.prefix,
+              suffix: a.target.quote.suffix,
+            },
+            { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
+            ...(fragment === null ? [] : [fragment]),
+          ],
     },
     'gloss:color': a.color,
     ...(a.orphaned ? { 'gloss:orphaned': true } : {}),
+    ...(a.target.area ? { 'gloss:area': a.target.area } : {}),
+    ...(a.target.pdf ? { 'gloss:pdfRects': a.target.pdf } : {}),
   };
 }
 
@@ -83,7 +116,10 @@ function toWebAnnotation(a: Annotation, fragment: FragmentSelector | null) {
  * `urn:gloss:article:<id>` with a TextQuoteSelector and a
  * TextPositionSelector, its note is a TextualBody (text/markdown,
  * purpose commenting), each tag a TextualBody with purpose tagging, and its
- * colour is `gloss:color`. A highlight for which `fragmentOf` gives a place in the original file (a PDF
+ * colour is `gloss:color`. In a PDF, a text highlight's page rectangles are `gloss:pdfRects`; an area
+ * highlight has no quote, only its FragmentSelector (`page=N&viewrect=…`), an empty TextPositionSelector
+ * at its page's start and `gloss:area`. A
+ * highlight for which `fragmentOf` gives a place in the original file (a PDF
  * page, RFC 3778 `page=N`; an EPUB CFI) also gets that FragmentSelector, for other readers; the quote and
  * position stay what Gloss reads back.
  */
@@ -126,19 +162,21 @@ const positionSelector = z
 
 const selectors = z
   .union([z.array(z.looseObject({ type: z.string() })), z.looseObject({ type: z.string() })])
-  .transform((value, ctx) => {
-    const list = Array.isArray(value) ? value : [value];
-    const quote = quoteSelector.safeParse(list.find((s) => s.type === 'TextQuoteSelector'));
-    const position = positionSelector.safeParse(list.find((s) => s.type === 'TextPositionSelector'));
-    if (!quote.success || !position.success) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'needs a valid TextQuoteSelector and a valid TextPositionSelector',
-      });
-      return z.NEVER;
-    }
-    return { quote: quote.data, position: position.data };
-  });
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** The text selectors of an annotation's target, or an issue when they are missing or broken. */
+const textSelectors = z.array(z.looseObject({ type: z.string() })).transform((list, ctx) => {
+  const quote = quoteSelector.safeParse(list.find((s) => s.type === 'TextQuoteSelector'));
+  const position = positionSelector.safeParse(list.find((s) => s.type === 'TextPositionSelector'));
+  if (!quote.success || !position.success) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'needs a valid TextQuoteSelector and a valid TextPositionSelector',
+    });
+    return z.NEVER;
+  }
+  return { quote: quote.data, position: position.data };
+});
 
 const webAnnotation = z.object({
   id: z.string().regex(UUID_IRI, 'must be "urn:uuid:" and a UUID'),
@@ -152,6 +190,35 @@ const webAnnotation = z.object({
   }),
   'gloss:color': z.enum(HIGHLIGHT_COLORS).optional(),
   'gloss:orphaned': z.boolean().optional(),
+  'gloss:area': pdfAreaSchema.optional(),
+  'gloss:pdfRects': z.array(pdfPageRectsSchema).max(1_000).optional(),
+});
+
+/** The Gloss target of a parsed Web Annotation: an area as it was, else its text selectors (and rectangles). */
+const withTarget = webAnnotation.transform((item, ctx) => {
+  const area = item['gloss:area'];
+  if (area) {
+    // Its TextPositionSelector (an empty range at its page's start) keeps it in page order.
+    const at = item.target.selector.find((s) => s.type === 'TextPositionSelector')?.start;
+    const start = typeof at === 'number' && Number.isInteger(at) && at >= 0 ? at : 0;
+    const target = {
+      quote: { type: 'TextQuoteSelector' as const, exact: '', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector' as const, start, end: start },
+      area,
+    };
+    return { item, target };
+  }
+  const text = textSelectors.safeParse(item.target.selector);
+  if (!text.success) {
+    ctx.addIssue({
+      code: 'custom',
+      message: text.error.issues[0]?.message ?? 'bad selectors',
+      path: ['target', 'selector'],
+    });
+    return z.NEVER;
+  }
+  const pdf = item['gloss:pdfRects'];
+  return { item, target: { ...text.data, ...(pdf ? { pdf } : {}) } };
 });
 
 const context = z.union(
@@ -161,7 +228,7 @@ const context = z.union(
   },
 );
 
-const page = z.object({ type: z.literal('AnnotationPage'), items: z.array(webAnnotation) });
+const page = z.object({ type: z.literal('AnnotationPage'), items: z.array(withTarget) });
 
 const document = z.discriminatedUnion(
   'type',
@@ -212,16 +279,13 @@ export function parseWebAnnotations(json: string, now: string): Annotation[] {
     );
   }
   const items = 'first' in parsed.data ? parsed.data.first.items : parsed.data.items;
-  return items.map((item): Annotation => {
+  return items.map(({ item, target }): Annotation => {
     const bodies = item.body === undefined ? [] : Array.isArray(item.body) ? item.body : [item.body];
     const created = item.created ?? now;
     return {
       id: UUID_IRI.exec(item.id)?.[1] ?? item.id,
       articleId: item.target.source.slice(ARTICLE_IRI.length),
-      target: {
-        quote: item.target.selector.quote,
-        position: item.target.selector.position,
-      },
+      target,
       color: item['gloss:color'] ?? 'yellow',
       note: bodies
         .filter((b) => b.purpose !== 'tagging')

@@ -29,14 +29,64 @@ export const textPositionSelectorSchema = z.object({
 /** A value `textPositionSelectorSchema` accepts. */
 export type TextPositionSelector = z.output<typeof textPositionSelectorSchema>;
 
-/** Where a highlight sits in its article: quote with context and a non-empty position range. */
-export const annotationTargetSchema = z.object({
-  quote: textQuoteSelectorSchema,
-  position: textPositionSelectorSchema.refine(
-    (position) => position.end > position.start,
-    'a highlight must end after it starts',
-  ),
+/**
+ * A rectangle on a PDF page in the page's user space, in points (1/72 inch): (x, y) is its lower-left
+ * corner with y growing upwards, as PDF coordinates go (the page's view box, not the screen).
+ */
+export const pdfRectSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive(),
+  height: z.number().positive(),
 });
+/** A value `pdfRectSchema` accepts. */
+export type PdfRect = z.output<typeof pdfRectSchema>;
+
+/** The rectangles a text highlight covers on one PDF page; `page` is the page's index, from 0. */
+export const pdfPageRectsSchema = z.object({
+  page: offset,
+  rects: z.array(pdfRectSchema).min(1).max(2_000),
+});
+/** A value `pdfPageRectsSchema` accepts. */
+export type PdfPageRects = z.output<typeof pdfPageRectsSchema>;
+
+/**
+ * An area highlight: one rectangle on one PDF page (index from 0), a figure or a table, not text, with
+ * the page's view box [x1, y1, x2, y2] in points (what places it from the page's top-left corner).
+ */
+export const pdfAreaSchema = z.object({
+  page: offset,
+  rect: pdfRectSchema,
+  view: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+/** A value `pdfAreaSchema` accepts. */
+export type PdfArea = z.output<typeof pdfAreaSchema>;
+
+/**
+ * Where a highlight sits in its article. A text highlight has a quote with context and a non-empty
+ * position range (the source of truth), plus, in a PDF, the rectangles it covers on each page (`pdf`,
+ * absent on highlights made before they were kept or re-anchored since). An area highlight has `area`
+ * instead: its quote is empty and its position the empty range at its page's start, so it sorts with
+ * the page's text.
+ */
+export const annotationTargetSchema = z
+  .object({
+    quote: textQuoteSelectorSchema.extend({ exact: z.string() }),
+    position: textPositionSelectorSchema,
+    pdf: z.array(pdfPageRectsSchema).max(1_000).optional(),
+    area: pdfAreaSchema.optional(),
+  })
+  .superRefine((target, ctx) => {
+    if (target.area) {
+      if (target.quote.exact !== '' || target.position.end !== target.position.start || target.pdf) {
+        ctx.addIssue({ code: 'custom', message: 'an area highlight has no text', path: ['area'] });
+      }
+    } else if (target.quote.exact === '') {
+      ctx.addIssue({ code: 'custom', message: 'a highlight needs a quote', path: ['quote', 'exact'] });
+    } else if (target.position.end <= target.position.start) {
+      ctx.addIssue({ code: 'custom', message: 'a highlight must end after it starts', path: ['position'] });
+    }
+  });
 /** A value `annotationTargetSchema` accepts. */
 export type AnnotationTarget = z.output<typeof annotationTargetSchema>;
 

@@ -1,3 +1,4 @@
+import type { AnnotationTarget } from '../model/annotation';
 import type { Page } from '../model/article';
 
 /**
@@ -27,4 +28,12 @@ export function pageAt(pages: readonly Page[], offset: number): Page | undefined
  */
 export function textWithPageMarkers(text: string, pages: readonly Page[]): string {
   return pages.map((page) => `--- p. ${page.label} ---\n${text.slice(page.start, page.end)}`).join('\n\n');
+}
+
+/** The page a highlight is on: an area's own page, else the page its text starts on. */
+export function pageOfTarget(
+  pages: readonly Page[],
+  target: Pick<AnnotationTarget, 'position' | 'area'>,
+): Page | undefined {
+  return target.area ? pages[target.area.page] : pageAt(pages, target.position.start);
 }

@@ -36,6 +36,10 @@ export function AnnotationEditor({
   const allTags = useStore((s) => s.tags);
   const notify = useStore((s) => s.notify);
   const { id } = annotation;
+  const pages = useStore((s) => s.content?.pages);
+  const areaLabel = annotation.target.area
+    ? (pages?.[annotation.target.area.page]?.label ?? String(annotation.target.area.page + 1))
+    : '';
   const note = useDraft(annotation.note, (value) => void update(id, { note: value }), sameText);
   const tags = useDraft(
     annotation.tags.join(', '),
@@ -78,7 +82,7 @@ export function AnnotationEditor({
         Selected highlight
       </h3>
       <blockquote className="quote-block" data-color={annotation.color}>
-        {annotation.target.quote.exact}
+        {annotation.target.area ? `Area on p. ${areaLabel}` : annotation.target.quote.exact}
       </blockquote>
       <ColorRadioGroup value={annotation.color} onChange={(color) => void update(id, { color })} />
       <label>

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { blockIndexAt, blockNear, blockWindow, READER_WINDOW } from '../../../shared/text/blocks';
 import type { Block } from '../../../shared/model/article';
+import type { PdfPageRects } from '../../../shared/model/annotation';
 import type { ReaderContent } from '../state/types';
 import { useStore } from '../state/store';
 import { BlockPainter } from './painter';
@@ -32,6 +33,8 @@ export interface TextSelection {
   start: number;
   end: number;
   rect: { top: number; left: number; bottom: number };
+  /** In a PDF: the rectangles the selection covers on each page, in PDF points. */
+  pdf?: PdfPageRects[];
 }
 
 /** How close (in blocks) the viewport may come to an edge of the rendered window before it moves. */

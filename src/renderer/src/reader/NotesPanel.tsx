@@ -11,7 +11,7 @@ import { DiscardPrompt } from './DiscardPrompt';
 import { useDraft } from './use-draft';
 import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
-import { pageAt } from '../../../shared/pdf/pages';
+import { pageOfTarget } from '../../../shared/pdf/pages';
 
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
 export function filterAnnotations(list: Annotation[], filter: NotesFilter): Annotation[] {
@@ -146,13 +146,15 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const scrollTo = useStore((s) => s.scrollTo);
   const pages = useStore((s) => s.content?.pages);
-  const page = pages && !annotation.orphaned ? pageAt(pages, annotation.target.position.start) : undefined;
+  const page = pages && !annotation.orphaned ? pageOfTarget(pages, annotation.target) : undefined;
+  const area = annotation.target.area;
+  const quote = area ? `Area on p. ${page?.label ?? area.page + 1}` : annotation.target.quote.exact;
   return (
     <>
       <button
         type="button"
         className="highlight-open"
-        aria-label={`Highlight${page ? `, p. ${page.label}` : ''}: ${annotation.target.quote.exact.slice(0, 80)}`}
+        aria-label={area ? quote : `Highlight${page ? `, p. ${page.label}` : ''}: ${quote.slice(0, 80)}`}
         aria-current={selected ? 'true' : undefined}
         onClick={() => {
           selectAnnotation(annotation.id);
@@ -160,8 +162,8 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
         }}
       >
         <span className="swatch" data-color={annotation.color} aria-hidden="true" />
-        {page && <span className="highlight-page">p. {page.label}</span>}
-        <q className="quote">{annotation.target.quote.exact}</q>
+        {page && !area && <span className="highlight-page">p. {page.label}</span>}
+        {area ? <span className="quote">{quote}</span> : <q className="quote">{quote}</q>}
       </button>
       {annotation.note && (
         <div

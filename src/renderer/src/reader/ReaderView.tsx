@@ -57,7 +57,10 @@ export function ReaderView() {
   const highlight = useCallback(
     async (color: HighlightColor, then?: 'note' | 'tags') => {
       if (!selection) return;
-      const created = await createHighlight(selection.start, selection.end, color);
+      const created = await createHighlight(
+        { start: selection.start, end: selection.end, ...(selection.pdf ? { pdf: selection.pdf } : {}) },
+        color,
+      );
       window.getSelection()?.removeAllRanges();
       setSelection(null);
       if (created && then) {

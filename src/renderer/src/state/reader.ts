@@ -160,12 +160,15 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       if (settings) set({ settings });
     },
 
-    async createHighlight(start, end, color) {
+    async createHighlight(place, color) {
       const content = get().content;
       if (!content) return undefined;
       localEdits++;
+      const articleId = content.article.id;
       const created = await unwrap(
-        api.createAnnotation({ articleId: content.article.id, start, end, color }),
+        'area' in place
+          ? api.createAreaAnnotation({ articleId, area: place.area, color })
+          : api.createAnnotation({ articleId, ...place, color }),
       );
       if (created) {
         set({

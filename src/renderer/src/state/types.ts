@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Matches } from '../../../shared/text/find';
-import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
+import type { Annotation, HighlightColor, PdfArea, PdfPageRects } from '../../../shared/model/annotation';
 import type { AppInfo } from '../../../shared/model/app';
 import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
@@ -151,7 +151,14 @@ export interface ReaderSlice {
   closeArticle(): void;
   loadSettings(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
-  createHighlight(start: number, end: number, color: HighlightColor): Promise<Annotation | undefined>;
+  /**
+   * Highlights [start, end) of the canonical text (with its PDF page rectangles, when given), or an
+   * area of a PDF page; the new highlight becomes the selected one.
+   */
+  createHighlight(
+    place: { start: number; end: number; pdf?: PdfPageRects[] } | { area: PdfArea },
+    color: HighlightColor,
+  ): Promise<Annotation | undefined>;
   updateAnnotation(
     id: string,
     patch: { color?: HighlightColor; note?: string; tags?: string[] },

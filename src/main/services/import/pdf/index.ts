@@ -3,6 +3,7 @@ import { GlossError } from '../../../../shared/result';
 import { countWords } from '../../../../shared/text/canonical';
 import type { ImportedDocument } from '../convert';
 import { pdfToArticle, PdfOpenError } from './extract';
+import { findInflateBomb } from './inflate-guard';
 
 export { pdfToArticle, PdfOpenError, type PdfArticle } from './extract';
 
@@ -20,7 +21,8 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
  * Converts the bytes of a `.pdf` file for the library (see `pdfToArticle`). The content hash is the
  * SHA-256 of the canonical text, or of the bytes when the PDF has no text (a scan).
  * @param name The file name, for messages and the fallback title.
- * @throws GlossError 'unsupported' when the file is not a PDF or is password-protected,
+ * @throws GlossError 'unsupported' when the file is not a PDF, is password-protected or inflates to
+ *   too much (see findInflateBomb),
  *   'damaged' when pdf.js cannot read it, 'invalid-argument' when it has no pages. Messages name the file.
  */
 export async function convertPdf(
@@ -33,6 +35,8 @@ export async function convertPdf(
   if (bytes.length === 0) throw refuse('invalid-argument', 'the file is empty.');
   if (!looksLikePdf(bytes))
     throw refuse('unsupported', 'it is not a PDF (its content does not start like one).');
+  const bomb = findInflateBomb(bytes);
+  if (bomb) throw refuse('unsupported', bomb);
   let pdf;
   try {
     pdf = await pdfToArticle(bytes);

@@ -8,9 +8,13 @@ import { useStore } from '../../state/store';
 import type { TextSelection } from '../ArticleBody';
 import { fromBase64, openPdf, type OpenPdf } from './pdfjs';
 import { PdfControls, ZOOM_STEP } from './PdfControls';
-import { PdfPage, type PageTextLayer, type PaintedRange } from './PdfPage';
+import { PdfPage, type AreaMark, type PageTextLayer, type PaintedRange } from './PdfPage';
 import { revealWhenPainted } from './reveal';
-import { pageOffset, spanPieces } from './text-map';
+import { spanPieces } from './text-map';
+import { areaMarks, paintedRanges } from './painted';
+import { canonicalPoint, selectionRects } from './selection';
+import { useAreaDraw } from './use-area-draw';
+import { toPdfRect, type ViewRect } from '../../../../shared/pdf/rects';
 
 /** Pages kept drawn beyond the view, as a share of the view's height, each way. */
 const KEEP_ALIVE = '150% 0px';
@@ -46,6 +50,9 @@ export function PdfBody({
   const find = useStore((s) => s.find);
   const selectedId = useStore((s) => s.selectedAnnotationId);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
+  const createHighlight = useStore((s) => s.createHighlight);
+  const [areaMode, setAreaMode] = useState(false);
+  const [body, setBody] = useState<HTMLDivElement | null>(null);
   const scrollRequest = useStore((s) => s.scrollRequest);
   const id = content.article.id;
   const pages = content.pages;
@@ -87,6 +94,17 @@ export function PdfBody({
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyA') {
+        e.preventDefault();
+        return setAreaMode((on) => !on);
+      }
+      if (
+        areaMode &&
+        e.key === 'Escape' &&
+        !(e.target instanceof HTMLElement && e.target.dataset.pageIndex)
+      ) {
+        return setAreaMode(false);
+      }
       if (!(e.ctrlKey || e.metaKey)) return;
       const step = e.key === '+' || e.key === '=' ? ZOOM_STEP : e.key === '-' ? 1 / ZOOM_STEP : null;
       if (e.key === '0') setZoom({ kind: 'fit' });
@@ -96,7 +114,7 @@ export function PdfBody({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [scale]);
+  }, [scale, areaMode]);
 
   const pageCount = doc?.numPages ?? 0;
   useEffect(() => {
@@ -164,6 +182,19 @@ export function PdfBody({
     else layers.current.delete(index);
   }, []);
 
+  const onArea = useCallback(
+    (index: number, rect: ViewRect) => {
+      const viewport = layers.current.get(index)?.viewport;
+      const pdfRect = viewport && toPdfRect(viewport, rect);
+      if (!viewport || !pdfRect) return;
+      const view = viewport.viewBox as [number, number, number, number];
+      void createHighlight({ area: { page: index, rect: pdfRect, view } }, 'yellow');
+    },
+    [createHighlight],
+  );
+  const { draft, onPageKeyDown } = useAreaDraw(areaMode, body, onArea);
+  const areasByPage = useMemo(() => areaMarks(annotations, selectedId), [annotations, selectedId]);
+
   const rangesByPage = useMemo(
     () => paintedRanges(pages, annotations, selectedId, find, currentMatch),
     [pages, annotations, selectedId, find, currentMatch],
@@ -179,13 +210,19 @@ export function PdfBody({
       if (start === null || end === null) return;
       if (selection.isCollapsed || end <= start) {
         const hit = annotations.find(
-          (a) => a.target.position.start <= start && start < a.target.position.end,
+          (a) => !a.target.area && a.target.position.start <= start && start < a.target.position.end,
         );
         if (hit) selectAnnotation(hit.id);
         return onSelection(null);
       }
       const rect = range.getBoundingClientRect();
-      onSelection({ start, end, rect: { top: rect.top, left: rect.left, bottom: rect.bottom } });
+      const pdf = selectionRects(range, placeholders.current, layers.current);
+      onSelection({
+        start,
+        end,
+        rect: { top: rect.top, left: rect.left, bottom: rect.bottom },
+        ...(pdf.length > 0 ? { pdf } : {}),
+      });
     };
     const root = scroller;
     root?.addEventListener('mouseup', onUp);
@@ -200,11 +237,17 @@ export function PdfBody({
   if (!doc || !size) return <p aria-busy="true">Opening the PDF…</p>;
   const labels = pages?.map((p) => p.label) ?? [];
   return (
-    <div className="pdf-body" style={{ ['--scale-factor' as string]: scale }}>
+    <div
+      ref={setBody}
+      className={areaMode ? 'pdf-body pdf-area-mode' : 'pdf-body'}
+      style={{ ['--scale-factor' as string]: scale }}
+    >
       <PdfControls
         labels={labels}
         pageCount={pageCount}
         scale={scale}
+        areaMode={areaMode}
+        onAreaMode={setAreaMode}
         onZoom={(next) =>
           setZoom(next === 'fit' ? { kind: 'fit' } : { kind: 'scale', scale: clampZoom(next) })
         }
@@ -217,7 +260,10 @@ export function PdfBody({
           className="pdf-page"
           data-page-index={index}
           aria-label={`Page ${labels[index] ?? index + 1}`}
+          aria-describedby={areaMode ? 'pdf-area-help' : undefined}
           role="region"
+          tabIndex={areaMode ? 0 : undefined}
+          onKeyDown={(e) => onPageKeyDown(index, e)}
           style={{ width: size.width * scale, height: size.height * scale, marginBottom: GAP }}
         >
           {alive.has(index) && (
@@ -227,8 +273,11 @@ export function PdfBody({
               scale={scale}
               page={pages?.[index]}
               ranges={rangesByPage.get(index) ?? NONE}
+              areas={areasByPage.get(index) ?? NO_AREAS}
+              draft={draft?.index === index ? draft.rect : null}
               onTextLayer={onTextLayer}
               onGoTo={goToPlace}
+              onSelectArea={selectAnnotation}
             />
           )}
         </div>
@@ -238,65 +287,6 @@ export function PdfBody({
 }
 
 const NONE: readonly PaintedRange[] = [];
+const NO_AREAS: readonly AreaMark[] = [];
 
 const clampZoom = (scale: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, scale));
-
-/** The canonical offset of a DOM point inside a page's text layer, or null outside one. */
-function canonicalPoint(
-  node: Node,
-  offset: number,
-  pages: NonNullable<ReaderContent['pages']>,
-  layers: ReadonlyMap<number, PageTextLayer>,
-): number | null {
-  const element = node instanceof Element ? node : node.parentElement;
-  let span = element?.closest<HTMLElement>('[data-run]') ?? null;
-  let within = span && node.nodeType === Node.TEXT_NODE ? offset : 0;
-  if (!span && element?.classList.contains('textLayer')) {
-    // A point between spans: the start of the span after it (or the end of the last one).
-    const after = element.childNodes[offset] as Element | undefined;
-    span = after?.closest?.('[data-run]') ?? element.querySelector<HTMLElement>('[data-run]:last-of-type');
-    within = after ? 0 : (span?.textContent?.length ?? 0);
-  }
-  const pageElement = span?.closest<HTMLElement>('[data-page-index]');
-  if (!span || !pageElement) return null;
-  const index = Number(pageElement.dataset.pageIndex);
-  const layer = layers.get(index);
-  const page = pages[index];
-  if (!layer || !page) return null;
-  const inPage = pageOffset(layer.layout.runs, Number(span.dataset.run), within);
-  return inPage === null ? null : page.start + inPage;
-}
-
-/** Highlights and find matches, by the page each starts on (one that runs on is painted on each page). */
-function paintedRanges(
-  pages: ReaderContent['pages'],
-  annotations: ReturnType<typeof useStore.getState>['annotations'],
-  selectedId: string | null,
-  find: ReturnType<typeof useStore.getState>['find'],
-  currentMatch: number | undefined,
-): Map<number, PaintedRange[]> {
-  const byPage = new Map<number, PaintedRange[]>();
-  if (!pages) return byPage;
-  const add = (range: PaintedRange) => {
-    const first = pageAt(pages, range.start)?.index ?? 0;
-    const last = pageAt(pages, Math.max(range.start, range.end - 1))?.index ?? first;
-    for (let index = first; index <= last; index++) {
-      const list = byPage.get(index) ?? [];
-      list.push(range);
-      byPage.set(index, list);
-    }
-  };
-  for (const a of annotations) {
-    if (a.deleted || a.orphaned) continue;
-    const { start, end } = a.target.position;
-    const className = a.id === selectedId ? 'pdf-hl pdf-hl-selected' : 'pdf-hl';
-    add({ key: a.id, start, end, className, color: a.color });
-  }
-  // Find matches, or the passage a search result marked (find closed, one match).
-  find.matches.starts.forEach((start, i) => {
-    const end = find.matches.ends[i]!;
-    const className = start === currentMatch ? 'pdf-find pdf-find-current' : 'pdf-find';
-    add({ key: `find-${i}`, start, end, className });
-  });
-  return byPage;
-}

@@ -5,18 +5,23 @@ export const ZOOM_STEP = 1.2;
 
 /**
  * The PDF reader's toolbar: zoom out, the zoom level, zoom in, fit width, and go to page (by the
- * PDF's page label, else by number from 1). `onGoTo` gets a page index from 0.
+ * PDF's page label, else by number from 1), and the area-highlight mode (Alt+A). `onGoTo` gets a page
+ * index from 0.
  */
 export function PdfControls({
   labels,
   pageCount,
   scale,
+  areaMode,
+  onAreaMode,
   onZoom,
   onGoTo,
 }: {
   labels: readonly string[];
   pageCount: number;
   scale: number;
+  areaMode: boolean;
+  onAreaMode: (on: boolean) => void;
   onZoom: (scale: number | 'fit') => void;
   onGoTo: (index: number) => void;
 }) {
@@ -33,6 +38,21 @@ export function PdfControls({
       <button type="button" onClick={() => onZoom('fit')}>
         Fit width
       </button>
+      <button
+        type="button"
+        aria-pressed={areaMode}
+        aria-keyshortcuts="Alt+A"
+        title="Highlight an area: drag on a page (Alt+A)"
+        onClick={() => onAreaMode(!areaMode)}
+      >
+        Highlight area
+      </button>
+      {areaMode && (
+        <span id="pdf-area-help" className="visually-hidden">
+          Drag on a page, or focus a page and press Enter, arrows to move, Shift+arrows to resize, Enter to
+          keep.
+        </span>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

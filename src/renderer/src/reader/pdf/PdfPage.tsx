@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { Annotation } from '../../../../shared/model/annotation';
+import type { PageViewport, PDFDocumentProxy } from 'pdfjs-dist';
+import type { Annotation, PdfRect } from '../../../../shared/model/annotation';
 import type { Page } from '../../../../shared/model/article';
 import { textRuns } from '../../../../shared/pdf/lines';
 import { pageText, type PageText } from '../../../../shared/pdf/page-text';
 import type { PdfPlace } from '../../../../shared/pdf/destination';
+import { toViewRect, type ViewRect } from '../../../../shared/pdf/rects';
 import { pageLinks, type PageLink } from './links';
 import { spanPieces } from './text-map';
 
@@ -12,6 +13,16 @@ import { spanPieces } from './text-map';
 export interface PageTextLayer {
   layout: PageText;
   spans: HTMLElement[];
+  /** The viewport the page is drawn in (its scale and rotation). */
+  viewport: PageViewport;
+}
+
+/** An area highlight drawn on a page: its rectangle in PDF points. */
+export interface AreaMark {
+  id: string;
+  rect: PdfRect;
+  color: Annotation['color'];
+  selected: boolean;
 }
 
 /** A canonical range painted on a page: a highlight or a find match. */
@@ -26,7 +37,9 @@ export interface PaintedRange {
 /**
  * One page drawn by pdf.js: the canvas at the screen's pixel ratio, the text layer over it, the
  * painted ranges (highlights, find matches) over both, and the page's links on top: a link inside
- * the document calls `onGoTo`, a web link opens in the system browser. Mounted only near the view.
+ * the document calls `onGoTo`, a web link opens in the system browser. Area highlights are drawn from
+ * their PDF rectangles through the page's viewport; clicking one calls `onSelectArea`. `draft` is an
+ * area being drawn (CSS pixels). Mounted only near the view.
  */
 export function PdfPage({
   doc,
@@ -34,8 +47,11 @@ export function PdfPage({
   scale,
   page,
   ranges,
+  areas,
+  draft,
   onTextLayer,
   onGoTo,
+  onSelectArea,
 }: {
   doc: PDFDocumentProxy;
   index: number;
@@ -43,13 +59,17 @@ export function PdfPage({
   /** The page's place in the canonical text, once known. */
   page: Page | undefined;
   ranges: readonly PaintedRange[];
+  areas: readonly AreaMark[];
+  draft: ViewRect | null;
   onTextLayer: (index: number, layer: PageTextLayer | null) => void;
   onGoTo: (place: PdfPlace) => void;
+  onSelectArea: (id: string) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const [layer, setLayer] = useState<PageTextLayer | null>(null);
   const [links, setLinks] = useState<PageLink[]>([]);
+  const [viewport, setViewport] = useState<PageViewport | null>(null);
   const [boxes, setBoxes] = useState<{ key: string; range: PaintedRange; rect: DOMRect }[]>([]);
   const element = useRef<HTMLDivElement>(null);
 
@@ -61,6 +81,7 @@ export function PdfPage({
       const pdfPage = await doc.getPage(index + 1);
       if (cancelled || !canvas.current || !textLayer.current) return;
       const viewport = pdfPage.getViewport({ scale });
+      setViewport(viewport);
       const ratio = window.devicePixelRatio || 1;
       const c = canvas.current;
       c.width = Math.floor(viewport.width * ratio);
@@ -89,7 +110,7 @@ export function PdfPage({
       if (cancelled) return;
       const spans = text.textDivs;
       spans.forEach((span, run) => (span.dataset.run = String(run)));
-      const ready = { layout, spans };
+      const ready = { layout, spans, viewport };
       setLayer(ready);
       onTextLayer(index, ready);
       const found = await pageLinks(doc, pdfPage, viewport);
@@ -144,6 +165,30 @@ export function PdfPage({
         ))}
       </div>
       <div ref={textLayer} className="textLayer" />
+      <div className="pdf-areas">
+        {viewport &&
+          areas.map((area) => {
+            const at = toViewRect(viewport, area.rect);
+            return (
+              <button
+                key={area.id}
+                type="button"
+                className={area.selected ? 'pdf-area pdf-area-selected' : 'pdf-area'}
+                data-color={area.color}
+                aria-label={`Area highlight, p. ${page?.label ?? index + 1}`}
+                aria-pressed={area.selected}
+                style={{ left: at.left, top: at.top, width: at.width, height: at.height }}
+                onClick={() => onSelectArea(area.id)}
+              />
+            );
+          })}
+        {draft && (
+          <div
+            className="pdf-area-draft"
+            style={{ left: draft.left, top: draft.top, width: draft.width, height: draft.height }}
+          />
+        )}
+      </div>
       <div className="pdf-links">
         {links.map((link, i) => (
           <a
