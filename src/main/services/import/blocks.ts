@@ -1,4 +1,3 @@
-import { domWindow } from './dom';
 import { blockWrapperTagSchema, type Block, type BlockWrapper } from '../../../shared/model/article';
 
 /** Canonical text with its blocks, as the reader gets them. */
@@ -86,7 +85,7 @@ export function blocksFromHtml(
 ): TextWithBlocks {
   const owner = root.ownerDocument ?? (root as Document);
   // Inline html is serialized as HTML even when the content comes from an XHTML document.
-  const document = owner.contentType === 'text/html' ? owner : domWindow().document;
+  const document = owner.contentType === 'text/html' ? owner : owner.implementation.createHTMLDocument('');
   const parts: string[] = [];
   const blocks: Block[] = [];
   let offset = 0;
