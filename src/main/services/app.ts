@@ -3,9 +3,13 @@ import type { AppInfo } from '../../shared/model/app';
 import type { HandlersFor } from './handlers';
 import { APP_NAME, APP_VERSION } from './version';
 
-/** Handlers for the app domain. */
-export function appHandlers(host: AppInfo['host'], libraryPath: string): HandlersFor<typeof appMethods> {
+/** Handlers for the app domain; `locale` is the system's language when the host knows it. */
+export function appHandlers(
+  host: AppInfo['host'],
+  libraryPath: string,
+  locale?: string,
+): HandlersFor<typeof appMethods> {
   return {
-    getAppInfo: () => ({ name: APP_NAME, version: APP_VERSION, host, libraryPath }),
+    getAppInfo: () => ({ name: APP_NAME, version: APP_VERSION, host, libraryPath, ...(locale && { locale }) }),
   };
 }

@@ -20,6 +20,8 @@ export interface ServicesOptions {
   /** Absolute path of the library folder. */
   libraryPath: string;
   host: AppInfo['host'];
+  /** The system's language (BCP 47), when the host knows it: Electron's `app.getLocale()`. */
+  locale?: string;
   /** Watch `articles/` for files changed on disk (default true; the CLI's one-shot commands turn it off). */
   watch?: boolean;
   /**
@@ -125,7 +127,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     }));
   if (options.dataDir) void vault();
   const handlers: Handlers = {
-    ...appHandlers(options.host, options.libraryPath),
+    ...appHandlers(options.host, options.libraryPath, options.locale),
     ...libraryHandlers(library, store),
     ...annotationHandlers(store),
     // A search sees every change acknowledged before it: an import returns before its text is
