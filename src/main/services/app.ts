@@ -10,6 +10,12 @@ export function appHandlers(
   locale?: string,
 ): HandlersFor<typeof appMethods> {
   return {
-    getAppInfo: () => ({ name: APP_NAME, version: APP_VERSION, host, libraryPath, ...(locale && { locale }) }),
+    getAppInfo: () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      host,
+      libraryPath,
+      ...(locale && { locale }),
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import i18next, { type i18n, type TFunction } from 'i18next';
+import i18next, { type i18n, type Module, type TFunction } from 'i18next';
 import { en } from './catalog/en';
 import { vi } from './catalog/vi';
 import { intlTag, PSEUDO_LOCALE, type Locale } from './languages';
@@ -16,10 +16,12 @@ export const CATALOGS = { en, vi, [PSEUDO_LOCALE]: pseudoCatalog(en) } as const;
 
 /**
  * A new i18next instance speaking `locale`, ready at once: plurals by the language's rules,
- * `{{value, number}}` and `{{value, datetime}}` formatted by `Intl` in that language.
+ * `{{value, number}}` and `{{value, datetime}}` formatted by `Intl` in that language. `plugin`
+ * (react-i18next's binding, in the renderer) is registered before it starts.
  */
-export function createI18n(locale: Locale): i18n {
+export function createI18n(locale: Locale, plugin?: Module): i18n {
   const instance = i18next.createInstance();
+  if (plugin) instance.use(plugin);
   void instance.init({
     lng: locale,
     fallbackLng: 'en',

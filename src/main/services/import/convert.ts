@@ -163,7 +163,7 @@ function naming<T>(name: string, convert: () => T): T {
     return convert();
   } catch (error) {
     if (error instanceof GlossError)
-      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`);
+      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`, { file: name });
     throw error;
   }
 }
@@ -179,6 +179,7 @@ function convertText(
     throw new GlossError(
       'unsupported',
       `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
+      { file: name },
     );
   }
   const {
@@ -187,10 +188,16 @@ function convertText(
     invalidBytes,
   } = decode(bytes, format === 'html' ? declaredCharset(bytes) : null);
   if (!decoded.trim()) {
-    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`, {
+      file: name,
+    });
   }
   const convert = TEXT_CONVERTERS[format];
-  if (!convert) throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`);
+  if (!convert) {
+    throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`, {
+      file: name,
+    });
+  }
   return { converted: naming(name, () => convert(decoded)), encoding, invalidBytes: invalidBytes ?? 0 };
 }
 

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { useLocaleSync } from '../i18n/use-locale';
 import { ReaderView } from '../reader/ReaderView';
 import { useStore } from '../state/store';
 import { useLibrarySync } from '../state/sync';
@@ -8,8 +10,19 @@ import { Notices } from './Notices';
 import { SearchBox } from '../search/SearchBox';
 import { useRouteSync } from './use-route';
 
-/** The window: header, the current view, notices and a status line. */
+/** The window in the user's language. */
 export function App() {
+  const i18n = useStore((s) => s.i18n);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Window />
+    </I18nextProvider>
+  );
+}
+
+/** The window: header, the current view, notices and a status line. */
+function Window() {
+  const { t } = useTranslation();
   const info = useStore((s) => s.info);
   const view = useStore((s) => s.view);
   const theme = useStore((s) => s.settings.theme);
@@ -25,6 +38,7 @@ export function App() {
   }, [loadInfo, loadArticles, loadSettings, loadTags]);
   useLibrarySync();
   useRouteSync();
+  useLocaleSync();
 
   return (
     <div className={`app theme-${theme}`}>
@@ -35,13 +49,13 @@ export function App() {
       <main className="app-main">{view.kind === 'reader' ? <ReaderView /> : <LibraryView />}</main>
       <Notices />
       <DropZone />
-      <footer className="status-bar" aria-label="Status">
+      <footer className="status-bar" aria-label={t('app.status')}>
         {info ? (
           <span>
-            {info.name} {info.version} · library {info.libraryPath}
+            {t('app.statusLine', { name: info.name, version: info.version, path: info.libraryPath })}
           </span>
         ) : (
-          <span>Connecting…</span>
+          <span>{t('app.connecting')}</span>
         )}
       </footer>
     </div>

@@ -1,4 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n/format';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import type { ArticleMeta } from '../../../shared/model/article';
@@ -51,6 +54,7 @@ export function visibleArticles(
 
 /** The library: the list of articles, or an invitation to import the first one. */
 export function LibraryView() {
+  const { t } = useTranslation();
   const articles = useStore((s) => s.articles);
   const loaded = useStore((s) => s.articlesLoaded);
   const [query, setQuery] = useState('');
@@ -74,21 +78,24 @@ export function LibraryView() {
   return (
     <section className="library" aria-labelledby="library-title">
       <div className="library-head">
-        <h2 id="library-title">Library</h2>
-        {articles.length > 0 && (
-          <div className="row">
-            <button type="button" onClick={() => setExporting(true)}>
-              Export…
-            </button>
-            <ImportButton className="primary" />
-          </div>
-        )}
+        <h2 id="library-title">{t('library.title')}</h2>
+        <div className="row">
+          <LanguageSelect />
+          {articles.length > 0 && (
+            <>
+              <button type="button" onClick={() => setExporting(true)}>
+                {t('library.export')}
+              </button>
+              <ImportButton className="primary" />
+            </>
+          )}
+        </div>
       </div>
       <ImportProgress />
       {loaded && articles.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-title">Your library is empty</p>
-          <p>Import a text, Markdown or HTML article, or drop files onto this window.</p>
+          <p className="empty-title">{t('library.emptyTitle')}</p>
+          <p>{t('library.emptyText')}</p>
           <ImportButton className="primary" />
         </div>
       ) : (
@@ -96,15 +103,15 @@ export function LibraryView() {
           <div className="library-toolbar" role="search">
             <input
               type="search"
-              aria-label="Filter articles"
-              placeholder="Filter by title, author or tag"
+              aria-label={t('library.filter')}
+              placeholder={t('library.filterPlaceholder')}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
             <label>
-              Tag{' '}
-              <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
-                <option value="">All tags</option>
+              {t('library.tag')}{' '}
+              <select aria-label={t('library.tag')} value={tag} onChange={(e) => setTag(e.target.value)}>
+                <option value="">{t('library.allTags')}</option>
                 {allTags.map((t) => (
                   <option key={t} value={t}>
                     {t}
@@ -113,17 +120,21 @@ export function LibraryView() {
               </select>
             </label>
             <label>
-              Sort{' '}
-              <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-                <option value="recent">Recently added</option>
-                <option value="title">Title</option>
-                <option value="date">Published date</option>
+              {t('library.sort')}{' '}
+              <select
+                aria-label={t('library.sort')}
+                value={sort}
+                onChange={(e) => setSort(e.target.value as SortKey)}
+              >
+                <option value="recent">{t('library.sortRecent')}</option>
+                <option value="title">{t('library.sortTitle')}</option>
+                <option value="date">{t('library.sortDate')}</option>
               </select>
             </label>
           </div>
           <WindowedList
             className="article-list"
-            aria-label="Articles"
+            aria-label={t('library.articles')}
             count={shown.length}
             rowKey={rowKey}
             estimate={ROW_ESTIMATE}
@@ -136,23 +147,25 @@ export function LibraryView() {
               />
             )}
           />
-          {loaded && shown.length === 0 && <p className="muted">No article matches this filter.</p>}
+          {loaded && shown.length === 0 && <p className="muted">{t('library.noMatch')}</p>}
         </>
       )}
       {editing && <EditArticleDialog article={editing} onClose={() => setEditing(null)} />}
       {exporting && (
         <ExportDialog
           scopes={[
-            { label: 'Whole library', scope: { kind: 'all' } },
+            { label: t('library.scopeAll'), scope: { kind: 'all' } },
             ...(shown.length !== articles.length && shown.length > 0
               ? [
                   {
-                    label: `Articles shown (${shown.length})`,
+                    label: t('library.scopeShown', { count: shown.length }),
                     scope: { kind: 'articles', ids: shown.map((a) => a.id) } as ExportScope,
                   },
                 ]
               : []),
-            ...(tag ? [{ label: `Tag #${tag}`, scope: { kind: 'tag', tag } as ExportScope }] : []),
+            ...(tag
+              ? [{ label: t('library.scopeTag', { tag }), scope: { kind: 'tag', tag } as ExportScope }]
+              : []),
           ]}
           onClose={() => setExporting(false)}
         />
@@ -171,6 +184,7 @@ function ArticleRow({
   onEdit: () => void;
   onDelete: () => void;
 }) {
+  const { t, i18n } = useTranslation();
   const openArticle = useStore((s) => s.openArticle);
   const percent = Math.round(article.progress * 100);
   return (
@@ -181,10 +195,8 @@ function ArticleRow({
         </button>
         <div className="article-meta">
           {article.author && <span>{article.author}</span>}
-          {article.published && <span>{formatDate(article.published)}</span>}
-          <span>
-            {article.highlightCount} {article.highlightCount === 1 ? 'highlight' : 'highlights'}
-          </span>
+          {article.published && <span>{formatDate(article.published, i18n.language)}</span>}
+          <span>{t('library.highlights', { count: article.highlightCount })}</span>
           {article.tags.map((t) => (
             <span key={t} className="tag-chip">
               #{t}
@@ -196,28 +208,26 @@ function ArticleRow({
         className="article-progress"
         max={100}
         value={percent}
-        aria-label={`Read ${percent}% of ${article.title}`}
+        aria-label={t('library.readPercent', { percent, title: article.title })}
       />
       <div className="row-actions">
-        <button type="button" onClick={onEdit} aria-label={`Edit details of ${article.title}`}>
-          Edit
+        <button type="button" onClick={onEdit} aria-label={t('library.editLabel', { title: article.title })}>
+          {t('app.edit')}
         </button>
-        <button type="button" onClick={onDelete} aria-label={`Delete ${article.title}`}>
-          Delete
+        <button
+          type="button"
+          onClick={onDelete}
+          aria-label={t('library.deleteLabel', { title: article.title })}
+        >
+          {t('app.delete')}
         </button>
       </div>
     </>
   );
 }
 
-/** Renders an ISO date (or date and time) the user's way. */
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
 function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose: () => void }) {
+  const { t } = useTranslation();
   const updateArticle = useStore((s) => s.updateArticle);
   const [title, setTitle] = useState(article.title);
   const [author, setAuthor] = useState(article.author ?? '');
@@ -227,7 +237,7 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
   const [published, setPublished] = useState(shownDate);
   const [tags, setTags] = useState(article.tags.join(', '));
   return (
-    <Dialog title="Edit article details" onClose={onClose}>
+    <Dialog title={t('library.editTitle')} onClose={onClose}>
       <form
         className="form"
         onSubmit={(e) => {
@@ -244,15 +254,15 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
         }}
       >
         <label>
-          Title
+          {t('library.fieldTitle')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} required />
         </label>
         <label>
-          Author
+          {t('library.fieldAuthor')}
           <input value={author} onChange={(e) => setAuthor(e.target.value)} />
         </label>
         <label>
-          Published
+          {t('library.fieldPublished')}
           <input
             type={hasTime ? 'datetime-local' : 'date'}
             value={published}
@@ -260,15 +270,15 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
           />
         </label>
         <label>
-          Tags (comma-separated)
+          {t('library.fieldTags')}
           <input value={tags} onChange={(e) => setTags(e.target.value)} />
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('app.cancel')}
           </button>
           <button type="submit" className="primary">
-            Save
+            {t('app.save')}
           </button>
         </div>
       </form>
@@ -277,17 +287,14 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
 }
 
 function DeleteArticleDialog({ article, onClose }: { article: ArticleMeta; onClose: () => void }) {
+  const { t } = useTranslation();
   const deleteArticle = useStore((s) => s.deleteArticle);
   return (
-    <Dialog title={`Delete “${article.title}”?`} onClose={onClose}>
-      <p>
-        The article and its {article.highlightCount}{' '}
-        {article.highlightCount === 1 ? 'highlight' : 'highlights'} will be removed. You can undo this until
-        you quit Gloss.
-      </p>
+    <Dialog title={t('library.deleteTitle', { title: article.title })} onClose={onClose}>
+      <p>{t('library.deleteText', { count: article.highlightCount })}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
-          Cancel
+          {t('app.cancel')}
         </button>
         <button
           type="button"
@@ -297,7 +304,7 @@ function DeleteArticleDialog({ article, onClose }: { article: ArticleMeta; onClo
             void deleteArticle(article.id);
           }}
         >
-          Delete article
+          {t('library.deleteArticle')}
         </button>
       </div>
     </Dialog>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { glossLink } from '../../../shared/links/gloss-link';
 import type { Annotation } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
@@ -30,6 +31,7 @@ export function AnnotationEditor({
   focus: 'note' | 'tags' | null;
   onFocused: () => void;
 }) {
+  const { t } = useTranslation();
   const update = useStore((s) => s.updateAnnotation);
   const remove = useStore((s) => s.deleteAnnotation);
   const select = useStore((s) => s.selectAnnotation);
@@ -71,18 +73,18 @@ export function AnnotationEditor({
     else select(null);
   };
 
-  const state = note.dirty || tags.dirty ? 'Not saved yet' : 'All changes saved';
+  const state = note.dirty || tags.dirty ? t('editor.unsaved') : t('editor.saved');
   return (
     <section className="annotation-editor" aria-labelledby="annotation-editor-heading">
       <h3 id="annotation-editor-heading" ref={heading} tabIndex={-1}>
-        Selected highlight
+        {t('editor.heading')}
       </h3>
       <blockquote className="quote-block" data-color={annotation.color}>
         {annotation.target.quote.exact}
       </blockquote>
       <ColorRadioGroup value={annotation.color} onChange={(color) => void update(id, { color })} />
       <label>
-        Note (Markdown)
+        {t('editor.note')}
         <textarea
           ref={noteRef}
           rows={4}
@@ -111,7 +113,7 @@ export function AnnotationEditor({
         />
       )}
       <label>
-        Tags (comma-separated)
+        {t('editor.tags')}
         <input
           ref={tagsRef}
           list="known-tags"
@@ -144,7 +146,7 @@ export function AnnotationEditor({
         ))}
       </datalist>
       <p className="muted draft-state" role="status">
-        {state} · Ctrl+Enter saves the note, Enter the tags, Esc cancels.
+        {t('editor.keys', { state })}
       </p>
       <div className="row">
         <button
@@ -156,7 +158,7 @@ export function AnnotationEditor({
             tags.saveNow();
           }}
         >
-          Save
+          {t('app.save')}
         </button>
         <button
           type="button"
@@ -167,18 +169,18 @@ export function AnnotationEditor({
               highlightId: annotation.id,
             });
             navigator.clipboard.writeText(link).then(
-              () => notify('info', 'Copied the link to this highlight.'),
-              () => notify('error', `The clipboard refused the link; here it is to copy by hand: ${link}`),
+              () => notify('info', t('editor.linkCopied')),
+              () => notify('error', t('editor.linkRefused', { link })),
             );
           }}
         >
-          Copy link to highlight
+          {t('editor.copyLink')}
         </button>
         <button type="button" className="danger" onClick={() => void remove(id)}>
-          Delete highlight
+          {t('editor.delete')}
         </button>
         <button type="button" onClick={() => select(null)}>
-          Close
+          {t('app.close')}
         </button>
       </div>
     </section>

@@ -8,6 +8,7 @@ import {
   useState,
   type RefObject,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import { blockIndexAt, blockNear, blockWindow, READER_WINDOW } from '../../../shared/text/blocks';
 import type { Block } from '../../../shared/model/article';
 import type { ReaderContent } from '../state/types';
@@ -94,6 +95,7 @@ export function ArticleBody({
   byline?: string;
   onSelection: (selection: TextSelection | null) => void;
 }) {
+  const { t } = useTranslation();
   const topSpacer = useRef<HTMLDivElement>(null);
   const painter = useRef<BlockPainter | null>(null);
   const annotations = useStore((s) => s.annotations);
@@ -238,7 +240,7 @@ export function ArticleBody({
       <article
         ref={root}
         className="article-body"
-        aria-label="Article text"
+        aria-label={t('reader.articleText')}
         aria-busy={!content.whole}
         onKeyUp={(e) => {
           if (e.shiftKey || e.key === 'Shift') reportSelection();

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 
 /** Find in article: accent-insensitive by default, "i / N", Enter / Shift+Enter, Escape closes. */
 export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
+  const { t } = useTranslation();
   const find = useStore((s) => s.find);
   const setFindQuery = useStore((s) => s.setFindQuery);
   const stepFind = useStore((s) => s.stepFind);
@@ -19,17 +21,17 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
   const status = !find.query.trim()
     ? ''
     : !whole
-      ? 'Loading the article…'
+      ? t('find.loading')
       : count === 0
-        ? 'No matches'
-        : `${find.current + 1} / ${count}`;
+        ? t('find.none')
+        : t('find.position', { at: find.current + 1, count });
   return (
-    <div className="find-bar" role="search" aria-label="Find in article">
+    <div className="find-bar" role="search" aria-label={t('find.label')}>
       <input
         ref={input}
         type="search"
-        aria-label="Find in article"
-        placeholder="Find in article"
+        aria-label={t('find.label')}
+        placeholder={t('find.label')}
         value={find.query}
         onChange={(e) => setFindQuery(e.target.value)}
         onKeyDown={(e) => {
@@ -45,10 +47,10 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
       <span role="status" className="find-count" aria-live="polite">
         {status}
       </span>
-      <button type="button" aria-label="Previous match" disabled={!count} onClick={() => stepFind(-1)}>
+      <button type="button" aria-label={t('find.previous')} disabled={!count} onClick={() => stepFind(-1)}>
         ↑
       </button>
-      <button type="button" aria-label="Next match" disabled={!count} onClick={() => stepFind(1)}>
+      <button type="button" aria-label={t('find.next')} disabled={!count} onClick={() => stepFind(1)}>
         ↓
       </button>
       <label className="check">
@@ -57,12 +59,12 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
           checked={find.exact}
           onChange={(e) => setFindQuery(find.query, e.target.checked)}
         />
-        Match accents
+        {t('find.exact')}
       </label>
       <button type="button" disabled={!count} onClick={onSelectMatch}>
-        Select match
+        {t('find.select')}
       </button>
-      <button type="button" aria-label="Close find" onClick={closeFind}>
+      <button type="button" aria-label={t('find.close')} onClick={closeFind}>
         ×
       </button>
     </div>

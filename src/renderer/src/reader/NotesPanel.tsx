@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import { HIGHLIGHT_COLORS, type Annotation, type HighlightColor } from '../../../shared/model/annotation';
-import { HIGHLIGHT_STYLES } from '../ui/colors';
 import { renderMarkdown } from '../ui/markdown';
 import { WindowedList } from '../ui/WindowedList';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -34,6 +34,7 @@ export function NotesPanel({
   focusEditor: 'note' | 'tags' | null;
   onEditorFocused: () => void;
 }) {
+  const { t } = useTranslation();
   const annotations = useStore((s) => s.annotations);
   const selectedId = useStore((s) => s.selectedAnnotationId);
   const filter = useStore((s) => s.notesFilter);
@@ -62,42 +63,46 @@ export function NotesPanel({
         />
       )}
       <h3 id="highlights-heading">
-        Highlights{' '}
+        {t('notes.highlights')}{' '}
         <span className="muted">
-          ({shown.length === placed.length ? placed.length : `${shown.length} of ${placed.length}`})
+          (
+          {shown.length === placed.length
+            ? t('app.number', { value: placed.length })
+            : t('notes.shownOf', { shown: shown.length, count: placed.length })}
+          )
         </span>
       </h3>
       {!whole && (
         <p role="status" className="muted">
-          Loading the highlights of the whole article…
+          {t('notes.loading')}
         </p>
       )}
-      <div className="notes-filters" role="group" aria-label="Filter highlights">
+      <div className="notes-filters" role="group" aria-label={t('notes.filters')}>
         <input
           type="search"
-          aria-label="Filter highlights by text"
-          placeholder="Filter highlights"
+          aria-label={t('notes.filterText')}
+          placeholder={t('notes.filterPlaceholder')}
           value={filter.text}
           onChange={(e) => setFilter({ ...filter, text: e.target.value })}
         />
         <select
-          aria-label="Filter by colour"
+          aria-label={t('notes.filterColour')}
           value={filter.color}
           onChange={(e) => setFilter({ ...filter, color: e.target.value as HighlightColor | '' })}
         >
-          <option value="">All colours</option>
+          <option value="">{t('notes.allColours')}</option>
           {HIGHLIGHT_COLORS.map((c) => (
             <option key={c} value={c}>
-              {HIGHLIGHT_STYLES[c].label}
+              {t(`colours.${c}`)}
             </option>
           ))}
         </select>
         <select
-          aria-label="Filter by tag"
+          aria-label={t('notes.filterTag')}
           value={filter.tag}
           onChange={(e) => setFilter({ ...filter, tag: e.target.value })}
         >
-          <option value="">All tags</option>
+          <option value="">{t('notes.allTags')}</option>
           {tags.map((t) => (
             <option key={t} value={t}>
               {t}
@@ -117,16 +122,11 @@ export function NotesPanel({
           renderRow={(i) => <HighlightItem annotation={shown[i]!} selected={i === selectedIndex} />}
         />
       </div>
-      {placed.length > 0 && shown.length === 0 && <p className="muted">No highlight matches this filter.</p>}
+      {placed.length > 0 && shown.length === 0 && <p className="muted">{t('notes.noMatch')}</p>}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
-          <h3 id="orphans-heading">
-            {orphans.length} {orphans.length === 1 ? 'highlight' : 'highlights'} could not be placed
-          </h3>
-          <p className="muted">
-            The text changed. Choose one, then select where it belongs and press “Re-attach selected highlight
-            here” — or delete it.
-          </p>
+          <h3 id="orphans-heading">{t('notes.orphans', { count: orphans.length })}</h3>
+          <p className="muted">{t('notes.orphansHelp')}</p>
           <ul className="highlight-list">
             {orphans.map((a) => (
               <li key={a.id} className={`highlight-item${a.id === selectedId ? ' selected' : ''}`}>
@@ -142,6 +142,7 @@ export function NotesPanel({
 
 /** One highlight's row content (its `<li>` is the list's): quote, note and tags. */
 function HighlightItem({ annotation, selected }: { annotation: Annotation; selected: boolean }) {
+  const { t } = useTranslation();
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const scrollTo = useStore((s) => s.scrollTo);
   const pages = useStore((s) => s.content?.pages);
@@ -151,7 +152,11 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
       <button
         type="button"
         className="highlight-open"
-        aria-label={`Highlight${page ? `, p. ${page.label}` : ''}: ${annotation.target.quote.exact.slice(0, 80)}`}
+        aria-label={
+          page
+            ? t('notes.openOnPage', { page: page.label, quote: annotation.target.quote.exact.slice(0, 80) })
+            : t('notes.open', { quote: annotation.target.quote.exact.slice(0, 80) })
+        }
         aria-current={selected ? 'true' : undefined}
         onClick={() => {
           selectAnnotation(annotation.id);
@@ -159,7 +164,7 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
         }}
       >
         <span className="swatch" data-color={annotation.color} aria-hidden="true" />
-        {page && <span className="highlight-page">p. {page.label}</span>}
+        {page && <span className="highlight-page">{t('notes.page', { page: page.label })}</span>}
         <q className="quote">{annotation.target.quote.exact}</q>
       </button>
       {annotation.note && (
@@ -182,12 +187,13 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
 }
 
 function ArticleNote() {
+  const { t } = useTranslation();
   const content = useStore((s) => s.content);
   const [editing, setEditing] = useState(false);
   if (!content) return null;
   return (
     <section className="article-note" aria-labelledby="article-note-heading">
-      <h3 id="article-note-heading">Article note</h3>
+      <h3 id="article-note-heading">{t('notes.articleNote')}</h3>
       {editing ? (
         <ArticleNoteEditor key={content.article.id} saved={content.note} onClose={() => setEditing(false)} />
       ) : (
@@ -198,10 +204,10 @@ function ArticleNote() {
               dangerouslySetInnerHTML={{ __html: renderMarkdown(content.note) }}
             />
           ) : (
-            <p className="muted">No note yet.</p>
+            <p className="muted">{t('notes.noNote')}</p>
           )}
           <button type="button" onClick={() => setEditing(true)}>
-            Edit article note
+            {t('notes.editNote')}
           </button>
         </>
       )}
@@ -211,6 +217,7 @@ function ArticleNote() {
 
 /** The article note being written: saved after a pause, on Ctrl/Cmd+Enter and on closing; Escape asks. */
 function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const setArticleNote = useStore((s) => s.setArticleNote);
   const note = useDraft(
     saved,
@@ -223,7 +230,7 @@ function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => v
     <>
       <textarea
         ref={field}
-        aria-label="Article note (Markdown)"
+        aria-label={t('notes.noteField')}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         value={note.draft}
         rows={5}
@@ -243,7 +250,7 @@ function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => v
       />
       {discarding && (
         <DiscardPrompt
-          what="article note"
+          what="articleNote"
           onDiscard={() => {
             note.revert();
             setDiscarding(false);
@@ -264,10 +271,10 @@ function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => v
             onClose();
           }}
         >
-          Save note
+          {t('notes.saveNote')}
         </button>
         <button type="button" onClick={() => (note.dirty ? setDiscarding(true) : onClose())}>
-          Cancel
+          {t('app.cancel')}
         </button>
       </div>
     </>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HighlightColor } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
@@ -23,6 +24,7 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /** The reader: article, selection toolbar, find bar and the notes/tags side panel. */
 export function ReaderView() {
+  const { t } = useTranslation();
   const content = useStore((s) => s.content);
   const settings = useStore((s) => s.settings);
   const createHighlight = useStore((s) => s.createHighlight);
@@ -132,7 +134,7 @@ export function ReaderView() {
       />
       {exporting && (
         <ExportDialog
-          scopes={[{ label: 'This article', scope: { kind: 'article', id: content.article.id } }]}
+          scopes={[{ label: t('exporting.thisArticle'), scope: { kind: 'article', id: content.article.id } }]}
           onClose={() => setExporting(false)}
         />
       )}
@@ -140,7 +142,13 @@ export function ReaderView() {
       <div
         className={`reader-body${sidePanel.open ? '' : ' panel-closed'}${sidePanel.narrow ? ' narrow' : ''}`}
       >
-        <div className="reader-scroll" ref={setScroller} tabIndex={0} role="region" aria-label="Reading area">
+        <div
+          className="reader-scroll"
+          ref={setScroller}
+          tabIndex={0}
+          role="region"
+          aria-label={t('reader.readingArea')}
+        >
           <div
             className="reader-page"
             lang={language ?? undefined}

@@ -1,16 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../../shared/model/search';
 import { useStore } from '../state/store';
-
-const KIND_LABELS: Record<SearchHit['kind'], string> = {
-  title: 'Title',
-  author: 'Author',
-  text: 'Text',
-  quote: 'Highlight',
-  note: 'Note',
-  tag: 'Tag',
-};
 
 /** A snippet as text with its matches marked; never parsed as HTML. */
 function Snippet({ snippet }: { snippet: SearchSnippet }) {
@@ -30,6 +22,8 @@ function Snippet({ snippet }: { snippet: SearchSnippet }) {
  * article; choosing one opens the article at the hit and selects the highlight.
  */
 export function SearchBox() {
+  const { t } = useTranslation();
+  const describe = useStore((s) => s.describe);
   const openArticle = useStore((s) => s.openArticle);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const notify = useStore((s) => s.notify);
@@ -63,11 +57,11 @@ export function SearchBox() {
         if (result.ok) {
           setResults(result.value);
           setError(null);
-        } else setError(result.error.message);
+        } else setError(describe(result.error));
       });
     }, 120);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, describe]);
 
   const choose = async (articleId: string, hit: SearchHit) => {
     setOpen(false);
@@ -76,17 +70,17 @@ export function SearchBox() {
     else if (hit.start !== undefined && hit.end !== undefined && hit.end > hit.start) {
       useStore.getState().markPassage(hit.start, hit.end);
     }
-    if (!useStore.getState().content) notify('error', 'That article could not be opened.');
+    if (!useStore.getState().content) notify('error', t('search.cannotOpen'));
   };
 
   return (
-    <div className="search" role="search" aria-label="Search the library">
+    <div className="search" role="search" aria-label={t('search.label')}>
       <input
         ref={input}
         type="search"
-        aria-label="Search the library"
+        aria-label={t('search.label')}
         aria-keyshortcuts="Control+K Control+Shift+F"
-        placeholder="Search everything (Ctrl+K)"
+        placeholder={t('search.placeholder')}
         value={query}
         onFocus={() => setOpen(true)}
         onChange={(e) => {
@@ -108,7 +102,7 @@ export function SearchBox() {
           ref={resultsRef}
           className="search-results"
           role="region"
-          aria-label="Search results"
+          aria-label={t('search.results')}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               setOpen(false);
@@ -119,9 +113,7 @@ export function SearchBox() {
           {error && <p role="alert">{error}</p>}
           {results && (
             <p className="muted search-summary" role="status">
-              {results.total === 0
-                ? 'No results'
-                : `${results.total} ${results.total === 1 ? 'result' : 'results'}`}
+              {results.total === 0 ? t('search.none') : t('search.count', { count: results.total })}
             </p>
           )}
           {results?.groups.map((group) => (
@@ -137,8 +129,10 @@ export function SearchBox() {
                     >
                       <span className="hit-kind">
                         {hit.color && <span className="swatch" data-color={hit.color} aria-hidden="true" />}
-                        {KIND_LABELS[hit.kind]}
-                        {hit.page !== undefined && <span className="hit-page"> · p. {hit.page}</span>}
+                        {t(`search.kind.${hit.kind}`)}
+                        {hit.page !== undefined && (
+                          <span className="hit-page"> · {t('search.page', { page: hit.page })}</span>
+                        )}
                       </span>
                       <Snippet snippet={hit.snippet} />
                     </button>
@@ -146,12 +140,12 @@ export function SearchBox() {
                 ))}
               </ul>
               {group.hitCount > group.hits.length && (
-                <p className="muted">and {group.hitCount - group.hits.length} more in this article</p>
+                <p className="muted">{t('search.more', { count: group.hitCount - group.hits.length })}</p>
               )}
             </section>
           ))}
           <button type="button" className="link close-results" onClick={() => setOpen(false)}>
-            Close results
+            {t('search.close')}
           </button>
         </div>
       )}

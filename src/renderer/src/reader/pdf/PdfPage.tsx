@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../shared/model/annotation';
 import type { Page } from '../../../../shared/model/article';
 import { textRuns } from '../../../../shared/pdf/lines';
@@ -46,6 +47,7 @@ export function PdfPage({
   onTextLayer: (index: number, layer: PageTextLayer | null) => void;
   onGoTo: (place: PdfPlace) => void;
 }) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const [layer, setLayer] = useState<PageTextLayer | null>(null);
@@ -149,7 +151,7 @@ export function PdfPage({
           <a
             key={i}
             href={'url' in link.to ? link.to.url : `#page=${link.to.place.index + 1}`}
-            aria-label={'url' in link.to ? link.to.url : `Go to page ${link.to.place.index + 1}`}
+            aria-label={'url' in link.to ? link.to.url : t('pdf.goTo', { page: link.to.place.index + 1 })}
             style={{ left: link.left, top: link.top, width: link.width, height: link.height }}
             onClick={(e) => {
               // Links never navigate the reader: web links open in the browser, others move within the PDF.

@@ -1,6 +1,7 @@
 /** English: the window, the library, importing, export and search. */
 export const app = {
   app: {
+    number: '{{value, number}}',
     status: 'Status',
     statusLine: '{{name}} {{version}} · library {{path}}',
     connecting: 'Connecting…',

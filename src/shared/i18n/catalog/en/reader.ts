@@ -143,6 +143,9 @@ export const reader = {
     zoom: 'Zoom',
     zoomIn: 'Zoom in',
     zoomValue: '{{percent, number}}%',
+    fitWidth: 'Fit width',
+    goToField: 'Go to page',
+    ofPages: 'of {{count, number}}',
   },
   colours: {
     yellow: 'Yellow',

@@ -1,6 +1,7 @@
 /** Tiếng Việt: cửa sổ, thư viện, nhập, xuất và tìm kiếm. */
 export const app = {
   app: {
+    number: '{{value, number}}',
     status: 'Trạng thái',
     statusLine: '{{name}} {{version}} · thư viện {{path}}',
     connecting: 'Đang kết nối…',

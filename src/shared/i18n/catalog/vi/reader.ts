@@ -140,6 +140,9 @@ export const reader = {
     zoom: 'Thu phóng',
     zoomIn: 'Phóng to',
     zoomValue: '{{percent, number}}%',
+    fitWidth: 'Vừa chiều rộng',
+    goToField: 'Đến trang',
+    ofPages: '/ {{count, number}}',
   },
   colours: {
     yellow: 'Vàng',
