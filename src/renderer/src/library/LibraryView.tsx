@@ -6,6 +6,7 @@ import { sameTag } from '../../../shared/model/tag';
 import { fold } from '../../../shared/text/fold';
 import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
+import { useComposedValue } from '../ui/composition';
 import { Dialog } from '../ui/Dialog';
 import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
@@ -57,7 +58,10 @@ export function LibraryView() {
   const { t } = useTranslation();
   const articles = useStore((s) => s.articles);
   const loaded = useStore((s) => s.articlesLoaded);
+  // What the filter field shows, and the filter applied: its text once any composition has ended.
+  const [text, setText] = useState('');
   const [query, setQuery] = useState('');
+  const composed = useComposedValue(setQuery);
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [editing, setEditing] = useState<ArticleMeta | null>(null);
@@ -105,8 +109,13 @@ export function LibraryView() {
               type="search"
               aria-label={t('library.filter')}
               placeholder={t('library.filterPlaceholder')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                composed.change(e.target.value);
+              }}
+              onCompositionStart={composed.onCompositionStart}
+              onCompositionEnd={composed.onCompositionEnd}
             />
             <label>
               {t('library.tag')}{' '}

@@ -4,6 +4,7 @@ import { glossLink } from '../../../shared/links/gloss-link';
 import type { Annotation } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ColorRadioGroup } from '../ui/ColorRadioGroup';
+import { isComposing } from '../ui/composition';
 import { DiscardPrompt } from './DiscardPrompt';
 import { useDraft } from './use-draft';
 
@@ -92,6 +93,7 @@ export function AnnotationEditor({
           aria-keyshortcuts="Control+Enter Meta+Enter"
           onChange={(e) => note.setDraft(e.target.value)}
           onKeyDown={(e) => {
+            if (isComposing(e)) return;
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               note.saveNow();
@@ -120,6 +122,7 @@ export function AnnotationEditor({
           value={tags.draft}
           onChange={(e) => tags.setDraft(e.target.value)}
           onKeyDown={(e) => {
+            if (isComposing(e)) return;
             if (e.key === 'Enter') {
               e.preventDefault();
               tags.saveNow();

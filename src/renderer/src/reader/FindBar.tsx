@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { isComposing, useComposedValue } from '../ui/composition';
 
 /** Find in article: accent-insensitive by default, "i / N", Enter / Shift+Enter, Escape closes. */
 export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
@@ -11,6 +12,14 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
   const closeFind = useStore((s) => s.closeFind);
   const whole = useStore((s) => s.content?.whole ?? false);
   const input = useRef<HTMLInputElement>(null);
+  // What the field shows; the query runs on it once any input-method composition has ended.
+  const [text, setText] = useState(find.query);
+  const [shownQuery, setShownQuery] = useState(find.query);
+  if (find.query !== shownQuery) {
+    setShownQuery(find.query);
+    setText(find.query);
+  }
+  const composed = useComposedValue(setFindQuery);
 
   useEffect(() => {
     input.current?.focus();
@@ -32,9 +41,15 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
         type="search"
         aria-label={t('find.label')}
         placeholder={t('find.label')}
-        value={find.query}
-        onChange={(e) => setFindQuery(e.target.value)}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          composed.change(e.target.value);
+        }}
+        onCompositionStart={composed.onCompositionStart}
+        onCompositionEnd={composed.onCompositionEnd}
         onKeyDown={(e) => {
+          if (isComposing(e)) return;
           if (e.key === 'Enter') {
             e.preventDefault();
             stepFind(e.shiftKey ? -1 : 1);

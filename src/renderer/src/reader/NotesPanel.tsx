@@ -10,6 +10,7 @@ import { DiscardPrompt } from './DiscardPrompt';
 import { useDraft } from './use-draft';
 import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
+import { isComposing, useComposedValue } from '../ui/composition';
 import { pageAt } from '../../../shared/pdf/pages';
 
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
@@ -50,6 +51,18 @@ export function NotesPanel({
     [shown, selectedId],
   );
   const tags = useMemo(() => [...new Set(annotations.flatMap((a) => a.tags))].sort(), [annotations]);
+  // The text filter applies once any input-method composition has ended; the field shows what is typed.
+  const [text, setText] = useState(filter.text);
+  const [shownText, setShownText] = useState(filter.text);
+  if (filter.text !== shownText) {
+    setShownText(filter.text);
+    setText(filter.text);
+  }
+  const applyText = useCallback(
+    (value: string) => setFilter({ ...useStore.getState().notesFilter, text: value }),
+    [setFilter],
+  );
+  const composed = useComposedValue(applyText);
 
   return (
     <div className="notes-panel">
@@ -82,8 +95,13 @@ export function NotesPanel({
           type="search"
           aria-label={t('notes.filterText')}
           placeholder={t('notes.filterPlaceholder')}
-          value={filter.text}
-          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            composed.change(e.target.value);
+          }}
+          onCompositionStart={composed.onCompositionStart}
+          onCompositionEnd={composed.onCompositionEnd}
         />
         <select
           aria-label={t('notes.filterColour')}
@@ -237,6 +255,7 @@ function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => v
         autoFocus
         onChange={(e) => note.setDraft(e.target.value)}
         onKeyDown={(e) => {
+          if (isComposing(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             note.saveNow();

@@ -5,6 +5,7 @@ import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
 import { ExportDialog } from '../library/ExportDialog';
 import { colorOfKey } from '../ui/colors';
+import { isComposing } from '../ui/composition';
 import { FindBar } from './FindBar';
 import { readerLayoutStyle } from './layout';
 import { bylinePlacement } from './byline';
@@ -16,10 +17,14 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel, type SidePanelTab } from './SidePanel';
 import { useSidePanel } from './use-side-panel';
 
-/** True when a key press is meant for a text field, not for a reader shortcut. */
+/**
+ * True when a key press is meant for a text field, not for a reader shortcut: the field it goes to, or
+ * the one that has focus.
+ */
 export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  const isField = (el: Element | null) =>
+    !!el && ((el as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  return isField(target as Element | null) || isField(document.activeElement);
 }
 
 /** The reader: article, selection toolbar, find bar and the notes/tags side panel. */
@@ -73,6 +78,8 @@ export function ReaderView() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A key an input method is composing with is never a shortcut.
+      if (isComposing(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'f') {
         e.preventDefault();

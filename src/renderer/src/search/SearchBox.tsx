@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../../shared/model/search';
 import { useStore } from '../state/store';
+import { isComposing, useComposedValue } from '../ui/composition';
 
 /** A snippet as text with its matches marked; never parsed as HTML. */
 function Snippet({ snippet }: { snippet: SearchSnippet }) {
@@ -27,7 +28,10 @@ export function SearchBox() {
   const openArticle = useStore((s) => s.openArticle);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const notify = useStore((s) => s.notify);
+  // What the field shows, and the query run: the field's text once any input-method composition has ended.
+  const [text, setText] = useState('');
   const [query, setQuery] = useState('');
+  const composed = useComposedValue(setQuery);
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -37,6 +41,7 @@ export function SearchBox() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (isComposing(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && (e.key.toLowerCase() === 'k' || (e.shiftKey && e.key.toLowerCase() === 'f'))) {
         e.preventDefault();
@@ -81,13 +86,17 @@ export function SearchBox() {
         aria-label={t('search.label')}
         aria-keyshortcuts="Control+K Control+Shift+F"
         placeholder={t('search.placeholder')}
-        value={query}
+        value={text}
         onFocus={() => setOpen(true)}
         onChange={(e) => {
-          setQuery(e.target.value);
+          setText(e.target.value);
+          composed.change(e.target.value);
           setOpen(true);
         }}
+        onCompositionStart={composed.onCompositionStart}
+        onCompositionEnd={composed.onCompositionEnd}
         onKeyDown={(e) => {
+          if (isComposing(e)) return;
           if (e.key === 'Escape') {
             setOpen(false);
             input.current?.blur();
