@@ -137,9 +137,7 @@ for (const [language, locale] of [
 test.describe('the language setting', () => {
   test.use({ locale: 'en-US' });
 
-  test('switches the interface in the library and is remembered across a restart', async ({
-    gloss,
-  }) => {
+  test('switches the interface in the library and is remembered across a restart', async ({ gloss }) => {
     let { page } = gloss;
     await page.getByRole('combobox', { name: 'Language' }).selectOption('vi');
     await expect(page.getByRole('heading', { name: 'Thư viện' })).toBeVisible();

@@ -203,7 +203,7 @@ function ArticleRow({
           {article.title}
         </button>
         <div className="article-meta">
-          {article.author && <span>{article.author}</span>}
+          {article.author && <span className="article-author">{article.author}</span>}
           {article.published && <span>{formatDate(article.published, i18n.language)}</span>}
           <span>{t('library.highlights', { count: article.highlightCount })}</span>
           {article.tags.map((t) => (
