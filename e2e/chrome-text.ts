@@ -39,7 +39,11 @@ export function untranslatedText(page: Page): Promise<string[]> {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
         const text = node.textContent ?? '';
-        if (!parent || parent.closest(userData) || parent.closest('option, datalist, textarea, script, style'))
+        if (
+          !parent ||
+          parent.closest(userData) ||
+          parent.closest('option, datalist, textarea, script, style')
+        )
           continue;
         if (parent.getClientRects().length === 0) continue;
         if (wordy(text) && !pseudo.test(text)) found.push(`text: ${text.trim()}`);
