@@ -32,7 +32,7 @@ const NEUTRAL = new Set(['A−', 'A+', 'Gloss', '×', '↑', '↓', '−', '+'])
 export function untranslatedText(page: Page): Promise<string[]> {
   return page.evaluate(
     ({ userData, neutral }) => {
-      const pseudo = /[\[\]~áëïôüýçñšžÅÉÎÖÛÝÇÑŠŽ]/;
+      const pseudo = /[[\]~áëïôüýçñšžÅÉÎÖÛÝÇÑŠŽ]/;
       const wordy = (text: string) => /[A-Za-z]/.test(text) && !neutral.includes(text.trim());
       const found: string[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
