@@ -47,6 +47,7 @@ const Blocks = memo(function Blocks({
   to: number;
   byline?: string;
 }) {
+  const { t } = useTranslation();
   const leaf = (i: number, inside: boolean) => {
     const block = blocks[i]!;
     // In a list item or a cell the block is that item's or cell's text: the wrapper is the li, not the block.
@@ -67,7 +68,7 @@ const Blocks = memo(function Blocks({
       </Tag>
     );
   };
-  return <>{blockTree(blocks, from, to, leaf)}</>;
+  return <>{blockTree(blocks, from, to, leaf, t('reader.table'))}</>;
 });
 
 /**
