@@ -77,8 +77,15 @@ async function stopWeb(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/**
+ * The system language the app starts in: Playwright's `locale` option (`test.use({ locale: 'vi-VN' })`),
+ * English unless a spec says otherwise, so accessible names are the same on every machine.
+ */
+const DEFAULT_LOCALE = 'en-US';
+
 export const test = base.extend<{ gloss: Gloss }>({
-  gloss: async ({ playwright }, use, testInfo) => {
+  gloss: async ({ playwright, locale: asked }, use, testInfo) => {
+    const locale = asked ?? DEFAULT_LOCALE;
     const libraryDir = mkdtempSync(path.join(os.tmpdir(), 'gloss-e2e-'));
     if (testInfo.project.name === 'electron') {
       const binary = electronBinary();
@@ -90,8 +97,8 @@ export const test = base.extend<{ gloss: Gloss }>({
       const launch = async () => {
         app = await _electron.launch({
           executablePath: binary!,
-          args: [root, '--library', libraryDir],
-          env: { ...process.env, GLOSS_LIBRARY: libraryDir },
+          args: [root, '--library', libraryDir, `--lang=${locale}`],
+          env: { ...process.env, GLOSS_LIBRARY: libraryDir, LANG: `${locale.replace('-', '_')}.UTF-8` },
         });
         return app.firstWindow();
       };
@@ -111,7 +118,7 @@ export const test = base.extend<{ gloss: Gloss }>({
         args: CHROMIUM_ARGS,
       });
       let server = await startWeb(libraryDir);
-      let context = await browser.newContext();
+      let context = await browser.newContext({ locale });
       const page = await context.newPage();
       await page.goto(server.url);
       await use({
@@ -122,7 +129,7 @@ export const test = base.extend<{ gloss: Gloss }>({
           await context.close();
           await stopWeb(server.child);
           server = await startWeb(libraryDir);
-          context = await browser.newContext();
+          context = await browser.newContext({ locale });
           const next = await context.newPage();
           await next.goto(server.url);
           return next;

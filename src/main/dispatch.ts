@@ -45,7 +45,7 @@ export function createDispatch(
 
 /** Converts anything thrown into an error value; unexpected errors keep their message. */
 export function errorResult(error: unknown): Result<never> {
-  if (error instanceof GlossError) return fail(error.code, error.message);
+  if (error instanceof GlossError) return fail(error.code, error.message, error.params);
   const message = error instanceof Error ? error.message : String(error);
   return fail('internal', `Unexpected error: ${message}`);
 }

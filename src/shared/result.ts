@@ -16,10 +16,17 @@ export type ErrorCode =
   | 'forbidden'
   | 'internal';
 
-/** An error as a value: a stable code for programs and a sentence for people. */
+/** What an error names, for wording it in another language: `file` is the name of the file concerned. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/**
+ * An error as a value: a stable code for programs, an English sentence for people, logs and the CLI,
+ * and the parameters an interface words it with in the user's language (see `describeError`).
+ */
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  params?: ErrorParams;
 }
 
 /** What every API call resolves to; calls never reject for domain errors. */
@@ -30,6 +37,7 @@ export class GlossError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'GlossError';
@@ -39,8 +47,8 @@ export class GlossError extends Error {
 /** Wraps a value as a successful result. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-/** Wraps an error code and message as a failed result. */
-export const fail = (code: ErrorCode, message: string): Result<never> => ({
+/** Wraps an error code, message and (when given) parameters as a failed result. */
+export const fail = (code: ErrorCode, message: string, params?: ErrorParams): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: params ? { code, message, params } : { code, message },
 });

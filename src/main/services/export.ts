@@ -187,6 +187,7 @@ export async function renderExport(
       combinedName: `${stem}.md`,
       colorMarker: params.colorMarker,
       clean: params.clean,
+      language: params.language,
     });
   }
   const annotations = articles.flatMap((a) => a.highlights);

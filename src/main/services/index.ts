@@ -21,6 +21,8 @@ export interface ServicesOptions {
   /** Absolute path of the library folder. */
   libraryPath: string;
   host: AppInfo['host'];
+  /** The system's language (BCP 47), when the host knows it: Electron's `app.getLocale()`. */
+  locale?: string;
   /** Watch `articles/` for files changed on disk (default true; the CLI's one-shot commands turn it off). */
   watch?: boolean;
   /**
@@ -131,7 +133,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     }));
   if (options.dataDir) void vault();
   const handlers: Handlers = {
-    ...appHandlers(options.host, options.libraryPath, () => store.syncStatus()),
+    ...appHandlers(options.host, options.libraryPath, () => store.syncStatus(), options.locale),
     ...libraryHandlers(library, store),
     ...annotationHandlers(store),
     // A search sees every change acknowledged before it: an import returns before its text is

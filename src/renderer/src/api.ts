@@ -44,6 +44,7 @@ function httpApi(): GlossApi {
         error: {
           code: 'io',
           message: `Gloss is not answering (${String(error)}): is \`gloss serve\` still running? This page reconnects when it is back.`,
+          params: { reason: 'not-answering' },
         },
       };
     }

@@ -18,6 +18,8 @@ export const renderExportSchema = z
     clean: z.boolean().optional(),
     /** Whole-library export only: also export articles without highlights or a note (left out by default). */
     includeEmpty: z.boolean().optional(),
+    /** Markdown only: the language of its human-readable words (field names stay English); default English. */
+    language: z.enum(['vi', 'en']).optional(),
   })
   .strict();
 

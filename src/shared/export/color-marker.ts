@@ -1,4 +1,5 @@
 import type { HighlightColor } from '../model/annotation';
+import type { ExportWords } from './words';
 
 /** How Markdown export shows a highlight's colour. */
 export type ColorMarkerStyle = 'emoji' | 'text' | 'none';
@@ -18,8 +19,12 @@ export const COLOR_EMOJI: Readonly<Record<HighlightColor, string>> = {
   gray: '⬜',
 };
 
-/** The marker for `color` in `style`: "🟨", "Colour: yellow", or "" for none. */
-export function colorMarker(color: HighlightColor, style: ColorMarkerStyle): string {
+/** The marker for `color` in `style`: "🟨", "Colour: yellow" (in the language of `words`), or "" for none. */
+export function colorMarker(
+  color: HighlightColor,
+  style: ColorMarkerStyle,
+  words: Pick<ExportWords, 'colour'> = { colour: (c) => `Colour: ${c}` },
+): string {
   if (style === 'none') return '';
-  return style === 'text' ? `Colour: ${color}` : COLOR_EMOJI[color];
+  return style === 'text' ? words.colour(color) : COLOR_EMOJI[color];
 }

@@ -10,6 +10,8 @@ import type { OutlineEntry } from '../text/outline';
 import { chapterAt, groupByChapter } from './chapters';
 import { blockquote, escapeMarkdownText, noteMarkdown, obsidianTags } from './escape';
 import { colorMarker, type ColorMarkerStyle } from './color-marker';
+import { exportWords, type ExportWords } from './words';
+import type { Language } from '../i18n';
 import { safeFileStem, uniqueFileNames } from './file-names';
 import type { ArticleData, ChapterData, HighlightData } from './template-data';
 import { assembleDocument, hasMarkerLine, splitFrontMatter, toYaml, type ExportSection } from './markers';
@@ -41,6 +43,8 @@ export interface MarkdownOptions {
   colorMarker?: ColorMarkerStyle;
   /** Just the Markdown of each article (for the clipboard): no front matter, no Gloss markers. */
   clean?: boolean;
+  /** The language of the human-readable words (labels, colour names, orphan warning); English by default. */
+  language?: Language;
 }
 
 /**
@@ -57,26 +61,26 @@ export const DEFAULT_TEMPLATE = `---
 {{#if combined}}
 
 {{#if author}}
-- Author: {{author}}
+- {{words.author}}: {{author}}
 {{/if}}
 {{#if published}}
-- Published: {{published}}
+- {{words.published}}: {{published}}
 {{/if}}
-- Source: {{source}}
-- Link: [Open in Gloss]({{link}})
+- {{words.source}}: {{source}}
+- {{words.link}}: [{{words.openInGloss}}]({{link}})
 {{#if hashtags}}
-- Tags: {{hashtags}}
+- {{words.tags}}: {{hashtags}}
 {{/if}}
 {{/if}}
 {{#if note}}
 
-## Note
+## {{words.note}}
 
 {{note}}
 {{/if}}
 {{#if highlights.length}}
 
-## Highlights
+## {{words.highlights}}
 {{#each chapters}}
 {{#if title}}
 
@@ -88,7 +92,7 @@ export const DEFAULT_TEMPLATE = `---
 
 ^{{blockId}}
 
-{{#if meta}}{{meta}} · {{/if}}[Open in Gloss]({{link}})
+{{#if meta}}{{meta}} · {{/if}}[{{@root.words.openInGloss}}]({{link}})
 {{#if note}}
 
 {{note}}
@@ -183,6 +187,7 @@ export function articleData(
   exported: string,
   combined: boolean,
   markerStyle: ColorMarkerStyle = 'emoji',
+  words: ExportWords = exportWords('en'),
 ): ArticleData {
   const { article } = input;
   const ids = blockIds(input.highlights);
@@ -193,8 +198,8 @@ export function articleData(
     const quoteText = trimLineBreaks(h.target.quote.exact);
     const quote = escapeMarkdownText(quoteText);
     const highlightTags = obsidianTags(h.tags);
-    const marker = colorMarker(h.color, markerStyle);
-    const orphaned = h.orphaned ? 'Orphaned: not found in the current text' : '';
+    const marker = colorMarker(h.color, markerStyle, words);
+    const orphaned = h.orphaned ? words.orphaned : '';
     const page = (!h.orphaned && input.pages && pageOfTarget(input.pages, h.target)?.label) || null;
     const area = h.target.area !== undefined;
     return {
@@ -203,7 +208,7 @@ export function articleData(
       index: i + 1,
       quote,
       quoteBlock: area
-        ? `> *Area on p. ${escapeMarkdownText(page ?? String(h.target.area!.page + 1))}*`
+        ? `> *${escapeMarkdownText(words.areaOn(page ?? String(h.target.area!.page + 1)))}*`
         : blockquote(quote),
       area,
       quoteText,
@@ -211,7 +216,7 @@ export function articleData(
       noteText: h.note,
       color: h.color,
       colorMarker: marker,
-      meta: [page && `p. ${page}`, marker, hashtags(highlightTags), orphaned].filter(Boolean).join(' · '),
+      meta: [page && words.page(page), marker, hashtags(highlightTags), orphaned].filter(Boolean).join(' · '),
       tags: highlightTags,
       hashtags: hashtags(highlightTags),
       orphaned: h.orphaned,
@@ -266,6 +271,16 @@ export function articleData(
     frontMatter,
     highlights,
     chapters,
+    words: {
+      author: words.author,
+      published: words.published,
+      source: words.source,
+      link: words.link,
+      tags: words.tags,
+      note: words.note,
+      highlights: words.highlights,
+      openInGloss: words.openInGloss,
+    },
   };
 }
 
@@ -273,8 +288,9 @@ function renderSection(
   template: ArticleTemplate,
   input: ArticleExport,
   options: MarkdownOptions,
+  words: ExportWords,
 ): { frontMatter: string | null; section: ExportSection } {
-  const data = articleData(input, options.exported, options.combined, options.colorMarker);
+  const data = articleData(input, options.exported, options.combined, options.colorMarker, words);
   const output = template(data);
   const { frontMatter, body } = splitFrontMatter(
     output.includes('\r') ? output.replace(/\r\n?/g, '\n') : output,
@@ -308,7 +324,8 @@ function renderSection(
  */
 export function renderMarkdown(articles: readonly ArticleExport[], options: MarkdownOptions): ExportFile[] {
   const template = compileTemplate(options.template ?? DEFAULT_TEMPLATE);
-  const rendered = articles.map((a) => renderSection(template, a, options));
+  const words = exportWords(options.language);
+  const rendered = articles.map((a) => renderSection(template, a, options, words));
   if (options.clean) {
     const content = `${rendered.map((r) => r.section.body).join('\n\n')}\n`;
     return [{ name: options.combinedName, content }];

@@ -84,4 +84,21 @@ export interface ArticleData {
   highlights: HighlightData[];
   /** The highlights in runs by chapter, in document order (one untitled run for an article without contents). */
   chapters: ChapterData[];
+  /**
+   * The default template's words in the export's language ("Author", "Open in Gloss"…; inside
+   * `{{#each}}`, reach them with `@root.words`).
+   */
+  words: TemplateWords;
+}
+
+/** The words the default template prints, in the export's language. */
+export interface TemplateWords {
+  author: string;
+  published: string;
+  source: string;
+  link: string;
+  tags: string;
+  note: string;
+  highlights: string;
+  openInGloss: string;
 }

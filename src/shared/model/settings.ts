@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
-/** Reader preferences, stored with the library; font size in CSS pixels, 12–32. */
+/**
+ * Reader preferences, stored with the library; font size in CSS pixels, 12–32. `language` is the
+ * interface's language; absent or 'system', the system's.
+ */
 export const settingsSchema = z.object({
   theme: z.enum(['light', 'dark', 'sepia']),
   font: z.enum(['serif', 'sans']),
   fontSize: z.int().min(12).max(32),
+  language: z.enum(['system', 'vi', 'en']).optional(),
 });
 /** A value `settingsSchema` accepts. */
 export type Settings = z.output<typeof settingsSchema>;

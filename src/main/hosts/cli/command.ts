@@ -1,4 +1,5 @@
 import type { MethodName, Params, ResultOf } from '../../../shared/contract';
+import { translator, type Locale, type TFunction } from '../../../shared/i18n';
 import { GlossError } from '../../../shared/result';
 import type { Services } from '../../services';
 
@@ -12,6 +13,13 @@ export interface CommandContext {
   args: string[];
   /** Parsed options (global and command-specific). */
   options: Record<string, string | boolean | string[] | undefined>;
+  /** The language of messages for people (LC_ALL, LC_MESSAGES, LANG); English when absent. */
+  locale?: Locale;
+}
+
+/** The translate function for the context's language (`--json` output never uses it). */
+export function wordsOf(ctx: Pick<CommandContext, 'locale'>): TFunction {
+  return translator(ctx.locale ?? 'en');
 }
 
 /** One `gloss` command. */
@@ -31,7 +39,7 @@ export async function call<M extends MethodName>(
   params: Params<M>,
 ): Promise<ResultOf<M>> {
   const result = await ctx.services.dispatch(name, params);
-  if (!result.ok) throw new GlossError(result.error.code, result.error.message);
+  if (!result.ok) throw new GlossError(result.error.code, result.error.message, result.error.params);
   return result.value as ResultOf<M>;
 }
 

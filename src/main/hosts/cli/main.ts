@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { describeError, localeFromEnv, translator } from '../../../shared/i18n';
 import { GlossError } from '../../../shared/result';
 import type { Services } from '../../services';
 import { glossDataDir, resolveLibraryPath } from '../../services/library-path';
@@ -88,6 +89,7 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
   }
   let services: Services | undefined;
   let keepRunning = false;
+  const locale = localeFromEnv(process.env);
   try {
     const library = typeof values.library === 'string' ? values.library : undefined;
     // Loaded only now, so that --version and --help start as fast as node itself.
@@ -107,14 +109,18 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
       json,
       args: positionals.slice(1),
       options: values,
+      locale,
     });
     keepRunning = outcome === 'keep-running';
     return keepRunning ? -1 : 0;
   } catch (error) {
     const code = error instanceof GlossError ? error.code : 'internal';
     const message = error instanceof Error ? error.message : String(error);
-    if (json) console.error(JSON.stringify({ ok: false, error: { code, message } }));
-    else console.error(`gloss: ${message}`);
+    const params = error instanceof GlossError ? error.params : undefined;
+    if (json)
+      console.error(JSON.stringify({ ok: false, error: { code, message, ...(params && { params }) } }));
+    else
+      console.error(`gloss: ${describeError(translator(locale), locale, { code, message, params }, true)}`);
     return 1;
   } finally {
     if (services && !keepRunning) {

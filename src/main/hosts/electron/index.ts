@@ -140,6 +140,7 @@ if (!app.requestSingleInstanceLock()) {
     services = await startServices({
       libraryPath: resolveLibraryPath(libraryArgument()),
       host: 'electron',
+      locale: app.getLocale(),
       dataDir: glossDataDir(),
       chooseFolder,
     });

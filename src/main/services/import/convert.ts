@@ -187,7 +187,7 @@ function naming<T>(name: string, convert: () => T): T {
     return convert();
   } catch (error) {
     if (error instanceof GlossError)
-      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`);
+      throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`, { file: name });
     throw error;
   }
 }
@@ -203,14 +203,20 @@ async function convertText(
     throw new GlossError(
       'unsupported',
       `Cannot import “${name}”: it looks like a binary file (${binary}), not text.`,
+      { file: name },
     );
   }
   const converter = await TEXT_CONVERTERS[format]?.();
-  if (!converter)
-    throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`);
+  if (!converter) {
+    throw new GlossError('unsupported', `Cannot import “${name}”: Gloss cannot read it as text.`, {
+      file: name,
+    });
+  }
   const { text: decoded, encoding, invalidBytes } = decode(bytes, converter.declaredCharset?.(bytes) ?? null);
   if (!decoded.trim()) {
-    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`);
+    throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`, {
+      file: name,
+    });
   }
   return {
     converted: naming(name, () => converter.convert(decoded)),

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { useLocaleSync } from '../i18n/use-locale';
 import { useStore } from '../state/store';
 import { useLibrarySync } from '../state/sync';
 import { DropZone } from './DropZone';
@@ -11,8 +13,19 @@ import { useRouteSync } from './use-route';
 const loadReader = () => import('../reader/ReaderView');
 const ReaderView = lazy(() => loadReader().then((m) => ({ default: m.ReaderView })));
 
-/** The window: header, the current view, notices and a status line. */
+/** The window in the user's language. */
 export function App() {
+  const i18n = useStore((s) => s.i18n);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Window />
+    </I18nextProvider>
+  );
+}
+
+/** The window: header, the current view, notices and a status line. */
+function Window() {
+  const { t } = useTranslation();
   const info = useStore((s) => s.info);
   const view = useStore((s) => s.view);
   const theme = useStore((s) => s.settings.theme);
@@ -23,6 +36,7 @@ export function App() {
   useEffect(() => {
     if (hasRows) void loadReader();
   }, [hasRows]);
+  useLocaleSync();
 
   return (
     <div className={`app theme-${theme}`}>
@@ -41,13 +55,13 @@ export function App() {
       </main>
       <Notices />
       <DropZone />
-      <footer className="status-bar" aria-label="Status">
+      <footer className="status-bar" aria-label={t('app.status')}>
         {info ? (
           <span>
-            {info.name} {info.version} · library {info.libraryPath}
+            {t('app.statusLine', { name: info.name, version: info.version, path: info.libraryPath })}
           </span>
         ) : (
-          <span>Connecting…</span>
+          <span>{t('app.connecting')}</span>
         )}
       </footer>
     </div>

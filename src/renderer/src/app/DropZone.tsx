@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 
 /** Lets files be dropped anywhere on the window to import them; shows a hint while dragging. */
 export function DropZone() {
+  const { t } = useTranslation();
   const importFiles = useStore((s) => s.importFiles);
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
@@ -41,7 +43,7 @@ export function DropZone() {
   }, [importFiles]);
   return dragging ? (
     <div className="drop-overlay" aria-hidden="true">
-      Drop files to import them
+      {t('app.dropHint')}
     </div>
   ) : null;
 }

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 
 /** Transient messages and errors; errors are announced assertively and stay until dismissed. */
 export function Notices() {
+  const { t } = useTranslation();
   const notices = useStore((s) => s.notices);
   const dismiss = useStore((s) => s.dismiss);
   return (
@@ -25,7 +27,7 @@ export function Notices() {
               {notice.action.label}
             </button>
           )}
-          <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
+          <button type="button" aria-label={t('app.dismiss')} onClick={() => dismiss(notice.id)}>
             ×
           </button>
         </div>

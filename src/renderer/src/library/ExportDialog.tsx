@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { intlTag, type Locale } from '../../../shared/i18n';
 import type { ExportScope } from '../../../shared/model/export';
 import { api } from '../api';
 import { useStore } from '../state/store';
@@ -37,7 +39,9 @@ export function ExportDialog({
   scopes: { label: string; scope: ExportScope }[];
   onClose: () => void;
 }) {
+  const { t, i18n } = useTranslation();
   const notify = useStore((s) => s.notify);
+  const describe = useStore((s) => s.describe);
   const [scopeIndex, setScopeIndex] = useState(0);
   const [format, setFormat] = useState<'md' | 'json'>('md');
   const [combined, setCombined] = useState(true);
@@ -58,28 +62,29 @@ export function ExportDialog({
       combined: format === 'md' && !single && combined,
       ...(format === 'md' && { colorMarker }),
       ...(chosen.scope.kind === 'all' && { includeEmpty }),
+      language: intlTag(i18n.language as Locale) === 'vi' ? 'vi' : 'en',
     });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(describe(result.error));
     const { files } = result.value;
     const type = format === 'md' ? 'text/markdown' : 'application/ld+json';
     const [first] = files;
     if (files.length === 1 && first) download(first.name, first.content, type);
-    else download('Gloss export.zip', zipFiles(files), 'application/zip');
+    else download(t('exporting.zipName'), zipFiles(files), 'application/zip');
     notify(
       'info',
       files.length === 1
-        ? `Exported “${first?.name}”.`
-        : `Exported ${files.length} files in “Gloss export.zip”.`,
+        ? t('exporting.exportedOne', { name: first?.name })
+        : t('exporting.exportedMany', { count: files.length, zip: t('exporting.zipName') }),
     );
     onClose();
   };
 
   return (
-    <Dialog title="Export notes" onClose={onClose}>
+    <Dialog title={t('exporting.title')} onClose={onClose}>
       <div className="form">
         <label>
-          What
+          {t('exporting.what')}
           <select value={scopeIndex} onChange={(e) => setScopeIndex(Number(e.target.value))}>
             {scopes.map((s, i) => (
               <option key={s.label} value={i}>
@@ -89,10 +94,10 @@ export function ExportDialog({
           </select>
         </label>
         <fieldset className="radio-group">
-          <legend>Format</legend>
+          <legend>{t('exporting.format')}</legend>
           <label className="check">
             <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} />
-            Markdown (Obsidian)
+            {t('exporting.markdown')}
           </label>
           <label className="check">
             <input
@@ -101,22 +106,22 @@ export function ExportDialog({
               checked={format === 'json'}
               onChange={() => setFormat('json')}
             />
-            Web Annotation JSON
+            {t('exporting.json')}
           </label>
         </fieldset>
         {format === 'md' && !single && (
           <label className="check">
             <input type="checkbox" checked={combined} onChange={(e) => setCombined(e.target.checked)} />
-            One combined file (otherwise one file per article, in a zip)
+            {t('exporting.combined')}
           </label>
         )}
         {format === 'md' && (
           <label>
-            Colour of each highlight
+            {t('exporting.colour')}
             <select value={colorMarker} onChange={(e) => setColorMarker(e.target.value as ColorMarkerStyle)}>
-              <option value="emoji">A coloured square (🟨)</option>
-              <option value="text">In words (Colour: yellow)</option>
-              <option value="none">Not shown</option>
+              <option value="emoji">{t('exporting.colourEmoji')}</option>
+              <option value="text">{t('exporting.colourText')}</option>
+              <option value="none">{t('exporting.colourNone')}</option>
             </select>
           </label>
         )}
@@ -127,7 +132,7 @@ export function ExportDialog({
               checked={includeEmpty}
               onChange={(e) => setIncludeEmpty(e.target.checked)}
             />
-            Include articles without highlights or notes
+            {t('exporting.includeEmpty')}
           </label>
         )}
         {error && (
@@ -137,10 +142,10 @@ export function ExportDialog({
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('app.cancel')}
           </button>
           <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
-            {busy ? 'Exporting…' : 'Export'}
+            {busy ? t('exporting.running') : t('exporting.run')}
           </button>
         </div>
         <ExportFolder />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { useStore } from '../state/store';
@@ -11,7 +12,9 @@ type Status = { folder: string | null; problem: string | null };
  * Every change to highlights, notes, tags or details is exported into it a few seconds later.
  */
 export function ExportFolder() {
+  const { t } = useTranslation();
   const notify = useStore((s) => s.notify);
+  const describe = useStore((s) => s.describe);
   const [status, setStatus] = useState<Status>({ folder: null, problem: null });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,26 +34,26 @@ export function ExportFolder() {
     setError(null);
     const result = await pending;
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(describe(result.error));
     const changed = result.value.folder !== status.folder;
     setStatus(result.value);
     if (changed) {
       notify(
         'info',
         result.value.folder === null
-          ? 'The export folder is no longer kept current.'
-          : `Keeping “${result.value.folder}” current.`,
+          ? t('exporting.folderStopped')
+          : t('exporting.folderStarted', { folder: result.value.folder }),
       );
     }
   };
 
   return (
     <fieldset className="export-folder">
-      <legend>Keep a folder current</legend>
+      <legend>{t('exporting.folder')}</legend>
       <p className="muted">
         {status.folder === null
-          ? 'Each article with highlights or a note gets a Markdown file there, updated a few seconds after every change. Text you add outside Gloss’s markers stays.'
-          : `Kept current: ${status.folder}`}
+          ? t('exporting.folderHint')
+          : t('exporting.folderKept', { folder: status.folder })}
       </p>
       {status.problem && <p className="form-error">{status.problem}</p>}
       {error && (
@@ -61,11 +64,11 @@ export function ExportFolder() {
       <div className="dialog-actions">
         {status.folder !== null && (
           <button type="button" disabled={busy} onClick={() => void apply(api.stopExportFolder({}))}>
-            Stop keeping it current
+            {t('exporting.folderStop')}
           </button>
         )}
         <button type="button" disabled={busy} onClick={() => void apply(api.chooseExportFolder({}))}>
-          Choose a folder…
+          {t('exporting.folderChoose')}
         </button>
       </div>
     </fieldset>

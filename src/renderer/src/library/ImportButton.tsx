@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 
 /** File types offered in the picker: articles, books, PDFs, and highlight exports of other readers (.json, .csv). */
@@ -7,13 +8,14 @@ export const IMPORT_ACCEPT =
 
 /** Opens the system file picker (a native dialog in Electron) and imports the chosen files. */
 export function ImportButton({ className }: { className?: string }) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const importFiles = useStore((s) => s.importFiles);
   const busy = useStore((s) => s.importState?.current != null);
   return (
     <>
       <button type="button" className={className} disabled={busy} onClick={() => input.current?.click()}>
-        Import articles…
+        {t('library.import')}
       </button>
       <input
         ref={input}
@@ -21,7 +23,7 @@ export function ImportButton({ className }: { className?: string }) {
         multiple
         accept={IMPORT_ACCEPT}
         hidden
-        aria-label="Choose files to import"
+        aria-label={t('library.chooseFiles')}
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           event.target.value = '';

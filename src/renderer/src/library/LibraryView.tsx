@@ -8,8 +8,12 @@ import {
   useState,
   type ComponentProps,
 } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n/format';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
+import { useComposedValue } from '../ui/composition';
 import { Dialog } from '../ui/Dialog';
 import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
@@ -33,9 +37,13 @@ const ROW_ESTIMATE = 76;
 
 /** The library: the list of articles, or an invitation to import the first one. */
 export function LibraryView() {
+  const { t } = useTranslation();
   const articles = useStore((s) => s.articles);
   const loaded = useStore((s) => s.articlesLoaded);
+  // What the filter field shows, and the filter applied: its text once any composition has ended.
+  const [text, setText] = useState('');
   const [query, setQuery] = useState('');
+  const composed = useComposedValue(setQuery);
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [editing, setEditing] = useState<ArticleMeta | null>(null);
@@ -57,21 +65,24 @@ export function LibraryView() {
   return (
     <section className="library" aria-labelledby="library-title">
       <div className="library-head">
-        <h2 id="library-title">Library</h2>
-        {articles.length > 0 && (
-          <div className="row">
-            <button type="button" onClick={() => setExporting(true)}>
-              Export…
-            </button>
-            <ImportButton className="primary" />
-          </div>
-        )}
+        <h2 id="library-title">{t('library.title')}</h2>
+        <div className="row">
+          <LanguageSelect />
+          {articles.length > 0 && (
+            <>
+              <button type="button" onClick={() => setExporting(true)}>
+                {t('library.export')}
+              </button>
+              <ImportButton className="primary" />
+            </>
+          )}
+        </div>
       </div>
       <ImportProgress />
       {loaded && articles.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-title">Your library is empty</p>
-          <p>Import a text, Markdown or HTML article, or drop files onto this window.</p>
+          <p className="empty-title">{t('library.emptyTitle')}</p>
+          <p>{t('library.emptyText')}</p>
           <ImportButton className="primary" />
         </div>
       ) : (
@@ -79,15 +90,20 @@ export function LibraryView() {
           <div className="library-toolbar" role="search">
             <input
               type="search"
-              aria-label="Filter articles"
-              placeholder="Filter by title, author or tag"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
+              aria-label={t('library.filter')}
+              placeholder={t('library.filterPlaceholder')}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                composed.change(e.target.value);
+              }}
+              onCompositionStart={composed.onCompositionStart}
+              onCompositionEnd={composed.onCompositionEnd}
             />
             <label>
-              Tag{' '}
-              <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
-                <option value="">All tags</option>
+              {t('library.tag')}{' '}
+              <select aria-label={t('library.tag')} value={tag} onChange={(e) => setTag(e.target.value)}>
+                <option value="">{t('library.allTags')}</option>
                 {allTags.map((t) => (
                   <option key={t} value={t}>
                     {t}
@@ -96,17 +112,21 @@ export function LibraryView() {
               </select>
             </label>
             <label>
-              Sort{' '}
-              <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-                <option value="recent">Recently added</option>
-                <option value="title">Title</option>
-                <option value="date">Published date</option>
+              {t('library.sort')}{' '}
+              <select
+                aria-label={t('library.sort')}
+                value={sort}
+                onChange={(e) => setSort(e.target.value as SortKey)}
+              >
+                <option value="recent">{t('library.sortRecent')}</option>
+                <option value="title">{t('library.sortTitle')}</option>
+                <option value="date">{t('library.sortDate')}</option>
               </select>
             </label>
           </div>
           <WindowedList
             className="article-list"
-            aria-label="Articles"
+            aria-label={t('library.articles')}
             count={shown.length}
             rowKey={rowKey}
             estimate={ROW_ESTIMATE}
@@ -119,23 +139,25 @@ export function LibraryView() {
               />
             )}
           />
-          {loaded && shown.length === 0 && <p className="muted">No article matches this filter.</p>}
+          {loaded && shown.length === 0 && <p className="muted">{t('library.noMatch')}</p>}
         </>
       )}
       {editing && <EditArticleDialog article={editing} onClose={() => setEditing(null)} />}
       {exporting && (
         <ExportDialog
           scopes={[
-            { label: 'Whole library', scope: { kind: 'all' } },
+            { label: t('library.scopeAll'), scope: { kind: 'all' } },
             ...(shown.length !== articles.length && shown.length > 0
               ? [
                   {
-                    label: `Articles shown (${shown.length})`,
+                    label: t('library.scopeShown', { count: shown.length }),
                     scope: { kind: 'articles', ids: shown.map((a) => a.id) } as ExportScope,
                   },
                 ]
               : []),
-            ...(tag ? [{ label: `Tag #${tag}`, scope: { kind: 'tag', tag } as ExportScope }] : []),
+            ...(tag
+              ? [{ label: t('library.scopeTag', { tag }), scope: { kind: 'tag', tag } as ExportScope }]
+              : []),
           ]}
           onClose={() => setExporting(false)}
         />
@@ -154,6 +176,7 @@ function ArticleRow({
   onEdit: () => void;
   onDelete: () => void;
 }) {
+  const { t, i18n } = useTranslation();
   const openArticle = useStore((s) => s.openArticle);
   const percent = Math.round(article.progress * 100);
   return (
@@ -163,11 +186,9 @@ function ArticleRow({
           {article.title}
         </button>
         <div className="article-meta">
-          {article.author && <span>{article.author}</span>}
-          {article.published && <span>{formatDate(article.published)}</span>}
-          <span>
-            {article.highlightCount} {article.highlightCount === 1 ? 'highlight' : 'highlights'}
-          </span>
+          {article.author && <span className="article-author">{article.author}</span>}
+          {article.published && <span>{formatDate(article.published, i18n.language)}</span>}
+          <span>{t('library.highlights', { count: article.highlightCount })}</span>
           {article.tags.map((t) => (
             <span key={t} className="tag-chip">
               #{t}
@@ -179,14 +200,18 @@ function ArticleRow({
         className="article-progress"
         max={100}
         value={percent}
-        aria-label={`Read ${percent}% of ${article.title}`}
+        aria-label={t('library.readPercent', { percent, title: article.title })}
       />
       <div className="row-actions">
-        <button type="button" onClick={onEdit} aria-label={`Edit details of ${article.title}`}>
-          Edit
+        <button type="button" onClick={onEdit} aria-label={t('library.editLabel', { title: article.title })}>
+          {t('app.edit')}
         </button>
-        <button type="button" onClick={onDelete} aria-label={`Delete ${article.title}`}>
-          Delete
+        <button
+          type="button"
+          onClick={onDelete}
+          aria-label={t('library.deleteLabel', { title: article.title })}
+        >
+          {t('app.delete')}
         </button>
       </div>
     </>
@@ -196,14 +221,8 @@ function ArticleRow({
 /** A row renders again only for another article value: its callbacks act on the article it shows. */
 const ArticleRowMemo = memo(ArticleRow, (before, after) => before.article === after.article);
 
-/** Renders an ISO date (or date and time) the user's way. */
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
 function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose: () => void }) {
+  const { t } = useTranslation();
   const updateArticle = useStore((s) => s.updateArticle);
   const [title, setTitle] = useState(article.title);
   const [author, setAuthor] = useState(article.author ?? '');
@@ -213,7 +232,7 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
   const [published, setPublished] = useState(shownDate);
   const [tags, setTags] = useState(article.tags.join(', '));
   return (
-    <Dialog title="Edit article details" onClose={onClose}>
+    <Dialog title={t('library.editTitle')} onClose={onClose}>
       <form
         className="form"
         onSubmit={(e) => {
@@ -230,15 +249,15 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
         }}
       >
         <label>
-          Title
+          {t('library.fieldTitle')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} required />
         </label>
         <label>
-          Author
+          {t('library.fieldAuthor')}
           <input value={author} onChange={(e) => setAuthor(e.target.value)} />
         </label>
         <label>
-          Published
+          {t('library.fieldPublished')}
           <input
             type={hasTime ? 'datetime-local' : 'date'}
             value={published}
@@ -246,15 +265,15 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
           />
         </label>
         <label>
-          Tags (comma-separated)
+          {t('library.fieldTags')}
           <input value={tags} onChange={(e) => setTags(e.target.value)} />
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('app.cancel')}
           </button>
           <button type="submit" className="primary">
-            Save
+            {t('app.save')}
           </button>
         </div>
       </form>
@@ -263,17 +282,14 @@ function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose
 }
 
 function DeleteArticleDialog({ article, onClose }: { article: ArticleMeta; onClose: () => void }) {
+  const { t } = useTranslation();
   const deleteArticle = useStore((s) => s.deleteArticle);
   return (
-    <Dialog title={`Delete “${article.title}”?`} onClose={onClose}>
-      <p>
-        The article and its {article.highlightCount}{' '}
-        {article.highlightCount === 1 ? 'highlight' : 'highlights'} will be removed. You can undo this until
-        you quit Gloss.
-      </p>
+    <Dialog title={t('library.deleteTitle', { title: article.title })} onClose={onClose}>
+      <p>{t('library.deleteText', { count: article.highlightCount })}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
-          Cancel
+          {t('app.cancel')}
         </button>
         <button
           type="button"
@@ -283,7 +299,7 @@ function DeleteArticleDialog({ article, onClose }: { article: ArticleMeta; onClo
             void deleteArticle(article.id);
           }}
         >
-          Delete article
+          {t('library.deleteArticle')}
         </button>
       </div>
     </Dialog>

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { glossLink } from '../../../shared/links/gloss-link';
 import type { Annotation } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ColorRadioGroup } from '../ui/ColorRadioGroup';
+import { isComposing } from '../ui/composition';
 import { DiscardPrompt } from './DiscardPrompt';
 import { useDraft } from './use-draft';
 
@@ -30,6 +32,7 @@ export function AnnotationEditor({
   focus: 'note' | 'tags' | null;
   onFocused: () => void;
 }) {
+  const { t } = useTranslation();
   const update = useStore((s) => s.updateAnnotation);
   const remove = useStore((s) => s.deleteAnnotation);
   const select = useStore((s) => s.selectAnnotation);
@@ -75,18 +78,18 @@ export function AnnotationEditor({
     else select(null);
   };
 
-  const state = note.dirty || tags.dirty ? 'Not saved yet' : 'All changes saved';
+  const state = note.dirty || tags.dirty ? t('editor.unsaved') : t('editor.saved');
   return (
     <section className="annotation-editor" aria-labelledby="annotation-editor-heading">
       <h3 id="annotation-editor-heading" ref={heading} tabIndex={-1}>
-        Selected highlight
+        {t('editor.heading')}
       </h3>
       <blockquote className="quote-block" data-color={annotation.color}>
-        {annotation.target.area ? `Area on p. ${areaLabel}` : annotation.target.quote.exact}
+        {annotation.target.area ? t('notes.areaOn', { page: areaLabel }) : annotation.target.quote.exact}
       </blockquote>
       <ColorRadioGroup value={annotation.color} onChange={(color) => void update(id, { color })} />
       <label>
-        Note (Markdown)
+        {t('editor.note')}
         <textarea
           ref={noteRef}
           rows={4}
@@ -94,6 +97,7 @@ export function AnnotationEditor({
           aria-keyshortcuts="Control+Enter Meta+Enter"
           onChange={(e) => note.setDraft(e.target.value)}
           onKeyDown={(e) => {
+            if (isComposing(e)) return;
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               note.saveNow();
@@ -115,13 +119,14 @@ export function AnnotationEditor({
         />
       )}
       <label>
-        Tags (comma-separated)
+        {t('editor.tags')}
         <input
           ref={tagsRef}
           list="known-tags"
           value={tags.draft}
           onChange={(e) => tags.setDraft(e.target.value)}
           onKeyDown={(e) => {
+            if (isComposing(e)) return;
             if (e.key === 'Enter') {
               e.preventDefault();
               tags.saveNow();
@@ -148,7 +153,7 @@ export function AnnotationEditor({
         ))}
       </datalist>
       <p className="muted draft-state" role="status">
-        {state} · Ctrl+Enter saves the note, Enter the tags, Esc cancels.
+        {t('editor.keys', { state })}
       </p>
       <div className="row">
         <button
@@ -160,7 +165,7 @@ export function AnnotationEditor({
             tags.saveNow();
           }}
         >
-          Save
+          {t('app.save')}
         </button>
         <button
           type="button"
@@ -171,18 +176,18 @@ export function AnnotationEditor({
               highlightId: annotation.id,
             });
             navigator.clipboard.writeText(link).then(
-              () => notify('info', 'Copied the link to this highlight.'),
-              () => notify('error', `The clipboard refused the link; here it is to copy by hand: ${link}`),
+              () => notify('info', t('editor.linkCopied')),
+              () => notify('error', t('editor.linkRefused', { link })),
             );
           }}
         >
-          Copy link to highlight
+          {t('editor.copyLink')}
         </button>
         <button type="button" className="danger" onClick={() => void remove(id)}>
-          Delete highlight
+          {t('editor.delete')}
         </button>
         <button type="button" onClick={() => select(null)}>
-          Close
+          {t('app.close')}
         </button>
       </div>
     </section>

@@ -8,6 +8,7 @@ import {
   useState,
   type RefObject,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import { blockIndexAt, blockNear, blockWindow, READER_WINDOW } from '../../../shared/text/blocks';
 import type { Block } from '../../../shared/model/article';
 import type { PdfPageRects } from '../../../shared/model/annotation';
@@ -61,6 +62,7 @@ const Blocks = memo(function Blocks({
   to: number;
   byline?: string;
 }) {
+  const { t } = useTranslation();
   const leaf = (i: number, inside: boolean) => {
     const block = blocks[i]!;
     // In a list item or a cell the block is that item's or cell's text: the wrapper is the li, not the block.
@@ -81,7 +83,7 @@ const Blocks = memo(function Blocks({
       </Tag>
     );
   };
-  return <>{blockTree(blocks, from, to, leaf)}</>;
+  return <>{blockTree(blocks, from, to, leaf, t('reader.table'))}</>;
 });
 
 /**
@@ -109,6 +111,7 @@ export function ArticleBody({
   byline?: string;
   onSelection: (selection: TextSelection | null) => void;
 }) {
+  const { t } = useTranslation();
   const topSpacer = useRef<HTMLDivElement>(null);
   const painter = useRef<BlockPainter | null>(null);
   const annotations = useStore((s) => s.annotations);
@@ -254,7 +257,7 @@ export function ArticleBody({
       <article
         ref={root}
         className="article-body"
-        aria-label="Article text"
+        aria-label={t('reader.articleText')}
         aria-busy={!content.whole}
         onKeyUp={(e) => {
           if (e.shiftKey || e.key === 'Shift') reportSelection();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { blockNear } from '../../../shared/text/blocks';
 import type { ReaderContent } from '../state/types';
 import { useStore } from '../state/store';
@@ -26,6 +27,7 @@ export function useBookLinks(
   content: ReaderContent,
   scroller: HTMLElement | null,
 ): { handle: (link: HTMLAnchorElement) => boolean; overlay: ReactNode } {
+  const { t } = useTranslation();
   const scrollTo = useStore((s) => s.scrollTo);
   const [back, setBack] = useState<number | null>(null);
   const [note, setNote] = useState<Note | null>(null);
@@ -97,7 +99,7 @@ export function useBookLinks(
           ref={popover}
           className="note-popover"
           role="dialog"
-          aria-label="Footnote"
+          aria-label={t('book.footnote')}
           tabIndex={-1}
           style={{ top: note.top, left: Math.min(note.left, window.innerWidth - 340) }}
         >
@@ -109,7 +111,7 @@ export function useBookLinks(
               setNote(null);
             }}
           >
-            Go to note
+            {t('book.goToNote')}
           </button>
         </div>
       )}
@@ -122,7 +124,7 @@ export function useBookLinks(
             setBack(null);
           }}
         >
-          ← Back
+          {t('book.back')}
         </button>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Block } from '../../../shared/model/article';
 import { currentEntryIndex } from '../../../shared/text/outline';
 import { useStore } from '../state/store';
@@ -34,6 +35,7 @@ function onListKey(e: KeyboardEvent<HTMLOListElement>): void {
  * between entries.
  */
 export function ContentsPanel({ scroller, onJump }: { scroller: HTMLElement | null; onJump?: () => void }) {
+  const { t } = useTranslation();
   const content = useStore((s) => s.content);
   const scrollTo = useStore((s) => s.scrollTo);
   const outline = useOutline(content);
@@ -50,10 +52,10 @@ export function ContentsPanel({ scroller, onJump }: { scroller: HTMLElement | nu
   }, [current]);
 
   return (
-    <nav className="contents-panel" aria-label="Contents">
-      <h3>Contents</h3>
+    <nav className="contents-panel" aria-label={t('panel.contents')}>
+      <h3>{t('panel.contents')}</h3>
       {outline.length === 0 ? (
-        <p className="empty">This text has no chapters or headings.</p>
+        <p className="empty">{t('panel.noContents')}</p>
       ) : (
         <ol className="contents-list" ref={list} onKeyDown={onListKey}>
           {outline.map((entry, i) => (

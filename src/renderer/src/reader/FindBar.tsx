@@ -1,14 +1,25 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { isComposing, useComposedValue } from '../ui/composition';
 
 /** Find in article: accent-insensitive by default, "i / N", Enter / Shift+Enter, Escape closes. */
 export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
+  const { t } = useTranslation();
   const find = useStore((s) => s.find);
   const setFindQuery = useStore((s) => s.setFindQuery);
   const stepFind = useStore((s) => s.stepFind);
   const closeFind = useStore((s) => s.closeFind);
   const whole = useStore((s) => s.content?.whole ?? false);
   const input = useRef<HTMLInputElement>(null);
+  // What the field shows; the query runs on it once any input-method composition has ended.
+  const [text, setText] = useState(find.query);
+  const [shownQuery, setShownQuery] = useState(find.query);
+  if (find.query !== shownQuery) {
+    setShownQuery(find.query);
+    setText(find.query);
+  }
+  const composed = useComposedValue(setFindQuery);
 
   useEffect(() => {
     input.current?.focus();
@@ -19,20 +30,26 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
   const status = !find.query.trim()
     ? ''
     : !whole
-      ? 'Loading the article…'
+      ? t('find.loading')
       : count === 0
-        ? 'No matches'
-        : `${find.current + 1} / ${count}`;
+        ? t('find.none')
+        : t('find.position', { at: find.current + 1, count });
   return (
-    <div className="find-bar" role="search" aria-label="Find in article">
+    <div className="find-bar" role="search" aria-label={t('find.label')}>
       <input
         ref={input}
         type="search"
-        aria-label="Find in article"
-        placeholder="Find in article"
-        value={find.query}
-        onChange={(e) => setFindQuery(e.target.value)}
+        aria-label={t('find.label')}
+        placeholder={t('find.label')}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          composed.change(e.target.value);
+        }}
+        onCompositionStart={composed.onCompositionStart}
+        onCompositionEnd={composed.onCompositionEnd}
         onKeyDown={(e) => {
+          if (isComposing(e)) return;
           if (e.key === 'Enter') {
             e.preventDefault();
             stepFind(e.shiftKey ? -1 : 1);
@@ -45,10 +62,10 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
       <span role="status" className="find-count" aria-live="polite">
         {status}
       </span>
-      <button type="button" aria-label="Previous match" disabled={!count} onClick={() => stepFind(-1)}>
+      <button type="button" aria-label={t('find.previous')} disabled={!count} onClick={() => stepFind(-1)}>
         ↑
       </button>
-      <button type="button" aria-label="Next match" disabled={!count} onClick={() => stepFind(1)}>
+      <button type="button" aria-label={t('find.next')} disabled={!count} onClick={() => stepFind(1)}>
         ↓
       </button>
       <label className="check">
@@ -57,12 +74,12 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
           checked={find.exact}
           onChange={(e) => setFindQuery(find.query, e.target.checked)}
         />
-        Match accents
+        {t('find.exact')}
       </label>
       <button type="button" disabled={!count} onClick={onSelectMatch}>
-        Select match
+        {t('find.select')}
       </button>
-      <button type="button" aria-label="Close find" onClick={closeFind}>
+      <button type="button" aria-label={t('find.close')} onClick={closeFind}>
         ×
       </button>
     </div>

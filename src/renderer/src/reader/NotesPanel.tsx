@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { sameTag } from '../../../shared/model/tag-key';
 import { fold } from '../../../shared/text/fold';
 import type { Annotation } from '../../../shared/model/annotation';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/highlight-colors';
-import { HIGHLIGHT_STYLES } from '../ui/colors';
 import { renderMarkdown } from '../ui/markdown';
 import { WindowedList } from '../ui/WindowedList';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -11,6 +11,7 @@ import { DiscardPrompt } from './DiscardPrompt';
 import { useDraft } from './use-draft';
 import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
+import { isComposing, useComposedValue } from '../ui/composition';
 import { pageOfTarget } from '../../../shared/pdf/pages';
 
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
@@ -35,6 +36,7 @@ export function NotesPanel({
   focusEditor: 'note' | 'tags' | null;
   onEditorFocused: () => void;
 }) {
+  const { t } = useTranslation();
   const annotations = useStore((s) => s.annotations);
   const selectedId = useStore((s) => s.selectedAnnotationId);
   const filter = useStore((s) => s.notesFilter);
@@ -50,6 +52,18 @@ export function NotesPanel({
     [shown, selectedId],
   );
   const tags = useMemo(() => [...new Set(annotations.flatMap((a) => a.tags))].sort(), [annotations]);
+  // The text filter applies once any input-method composition has ended; the field shows what is typed.
+  const [text, setText] = useState(filter.text);
+  const [shownText, setShownText] = useState(filter.text);
+  if (filter.text !== shownText) {
+    setShownText(filter.text);
+    setText(filter.text);
+  }
+  const applyText = useCallback(
+    (value: string) => setFilter({ ...useStore.getState().notesFilter, text: value }),
+    [setFilter],
+  );
+  const composed = useComposedValue(applyText);
 
   return (
     <div className="notes-panel">
@@ -63,42 +77,51 @@ export function NotesPanel({
         />
       )}
       <h3 id="highlights-heading">
-        Highlights{' '}
+        {t('notes.highlights')}{' '}
         <span className="muted">
-          ({shown.length === placed.length ? placed.length : `${shown.length} of ${placed.length}`})
+          (
+          {shown.length === placed.length
+            ? t('app.number', { value: placed.length })
+            : t('notes.shownOf', { shown: shown.length, count: placed.length })}
+          )
         </span>
       </h3>
       {!whole && (
         <p role="status" className="muted">
-          Loading the highlights of the whole article…
+          {t('notes.loading')}
         </p>
       )}
-      <div className="notes-filters" role="group" aria-label="Filter highlights">
+      <div className="notes-filters" role="group" aria-label={t('notes.filters')}>
         <input
           type="search"
-          aria-label="Filter highlights by text"
-          placeholder="Filter highlights"
-          value={filter.text}
-          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          aria-label={t('notes.filterText')}
+          placeholder={t('notes.filterPlaceholder')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            composed.change(e.target.value);
+          }}
+          onCompositionStart={composed.onCompositionStart}
+          onCompositionEnd={composed.onCompositionEnd}
         />
         <select
-          aria-label="Filter by colour"
+          aria-label={t('notes.filterColour')}
           value={filter.color}
           onChange={(e) => setFilter({ ...filter, color: e.target.value as HighlightColor | '' })}
         >
-          <option value="">All colours</option>
+          <option value="">{t('notes.allColours')}</option>
           {HIGHLIGHT_COLORS.map((c) => (
             <option key={c} value={c}>
-              {HIGHLIGHT_STYLES[c].label}
+              {t(`colours.${c}`)}
             </option>
           ))}
         </select>
         <select
-          aria-label="Filter by tag"
+          aria-label={t('notes.filterTag')}
           value={filter.tag}
           onChange={(e) => setFilter({ ...filter, tag: e.target.value })}
         >
-          <option value="">All tags</option>
+          <option value="">{t('notes.allTags')}</option>
           {tags.map((t) => (
             <option key={t} value={t}>
               {t}
@@ -118,16 +141,11 @@ export function NotesPanel({
           renderRow={(i) => <HighlightItem annotation={shown[i]!} selected={i === selectedIndex} />}
         />
       </div>
-      {placed.length > 0 && shown.length === 0 && <p className="muted">No highlight matches this filter.</p>}
+      {placed.length > 0 && shown.length === 0 && <p className="muted">{t('notes.noMatch')}</p>}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
-          <h3 id="orphans-heading">
-            {orphans.length} {orphans.length === 1 ? 'highlight' : 'highlights'} could not be placed
-          </h3>
-          <p className="muted">
-            The text changed. Choose one, then select where it belongs and press “Re-attach selected highlight
-            here” — or delete it.
-          </p>
+          <h3 id="orphans-heading">{t('notes.orphans', { count: orphans.length })}</h3>
+          <p className="muted">{t('notes.orphansHelp')}</p>
           <ul className="highlight-list">
             {orphans.map((a) => (
               <li key={a.id} className={`highlight-item${a.id === selectedId ? ' selected' : ''}`}>
@@ -143,18 +161,27 @@ export function NotesPanel({
 
 /** One highlight's row content (its `<li>` is the list's): quote, note and tags. */
 function HighlightItem({ annotation, selected }: { annotation: Annotation; selected: boolean }) {
+  const { t } = useTranslation();
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const scrollTo = useStore((s) => s.scrollTo);
   const pages = useStore((s) => s.content?.pages);
   const page = pages && !annotation.orphaned ? pageOfTarget(pages, annotation.target) : undefined;
   const area = annotation.target.area;
-  const quote = area ? `Area on p. ${page?.label ?? area.page + 1}` : annotation.target.quote.exact;
+  const quote = area
+    ? t('notes.areaOn', { page: page?.label ?? String(area.page + 1) })
+    : annotation.target.quote.exact;
   return (
     <>
       <button
         type="button"
         className="highlight-open"
-        aria-label={area ? quote : `Highlight${page ? `, p. ${page.label}` : ''}: ${quote.slice(0, 80)}`}
+        aria-label={
+          area
+            ? quote
+            : page
+              ? t('notes.openOnPage', { page: page.label, quote: quote.slice(0, 80) })
+              : t('notes.open', { quote: quote.slice(0, 80) })
+        }
         aria-current={selected ? 'true' : undefined}
         onClick={() => {
           selectAnnotation(annotation.id);
@@ -162,7 +189,7 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
         }}
       >
         <span className="swatch" data-color={annotation.color} aria-hidden="true" />
-        {page && !area && <span className="highlight-page">p. {page.label}</span>}
+        {page && !area && <span className="highlight-page">{t('notes.page', { page: page.label })}</span>}
         {area ? <span className="quote">{quote}</span> : <q className="quote">{quote}</q>}
       </button>
       {annotation.note && (
@@ -185,12 +212,13 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
 }
 
 function ArticleNote() {
+  const { t } = useTranslation();
   const content = useStore((s) => s.content);
   const [editing, setEditing] = useState(false);
   if (!content) return null;
   return (
     <section className="article-note" aria-labelledby="article-note-heading">
-      <h3 id="article-note-heading">Article note</h3>
+      <h3 id="article-note-heading">{t('notes.articleNote')}</h3>
       {editing ? (
         <ArticleNoteEditor key={content.article.id} saved={content.note} onClose={() => setEditing(false)} />
       ) : (
@@ -201,10 +229,10 @@ function ArticleNote() {
               dangerouslySetInnerHTML={{ __html: renderMarkdown(content.note) }}
             />
           ) : (
-            <p className="muted">No note yet.</p>
+            <p className="muted">{t('notes.noNote')}</p>
           )}
           <button type="button" onClick={() => setEditing(true)}>
-            Edit article note
+            {t('notes.editNote')}
           </button>
         </>
       )}
@@ -214,6 +242,7 @@ function ArticleNote() {
 
 /** The article note being written: saved after a pause, on Ctrl/Cmd+Enter and on closing; Escape asks. */
 function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const setArticleNote = useStore((s) => s.setArticleNote);
   const note = useDraft(
     saved,
@@ -226,13 +255,14 @@ function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => v
     <>
       <textarea
         ref={field}
-        aria-label="Article note (Markdown)"
+        aria-label={t('notes.noteField')}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         value={note.draft}
         rows={5}
         autoFocus
         onChange={(e) => note.setDraft(e.target.value)}
         onKeyDown={(e) => {
+          if (isComposing(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             note.saveNow();
@@ -246,7 +276,7 @@ function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => v
       />
       {discarding && (
         <DiscardPrompt
-          what="article note"
+          what="articleNote"
           onDiscard={() => {
             note.revert();
             setDiscarding(false);
@@ -267,10 +297,10 @@ function ArticleNoteEditor({ saved, onClose }: { saved: string; onClose: () => v
             onClose();
           }}
         >
-          Save note
+          {t('notes.saveNote')}
         </button>
         <button type="button" onClick={() => (note.dirty ? setDiscarding(true) : onClose())}>
-          Cancel
+          {t('app.cancel')}
         </button>
       </div>
     </>

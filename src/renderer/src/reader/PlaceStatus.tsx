@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Block } from '../../../shared/model/article';
 import { currentEntryIndex } from '../../../shared/text/outline';
 import { useStore } from '../state/store';
@@ -14,6 +15,7 @@ const NO_BLOCKS: Block[] = [];
  * (a title alone is no contents, and a short article keeps its whole height).
  */
 export function PlaceStatus({ scroller }: { scroller: HTMLElement | null }) {
+  const { t } = useTranslation();
   const content = useStore((s) => s.content);
   const outline = useOutline(content);
   const offset = useReadingOffset(
@@ -26,14 +28,12 @@ export function PlaceStatus({ scroller }: { scroller: HTMLElement | null }) {
   const entry = outline[current];
   const percent = content.length > 0 ? Math.min(100, Math.floor((offset / content.length) * 100)) : 0;
   return (
-    <div className="place-status" role="status" aria-label="Place in the text">
-      <span className="place-chapter">{entry ? entry.label : 'Before the first chapter'}</span>
+    <div className="place-status" role="status" aria-label={t('reader.place')}>
+      <span className="place-chapter">{entry ? entry.label : t('reader.beforeFirst')}</span>
       {entry && (
-        <span className="muted">
-          {current + 1} of {outline.length}
-        </span>
+        <span className="muted">{t('reader.chapterOf', { at: current + 1, count: outline.length })}</span>
       )}
-      <span className="muted">{percent} % into the text</span>
+      <span className="muted">{t('reader.placePercent', { percent })}</span>
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { useStore } from '../state/store';
 
 /** Theme, typeface and size of the reader, behind a "Display" button; remembered with the library. */
 export function ReaderSettingsMenu() {
+  const { t } = useTranslation();
   const settings = useStore((s) => s.settings);
   const update = useStore((s) => s.updateSettings);
   const [open, setOpen] = useState(false);
@@ -33,52 +36,53 @@ export function ReaderSettingsMenu() {
         aria-controls="display-settings"
         onClick={() => setOpen(!open)}
       >
-        Display
+        {t('settings.button')}
       </button>
       {open && (
-        <div id="display-settings" className="popover" role="group" aria-label="Display settings">
+        <div id="display-settings" className="popover" role="group" aria-label={t('settings.group')}>
           <label>
-            Theme
+            {t('settings.theme')}
             <select
-              aria-label="Theme"
+              aria-label={t('settings.theme')}
               value={settings.theme}
               onChange={(e) => void update({ theme: e.target.value as typeof settings.theme })}
             >
-              <option value="light">Light</option>
-              <option value="sepia">Sepia</option>
-              <option value="dark">Dark</option>
+              <option value="light">{t('settings.light')}</option>
+              <option value="sepia">{t('settings.sepia')}</option>
+              <option value="dark">{t('settings.dark')}</option>
             </select>
           </label>
           <label>
-            Font
+            {t('settings.font')}
             <select
-              aria-label="Font"
+              aria-label={t('settings.font')}
               value={settings.font}
               onChange={(e) => void update({ font: e.target.value as typeof settings.font })}
             >
-              <option value="serif">Serif</option>
-              <option value="sans">Sans</option>
+              <option value="serif">{t('settings.serif')}</option>
+              <option value="sans">{t('settings.sans')}</option>
             </select>
           </label>
           <div className="row">
             <button
               type="button"
-              aria-label="Smaller text"
+              aria-label={t('settings.smaller')}
               disabled={settings.fontSize <= 12}
               onClick={() => void update({ fontSize: settings.fontSize - 1 })}
             >
               A−
             </button>
-            <span aria-live="polite">{settings.fontSize} px</span>
+            <span aria-live="polite">{t('settings.size', { size: settings.fontSize })}</span>
             <button
               type="button"
-              aria-label="Larger text"
+              aria-label={t('settings.larger')}
               disabled={settings.fontSize >= 32}
               onClick={() => void update({ fontSize: settings.fontSize + 1 })}
             >
               A+
             </button>
           </div>
+          <LanguageSelect />
         </div>
       )}
     </div>

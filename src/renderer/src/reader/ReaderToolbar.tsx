@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../../shared/i18n';
+import type { ApiError } from '../../../shared/result';
 import { api } from '../api';
 import { useStore } from '../state/store';
 import { ReaderSettingsMenu } from './ReaderSettingsMenu';
@@ -22,26 +25,28 @@ export function ReaderToolbar({
   onExport: () => void;
   scroller: HTMLElement | null;
 }) {
+  const { t } = useTranslation();
+  const describe = useStore((s) => s.describe);
   const closeArticle = useStore((s) => s.closeArticle);
   const openFind = useStore((s) => s.openFind);
   const notify = useStore((s) => s.notify);
   return (
-    <div className="reader-toolbar" role="toolbar" aria-label="Reader">
+    <div className="reader-toolbar" role="toolbar" aria-label={t('reader.toolbar')}>
       <button type="button" onClick={closeArticle}>
-        ← Library
+        {t('reader.back')}
       </button>
       <h2 className="reader-title" title={title}>
         {title}
       </h2>
       <div className="reader-actions">
         <button type="button" onClick={openFind} aria-keyshortcuts="Control+F">
-          Find
+          {t('reader.find')}
         </button>
-        <button type="button" onClick={() => void copyNotes(articleId, notify)}>
-          Copy notes
+        <button type="button" onClick={() => void copyNotes(articleId, notify, t, describe)}>
+          {t('reader.copyNotes')}
         </button>
         <button type="button" onClick={onExport}>
-          Export…
+          {t('reader.export')}
         </button>
         <ReaderSettingsMenu />
         <button
@@ -49,10 +54,10 @@ export function ReaderToolbar({
           aria-expanded={panel.open}
           aria-controls="side-panel"
           aria-keyshortcuts="Control+\"
-          title="Show or hide the notes panel (Ctrl+\)"
+          title={t('reader.notesPanelTitle')}
           onClick={panel.toggle}
         >
-          Notes panel
+          {t('reader.notesPanel')}
         </button>
       </div>
       <ReadingProgress scroller={scroller} />
@@ -61,15 +66,20 @@ export function ReaderToolbar({
 }
 
 /** Copies an article's notes, as clean Markdown (no front matter or markers), to the clipboard. */
-async function copyNotes(id: string, notify: (kind: 'info' | 'error', text: string) => void): Promise<void> {
+async function copyNotes(
+  id: string,
+  notify: (kind: 'info' | 'error', text: string) => void,
+  t: TFunction,
+  describe: (error: ApiError) => string,
+): Promise<void> {
   const result = await api.renderExport({ scope: { kind: 'article', id }, format: 'md', clean: true });
   const file = result.ok ? result.value.files[0] : undefined;
-  if (!result.ok) return notify('error', result.error.message);
-  if (!file) return notify('error', 'There was nothing to copy.');
+  if (!result.ok) return notify('error', describe(result.error));
+  if (!file) return notify('error', t('reader.nothingToCopy'));
   try {
     await navigator.clipboard.writeText(file.content);
-    notify('info', 'Notes copied as Markdown.');
+    notify('info', t('reader.notesCopied'));
   } catch {
-    notify('error', 'The clipboard refused the notes; use Export… instead.');
+    notify('error', t('reader.clipboardRefused'));
   }
 }

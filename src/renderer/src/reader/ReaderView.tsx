@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HighlightColor } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
 import { ExportDialog } from '../library/ExportDialog';
 import { colorOfKey } from '../ui/colors';
+import { isComposing } from '../ui/composition';
 import { FindBar } from './FindBar';
 import { readerLayoutStyle } from './layout';
 import { bylinePlacement } from './byline';
@@ -15,14 +17,19 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel, type SidePanelTab } from './SidePanel';
 import { useSidePanel } from './use-side-panel';
 
-/** True when a key press is meant for a text field, not for a reader shortcut. */
+/**
+ * True when a key press is meant for a text field, not for a reader shortcut: the field it goes to, or
+ * the one that has focus.
+ */
 export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  const isField = (el: Element | null) =>
+    !!el && ((el as HTMLElement).isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  return isField(target as Element | null) || isField(document.activeElement);
 }
 
 /** The reader: article, selection toolbar, find bar and the notes/tags side panel. */
 export function ReaderView() {
+  const { t } = useTranslation();
   const content = useStore((s) => s.content);
   const settings = useStore((s) => s.settings);
   const createHighlight = useStore((s) => s.createHighlight);
@@ -74,6 +81,8 @@ export function ReaderView() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A key an input method is composing with is never a shortcut.
+      if (isComposing(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && e.key.toLowerCase() === 'f') {
         e.preventDefault();
@@ -135,7 +144,7 @@ export function ReaderView() {
       />
       {exporting && (
         <ExportDialog
-          scopes={[{ label: 'This article', scope: { kind: 'article', id: content.article.id } }]}
+          scopes={[{ label: t('exporting.thisArticle'), scope: { kind: 'article', id: content.article.id } }]}
           onClose={() => setExporting(false)}
         />
       )}
@@ -143,7 +152,13 @@ export function ReaderView() {
       <div
         className={`reader-body${sidePanel.open ? '' : ' panel-closed'}${sidePanel.narrow ? ' narrow' : ''}`}
       >
-        <div className="reader-scroll" ref={setScroller} tabIndex={0} role="region" aria-label="Reading area">
+        <div
+          className="reader-scroll"
+          ref={setScroller}
+          tabIndex={0}
+          role="region"
+          aria-label={t('reader.readingArea')}
+        >
           <div
             className="reader-page"
             lang={language ?? undefined}

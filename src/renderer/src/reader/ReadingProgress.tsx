@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The share of the article scrolled past, 0–1: 1 at the bottom, and for a text that fits the view. */
 export function scrolledShare(el: Pick<HTMLElement, 'scrollTop' | 'scrollHeight' | 'clientHeight'>): number {
@@ -8,6 +9,7 @@ export function scrolledShare(el: Pick<HTMLElement, 'scrollTop' | 'scrollHeight'
 
 /** A thin bar showing how far the reader has scrolled through the article, with its percentage for assistive technology. */
 export function ReadingProgress({ scroller }: { scroller: HTMLElement | null }) {
+  const { t } = useTranslation();
   const [share, setShare] = useState(0);
   useEffect(() => {
     if (!scroller) return;
@@ -31,12 +33,12 @@ export function ReadingProgress({ scroller }: { scroller: HTMLElement | null }) 
     <div
       className="reading-progress"
       role="progressbar"
-      aria-label="Reading progress"
+      aria-label={t('reader.progress')}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      aria-valuetext={`${percent} % read`}
-      title={`${percent} % read`}
+      aria-valuetext={t('reader.progressText', { percent })}
+      title={t('reader.progressText', { percent })}
     >
       <div className="reading-progress-bar" style={{ width: `${percent}%` }} />
     </div>

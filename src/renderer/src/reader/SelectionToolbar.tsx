@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/highlight-colors';
 import { useStore } from '../state/store';
-import { HIGHLIGHT_STYLES } from '../ui/colors';
 import type { TextSelection } from './ArticleBody';
 
 /** The small toolbar over a selection: 8 colours (keys 1–8), add note, add tags. */
@@ -13,21 +13,27 @@ export function SelectionToolbar({
   onHighlight: (color: HighlightColor, then?: 'note' | 'tags') => Promise<void>;
   onReattach: () => void;
 }) {
+  const { t } = useTranslation();
   const orphan = useStore((s) => s.annotations.find((a) => a.id === s.selectedAnnotationId && a.orphaned));
   const reattach = useStore((s) => s.reattachAnnotation);
   const top = Math.max(8, selection.rect.top - 52);
   const left = Math.max(8, Math.min(window.innerWidth - 420, selection.rect.left));
   return (
-    <div className="selection-toolbar" role="toolbar" aria-label="Highlight selection" style={{ top, left }}>
+    <div
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label={t('reader.selection')}
+      style={{ top, left }}
+    >
       {HIGHLIGHT_COLORS.map((color, i) => (
         <button
           key={color}
           type="button"
           className="swatch"
           data-color={color}
-          aria-label={`Highlight ${HIGHLIGHT_STYLES[color].label}`}
+          aria-label={t('reader.highlightIn', { colour: t(`colours.${color}`) })}
           aria-keyshortcuts={String(i + 1)}
-          title={`${HIGHLIGHT_STYLES[color].label} (${i + 1})`}
+          title={t('reader.colourKey', { colour: t(`colours.${color}`), key: i + 1 })}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => void onHighlight(color)}
         />
@@ -37,14 +43,14 @@ export function SelectionToolbar({
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => void onHighlight('yellow', 'note')}
       >
-        Add note
+        {t('reader.addNote')}
       </button>
       <button
         type="button"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => void onHighlight('yellow', 'tags')}
       >
-        Add tags
+        {t('reader.addTags')}
       </button>
       {orphan && (
         <button
@@ -56,7 +62,7 @@ export function SelectionToolbar({
             onReattach();
           }}
         >
-          Re-attach selected highlight here
+          {t('reader.reattach')}
         </button>
       )}
     </div>

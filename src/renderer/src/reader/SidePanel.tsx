@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ContentsPanel } from './ContentsPanel';
 import { NotesPanel } from './NotesPanel';
 import { TagPanel } from './TagPanel';
@@ -6,10 +7,10 @@ import { TagPanel } from './TagPanel';
 /** The side panel's tabs. */
 export type SidePanelTab = 'contents' | 'notes' | 'tags';
 type Tab = SidePanelTab;
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'contents', label: 'Contents' },
-  { id: 'notes', label: 'Notes' },
-  { id: 'tags', label: 'Tags' },
+const TABS: { id: Tab; label: `panel.${Tab}` }[] = [
+  { id: 'contents', label: 'panel.contents' },
+  { id: 'notes', label: 'panel.notes' },
+  { id: 'tags', label: 'panel.tags' },
 ];
 
 /**
@@ -33,11 +34,12 @@ export function SidePanel({
   /** The reading area, whose position the contents follow. */
   scroller: HTMLElement | null;
 }) {
+  const { t } = useTranslation();
   const list = useRef<HTMLDivElement>(null);
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    const index = TABS.findIndex((t) => t.id === tab);
+    const index = TABS.findIndex((entry) => entry.id === tab);
     const next = TABS[(index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
     onTab(next.id);
     list.current?.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
@@ -46,30 +48,30 @@ export function SidePanel({
     <aside
       id="side-panel"
       className="side-panel"
-      aria-label="Side panel"
+      aria-label={t('panel.label')}
       onKeyDown={(e) => {
         if (onClose && e.key === 'Escape' && !e.defaultPrevented) onClose();
       }}
     >
       <div className="side-panel-head">
-        <div role="tablist" aria-label="Panels" className="tabs" ref={list} onKeyDown={onTabKey}>
-          {TABS.map((t) => (
+        <div role="tablist" aria-label={t('panel.tabs')} className="tabs" ref={list} onKeyDown={onTabKey}>
+          {TABS.map((tabInfo) => (
             <button
-              key={t.id}
-              id={`tab-${t.id}`}
+              key={tabInfo.id}
+              id={`tab-${tabInfo.id}`}
               type="button"
               role="tab"
-              aria-selected={tab === t.id}
-              aria-controls={`tabpanel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
-              onClick={() => onTab(t.id)}
+              aria-selected={tab === tabInfo.id}
+              aria-controls={`tabpanel-${tabInfo.id}`}
+              tabIndex={tab === tabInfo.id ? 0 : -1}
+              onClick={() => onTab(tabInfo.id)}
             >
-              {t.label}
+              {t(tabInfo.label)}
             </button>
           ))}
         </div>
         {onClose && (
-          <button type="button" className="panel-close" aria-label="Close the side panel" onClick={onClose}>
+          <button type="button" className="panel-close" aria-label={t('panel.close')} onClick={onClose}>
             ×
           </button>
         )}

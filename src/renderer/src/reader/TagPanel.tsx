@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { sameTag } from '../../../shared/model/tag-key';
 import type { TagInfo } from '../../../shared/model/tag';
 import { Dialog } from '../ui/Dialog';
@@ -6,6 +7,7 @@ import { useStore } from '../state/store';
 
 /** All tags with counts in this article and in the library; filter, rename/merge, recolour, delete. */
 export function TagPanel({ onFilter }: { onFilter: () => void }) {
+  const { t } = useTranslation();
   const tags = useStore((s) => s.tags);
   const annotations = useStore((s) => s.annotations);
   const loadTags = useStore((s) => s.loadTags);
@@ -17,24 +19,24 @@ export function TagPanel({ onFilter }: { onFilter: () => void }) {
     void loadTags();
   }, [loadTags, annotations]);
 
-  const inArticle = (name: string) => annotations.filter((a) => a.tags.some((t) => sameTag(t, name))).length;
+  const inArticle = (name: string) =>
+    annotations.filter((a) => a.tags.some((tag) => sameTag(tag, name))).length;
 
-  if (tags.length === 0)
-    return <p className="muted panel-empty">No tags yet. Add tags to a highlight to see them here.</p>;
+  if (tags.length === 0) return <p className="muted panel-empty">{t('tags.empty')}</p>;
   return (
     <div className="tag-panel">
       <table className="tag-table">
         <thead>
           <tr>
-            <th scope="col">Tag</th>
-            <th scope="col" className="count" title="Highlights in this article">
-              Here
+            <th scope="col">{t('tags.tag')}</th>
+            <th scope="col" className="count" title={t('tags.hereTitle')}>
+              {t('tags.here')}
             </th>
-            <th scope="col" className="count" title="Uses in the whole library">
-              All
+            <th scope="col" className="count" title={t('tags.allTitle')}>
+              {t('tags.all')}
             </th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('tags.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -72,6 +74,7 @@ function TagRow({
   onFilter: () => void;
   onRename: () => void;
 }) {
+  const { t } = useTranslation();
   const recolorTag = useStore((s) => s.recolorTag);
   const deleteTag = useStore((s) => s.deleteTag);
   return (
@@ -80,7 +83,7 @@ function TagRow({
         <button
           type="button"
           className="link"
-          aria-label={`Show highlights tagged ${tag.name}`}
+          aria-label={t('tags.show', { name: tag.name })}
           onClick={onFilter}
         >
           <span className="tag-dot" style={{ background: tag.color ?? 'transparent' }} aria-hidden="true" />#
@@ -93,19 +96,19 @@ function TagRow({
         <div className="tag-actions">
           <input
             type="color"
-            aria-label={`Colour of ${tag.name}`}
+            aria-label={t('tags.colourOf', { name: tag.name })}
             value={tag.color ?? '#999999'}
             onChange={(e) => void recolorTag(tag.name, e.target.value)}
           />
-          <button type="button" aria-label={`Rename or merge ${tag.name}`} onClick={onRename}>
-            Rename
+          <button type="button" aria-label={t('tags.renameLabel', { name: tag.name })} onClick={onRename}>
+            {t('tags.rename')}
           </button>
           <button
             type="button"
-            aria-label={`Delete tag ${tag.name}`}
+            aria-label={t('tags.deleteLabel', { name: tag.name })}
             onClick={() => void deleteTag(tag.name)}
           >
-            Delete
+            {t('app.delete')}
           </button>
         </div>
       </td>
@@ -114,12 +117,13 @@ function TagRow({
 }
 
 function RenameTagDialog({ tag, onClose }: { tag: TagInfo; onClose: () => void }) {
+  const { t } = useTranslation();
   const renameTag = useStore((s) => s.renameTag);
   const tags = useStore((s) => s.tags);
   const [name, setName] = useState(tag.name);
   const target = tags.find((t) => sameTag(t.name, name) && t.name !== tag.name);
   return (
-    <Dialog title={`Rename tag “${tag.name}”`} onClose={onClose}>
+    <Dialog title={t('tags.renameTitle', { name: tag.name })} onClose={onClose}>
       <form
         className="form"
         onSubmit={(e) => {
@@ -128,7 +132,7 @@ function RenameTagDialog({ tag, onClose }: { tag: TagInfo; onClose: () => void }
         }}
       >
         <label>
-          New name
+          {t('tags.newName')}
           <input value={name} onChange={(e) => setName(e.target.value)} list="tag-names" required autoFocus />
         </label>
         <datalist id="tag-names">
@@ -137,16 +141,14 @@ function RenameTagDialog({ tag, onClose }: { tag: TagInfo; onClose: () => void }
           ))}
         </datalist>
         {target && (
-          <p role="note">
-            “{target.name}” already exists: its {target.count} uses and this tag’s {tag.count} will be merged.
-          </p>
+          <p role="note">{t('tags.merge', { target: target.name, count: target.count, own: tag.count })}</p>
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('app.cancel')}
           </button>
           <button type="submit" className="primary">
-            {target ? 'Merge tags' : 'Rename'}
+            {target ? t('tags.mergeButton') : t('tags.rename')}
           </button>
         </div>
       </form>

@@ -62,9 +62,15 @@ const blocks: Block[] = [
 function html(from: number, to: number): string {
   const { container } = render(
     <article>
-      {blockTree(blocks, from, to, (i, inside) => (
-        <span key={i} data-block={i} data-inside={inside || undefined} />
-      ))}
+      {blockTree(
+        blocks,
+        from,
+        to,
+        (i, inside) => (
+          <span key={i} data-block={i} data-inside={inside || undefined} />
+        ),
+        'Table',
+      )}
     </article>,
   );
   return container.innerHTML.replace(/ data-block="(\d)"/g, '#$1').replace(/ data-inside="true"/g, '');

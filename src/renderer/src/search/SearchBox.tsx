@@ -1,16 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../../shared/model/search';
 import { useStore } from '../state/store';
-
-const KIND_LABELS: Record<SearchHit['kind'], string> = {
-  title: 'Title',
-  author: 'Author',
-  text: 'Text',
-  quote: 'Highlight',
-  note: 'Note',
-  tag: 'Tag',
-};
+import { isComposing, useComposedValue } from '../ui/composition';
 
 /** A snippet as text with its matches marked; never parsed as HTML. */
 function Snippet({ snippet }: { snippet: SearchSnippet }) {
@@ -30,10 +23,15 @@ function Snippet({ snippet }: { snippet: SearchSnippet }) {
  * article; choosing one opens the article at the hit and selects the highlight.
  */
 export function SearchBox() {
+  const { t } = useTranslation();
+  const describe = useStore((s) => s.describe);
   const openArticle = useStore((s) => s.openArticle);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const notify = useStore((s) => s.notify);
+  // What the field shows, and the query run: the field's text once any input-method composition has ended.
+  const [text, setText] = useState('');
   const [query, setQuery] = useState('');
+  const composed = useComposedValue(setQuery);
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -43,6 +41,7 @@ export function SearchBox() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (isComposing(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       if (mod && (e.key.toLowerCase() === 'k' || (e.shiftKey && e.key.toLowerCase() === 'f'))) {
         e.preventDefault();
@@ -63,11 +62,11 @@ export function SearchBox() {
         if (result.ok) {
           setResults(result.value);
           setError(null);
-        } else setError(result.error.message);
+        } else setError(describe(result.error));
       });
     }, 120);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, describe]);
 
   const choose = async (articleId: string, hit: SearchHit) => {
     setOpen(false);
@@ -76,24 +75,28 @@ export function SearchBox() {
     else if (hit.start !== undefined && hit.end !== undefined && hit.end > hit.start) {
       useStore.getState().markPassage(hit.start, hit.end);
     }
-    if (!useStore.getState().content) notify('error', 'That article could not be opened.');
+    if (!useStore.getState().content) notify('error', t('search.cannotOpen'));
   };
 
   return (
-    <div className="search" role="search" aria-label="Search the library">
+    <div className="search" role="search" aria-label={t('search.label')}>
       <input
         ref={input}
         type="search"
-        aria-label="Search the library"
+        aria-label={t('search.label')}
         aria-keyshortcuts="Control+K Control+Shift+F"
-        placeholder="Search everything (Ctrl+K)"
-        value={query}
+        placeholder={t('search.placeholder')}
+        value={text}
         onFocus={() => setOpen(true)}
         onChange={(e) => {
-          setQuery(e.target.value);
+          setText(e.target.value);
+          composed.change(e.target.value);
           setOpen(true);
         }}
+        onCompositionStart={composed.onCompositionStart}
+        onCompositionEnd={composed.onCompositionEnd}
         onKeyDown={(e) => {
+          if (isComposing(e)) return;
           if (e.key === 'Escape') {
             setOpen(false);
             input.current?.blur();
@@ -108,7 +111,7 @@ export function SearchBox() {
           ref={resultsRef}
           className="search-results"
           role="region"
-          aria-label="Search results"
+          aria-label={t('search.results')}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               setOpen(false);
@@ -119,9 +122,7 @@ export function SearchBox() {
           {error && <p role="alert">{error}</p>}
           {results && (
             <p className="muted search-summary" role="status">
-              {results.total === 0
-                ? 'No results'
-                : `${results.total} ${results.total === 1 ? 'result' : 'results'}`}
+              {results.total === 0 ? t('search.none') : t('search.count', { count: results.total })}
             </p>
           )}
           {results?.groups.map((group) => (
@@ -137,8 +138,10 @@ export function SearchBox() {
                     >
                       <span className="hit-kind">
                         {hit.color && <span className="swatch" data-color={hit.color} aria-hidden="true" />}
-                        {KIND_LABELS[hit.kind]}
-                        {hit.page !== undefined && <span className="hit-page"> · p. {hit.page}</span>}
+                        {t(`search.kind.${hit.kind}`)}
+                        {hit.page !== undefined && (
+                          <span className="hit-page"> · {t('search.page', { page: hit.page })}</span>
+                        )}
                       </span>
                       <Snippet snippet={hit.snippet} />
                     </button>
@@ -146,12 +149,12 @@ export function SearchBox() {
                 ))}
               </ul>
               {group.hitCount > group.hits.length && (
-                <p className="muted">and {group.hitCount - group.hits.length} more in this article</p>
+                <p className="muted">{t('search.more', { count: group.hitCount - group.hits.length })}</p>
               )}
             </section>
           ))}
           <button type="button" className="link close-results" onClick={() => setOpen(false)}>
-            Close results
+            {t('search.close')}
           </button>
         </div>
       )}

@@ -1,4 +1,6 @@
+import { initReactI18next } from 'react-i18next';
 import { api } from '../api';
+import { createI18n, describeError, pickLocale, type Locale } from '../../../shared/i18n';
 import type { AppSlice, Notice, Slice } from './types';
 import { unwrapWith } from './unwrap';
 
@@ -7,8 +9,18 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => {
   const unwrap = unwrapWith(get);
   /** Ids of this store's notices, so a notice's timer never dismisses a later one. */
   let nextNoticeId = 1;
+  const i18n = createI18n(
+    pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
+    initReactI18next,
+  );
   return {
     info: null,
+    i18n,
+    describe(error) {
+      if (error.code === 'unauthorized') return i18n.t('app.sessionEnded');
+      if (error.params?.reason === 'not-answering') return i18n.t('app.notAnswering');
+      return describeError(i18n.t, i18n.language as Locale, error);
+    },
     notices: [],
     view: { kind: 'library' },
     async loadInfo() {

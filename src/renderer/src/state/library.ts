@@ -67,12 +67,15 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
         try {
           data = await toBase64(file);
         } catch {
-          state.failures.push({ name: file.name, message: `“${file.name}” could not be read.` });
+          state.failures.push({
+            name: file.name,
+            message: get().i18n.t('importing.unreadable', { name: file.name }),
+          });
           state.done++;
           continue;
         }
         const result = await api.importFile({ name: file.name, data });
-        if (!result.ok) state.failures.push({ name: file.name, message: result.error.message });
+        if (!result.ok) state.failures.push({ name: file.name, message: get().describe(result.error) });
         else if (result.value.status === 'imported') {
           state.imported++;
           if (result.value.notice) state.notes.push(result.value.message);
@@ -89,7 +92,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       state.current = null;
       set({ importState: { ...state } });
       await get().loadArticles();
-      get().notify(state.failures.length ? 'error' : 'info', importSummary(state));
+      get().notify(state.failures.length ? 'error' : 'info', importSummary(state, get().i18n.t));
       if (state.failures.length === 0 && state.notes.length === 0) set({ importState: null });
     },
 
@@ -110,7 +113,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       await Promise.all([get().loadTags(), get().loadArticles()]);
       const filter = get().notesFilter;
       if (sameTag(filter.tag, from)) get().setNotesFilter({ ...filter, tag: renamed.name });
-      await get().offerUndo(`Tag “${from}” is now “${renamed.name}”.`);
+      await get().offerUndo(get().i18n.t('reader.tagRenamed', { from, to: renamed.name }));
       return true;
     },
 
@@ -122,9 +125,9 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
     async deleteTag(name) {
       // deleteTag answers with no value: only a failure stops here.
       const result = await api.deleteTag({ name });
-      if (!result.ok) return void get().notify('error', result.error.message);
+      if (!result.ok) return void get().notify('error', get().describe(result.error));
       await Promise.all([get().loadTags(), get().loadArticles()]);
-      await get().offerUndo(`Deleted tag “${name}”.`);
+      await get().offerUndo(get().i18n.t('reader.tagDeleted', { name }));
     },
 
     async deleteArticle(id) {
@@ -132,13 +135,14 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       if (!deleted) return;
       set({ articles: get().articles.filter((a) => a.id !== id) });
       if (get().view.kind === 'reader') get().show({ kind: 'library' });
-      get().notify('info', `Deleted “${deleted.title}” and its highlights.`, {
-        label: 'Undo',
+      const { t } = get().i18n;
+      get().notify('info', t('library.deleted', { title: deleted.title }), {
+        label: t('app.undo'),
         run: () => {
           void unwrap(api.restoreArticle({ id })).then((restored) => {
             if (restored) {
               void get().loadArticles();
-              get().notify('info', `Restored “${restored.title}”.`);
+              get().notify('info', t('library.restored', { title: restored.title }));
             }
           });
         },

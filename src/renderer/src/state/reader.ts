@@ -198,7 +198,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
         annotations: get().annotations.filter((a) => a.id !== id),
         selectedAnnotationId: get().selectedAnnotationId === id ? null : get().selectedAnnotationId,
       });
-      await get().offerUndo('Highlight deleted. Press Ctrl+Z to undo.', content.article.id);
+      await get().offerUndo(get().i18n.t('reader.deletedHighlight'), content.article.id);
     },
 
     async reattachAnnotation(id, start, end) {
@@ -208,7 +208,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const placed = await unwrap(api.reattachAnnotation({ articleId: content.article.id, id, start, end }));
       if (!placed) return;
       set({ annotations: sortAnnotations(get().annotations.map((a) => (a.id === id ? placed : a))) });
-      get().notify('info', 'Highlight re-attached.');
+      get().notify('info', get().i18n.t('reader.reattached'));
     },
 
     selectAnnotation(id) {
@@ -221,7 +221,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       if (entry !== undefined) get().disableUndo(entry);
       if (outcome === undefined) return;
       if (outcome === null) {
-        get().notify('info', 'Nothing to undo in this article.');
+        get().notify('info', get().i18n.t('reader.nothingToUndo'));
         return;
       }
       get().disableUndo(outcome.entry);
@@ -234,7 +234,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const outcome = await unwrap(api.redo({ articleId }));
       if (outcome === undefined) return;
       if (outcome === null) {
-        get().notify('info', 'Nothing to redo in this article.');
+        get().notify('info', get().i18n.t('reader.nothingToRedo'));
         return;
       }
       get().notify('info', `${outcome.label}.`);
@@ -248,7 +248,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
         text,
         entry === undefined
           ? undefined
-          : { label: 'Undo', undoEntry: entry, run: () => void get().undo(entry) },
+          : { label: get().i18n.t('app.undo'), undoEntry: entry, run: () => void get().undo(entry) },
       );
     },
 

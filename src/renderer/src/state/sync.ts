@@ -3,7 +3,7 @@ import { api } from '../api';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { planRefresh } from './changes';
 import { useStore } from './store';
-import { SESSION_ENDED, unwrapWith } from './unwrap';
+import { unwrapWith } from './unwrap';
 
 /**
  * Follows the library's changes, made here or elsewhere (a file edited on
@@ -28,8 +28,8 @@ export function useLibrarySync(): void {
         if (!result.ok) {
           // Said once, and it stays until the service answers again.
           if (lost === null) {
-            const { code, message } = result.error;
-            lost = useStore.getState().notify('error', code === 'unauthorized' ? SESSION_ENDED : message);
+            const state = useStore.getState();
+            lost = state.notify('error', state.describe(result.error));
           }
           await new Promise((r) => setTimeout(r, 2000));
           continue;
@@ -37,7 +37,7 @@ export function useLibrarySync(): void {
         if (lost !== null) {
           useStore.getState().dismiss(lost);
           lost = null;
-          useStore.getState().notify('info', 'Reconnected to Gloss.');
+          useStore.getState().notify('info', useStore.getState().i18n.t('app.reconnected'));
         }
         const first = since === null;
         since = result.value.revision;

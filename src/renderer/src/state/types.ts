@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { Matches } from '../../../shared/text/find';
 import type { Annotation, HighlightColor, PdfArea, PdfPageRects } from '../../../shared/model/annotation';
 import type { AppInfo } from '../../../shared/model/app';
+import type { i18n } from 'i18next';
+import type { ApiError } from '../../../shared/result';
 import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
 import type { TagInfo } from '../../../shared/model/tag';
@@ -35,6 +37,10 @@ export type View = { kind: 'library' } | { kind: 'reader'; articleId: string };
 /** The window: app info, notices and the current view. */
 export interface AppSlice {
   info: AppInfo | null;
+  /** The interface's translations; its language follows the setting, else the system (see use-locale.ts). */
+  i18n: i18n;
+  /** A service's error in the user's language (its English message in English). */
+  describe(error: ApiError): string;
   notices: Notice[];
   view: View;
   loadInfo(): Promise<void>;

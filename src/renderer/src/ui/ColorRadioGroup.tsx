@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model/highlight-colors';
-import { HIGHLIGHT_STYLES } from './colors';
 
 const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
@@ -11,12 +11,14 @@ const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -
 export function ColorRadioGroup({
   value,
   onChange,
-  label = 'Colour',
+  label,
 }: {
   value: HighlightColor;
   onChange: (color: HighlightColor) => void;
+  /** The group's accessible name; "Colour" in the user's language by default. */
   label?: string;
 }) {
+  const { t } = useTranslation();
   const group = useRef<HTMLDivElement>(null);
   const choose = (index: number) => {
     const count = HIGHLIGHT_COLORS.length;
@@ -33,7 +35,13 @@ export function ColorRadioGroup({
     e.preventDefault();
   };
   return (
-    <div ref={group} role="radiogroup" aria-label={label} className="swatches" onKeyDown={onKeyDown}>
+    <div
+      ref={group}
+      role="radiogroup"
+      aria-label={label ?? t('editor.colour')}
+      className="swatches"
+      onKeyDown={onKeyDown}
+    >
       {HIGHLIGHT_COLORS.map((c) => (
         <button
           key={c}
@@ -41,8 +49,8 @@ export function ColorRadioGroup({
           role="radio"
           aria-checked={value === c}
           tabIndex={value === c ? 0 : -1}
-          aria-label={HIGHLIGHT_STYLES[c].label}
-          title={HIGHLIGHT_STYLES[c].label}
+          aria-label={t(`colours.${c}`)}
+          title={t(`colours.${c}`)}
           className="swatch"
           data-color={c}
           onClick={() => onChange(c)}

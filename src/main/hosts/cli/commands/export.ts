@@ -4,7 +4,7 @@ import type { ExportScope } from '../../../../shared/model/export';
 import { GlossError } from '../../../../shared/result';
 import type { ExportTarget } from '../../../services/export';
 import { runEveryStep } from '../../../services/stop';
-import { call, print, type Command, type CommandContext } from '../command';
+import { call, print, wordsOf, type Command, type CommandContext } from '../command';
 
 function scopeOf(options: CommandContext['options']): ExportScope {
   const { article, tag, all } = options;
@@ -89,7 +89,7 @@ async function watchFolder(ctx: CommandContext): Promise<'keep-running'> {
  * see watchFolder.
  */
 export const exportCommand: Command = {
-  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty]  Export notes; export --watch --out DIR keeps DIR current',
+  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty] [--lang vi|en]  Export notes; export --watch --out DIR keeps DIR current',
   options: {
     article: { type: 'string' },
     tag: { type: 'string' },
@@ -100,6 +100,7 @@ export const exportCommand: Command = {
     combined: { type: 'boolean' },
     'color-marker': { type: 'string' },
     'include-empty': { type: 'boolean' },
+    lang: { type: 'string' },
     watch: { type: 'boolean' },
   },
   async run(ctx) {
@@ -128,6 +129,10 @@ export const exportCommand: Command = {
         `--color-marker must be emoji, text or none, not “${String(marker)}”.`,
       );
     }
+    const lang = ctx.options.lang ?? (ctx.locale === 'vi' ? 'vi' : 'en');
+    if (lang !== 'vi' && lang !== 'en') {
+      throw new GlossError('invalid-argument', `--lang must be vi or en, not “${String(lang)}”.`);
+    }
     const templateFile = ctx.options.template;
     const template =
       typeof templateFile === 'string' ? await readTextFile(templateFile, 'template') : undefined;
@@ -139,13 +144,15 @@ export const exportCommand: Command = {
         template,
         ...(format === 'md' && marker !== undefined && { colorMarker: marker }),
         includeEmpty: ctx.options['include-empty'] === true || undefined,
+        ...(format === 'md' && { language: lang }),
       },
       target,
     );
-    print(
-      ctx,
-      { written },
-      `Exported ${written.length} ${written.length === 1 ? 'file' : 'files'} to ${target.kind === 'file' ? outPath : `${outPath}/`}`,
+    print(ctx, { written }, () =>
+      wordsOf(ctx)('cli.exported', {
+        count: written.length,
+        target: target.kind === 'file' ? outPath : `${outPath}/`,
+      }),
     );
   },
 };

@@ -3,11 +3,17 @@ import path from 'node:path';
 import { GlossError } from '../../../../shared/result';
 import type { ArticleMeta } from '../../../../shared/model/article';
 import { textWithPageMarkers } from '../../../../shared/pdf/pages';
-import { call, print, type Command } from '../command';
+import { describeError, type TFunction } from '../../../../shared/i18n';
+import { call, print, wordsOf, type Command } from '../command';
 
-function line(a: ArticleMeta): string {
+function line(t: TFunction, a: ArticleMeta): string {
   const byline = [a.author, a.published?.slice(0, 10)].filter(Boolean).join(', ');
-  return `${a.id}  ${a.title}${byline ? ` — ${byline}` : ''}  (${a.highlightCount} highlights)`;
+  return t('cli.listLine', {
+    id: a.id,
+    title: a.title,
+    byline: byline ? ` — ${byline}` : '',
+    count: a.highlightCount,
+  });
 }
 
 /**
@@ -23,7 +29,7 @@ async function readForImport(file: string): Promise<string> {
         : error.code === 'EACCES' || error.code === 'EPERM'
           ? 'permission denied'
           : error.message;
-    throw new GlossError('io', `Cannot read “${name}”: ${reason}.`);
+    throw new GlossError('io', `Cannot read “${name}”: ${reason}.`, { file: name });
   };
   const info = await stat(file).catch(fail);
   if (!info.isFile()) throw new GlossError('unsupported', `“${name}” is not a file.`);
@@ -60,7 +66,12 @@ export const importFiles: Command = {
   help: 'import FILE...|- [--name NAME]  Import files (articles, or other readers’ highlights); "-" reads standard input',
   options: { name: { type: 'string' } },
   async run(ctx) {
-    if (ctx.args.length === 0) throw new GlossError('invalid-argument', 'Name at least one file to import.');
+    const t = wordsOf(ctx);
+    if (ctx.args.length === 0) {
+      throw new GlossError('invalid-argument', 'Name at least one file to import.', {
+        key: 'cli.importNone',
+      });
+    }
     const outcomes = [];
     let failed = 0;
     for (const [i, file] of ctx.args.entries()) {
@@ -73,13 +84,17 @@ export const importFiles: Command = {
             : { name: path.basename(file), data: await readForImport(file) },
         );
         outcomes.push({ file, ok: true, ...outcome });
-        if (!ctx.json) console.log(`[${i + 1}/${ctx.args.length}] ${outcome.message}`);
+        if (!ctx.json)
+          console.log(t('cli.importStep', { at: i + 1, total: ctx.args.length, message: outcome.message }));
       } catch (error) {
         failed++;
         const code = error instanceof GlossError ? error.code : 'internal';
         const message = (error as Error).message;
         outcomes.push({ file, ok: false, error: { code, message } });
-        if (!ctx.json) console.error(`[${i + 1}/${ctx.args.length}] ${message}`);
+        const params = error instanceof GlossError ? error.params : undefined;
+        const worded = describeError(t, ctx.locale ?? 'en', { code, message, params }, true);
+        if (!ctx.json)
+          console.error(t('cli.importStep', { at: i + 1, total: ctx.args.length, message: worded }));
       }
     }
     if (ctx.json) console.log(JSON.stringify(outcomes, null, 2));
@@ -87,6 +102,11 @@ export const importFiles: Command = {
       throw new GlossError(
         'invalid-argument',
         `${failed} of ${ctx.args.length} files could not be imported.`,
+        {
+          key: 'cli.importFailed',
+          failed,
+          total: ctx.args.length,
+        },
       );
     }
   },
@@ -97,7 +117,10 @@ export const list: Command = {
   help: 'list                   List the articles in the library',
   async run(ctx) {
     const articles = await call(ctx, 'listArticles', {});
-    print(ctx, articles, () => (articles.length ? articles.map(line).join('\n') : 'The library is empty.'));
+    print(ctx, articles, () => {
+      const t = wordsOf(ctx);
+      return articles.length ? articles.map((a) => line(t, a)).join('\n') : t('cli.empty');
+    });
   },
 };
 
@@ -109,16 +132,19 @@ export const show: Command = {
     if (!id) throw new GlossError('invalid-argument', 'Name the article id to show (see gloss list).');
     const content = await call(ctx, 'getArticle', { id });
     const a = content.article;
-    const meta = [
-      `Title:     ${a.title}`,
-      `Author:    ${a.author ?? '—'}`,
-      `Published: ${a.published ?? '—'}`,
-      `File:      ${a.sourceFile} (${a.format})`,
-      `Words:     ${a.wordCount}`,
-      `Tags:      ${a.tags.join(', ') || '—'}`,
-      ...(a.pageCount === undefined ? [] : [`Pages:     ${a.pageCount}`]),
-      ...(a.doi ? [`DOI:       ${a.doi}`] : []),
-    ].join('\n');
+    const t = wordsOf(ctx);
+    const rows: [string, string | number][] = [
+      [t('cli.showTitle'), a.title],
+      [t('cli.showAuthor'), a.author ?? '—'],
+      [t('cli.showPublished'), a.published ?? '—'],
+      [t('cli.showFile'), `${a.sourceFile} (${a.format})`],
+      [t('cli.showWords'), a.wordCount],
+      [t('cli.showTags'), a.tags.join(', ') || '—'],
+      ...(a.pageCount === undefined ? [] : [[t('cli.showPages'), a.pageCount] as [string, number]]),
+      ...(a.doi ? [['DOI:', a.doi] as [string, string]] : []),
+    ];
+    const width = Math.max(...rows.map(([label]) => label.length)) + 1;
+    const meta = rows.map(([label, value]) => `${label.padEnd(width)}${value}`).join('\n');
     const text = content.pages ? textWithPageMarkers(content.text, content.pages) : content.text;
     print(ctx, content, `${meta}\n\n${text}`);
   },
@@ -131,7 +157,7 @@ export const rm: Command = {
     const [id] = ctx.args;
     if (!id) throw new GlossError('invalid-argument', 'Name the article id to delete (see gloss list).');
     const article = await call(ctx, 'deleteArticle', { id });
-    print(ctx, article, `Deleted “${article.title}”.`);
+    print(ctx, article, () => wordsOf(ctx)('cli.deleted', { title: article.title }));
   },
 };
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GlossError } from '../../../../shared/result';
+import { translator } from '../../../../shared/i18n';
 import type { SearchResults } from '../../../../shared/model/search';
 import { createDispatch } from '../../../dispatch';
 import type { Handlers } from '../../../services/handlers';
@@ -109,5 +110,15 @@ describe('gloss search', () => {
     const error = await search.run(await context(['color:pink'])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GlossError);
     expect((error as GlossError).message).toContain('color:pink is not known');
+  });
+});
+
+describe('formatResults in Vietnamese', () => {
+  it('words the summary in the language given, numbers grouped the Vietnamese way', () => {
+    const results = { query: 'dang', total: 22985, groups: [], tookMs: 4 } as unknown as SearchResults;
+    expect(formatResults('dang', results, translator('vi'))).toBe(
+      'Tổng cộng 22.985 kết quả; hiện 0 bài (4 ms)',
+    );
+    expect(formatResults('dang', { ...results, total: 0 }, translator('vi'))).toBe('Không tìm thấy dang.');
   });
 });

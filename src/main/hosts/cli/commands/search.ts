@@ -1,6 +1,7 @@
 import { GlossError } from '../../../../shared/result';
 import type { SearchHit, SearchResults } from '../../../../shared/model/search';
-import { call, print, type Command } from '../command';
+import type { TFunction } from '../../../../shared/i18n';
+import { call, print, wordsOf, type Command } from '../command';
 
 /** `gloss search QUERY`: library-wide search, results grouped by article. */
 export const search: Command = {
@@ -22,25 +23,28 @@ export const search: Command = {
       );
     }
     const results = await call(ctx, 'search', { query, limit });
-    print(ctx, results, formatResults(query, results));
+    print(ctx, results, () => formatResults(query, results, wordsOf(ctx)));
   },
 };
 
-/** Results as plain text: each article with its hits, matches between « and ». */
-export function formatResults(query: string, results: SearchResults): string {
-  if (results.total === 0) return `No matches for ${query}.`;
+/** Results as plain text in the language of `t` (English by default): each article with its hits, matches between « and ». */
+export function formatResults(query: string, results: SearchResults, t: TFunction = wordsOf({})): string {
+  if (results.total === 0) return t('cli.noMatches', { query });
   const lines: string[] = [];
   for (const { article, hits, hitCount } of results.groups) {
     const by = article.author ? ` — ${article.author}` : '';
-    lines.push(`${article.title}${by}  (${hitCount} ${hitCount === 1 ? 'hit' : 'hits'})`);
+    lines.push(`${article.title}${by}  (${t('cli.hits', { count: hitCount })})`);
     for (const hit of hits) lines.push(`  ${label(hit).padEnd(14)} ${markedText(hit)}`);
-    if (hitCount > hits.length) lines.push(`  … ${hitCount - hits.length} more`);
+    if (hitCount > hits.length) lines.push(`  ${t('cli.more', { count: hitCount - hits.length })}`);
     lines.push('');
   }
   const shown = results.groups.length;
   lines.push(
-    `${results.total} ${results.total === 1 ? 'hit' : 'hits'} in all; ${shown} ${shown === 1 ? 'article' : 'articles'} shown` +
-      ` (${Math.round(results.tookMs)} ms)`,
+    t('cli.searchTotal', {
+      hits: t('cli.hits', { count: results.total }),
+      articles: t('cli.articles', { count: shown }),
+      ms: Math.round(results.tookMs),
+    }),
   );
   return lines.join('\n');
 }

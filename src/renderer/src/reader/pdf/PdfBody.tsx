@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useTranslation } from 'react-i18next';
 import type { PdfPlace } from '../../../../shared/pdf/destination';
 import { pageAt } from '../../../../shared/pdf/pages';
+import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api';
 import type { ReaderContent } from '../../state/types';
 import { useStore } from '../../state/store';
@@ -38,9 +40,12 @@ export function PdfBody({
   scroller: HTMLElement | null;
   onSelection: (selection: TextSelection | null) => void;
 }) {
+  const { t } = useTranslation();
+  const describe = useStore((s) => s.describe);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Worded when shown, so it follows the interface's language.
+  const [failure, setFailure] = useState<{ error: ApiError } | { reason: string } | null>(null);
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit' });
   const [viewWidth, setViewWidth] = useState(800);
   const [alive, setAlive] = useState<ReadonlySet<number>>(new Set([0]));
@@ -62,7 +67,7 @@ export function PdfBody({
     let cancelled = false;
     void (async () => {
       const file = await api.getArticleFile({ id });
-      if (!file.ok) return setFailure(file.error.message);
+      if (!file.ok) return setFailure({ error: file.error });
       try {
         open = await openPdf(fromBase64(file.value.data));
         if (cancelled) return open.close();
@@ -71,7 +76,7 @@ export function PdfBody({
         setSize({ width: first.width, height: first.height });
         setDoc(open.doc);
       } catch (error) {
-        if (!cancelled) setFailure(`The PDF could not be opened: ${(error as Error).message}`);
+        if (!cancelled) setFailure({ reason: (error as Error).message });
       }
     })();
     return () => {
@@ -233,8 +238,14 @@ export function PdfBody({
     };
   }, [scroller, pages, annotations, onSelection, selectAnnotation]);
 
-  if (failure) return <p role="alert">{failure}</p>;
-  if (!doc || !size) return <p aria-busy="true">Opening the PDF…</p>;
+  if (failure) {
+    return (
+      <p role="alert">
+        {'error' in failure ? describe(failure.error) : t('pdf.failed', { reason: failure.reason })}
+      </p>
+    );
+  }
+  if (!doc || !size) return <p aria-busy="true">{t('pdf.opening')}</p>;
   const labels = pages?.map((p) => p.label) ?? [];
   return (
     <div
@@ -259,7 +270,7 @@ export function PdfBody({
           ref={(element) => void (placeholders.current[index] = element)}
           className="pdf-page"
           data-page-index={index}
-          aria-label={`Page ${labels[index] ?? index + 1}`}
+          aria-label={t('pdf.page', { label: labels[index] ?? String(index + 1) })}
           aria-describedby={areaMode ? 'pdf-area-help' : undefined}
           role="region"
           tabIndex={areaMode ? 0 : undefined}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Factor of one zoom step (buttons, Ctrl/Cmd + and −). */
 export const ZOOM_STEP = 1.2;
@@ -25,32 +26,32 @@ export function PdfControls({
   onZoom: (scale: number | 'fit') => void;
   onGoTo: (index: number) => void;
 }) {
+  const { t } = useTranslation();
   const [target, setTarget] = useState('');
   return (
-    <div className="pdf-controls" role="toolbar" aria-label="Pages">
-      <button type="button" aria-label="Zoom out" onClick={() => onZoom(scale / ZOOM_STEP)}>
+    <div className="pdf-controls" role="toolbar" aria-label={t('pdf.pages')}>
+      <button type="button" aria-label={t('pdf.zoomOut')} onClick={() => onZoom(scale / ZOOM_STEP)}>
         −
       </button>
-      <output aria-label="Zoom">{Math.round(scale * 100)}%</output>
-      <button type="button" aria-label="Zoom in" onClick={() => onZoom(scale * ZOOM_STEP)}>
+      <output aria-label={t('pdf.zoom')}>{t('pdf.zoomValue', { percent: Math.round(scale * 100) })}</output>
+      <button type="button" aria-label={t('pdf.zoomIn')} onClick={() => onZoom(scale * ZOOM_STEP)}>
         +
       </button>
       <button type="button" onClick={() => onZoom('fit')}>
-        Fit width
+        {t('pdf.fitWidth')}
       </button>
       <button
         type="button"
         aria-pressed={areaMode}
         aria-keyshortcuts="Alt+A"
-        title="Highlight an area: drag on a page (Alt+A)"
+        title={t('pdf.highlightAreaTitle')}
         onClick={() => onAreaMode(!areaMode)}
       >
-        Highlight area
+        {t('pdf.highlightArea')}
       </button>
       {areaMode && (
         <span id="pdf-area-help" className="visually-hidden">
-          Drag on a page, or focus a page and press Enter, arrows to move, Shift+arrows to resize, Enter to
-          keep.
+          {t('pdf.areaHelp')}
         </span>
       )}
       <form
@@ -62,9 +63,9 @@ export function PdfControls({
         }}
       >
         <label>
-          Go to page <input value={target} onChange={(e) => setTarget(e.target.value)} size={4} />
+          {t('pdf.goToField')} <input value={target} onChange={(e) => setTarget(e.target.value)} size={4} />
         </label>
-        <span className="muted"> of {pageCount}</span>
+        <span className="muted"> {t('pdf.ofPages', { count: pageCount })}</span>
       </form>
     </div>
   );

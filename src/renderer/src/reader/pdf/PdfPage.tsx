@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PageViewport, PDFDocumentProxy } from 'pdfjs-dist';
+import { useTranslation } from 'react-i18next';
 import type { Annotation, PdfRect } from '../../../../shared/model/annotation';
 import type { Page } from '../../../../shared/model/article';
 import { textRuns } from '../../../../shared/pdf/lines';
@@ -65,6 +66,7 @@ export function PdfPage({
   onGoTo: (place: PdfPlace) => void;
   onSelectArea: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const textLayer = useRef<HTMLDivElement>(null);
   const [layer, setLayer] = useState<PageTextLayer | null>(null);
@@ -175,7 +177,7 @@ export function PdfPage({
                 type="button"
                 className={area.selected ? 'pdf-area pdf-area-selected' : 'pdf-area'}
                 data-color={area.color}
-                aria-label={`Area highlight, p. ${page?.label ?? index + 1}`}
+                aria-label={t('pdf.areaHighlight', { page: page?.label ?? String(index + 1) })}
                 aria-pressed={area.selected}
                 style={{ left: at.left, top: at.top, width: at.width, height: at.height }}
                 onClick={() => onSelectArea(area.id)}
@@ -194,7 +196,7 @@ export function PdfPage({
           <a
             key={i}
             href={'url' in link.to ? link.to.url : `#page=${link.to.place.index + 1}`}
-            aria-label={'url' in link.to ? link.to.url : `Go to page ${link.to.place.index + 1}`}
+            aria-label={'url' in link.to ? link.to.url : t('pdf.goTo', { page: link.to.place.index + 1 })}
             style={{ left: link.left, top: link.top, width: link.width, height: link.height }}
             onClick={(e) => {
               // Links never navigate the reader: web links open in the browser, others move within the PDF.

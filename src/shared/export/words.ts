@@ -1,0 +1,41 @@
+import type { HighlightColor } from '../model/annotation';
+import { translator, type Language } from '../i18n';
+
+/** The human-readable words of Markdown export in one language (its field names stay English). */
+export interface ExportWords {
+  author: string;
+  published: string;
+  source: string;
+  link: string;
+  tags: string;
+  note: string;
+  highlights: string;
+  openInGloss: string;
+  /** The orphan warning of a highlight not found in the current text. */
+  orphaned: string;
+  /** "p. 12" for page label "12". */
+  page(label: string): string;
+  /** "Area on p. 4" for an area highlight on the page labelled "4". */
+  areaOn(label: string): string;
+  /** "Colour: yellow" for yellow. */
+  colour(color: HighlightColor): string;
+}
+
+/** The words of Markdown export in `language` (English by default), from the shared catalogs. */
+export function exportWords(language: Language = 'en'): ExportWords {
+  const t = translator(language);
+  return {
+    author: t('exportWords.author'),
+    published: t('exportWords.published'),
+    source: t('exportWords.source'),
+    link: t('exportWords.link'),
+    tags: t('exportWords.tags'),
+    note: t('exportWords.note'),
+    highlights: t('exportWords.highlights'),
+    openInGloss: t('exportWords.openInGloss'),
+    orphaned: t('exportWords.orphaned'),
+    page: (label) => t('exportWords.page', { page: label }),
+    areaOn: (label) => t('exportWords.areaOn', { page: label }),
+    colour: (color) => t('exportWords.colour', { colour: t(`exportWords.colourNames.${color}`) }),
+  };
+}

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, translator } from './i18n';
+import type { Catalog } from './catalog/types';
+import { localeFromEnv, pickLocale } from './languages';
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const SRC = path.resolve(import.meta.dirname, '../..');
+
+/** Every key of a catalog, plural forms folded into their base key. */
+function keys(catalog: Catalog, prefix = ''): Set<string> {
+  const found = new Set<string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    const full = `${prefix}${key}`;
+    if (typeof value === 'string') found.add(full.replace(PLURAL, ''));
+    else for (const k of keys(value, `${full}.`)) found.add(k);
+  }
+  return found;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return sources(file);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [file] : [];
+  });
+}
+
+/** Keys named in code: t('a.b'), t(`a.${x}`) (as the pattern a.*), and labels like 'panel.notes' passed to t. */
+function usedKeys(): { file: string; key: string }[] {
+  const used: { file: string; key: string }[] = [];
+  for (const file of sources(SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\(\s*(['`])([^'`]+)\1/g)) {
+      used.push({ file: path.relative(SRC, file), key: match[2]! });
+    }
+  }
+  return used;
+}
+
+describe('catalogs', () => {
+  const en = keys(CATALOGS.en);
+  const vi = keys(CATALOGS.vi);
+
+  it('hold the same keys in Vietnamese and English', () => {
+    expect([...vi].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en].filter((k) => !vi.has(k))).toEqual([]);
+  });
+
+  it('hold every key the code uses', () => {
+    const used = usedKeys();
+    expect(used.length).toBeGreaterThan(150);
+    const missing = used.filter(({ key }) => {
+      if (!key.includes('${')) return !en.has(key) || !vi.has(key);
+      const pattern = new RegExp(`^${key.replace(/\./g, '\\.').replace(/\$\{[^}]*\}/g, '[^.]+')}$`);
+      return ![...en].some((k) => pattern.test(k));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('plural and number forms follow each language (vi one form and 22.985; en one/other and 22,985)', () => {
+    const vi = translator('vi');
+    const en = translator('en');
+    expect(vi('search.count', { count: 1 })).toBe('1 kết quả');
+    expect(vi('search.count', { count: 22985 })).toBe('22.985 kết quả');
+    expect(en('search.count', { count: 1 })).toBe('1 result');
+    expect(en('search.count', { count: 22985 })).toBe('22,985 results');
+  });
+
+  it('pseudo-localises every string, accented and longer, keeping its placeholders', () => {
+    const pseudo = translator('en-XA');
+    const text = pseudo('library.deleteTitle', { title: 'Sơn Trà' });
+    expect(text).toMatch(/^\[Ðëlëtë|^\[Dëlëtë/);
+    expect(text).toContain('Sơn Trà');
+    expect(text.length).toBeGreaterThan('Delete “Sơn Trà”?'.length * 1.2);
+  });
+
+  it('picks the language of the system, Vietnamese from vi_VN.UTF-8, else English', () => {
+    expect(localeFromEnv({ LANG: 'vi_VN.UTF-8' })).toBe('vi');
+    expect(localeFromEnv({ LC_ALL: 'en_US.UTF-8', LANG: 'vi_VN.UTF-8' })).toBe('en');
+    expect(localeFromEnv({ LC_MESSAGES: 'vi_VN', LANG: 'C' })).toBe('vi');
+    expect(localeFromEnv({ LANG: 'C' })).toBe('en');
+    expect(pickLocale(['fr-FR', 'vi-VN', 'en'])).toBe('vi');
+    expect(pickLocale(['de'])).toBe('en');
+  });
+});

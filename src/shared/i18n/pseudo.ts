@@ -1,0 +1,44 @@
+import type { Catalog } from './catalog/types';
+
+const ACCENTED: Record<string, string> = {
+  a: 'á',
+  e: 'ë',
+  i: 'ï',
+  o: 'ô',
+  u: 'ü',
+  y: 'ý',
+  c: 'ç',
+  n: 'ñ',
+  s: 'š',
+  z: 'ž',
+  A: 'Å',
+  E: 'É',
+  I: 'Î',
+  O: 'Ö',
+  U: 'Û',
+  Y: 'Ý',
+  C: 'Ç',
+  N: 'Ñ',
+  S: 'Š',
+  Z: 'Ž',
+};
+
+/** One string accented and padded to about 130 % of its length; `{{placeholders}}` are kept as they are. */
+export function pseudoString(text: string): string {
+  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\))/);
+  const accented = parts.map((part, i) =>
+    i % 2 ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c),
+  );
+  const padding = '~'.repeat(Math.max(1, Math.ceil(text.length * 0.3)));
+  return `[${accented.join('')}${padding}]`;
+}
+
+/** A pseudo-localised copy of a catalog, every string through `pseudoString`. */
+export function pseudoCatalog(catalog: Catalog): Catalog {
+  return Object.fromEntries(
+    Object.entries(catalog).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? pseudoString(value) : pseudoCatalog(value),
+    ]),
+  );
+}
