@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
+import { api } from '../api';
 import { ReaderView } from '../reader/ReaderView';
 import { useStore } from '../state/store';
 import { useLibrarySync } from '../state/sync';
 import { DropZone } from './DropZone';
 import { LibraryView } from '../library/LibraryView';
 import { Notices } from './Notices';
+import { SyncStatusLine } from './SyncStatusLine';
 import { SearchBox } from '../search/SearchBox';
 import { useRouteSync } from './use-route';
+
+const loadSyncStatus = () => api.getSyncStatus({});
 
 /** The window: header, the current view, notices and a status line. */
 export function App() {
@@ -39,6 +43,7 @@ export function App() {
         {info ? (
           <span>
             {info.name} {info.version} · library {info.libraryPath}
+            <SyncStatusLine load={loadSyncStatus} />
           </span>
         ) : (
           <span>Connecting…</span>
