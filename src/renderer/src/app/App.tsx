@@ -1,17 +1,21 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { api } from '../api';
 import { useLocaleSync } from '../i18n/use-locale';
 import { useStore } from '../state/store';
 import { useLibrarySync } from '../state/sync';
 import { DropZone } from './DropZone';
 import { LibraryView } from '../library/LibraryView';
 import { Notices } from './Notices';
+import { SyncStatusLine } from './SyncStatusLine';
 import { SearchBox } from '../search/SearchBox';
 import { useRouteSync } from './use-route';
 
 /** The reader's code (pdf.js, mark.js, the article and notes views), loaded apart from the library's. */
 const loadReader = () => import('../reader/ReaderView');
 const ReaderView = lazy(() => loadReader().then((m) => ({ default: m.ReaderView })));
+
+const loadSyncStatus = () => api.getSyncStatus({});
 
 /** The window in the user's language. */
 export function App() {
@@ -59,6 +63,7 @@ function Window() {
         {info ? (
           <span>
             {t('app.statusLine', { name: info.name, version: info.version, path: info.libraryPath })}
+            <SyncStatusLine load={loadSyncStatus} />
           </span>
         ) : (
           <span>{t('app.connecting')}</span>

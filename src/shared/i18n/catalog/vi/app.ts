@@ -5,6 +5,8 @@ export const app = {
     status: 'Trạng thái',
     statusLine: '{{name}} {{version}} · thư viện {{path}}',
     connecting: 'Đang kết nối…',
+    computers_other: '{{count, number}} máy tính',
+    lastChangeElsewhere: '{{computers}} · máy khác thay đổi lần cuối lúc {{when}}',
     dismiss: 'Đóng thông báo',
     dropHint: 'Thả tệp vào đây để nhập',
     reconnected: 'Đã kết nối lại với Gloss.',
