@@ -151,6 +151,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
         throw new GlossError(
           'unsupported',
           'A browser cannot choose a folder for Gloss. Run gloss export --watch --out DIR once: Gloss keeps DIR current from then on.',
+          { key: 'errors.folderInBrowser' },
         );
       }
       const folder = await options.chooseFolder();

@@ -75,10 +75,7 @@ function showHighlight(id: string): void {
   const annotation = state.annotations.find((a) => a.id === id);
   if (!annotation) {
     const title = state.content?.article.title ?? '';
-    state.notify(
-      'error',
-      `The highlight this link leads to is no longer in “${title}”: it was deleted, or the link comes from another library. The article is open.`,
-    );
+    state.notify('error', state.i18n.t('editor.linkGone', { title }));
     return;
   }
   state.selectAnnotation(id);

@@ -103,6 +103,8 @@ export const reader = {
     keys: '{{state}} · Ctrl+Enter saves the note, Enter the tags, Esc cancels.',
     copyLink: 'Copy link to highlight',
     linkCopied: 'Copied the link to this highlight.',
+    linkGone:
+      'The highlight this link leads to is no longer in “{{title}}”: it was deleted, or the link comes from another library. The article is open.',
     linkRefused: 'The clipboard refused the link; here it is to copy by hand: {{link}}',
     delete: 'Delete highlight',
   },

@@ -102,6 +102,8 @@ export const reader = {
     keys: '{{state}} · Ctrl+Enter lưu ghi chú, Enter lưu thẻ, Esc để hủy.',
     copyLink: 'Chép liên kết đến đánh dấu',
     linkCopied: 'Đã chép liên kết đến đánh dấu này.',
+    linkGone:
+      'Đánh dấu mà liên kết này dẫn tới không còn trong “{{title}}”: nó đã bị xóa, hoặc liên kết đến từ một thư viện khác. Bài viết đã được mở.',
     linkRefused: 'Bộ nhớ tạm không nhận liên kết; bạn có thể tự chép: {{link}}',
     delete: 'Xóa đánh dấu',
   },

@@ -16,6 +16,8 @@ export const service = {
     unauthorized: 'Trang này không còn kết nối được với Gloss.',
     forbidden: 'Gloss đã từ chối yêu cầu này.',
     internal: 'Đã có lỗi bên trong Gloss.',
+    folderInBrowser:
+      'Trình duyệt không chọn được thư mục cho Gloss. Hãy chạy gloss export --watch --out DIR một lần: từ đó Gloss luôn cập nhật thư mục DIR.',
     aboutFile: '“{{file}}”: {{reason}}',
   },
   cli: {
