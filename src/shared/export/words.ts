@@ -1,16 +1,12 @@
 import type { HighlightColor } from '../model/annotation';
 import { translator, type Language } from '../i18n';
+import type { TemplateWords } from './template-data';
 
-/** The human-readable words of Markdown export in one language (its field names stay English). */
-export interface ExportWords {
-  author: string;
-  published: string;
-  source: string;
-  link: string;
-  tags: string;
-  note: string;
-  highlights: string;
-  openInGloss: string;
+/**
+ * The human-readable words of Markdown export in one language (its field names stay English): the
+ * default template's words, and those the export writes into each highlight.
+ */
+export interface ExportWords extends TemplateWords {
   /** The orphan warning of a highlight not found in the current text. */
   orphaned: string;
   /** "p. 12" for page label "12". */
