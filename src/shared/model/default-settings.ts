@@ -1,4 +1,4 @@
 import type { Settings } from './settings';
 
 /** The settings of a new library. */
-export const DEFAULT_SETTINGS: Settings = { theme: 'light', font: 'serif', fontSize: 19 };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', font: 'serif', fontSize: 19 };

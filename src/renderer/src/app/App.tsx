@@ -10,6 +10,7 @@ import { Notices } from './Notices';
 import { SyncStatusLine } from './SyncStatusLine';
 import { SearchBox } from '../search/SearchBox';
 import { useRouteSync } from './use-route';
+import { useShownTheme } from '../ui/theme';
 
 /** The reader's code (pdf.js, mark.js, the article and notes views), loaded apart from the library's. */
 const loadReader = () => import('../reader/ReaderView');
@@ -32,7 +33,7 @@ function Window() {
   const { t } = useTranslation();
   const info = useStore((s) => s.info);
   const view = useStore((s) => s.view);
-  const theme = useStore((s) => s.settings.theme);
+  const theme = useShownTheme(useStore((s) => s.settings.theme));
   const hasRows = useStore((s) => s.articles.length > 0);
   useLibrarySync();
   useRouteSync();

@@ -47,6 +47,7 @@ export function ReaderSettingsMenu() {
               value={settings.theme}
               onChange={(e) => void update({ theme: e.target.value as typeof settings.theme })}
             >
+              <option value="system">{t('settings.system')}</option>
               <option value="light">{t('settings.light')}</option>
               <option value="sepia">{t('settings.sepia')}</option>
               <option value="dark">{t('settings.dark')}</option>

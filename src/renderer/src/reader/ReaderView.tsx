@@ -6,6 +6,7 @@ import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
 import { ExportDialog } from '../library/ExportDialog';
 import { colorOfKey } from '../ui/colors';
 import { isComposing } from '../ui/composition';
+import { useShownTheme } from '../ui/theme';
 import { FindBar } from './FindBar';
 import { readerLayoutStyle } from './layout';
 import { bylinePlacement } from './byline';
@@ -32,6 +33,7 @@ export function ReaderView() {
   const { t } = useTranslation();
   const content = useStore((s) => s.content);
   const settings = useStore((s) => s.settings);
+  const theme = useShownTheme(settings.theme);
   const createHighlight = useStore((s) => s.createHighlight);
   const find = useStore((s) => s.find);
   const openFind = useStore((s) => s.openFind);
@@ -134,7 +136,7 @@ export function ReaderView() {
   };
 
   return (
-    <div className={`reader theme-${settings.theme} font-${settings.font}`}>
+    <div className={`reader theme-${theme} font-${settings.font}`}>
       <ReaderToolbar
         title={content.article.title}
         articleId={content.article.id}

@@ -37,6 +37,7 @@ export const reader = {
     button: 'Display',
     group: 'Display settings',
     theme: 'Theme',
+    system: 'System',
     light: 'Light',
     sepia: 'Sepia',
     dark: 'Dark',

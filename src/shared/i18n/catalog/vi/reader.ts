@@ -37,6 +37,7 @@ export const reader = {
     button: 'Hiển thị',
     group: 'Cài đặt hiển thị',
     theme: 'Giao diện',
+    system: 'Theo hệ thống',
     light: 'Sáng',
     sepia: 'Nâu nhạt',
     dark: 'Tối',
