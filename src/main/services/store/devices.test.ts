@@ -98,10 +98,13 @@ describe('one library on two computers through a synced folder', () => {
     const fromB = await b.createAnnotation({ articleId: ID, target: target(4, 8), color: 'green' });
     const fromA = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
     await a.flush();
+    await b.delivered();
+    expect(events).not.toContainEqual({ kind: 'devices-changed' });
     await b.pickUpOtherDevices();
     await b.delivered();
     expect((await b.listAnnotations(ID)).map((x) => x.id).sort()).toEqual([fromA.id, fromB.id].sort());
     expect(events).toContainEqual({ kind: 'annotations-changed', articleId: ID, ids: [fromA.id] });
+    expect(events.at(-1)).toEqual({ kind: 'devices-changed' });
     await a.pickUpOtherDevices();
     expect((await a.listAnnotations(ID)).map((x) => x.id).sort()).toEqual([fromA.id, fromB.id].sort());
   });
