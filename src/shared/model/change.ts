@@ -17,6 +17,9 @@ const articleId = z.uuid();
  *   updated or deleted.
  * - `tags-changed`: the tag registry changed (a tag added, recoloured, renamed or deleted).
  * - `settings-changed`: the reader preferences changed.
+ * - `devices-changed`: changes another computer wrote in the synced folder
+ *   arrived (announced after the events naming what they changed), so when
+ *   another computer last wrote changed too.
  */
 export const changeEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('article-added'), articleId }),
@@ -30,6 +33,7 @@ export const changeEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('annotations-changed'), articleId, ids: z.array(z.uuid()) }),
   z.object({ kind: z.literal('tags-changed') }),
   z.object({ kind: z.literal('settings-changed') }),
+  z.object({ kind: z.literal('devices-changed') }),
 ]);
 
 /** One committed change to the library; see `changeEventSchema`. */

@@ -64,6 +64,7 @@ async function apply(index: FollowedIndex, library: FollowedLibrary, event: Chan
     }
     case 'tags-changed':
     case 'settings-changed':
+    case 'devices-changed':
       return;
   }
 }

@@ -54,6 +54,7 @@ export async function absorbLibrary({ ctx, clock }: Absorbing, theirs: LibraryFi
   }
   if (!changed) return;
   ctx.library.changed('idle');
+  changes.fromOtherDevice();
   await ctx.commit(changes);
 }
 
@@ -76,6 +77,7 @@ export async function absorbShard({ ctx, clock, deviceId }: Absorbing, theirs: S
       file.data.annotations.map((a) => a.id),
       file,
     );
+    changes.fromOtherDevice();
     await ctx.commit(changes);
     return;
   }
@@ -96,6 +98,7 @@ export async function absorbShard({ ctx, clock, deviceId }: Absorbing, theirs: S
     ctx.shardChanged(articleId, file, ids);
     changes.annotations(articleId, ids, file);
   }
+  changes.fromOtherDevice();
   await ctx.commit(changes);
 }
 

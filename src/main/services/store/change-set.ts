@@ -25,6 +25,7 @@ export class ChangeSet {
   private readonly highlights = new Map<string, { ids: Set<string>; file: Durable }>();
   private tags = false;
   private settings = false;
+  private elsewhere = false;
 
   /** Records a change to an article's record (in `file`, library.json unless told). Later ones win, flags merge. */
   article(event: ArticleEvent, file: Durable): void {
@@ -62,7 +63,12 @@ export class ChangeSet {
     this.settings = true;
   }
 
-  /** The events, each with its files: the tag registry first, then articles, highlights and settings. */
+  /** Records that these changes came from another computer's files (announced last, see `devices-changed`). */
+  fromOtherDevice(): void {
+    this.elsewhere = true;
+  }
+
+  /** The events, each with its files: the tag registry first, then articles, highlights, settings, and whether from another computer. */
   announcements(library: Durable): Announcement[] {
     const list: Announcement[] = [];
     if (this.tags) list.push({ event: { kind: 'tags-changed' }, files: [library] });
@@ -71,6 +77,7 @@ export class ChangeSet {
       list.push({ event: { kind: 'annotations-changed', articleId, ids: [...ids] }, files: [file] });
     }
     if (this.settings) list.push({ event: { kind: 'settings-changed' }, files: [library] });
+    if (this.elsewhere) list.push({ event: { kind: 'devices-changed' }, files: [] });
     return list;
   }
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
@@ -98,12 +98,45 @@ describe('one library on two computers through a synced folder', () => {
     const fromB = await b.createAnnotation({ articleId: ID, target: target(4, 8), color: 'green' });
     const fromA = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
     await a.flush();
+    await b.delivered();
+    expect(events).not.toContainEqual({ kind: 'devices-changed' });
     await b.pickUpOtherDevices();
     await b.delivered();
     expect((await b.listAnnotations(ID)).map((x) => x.id).sort()).toEqual([fromA.id, fromB.id].sort());
     expect(events).toContainEqual({ kind: 'annotations-changed', articleId: ID, ids: [fromA.id] });
+    expect(events.at(-1)).toEqual({ kind: 'devices-changed' });
     await a.pickUpOtherDevices();
     expect((await a.listAnnotations(ID)).map((x) => x.id).sort()).toEqual([fromA.id, fromB.id].sort());
+  });
+
+  it('writes nothing at open when the other computers brought nothing new, and reads what they change next', async () => {
+    const [one, two] = [tempDir(), tempDir()];
+    const a = await openAs(one, A);
+    await a.putArticle(articleMeta());
+    const first = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
+    await closeAll();
+    syncDevice(one, two, A);
+    await (await openAs(two, B)).listAnnotations(ID);
+    await closeAll();
+    const own = path.join(two, '.gloss', 'devices', B);
+    const files = () =>
+      readdirSync(own, { recursive: true, encoding: 'utf8' })
+        .map((name) => path.join(own, name))
+        .filter((file) => statSync(file).isFile())
+        .map((file) => [file, statSync(file).mtimeMs, readFileSync(file, 'utf8')]);
+    const before = files();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+
+    await (await openAs(two, B)).listAnnotations(ID);
+    await closeAll();
+    expect(files()).toEqual(before);
+
+    const a2 = await openAs(one, A);
+    await a2.updateAnnotation(ID, first.id, { color: 'blue' });
+    await closeAll();
+    syncDevice(one, two, A);
+    const b = await openAs(two, B);
+    expect((await b.listAnnotations(ID)).map((x) => x.color)).toEqual(['blue']);
   });
 
   it('gives each computer its own lock, so two computers may have the library open at once', async () => {

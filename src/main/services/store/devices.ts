@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFileNoFollow } from '../fs/no-follow';
@@ -87,14 +87,59 @@ async function readOptional(file: string): Promise<Buffer | null> {
     throw error;
   }
 }
+/** The bytes of another device's file(s), their digest, and how to decode them (validated only when asked). */
+export interface DeviceFileSource<T> {
+  /** SHA-1 (hex) of the bytes read; equal digests mean equal content. */
+  digest: string;
+  /** @throws DamagedDataError, NewerSchemaError. */
+  decode(): T;
+}
+
+function digestOf(...parts: (Buffer | null)[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part ? `${part.length}:` : '-:').update(part ?? Buffer.alloc(0));
+  return hash.digest('hex');
+}
+
+/**
+ * Another device's library.json read as bytes (see DeviceFileSource); null when it has none.
+ * @throws fs errors.
+ */
+export async function libraryBytesAt(
+  folder: string,
+  name = 'library.json',
+): Promise<DeviceFileSource<LibraryFile> | null> {
+  const bytes = await readOptional(path.join(folder, name));
+  return bytes && { digest: digestOf(bytes), decode: () => decodeBytes(libraryCodec, bytes).data };
+}
 
 /**
  * Another device's library.json, read only; null when it has none.
  * @throws DamagedDataError, NewerSchemaError, fs errors.
  */
 export async function readLibraryAt(folder: string, name = 'library.json'): Promise<LibraryFile | null> {
-  const bytes = await readOptional(path.join(folder, name));
-  return bytes && decodeBytes(libraryCodec, bytes).data;
+  return (await libraryBytesAt(folder, name))?.decode() ?? null;
+}
+
+function decodeShard(
+  articleId: string,
+  bytes: Buffer | null,
+  journal: Buffer | null,
+  journalFile: string,
+): ShardFile {
+  const data: ShardFile = bytes
+    ? decodeBytes(shardCodec(articleId), bytes).data
+    : { schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] };
+  const policy = shardJournal(articleId, journalFile);
+  for (const line of (journal ?? Buffer.alloc(0)).toString('utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      policy.apply(data, JSON.parse(line));
+    } catch {
+      // A torn or damaged line: its writer replays or reports it.
+    }
+  }
+  return data;
 }
 
 /**
@@ -111,27 +156,33 @@ export async function readShardFiles(
   const bytes = file ? await readOptional(file) : null;
   const journal = journalFile ? await readOptional(journalFile) : null;
   if (!bytes && !journal) return null;
-  const data: ShardFile = bytes
-    ? decodeBytes(shardCodec(articleId), bytes).data
-    : { schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] };
-  const policy = shardJournal(articleId, journalFile ?? '');
-  for (const line of (journal ?? Buffer.alloc(0)).toString('utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      policy.apply(data, JSON.parse(line));
-    } catch {
-      // A torn or damaged line: its writer replays or reports it.
-    }
-  }
-  return data;
+  return decodeShard(articleId, bytes, journal, journalFile ?? '');
+}
+
+/**
+ * Another device's shard of an article and its journal read as bytes, to be
+ * decoded (journal replayed, see readShardFiles) only when their digest is
+ * new; null when it has neither.
+ * @throws fs errors.
+ */
+export async function shardBytesAt(
+  folder: string,
+  articleId: string,
+): Promise<DeviceFileSource<ShardFile> | null> {
+  const dir = path.join(folder, 'annotations');
+  const journalFile = path.join(dir, `${articleId}.journal`);
+  const [bytes, journal] = await Promise.all([
+    readOptional(path.join(dir, `${articleId}.json`)),
+    readOptional(journalFile),
+  ]);
+  if (!bytes && !journal) return null;
+  return {
+    digest: digestOf(bytes, journal),
+    decode: () => decodeShard(articleId, bytes, journal, journalFile),
+  };
 }
 
 /** Another device's shard of an article, journal replayed (see readShardFiles); null when it has none. */
-export function readShardAt(folder: string, articleId: string): Promise<ShardFile | null> {
-  const dir = path.join(folder, 'annotations');
-  return readShardFiles(
-    articleId,
-    path.join(dir, `${articleId}.json`),
-    path.join(dir, `${articleId}.journal`),
-  );
+export async function readShardAt(folder: string, articleId: string): Promise<ShardFile | null> {
+  return (await shardBytesAt(folder, articleId))?.decode() ?? null;
 }

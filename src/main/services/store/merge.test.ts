@@ -120,6 +120,41 @@ describe('merging the files of several devices', () => {
     );
   });
 
+  it('keeps each note’s versions and version vectors bounded by the number of devices, however many edits', () => {
+    const size = (files: ShardFile[]) =>
+      Math.max(...files.map((file) => JSON.stringify(file.sync?.notes).length));
+    const edits = (rounds: number): Op[] =>
+      Array.from({ length: rounds }, (_, round): Op[] => [
+        { device: round % 3, kind: 'note', id: 0, text: ['một', 'hai', 'ba'][round % 3] ?? '' },
+        { device: (round + 1) % 3, kind: 'note', id: null, text: `vòng ${round % 7}` },
+        { device: (round + 2) % 3, kind: 'sync', from: round % 3 },
+        { device: round % 3, kind: 'sync', from: (round + 1) % 3 },
+      ]).flat();
+    const start: Op[] = [{ device: 0, kind: 'create', id: 0 }];
+    const few = run([...start, ...edits(30)]);
+    const many = run([...start, ...edits(3000)]);
+    for (const file of many) {
+      for (const note of Object.values(file.sync?.notes ?? {})) {
+        expect(note.heads.length).toBeLessThanOrEqual(DEVICES.length);
+        for (const head of note.heads)
+          expect(Object.keys(head.vv).length).toBeLessThanOrEqual(DEVICES.length);
+      }
+    }
+    // One entry per device that edited, each its latest reading: 100 times the edits, the same size (readings' digits aside).
+    expect(size(many)).toBeLessThanOrEqual(size(few) + 64);
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 50, maxLength: 120 }), (ops) => {
+        for (const file of run(ops)) {
+          for (const note of Object.values(file.sync?.notes ?? {})) {
+            for (const head of note.heads)
+              expect(Object.keys(head.vv).length).toBeLessThanOrEqual(DEVICES.length);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('never resurrects a deletion on a device that had not seen it, and keeps both notes edited apart', () => {
     const [a, b] = run([
       { device: 0, kind: 'create', id: 0 },

@@ -25,9 +25,13 @@ function wins(a: Stamp, b: Stamp): boolean {
   return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 }
 
+/** Counts what a join changed on our side (0: our data stayed as it was). */
+type Tally = { changed: number };
+
 /**
  * Per-field last-writer-wins: each field of `ours` (changed in place) takes
- * the value of whichever side stamped it later; returns the joined stamps.
+ * the value of whichever side stamped it later; returns the joined stamps
+ * and counts each field taken into `tally`.
  */
 function joinFields(
   ours: Record<string, unknown>,
@@ -35,12 +39,14 @@ function joinFields(
   theirs: Record<string, unknown>,
   theirStamps: Record<string, Stamp>,
   skip: ReadonlySet<string>,
+  tally: Tally,
 ): Record<string, Stamp> {
   const joined: Record<string, Stamp> = { ...ourStamps };
   for (const field of fieldsOf(theirs, theirStamps, skip)) {
     const mine = ourStamps[field];
     const other = theirStamps[field];
     if (!other || (mine && !wins(other, mine))) continue;
+    tally.changed++;
     joined[field] = other;
     if (theirs[field] === undefined) delete ours[field];
     else ours[field] = structuredClone(theirs[field]);
@@ -101,6 +107,12 @@ export function noteVersions(file: { sync?: SyncMeta | undefined }, key: string)
   return file.sync?.notes[key]?.heads.length ?? 1;
 }
 
+const sameNote = (a: NoteState | undefined, b: NoteState) =>
+  a !== undefined &&
+  a.h === b.h &&
+  a.heads.length === b.heads.length &&
+  JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * A shard as another computer or process left it (`theirs`) joined with this
  * one's (`ours`, changed in place and returned): every highlight of either,
@@ -109,6 +121,13 @@ export function noteVersions(file: { sync?: SyncMeta | undefined }, key: string)
  * of joins of the same files gives the same highlights.
  */
 export function mergeShard(ours: ShardFile, theirs: ShardFile): ShardFile {
+  joinShard(ours, theirs);
+  return ours;
+}
+
+/** Joins `theirs` into `ours` as mergeShard does; true when `ours` changed (false: it already held all of theirs). */
+export function joinShard(ours: ShardFile, theirs: ShardFile): boolean {
+  const tally: Tally = { changed: 0 };
   fillShard(ours);
   fillShard(theirs);
   const meta = metaOf(ours);
@@ -123,6 +142,7 @@ export function mergeShard(ours: ShardFile, theirs: ShardFile): ShardFile {
       byId.set(copy.id, copy);
       meta.records[record.id] = { ...other.records[record.id] };
       if (theirNote) meta.notes[record.id] = structuredClone(theirNote);
+      tally.changed++;
       continue;
     }
     meta.records[record.id] = joinFields(
@@ -131,23 +151,29 @@ export function mergeShard(ours: ShardFile, theirs: ShardFile): ShardFile {
       record as unknown as Record<string, unknown>,
       other.records[record.id] ?? {},
       ANNOTATION_SKIP,
+      tally,
     );
     const ourNote = meta.notes[record.id];
-    if (ourNote && theirNote) {
+    if (ourNote && theirNote && !sameNote(ourNote, theirNote)) {
       const joined = joinNote(ourNote, mine.note, theirNote, record.note);
+      if (!sameNote(ourNote, joined.state) || mine.note !== joined.text) tally.changed++;
       meta.notes[record.id] = joined.state;
       mine.note = joined.text;
     }
-    if (record.updatedAt > mine.updatedAt) mine.updatedAt = record.updatedAt;
+    if (record.updatedAt > mine.updatedAt) {
+      mine.updatedAt = record.updatedAt;
+      tally.changed++;
+    }
   }
   const ourNote = meta.notes[ARTICLE_NOTE];
   const theirNote = other.notes[ARTICLE_NOTE];
-  if (ourNote && theirNote) {
+  if (ourNote && theirNote && !sameNote(ourNote, theirNote)) {
     const joined = joinNote(ourNote, ours.note, theirNote, theirs.note);
+    if (!sameNote(ourNote, joined.state) || ours.note !== joined.text) tally.changed++;
     meta.notes[ARTICLE_NOTE] = joined.state;
     ours.note = joined.text;
   }
-  return ours;
+  return tally.changed > 0;
 }
 
 /**
@@ -177,6 +203,7 @@ export function mergeLibrary(ours: LibraryFile, theirs: LibraryFile): LibraryFil
       record as unknown as Record<string, unknown>,
       other.records[key] ?? {},
       ARTICLE_SKIP,
+      { changed: 0 },
     );
     if (record.updatedAt > mine.updatedAt) mine.updatedAt = record.updatedAt;
   }
@@ -187,6 +214,7 @@ export function mergeLibrary(ours: LibraryFile, theirs: LibraryFile): LibraryFil
     theirs.settings as unknown as Record<string, unknown>,
     other.records.s ?? {},
     NOSKIP,
+    { changed: 0 },
   );
   return ours;
 }
@@ -204,7 +232,9 @@ function joinTags(ours: LibraryFile, meta: SyncMeta, theirs: LibraryFile, other:
       meta.records[key] = { ...other.records[key] };
       continue;
     }
-    meta.records[key] = joinFields(mine, meta.records[key] ?? {}, tag, other.records[key] ?? {}, NOSKIP);
+    meta.records[key] = joinFields(mine, meta.records[key] ?? {}, tag, other.records[key] ?? {}, NOSKIP, {
+      changed: 0,
+    });
   }
   for (const [key, tag] of [...tags]) {
     const removed = meta.gone[key];

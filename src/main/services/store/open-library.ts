@@ -3,13 +3,13 @@ import path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
 import { HybridClock } from './clock';
 import { libraryCodec } from './codecs';
-import { deviceFolder, deviceIdOf, otherDeviceFolders, readLibraryAt } from './devices';
+import { deviceFolder, deviceIdOf, libraryBytesAt, otherDeviceFolders } from './devices';
 import { lockLibrary, type LibraryLock } from './lock';
 import { describeError } from './context';
 import { mergeLibrary } from './merge';
 import { migrateToDevices } from './migrate-devices';
 import { SCHEMA_VERSION, type LibraryFile } from './schemas';
-import { stampLibrary } from './stamps';
+import { metaOf, stampLibrary } from './stamps';
 import { writeStignore } from './stignore';
 import { StoredFile } from './stored-file';
 import { sweepDebris } from './sweep';
@@ -102,18 +102,7 @@ export async function openLibraryFiles(
     // Copies and caches are judged against the index only when it loaded as saved (not restored or missing).
     const asSaved = library.loadedMtimeMs !== null && health.notices.length === 0;
     const others = await otherDeviceFolders(glossDir, deviceId);
-    for (const folder of others) {
-      try {
-        const theirs = await readLibraryAt(folder);
-        if (theirs) mergeLibrary(library.data, theirs);
-      } catch (error) {
-        health.notices.push(
-          `Gloss could not read the library index another computer wrote in ${folder} (${describeError(error)}); ` +
-            'it left it as it is and will read it again when it changes.',
-        );
-      }
-    }
-    if (others.length > 0) library.changed('idle');
+    if (await joinOthers(library.data, others, health.notices)) library.changed('idle');
     // A copy may arrive before the record naming it: with other devices, copies in articles/ are left alone.
     const swept = await sweepDebris(
       root,
@@ -132,4 +121,31 @@ export async function openLibraryFiles(
     await lock.release();
     throw error;
   }
+}
+
+/**
+ * Joins every other device's library.json into `data` (one already joined,
+ * by the digest kept in `data`'s sync data, is skipped); true when `data`
+ * changed, so it is written only then. Unreadable files are reported into `notices`.
+ */
+async function joinOthers(data: LibraryFile, others: string[], notices: string[]): Promise<boolean> {
+  const before = JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } });
+  let joined = false;
+  for (const folder of others) {
+    try {
+      const source = await libraryBytesAt(folder);
+      const seen = (metaOf(data).seen ??= {});
+      const key = path.basename(folder);
+      if (!source || seen[key] === source.digest) continue;
+      mergeLibrary(data, source.decode());
+      seen[key] = source.digest;
+      joined = true;
+    } catch (error) {
+      notices.push(
+        `Gloss could not read the library index another computer wrote in ${folder} (${describeError(error)}); ` +
+          'it left it as it is and will read it again when it changes.',
+      );
+    }
+  }
+  return joined && JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } }) !== before;
 }

@@ -18,12 +18,15 @@ const noteHeadSchema = z.object({ vv: z.record(z.string(), z.string()), text: z.
  * What merging the files of several computers needs, beside the records:
  * per record (by key) and field, when it last changed; per note, its
  * versions not yet superseded (two or more when edited on two computers at
- * once) and the hash of the text shown; per removed tag (by tag key), when.
+ * once) and the hash of the text shown; per removed tag (by tag key), when;
+ * per other device's folder name, the digest of its file last joined into
+ * this one (so an unchanged file is not read again; never merged).
  */
 export const syncMetaSchema = z.object({
   records: z.record(z.string(), z.record(z.string(), stampSchema)),
   notes: z.record(z.string(), z.object({ h: z.string(), heads: z.array(noteHeadSchema).min(1) })),
   gone: z.record(z.string(), z.string()),
+  seen: z.record(z.string(), z.string()).optional(),
 });
 export type SyncMeta = z.infer<typeof syncMetaSchema>;
 /** One field's stamp: [clock reading, value hash]. */

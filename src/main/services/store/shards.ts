@@ -4,10 +4,10 @@ import { fsyncDir } from '../fs/atomic-write';
 import { shardCodec, shardJournal } from './codecs';
 import { forEachLimited } from './limited';
 import { noteVersionCounts, reportNoteVersions } from './absorb';
-import { readShardAt } from './devices';
+import { shardBytesAt } from './devices';
 import type { HybridClock } from './clock';
-import { mergeShard } from './merge';
-import { stampShard } from './stamps';
+import { joinShard, mergeShard } from './merge';
+import { metaOf, stampShard } from './stamps';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
@@ -85,19 +85,24 @@ export class Shards {
 
   /**
    * Joins the shards other devices wrote for an article (in `folders`) into
-   * the loaded one; true when something came in. A shard that cannot be
-   * read is reported and left as it is.
+   * the loaded one; true when that changed it (then it is written). A shard
+   * whose bytes were already joined (same digest, kept in this one's sync
+   * data) is not decoded again. A shard that cannot be read is reported and
+   * left as it is.
    */
   async absorb(articleId: string, file: StoredFile<ShardFile>, folders: string[]): Promise<boolean> {
     let absorbed = false;
     const versions = noteVersionCounts(file.data);
     for (const folder of folders) {
       try {
-        const theirs = await readShardAt(folder, articleId);
-        if (!theirs) continue;
+        const source = await shardBytesAt(folder, articleId);
+        const seen = (metaOf(file.data).seen ??= {});
+        const key = path.basename(folder);
+        if (!source || seen[key] === source.digest) continue;
+        const theirs = source.decode();
         stampShard(file.data, 'all', this.options.clock, this.options.deviceId);
-        mergeShard(file.data, theirs);
-        absorbed = true;
+        if (joinShard(file.data, theirs)) absorbed = true;
+        seen[key] = source.digest;
       } catch (error) {
         this.options.notify(
           `Gloss could not read the highlights of ${this.options.describe(articleId)} another computer wrote ` +

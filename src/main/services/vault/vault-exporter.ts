@@ -114,6 +114,7 @@ export class VaultExporter {
         this.everyFile = true;
         break;
       case 'settings-changed':
+      case 'devices-changed':
         return;
     }
     this.schedule(this.delayMs);

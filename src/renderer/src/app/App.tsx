@@ -35,6 +35,7 @@ function Window() {
   const view = useStore((s) => s.view);
   const theme = useShownTheme(useStore((s) => s.settings.theme));
   const hasRows = useStore((s) => s.articles.length > 0);
+  const devicesRevision = useStore((s) => s.devicesRevision);
   useLibrarySync();
   useRouteSync();
   // Once the first rows are painted, the reader's code is fetched, so opening an article waits for none of it.
@@ -64,7 +65,7 @@ function Window() {
         {info ? (
           <span>
             {t('app.statusLine', { name: info.name, version: info.version, path: info.libraryPath })}
-            <SyncStatusLine load={loadSyncStatus} />
+            <SyncStatusLine load={loadSyncStatus} revision={devicesRevision} />
           </span>
         ) : (
           <span>{t('app.connecting')}</span>

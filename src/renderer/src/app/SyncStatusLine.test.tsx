@@ -36,16 +36,28 @@ describe('the status bar on a library kept on several computers', () => {
     expect(syncSummary(alone, translator('en'), 'en')).toBe('2 computers');
   });
 
-  it('shows what getSyncStatus answers inside the status bar', async () => {
-    const answer = status({ id: 'bbbbbbbbbbbbbbbb', self: false, lastWrite: null });
-    render(
+  it('shows what getSyncStatus answers inside the status bar, and asks again when another computer’s changes arrive', async () => {
+    const answers = [
+      status({ id: 'bbbbbbbbbbbbbbbb', self: false, lastWrite: null }),
+      status(
+        { id: 'bbbbbbbbbbbbbbbb', self: false, lastWrite: null },
+        { id: 'cccccccccccccccc', self: false, lastWrite: null },
+      ),
+    ];
+    let asked = 0;
+    const load = () => Promise.resolve({ ok: true as const, value: answers[Math.min(asked++, 1)]! });
+    const line = (revision: number) => (
       <I18nextProvider i18n={createI18n('en')}>
         <footer aria-label="Status">
-          <SyncStatusLine load={() => Promise.resolve({ ok: true, value: answer })} />
+          <SyncStatusLine load={load} revision={revision} />
         </footer>
-      </I18nextProvider>,
+      </I18nextProvider>
     );
+    const { rerender } = render(line(0));
     expect(await screen.findByText(/2 computers/)).toBeTruthy();
     expect(screen.getByRole('contentinfo', { name: 'Status' }).textContent).toContain('2 computers');
+    rerender(line(1));
+    expect(await screen.findByText(/3 computers/)).toBeTruthy();
+    expect(asked).toBe(2);
   });
 });

@@ -4,8 +4,12 @@ import type { TFunction } from '../../../shared/i18n';
 import type { Result } from '../../../shared/result';
 import type { SyncStatus } from '../../../shared/model/sync';
 
-/** How often the line asks again (ms): other computers' writes arrive through the synced folder at any time. */
-const REFRESH_MS = 30_000;
+/**
+ * How often the line asks again without being told (ms): for a write of
+ * another computer that changed nothing here (its arrivals are announced,
+ * see `revision`).
+ */
+const REFRESH_MS = 5 * 60_000;
 
 /**
  * The status line's words for `status` in the language of `t`: how many
@@ -26,10 +30,17 @@ export function syncSummary(status: SyncStatus, t: TFunction, language: string):
 
 /**
  * The part of the status bar about a library kept on several computers:
- * asks `load` (getSyncStatus) now and every 30 s; shows nothing for a
+ * asks `load` (getSyncStatus) now, whenever `revision` changes (another
+ * computer's changes arrived) and every 5 minutes; shows nothing for a
  * library on one computer or while the answer is an error.
  */
-export function SyncStatusLine({ load }: { load: () => Promise<Result<SyncStatus>> }) {
+export function SyncStatusLine({
+  load,
+  revision,
+}: {
+  load: () => Promise<Result<SyncStatus>>;
+  revision: number;
+}) {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
@@ -44,7 +55,7 @@ export function SyncStatusLine({ load }: { load: () => Promise<Result<SyncStatus
       live = false;
       clearInterval(timer);
     };
-  }, [load]);
+  }, [load, revision]);
   const summary = status && syncSummary(status, t, i18n.language);
   return summary ? <span className="sync-status"> · {summary}</span> : null;
 }

@@ -23,6 +23,10 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => {
     },
     notices: [],
     view: { kind: 'library' },
+    devicesRevision: 0,
+    devicesChanged() {
+      set({ devicesRevision: get().devicesRevision + 1 });
+    },
     async loadInfo() {
       const info = await unwrap(api.getAppInfo({}));
       if (info) set({ info });

@@ -42,6 +42,7 @@ describe('planRefresh', () => {
       head: false,
       closed: false,
       annotationIds: ['a', 'b', 'd'],
+      devices: false,
     });
   });
 
@@ -81,6 +82,20 @@ describe('planRefresh', () => {
         false,
       ),
     ).toMatchObject({ articles: true, closed: true, tags: true, settings: true, text: false });
+  });
+
+  it('asks again about the other computers only when their changes arrived', () => {
+    const fromElsewhere = planRefresh(
+      [{ kind: 'annotations-changed', articleId: OTHER, ids: ['a'] }, { kind: 'devices-changed' }],
+      OPEN,
+      false,
+    );
+    expect(fromElsewhere).toMatchObject({ devices: true, tags: true });
+    expect(
+      planRefresh([{ kind: 'annotations-changed', articleId: OTHER, ids: ['a'] }], OPEN, false),
+    ).toMatchObject({
+      devices: false,
+    });
   });
 });
 

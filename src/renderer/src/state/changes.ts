@@ -16,6 +16,8 @@ export interface RefreshPlan {
   closed: boolean;
   /** Highlights of the open article to fetch again (created, updated or deleted). */
   annotationIds: string[];
+  /** Another computer's changes arrived: ask again which computers keep the library and when each wrote. */
+  devices: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function planRefresh(
     head: false,
     closed: false,
     annotationIds: [],
+    devices: false,
   };
   const ids = new Set<string>();
   for (const event of events) {
@@ -69,6 +72,9 @@ export function planRefresh(
         break;
       case 'settings-changed':
         plan.settings = true;
+        break;
+      case 'devices-changed':
+        plan.devices = true;
         break;
     }
   }

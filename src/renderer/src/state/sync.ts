@@ -64,6 +64,7 @@ async function apply(events: ChangeEvent[]): Promise<void> {
   const state = useStore.getState();
   const plan = planRefresh(events, state.content?.article.id ?? null, state.view.kind === 'library');
   if (plan.closed) state.show({ kind: 'library' });
+  if (plan.devices) state.devicesChanged();
   // The list first: the open article's record is taken from it.
   if (plan.articles || plan.head) await state.loadArticles();
   await Promise.all([

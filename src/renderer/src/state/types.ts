@@ -43,6 +43,10 @@ export interface AppSlice {
   describe(error: ApiError): string;
   notices: Notice[];
   view: View;
+  /** Counts the arrivals of other computers' changes (see `devices-changed`), so their status is asked again. */
+  devicesRevision: number;
+  /** Notes that another computer's changes arrived. */
+  devicesChanged(): void;
   loadInfo(): Promise<void>;
   /** Shows a notice and returns its id; info notices go by themselves after 6 s (10 s with an action), errors stay. */
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): number;
