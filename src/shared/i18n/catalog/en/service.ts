@@ -17,6 +17,8 @@ export const service = {
     forbidden: 'Gloss refused this request.',
     internal: 'Something went wrong inside Gloss.',
     aboutFile: '“{{file}}”: {{reason}}',
+    pdfPasswordNeeded: '“{{file}}” is password-protected: give its password to import it.',
+    pdfPasswordWrong: '“{{file}}”: that password does not open it.',
     folderInBrowser:
       'A browser cannot choose a folder for Gloss. Run gloss export --watch --out DIR once: Gloss keeps DIR current from then on.',
   },

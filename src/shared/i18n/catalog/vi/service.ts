@@ -19,6 +19,8 @@ export const service = {
     folderInBrowser:
       'Trình duyệt không chọn được thư mục cho Gloss. Hãy chạy gloss export --watch --out DIR một lần: từ đó Gloss luôn cập nhật thư mục DIR.',
     aboutFile: '“{{file}}”: {{reason}}',
+    pdfPasswordNeeded: '“{{file}}” được bảo vệ bằng mật khẩu: hãy nhập mật khẩu để nhập tệp này.',
+    pdfPasswordWrong: '“{{file}}”: mật khẩu này không mở được tệp.',
   },
   cli: {
     error: 'gloss: {{message}}',
