@@ -30,6 +30,10 @@ export const service = {
     importStep: '[{{at, number}}/{{total, number}}] {{message}}',
     importFailed: '{{failed, number}} of {{total, number}} files could not be imported.',
     importNone: 'Name at least one file to import.',
+    passwordAsk: 'Password for “{{file}}”: ',
+    passwordAgain: 'That password does not open “{{file}}”. Password: ',
+    passwordNoTerminal:
+      '“{{file}}” is password-protected: give its password with --password (standard input is not a terminal to ask for it).',
     deleted: 'Deleted “{{title}}”.',
     showTitle: 'Title:',
     showAuthor: 'Author:',
