@@ -107,6 +107,8 @@ describe('LibraryService with PDF files', () => {
     expect((await library.get(outcome.article.id)).text).toContain('Sơn Trà');
     // The copy stays encrypted, byte for byte; the password is in no file of the library.
     expect(readFileSync(path.join(dir, 'articles', 'sơn trà.pdf'))).toEqual(bytes);
+    // Seen again on disk (as at every start), it cannot be re-read without the password: nothing is said.
+    expect(await library.refreshFromDisk(outcome.article.sourceFile)).toBeNull();
     await store.close();
     const written = readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())

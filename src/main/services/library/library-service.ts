@@ -270,7 +270,8 @@ export class LibraryService {
    * re-anchored onto the new text (orphans are kept, flagged), the content is
    * replaced, and a sentence for the user is returned; null when nothing
    * changed or the path is no article's. A copy that vanished or became
-   * unreadable changes nothing: the stored text and highlights stay.
+   * unreadable changes nothing: the stored text and highlights stay (silently
+   * for a password-protected PDF, which cannot be read without its password).
    */
   async refreshFromDisk(sourceFile: string): Promise<string | null> {
     const article = this.store.listArticles().find((a) => a.sourceFile === sourceFile);
@@ -282,6 +283,9 @@ export class LibraryService {
         path.basename(article.sourceFile),
       ));
     } catch (error) {
+      // A password-protected copy cannot be read again without its password, which is kept nowhere:
+      // its text stays, and a new version comes in by importing it again with the password.
+      if (error instanceof GlossError && error.params?.password) return null;
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
     if (doc.contentHash === article.contentHash) return null;
