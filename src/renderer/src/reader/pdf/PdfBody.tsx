@@ -14,6 +14,7 @@ import { spanPieces } from './text-map';
 import { areaMarks, paintedRanges } from './painted';
 import { canonicalPoint, selectionRects } from './selection';
 import { useAreaDraw } from './use-area-draw';
+import { useEndOfContent } from './end-of-content';
 import { toPdfRect, type ViewRect } from '../../../../shared/pdf/rects';
 
 /** Pages kept drawn beyond the view, as a share of the view's height, each way. */
@@ -169,6 +170,7 @@ export function PdfBody({
     [createHighlight],
   );
   const { draft, onPageKeyDown } = useAreaDraw(areaMode, body, onArea);
+  useEndOfContent(body);
   const areasByPage = useMemo(() => areaMarks(annotations, selectedId), [annotations, selectedId]);
 
   const rangesByPage = useMemo(

@@ -7,6 +7,7 @@ import { textRuns } from '../../../../shared/pdf/lines';
 import { pageText, type PageText } from '../../../../shared/pdf/page-text';
 import type { PdfPlace } from '../../../../shared/pdf/destination';
 import { toViewRect, type ViewRect } from '../../../../shared/pdf/rects';
+import { appendEndOfContent } from './end-of-content';
 import { pageLinks, type PageLink } from './links';
 import { spanPieces } from './text-map';
 
@@ -110,6 +111,7 @@ export function PdfPage({
       cleanups.push(() => text.cancel());
       await text.render();
       if (cancelled) return;
+      appendEndOfContent(textLayer.current);
       const spans = text.textDivs;
       spans.forEach((span, run) => (span.dataset.run = String(run)));
       const ready = { layout, spans, viewport };
