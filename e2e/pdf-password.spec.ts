@@ -29,7 +29,9 @@ test('a password-protected PDF: Cancel imports nothing, a wrong password is said
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').first()).toContainText('1 failed: “son-tra-protected.pdf”');
-  await expect(page.getByText('“son-tra-protected.pdf” was not imported: it needs its password.')).toBeVisible();
+  await expect(
+    page.getByText('“son-tra-protected.pdf” was not imported: it needs its password.'),
+  ).toBeVisible();
   expect(readdirSync(path.join(gloss.libraryDir, 'articles'), { withFileTypes: true })).toEqual([]);
 
   await importThroughUi(page, PROTECTED);

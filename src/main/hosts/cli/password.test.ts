@@ -71,7 +71,9 @@ describe('gloss import of a password-protected PDF', () => {
   it('refuses clearly without --password when nobody can be asked; the library is unchanged', async () => {
     const { code, printed, copies } = await run([]);
     expect(code).toBe(1);
-    expect(printed).toMatch(/“son-tra-protected\.pdf” is password-protected: give its password with --password/);
+    expect(printed).toMatch(
+      /“son-tra-protected\.pdf” is password-protected: give its password with --password/,
+    );
     expect(copies).toEqual([]);
   });
 
