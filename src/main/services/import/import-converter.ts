@@ -85,7 +85,12 @@ export class ImportConverter {
       bytes.byteLength === bytes.buffer.byteLength;
     const moved = move && whole ? bytes : new Uint8Array(bytes);
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { bytes: moved, fileName, ...(password === undefined ? {} : { password }) }, size: moved.length, resolve, reject });
+      this.queue.push({
+        request: { bytes: moved, fileName, ...(password === undefined ? {} : { password }) },
+        size: moved.length,
+        resolve,
+        reject,
+      });
       this.next();
     });
   }

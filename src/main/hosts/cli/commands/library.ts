@@ -70,10 +70,7 @@ async function readStdinForImport(name: unknown): Promise<{ name: string; data: 
  * @throws GlossError as importFile, and 'invalid-argument' when a password is needed but standard
  *   input is not a terminal and --password was not given.
  */
-async function importOne(
-  ctx: CommandContext,
-  params: Params<'importFile'>,
-): Promise<ResultOf<'importFile'>> {
+async function importOne(ctx: CommandContext, params: Params<'importFile'>): Promise<ResultOf<'importFile'>> {
   const given = ctx.options.password;
   let password = typeof given === 'string' ? given.normalize('NFC') : undefined;
   for (let tries = 0; ; tries++) {

@@ -99,7 +99,11 @@ describe('pdfToArticle', () => {
   it('reads a two-column paper made by pdfTeX column by column, hyphens undone, ligatures expanded', async () => {
     // two-column-paper.tex typeset by pdfTeX (see fixtures/README.md).
     const pdf = await pdfToArticle(fixture('two-column-paper.pdf'));
-    expect(pdf.meta).toMatchObject({ title: 'Reading in two columns', author: 'Gloss Fixtures', pageCount: 1 });
+    expect(pdf.meta).toMatchObject({
+      title: 'Reading in two columns',
+      author: 'Gloss Fixtures',
+      pageCount: 1,
+    });
     const left =
       'The first column begins here. Scientific fields often define their findings in official reports; ' +
       'the flow of a paper is a reflection of its structure. Researchers file their notes and fly through ' +
