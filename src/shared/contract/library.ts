@@ -30,6 +30,9 @@ export const libraryMethods = {
   /**
    * Imports one file's bytes (base64), as picked or dropped by the user.
    * Identical content already in the library is reported, not duplicated.
+   * `password` opens an encrypted PDF to read its text and is stored nowhere (the copy stays
+   * encrypted). Without it, or when it is wrong, the call fails with 'unsupported' and params
+   * `password: 'needed'` or `'wrong'`: ask the user and call again.
    */
   importFile: method(
     z
@@ -40,6 +43,7 @@ export const libraryMethods = {
           .max(255)
           .refine((n) => !/[/\0]/.test(n), 'a file name, not a path'),
         data: z.base64(),
+        password: z.string().max(1024).optional(),
       })
       .strict(),
     importOutcomeSchema,

@@ -12,14 +12,14 @@ import type { ConvertReply, ConvertRequest } from './worker-protocol';
  * bytes rather than copied (a structured clone of a long string costs a
  * serialized copy here and another string there).
  */
-parentPort?.on('message', async ({ bytes, fileName }: ConvertRequest) => {
+parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) => {
   let reply: ConvertReply;
   let transfer: ArrayBuffer[] = [];
   // A module that fails to load fails the conversion below, with its message.
   await loadConverterFor(fileName).catch(() => undefined);
   parentPort?.postMessage({ started: true } satisfies ConvertReply);
   try {
-    const { text, ...document } = await convertDocument(bytes, fileName);
+    const { text, ...document } = await convertDocument(bytes, fileName, password);
     // UTF-8 cannot hold a lone surrogate: such a text (rare, from a damaged UTF-16 file) is cloned.
     const encoded = isWellFormed(text) ? new TextEncoder().encode(text) : text;
     reply = { ok: true, document, text: encoded, bytes };
@@ -28,7 +28,7 @@ parentPort?.on('message', async ({ bytes, fileName }: ConvertRequest) => {
   } catch (error) {
     reply =
       error instanceof GlossError
-        ? { ok: false, code: error.code, message: error.message }
+        ? { ok: false, code: error.code, message: error.message, params: error.params }
         : { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(reply, transfer);

@@ -228,12 +228,17 @@ async function convertText(
 /**
  * Converts the bytes of one file of any supported format: a `.pdf` with pdf.js (see `convertPdf`),
  * anything else with `convertFile`. Pure apart from CPU and reading pdf.js' own files.
+ * @param password An encrypted PDF's password (ignored for other formats); never kept.
  * @throws GlossError as `convertFile` and `convertPdf` do; messages name the file.
  */
-export async function convertDocument(bytes: Uint8Array, fileName: string): Promise<ImportedDocument> {
+export async function convertDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  password?: string,
+): Promise<ImportedDocument> {
   const name = path.basename(fileName).normalize('NFC');
   if (!/\.pdf$/iu.test(name)) return convertFile(bytes, fileName);
   checkImportSize(name, bytes.length);
   const { convertPdf } = await import('./pdf');
-  return convertPdf(bytes, name, titleFromFileName(name));
+  return convertPdf(bytes, name, titleFromFileName(name), password);
 }

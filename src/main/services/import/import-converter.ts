@@ -69,18 +69,28 @@ export class ImportConverter {
    * detached (length 0) from this call on. Otherwise (and for a view of
    * part of a buffer) they are copied first and `bytes` stays usable.
    * Either way the bytes the thread read come back with the document.
+   * `password` (an encrypted PDF's) goes to the thread with the bytes and is kept nowhere.
    * @throws GlossError as `convertDocument`, and 'too-complex' when the file
    *   takes longer than the time budget or more memory than the limit (the
    *   bytes are not given back then).
    */
-  convert(bytes: Uint8Array, fileName: string, { move = false } = {}): Promise<ConvertedFile> {
+  convert(
+    bytes: Uint8Array,
+    fileName: string,
+    { move = false, password }: { move?: boolean; password?: string } = {},
+  ): Promise<ConvertedFile> {
     const whole =
       bytes.buffer instanceof ArrayBuffer &&
       bytes.byteOffset === 0 &&
       bytes.byteLength === bytes.buffer.byteLength;
     const moved = move && whole ? bytes : new Uint8Array(bytes);
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { bytes: moved, fileName }, size: moved.length, resolve, reject });
+      this.queue.push({
+        request: { bytes: moved, fileName, ...(password === undefined ? {} : { password }) },
+        size: moved.length,
+        resolve,
+        reject,
+      });
       this.next();
     });
   }
@@ -133,7 +143,7 @@ export class ImportConverter {
       if (this.worker !== worker) return;
       // The time budget counts from when the thread has loaded the format's converter.
       if ('started' in reply) this.startClock();
-      else this.finish(reply.ok ? received(reply) : new GlossError(reply.code, reply.message));
+      else this.finish(reply.ok ? received(reply) : new GlossError(reply.code, reply.message, reply.params));
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       if (this.worker !== worker) return;

@@ -1,10 +1,11 @@
-import type { ErrorCode } from '../../../shared/result';
+import type { ErrorCode, ErrorParams } from '../../../shared/result';
 import type { ImportedDocument } from './convert';
 
-/** What the conversion thread receives: one file's bytes (moved, not copied) and name. */
+/** What the conversion thread receives: one file's bytes (moved, not copied), name and, for an encrypted PDF, its password. */
 export interface ConvertRequest {
   bytes: Uint8Array;
   fileName: string;
+  password?: string;
 }
 
 /**
@@ -16,4 +17,4 @@ export interface ConvertRequest {
 export type ConvertReply =
   | { started: true }
   | { ok: true; document: Omit<ImportedDocument, 'text'>; text: Uint8Array | string; bytes: Uint8Array }
-  | { ok: false; code: ErrorCode; message: string };
+  | { ok: false; code: ErrorCode; message: string; params?: ErrorParams };

@@ -16,7 +16,7 @@ export function libraryHandlers(
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
     getArticleFile: async ({ id }) => ({ data: Buffer.from(await library.pdfBytes(id)).toString('base64') }),
-    importFile: async ({ name, data }) => {
+    importFile: async ({ name, data, password }) => {
       // The converters (jsdom among them) load with the first import.
       const { checkImportSize } = await import('../import');
       checkImportSize(name, Math.floor((data.length * 3) / 4));
@@ -24,7 +24,7 @@ export function libraryHandlers(
       const { readHighlightsFile, importHighlights } = await import('../highlights');
       const highlights = readHighlightsFile(name, bytes);
       if (highlights) return importHighlights(library, store, name, highlights);
-      return library.importBytes(bytes, name, { move: true });
+      return library.importBytes(bytes, name, { move: true, password });
     },
     updateArticle: ({ id, ...patch }) => library.update(id, patch),
     deleteArticle: ({ id }) => library.delete(id),

@@ -87,4 +87,34 @@ describe('LibraryService with PDF files', () => {
     expect(library.list()).toEqual([]);
     expect(existsSync(path.join(dir, 'articles')) ? readdirSync(path.join(dir, 'articles')) : []).toEqual([]);
   });
+
+  it('imports a password-protected PDF with its password, stored nowhere; refuses it without', async () => {
+    const bytes = readFileSync(path.join(import.meta.dirname, '../import/fixtures/son-tra-protected.pdf'));
+    const password = 'đà nẵng 2026';
+    for (const [given, answer] of [
+      [undefined, 'needed'],
+      ['sai', 'wrong'],
+    ] as const) {
+      await expect(library.importBytes(bytes, 'sơn trà.pdf', { password: given })).rejects.toMatchObject({
+        code: 'unsupported',
+        params: { password: answer },
+      });
+    }
+    expect(library.list()).toEqual([]);
+    expect(existsSync(path.join(dir, 'articles')) ? readdirSync(path.join(dir, 'articles')) : []).toEqual([]);
+    const outcome = await library.importBytes(bytes, 'sơn trà.pdf', { password });
+    expect(outcome.status).toBe('imported');
+    expect((await library.get(outcome.article.id)).text).toContain('Sơn Trà');
+    // The copy stays encrypted, byte for byte; the password is in no file of the library.
+    expect(readFileSync(path.join(dir, 'articles', 'sơn trà.pdf'))).toEqual(bytes);
+    // Seen again on disk (as at every start), it cannot be re-read without the password: nothing is said.
+    expect(await library.refreshFromDisk(outcome.article.sourceFile)).toBeNull();
+    await store.close();
+    const written = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(path.join(entry.parentPath, entry.name)));
+    for (const needle of [password, password.normalize('NFD')])
+      expect(written.some((file) => file.includes(Buffer.from(needle)))).toBe(false);
+    store = await LibraryStore.open(dir, {});
+  });
 });

@@ -133,13 +133,19 @@ export class LibraryService {
   /**
    * Imports one file's bytes under its original name. With `move` (a caller done with them), the
    * bytes are moved to the conversion thread rather than copied: `data` is then detached (length 0)
-   * when it is the whole of its buffer.
-   * @throws GlossError for empty, binary, unsupported or oversized files; the library is unchanged then.
+   * when it is the whole of its buffer. `password` opens an encrypted PDF for reading its text; it is
+   * not stored: the copy stays encrypted and the reader asks for it again to draw the pages.
+   * @throws GlossError for empty, binary, unsupported or oversized files, and for an encrypted PDF
+   *   without its password or with a wrong one (see `passwordError`); the library is unchanged then.
    */
-  async importBytes(data: Uint8Array, fileName: string, { move = false } = {}): Promise<ImportOutcome> {
+  async importBytes(
+    data: Uint8Array,
+    fileName: string,
+    { move = false, password }: { move?: boolean; password?: string } = {},
+  ): Promise<ImportOutcome> {
     const name = path.basename(fileName).normalize('NFC');
     // The bytes go to the conversion thread and come back (see ImportConverter.convert).
-    const { document: doc, bytes } = await this.converter.convert(data, name, { move });
+    const { document: doc, bytes } = await this.converter.convert(data, name, { move, password });
     const existing = this.store.listArticles().find((a) => a.contentHash === doc.contentHash);
     if (existing) {
       return {
@@ -264,7 +270,8 @@ export class LibraryService {
    * re-anchored onto the new text (orphans are kept, flagged), the content is
    * replaced, and a sentence for the user is returned; null when nothing
    * changed or the path is no article's. A copy that vanished or became
-   * unreadable changes nothing: the stored text and highlights stay.
+   * unreadable changes nothing: the stored text and highlights stay (silently
+   * for a password-protected PDF, which cannot be read without its password).
    */
   async refreshFromDisk(sourceFile: string): Promise<string | null> {
     const article = this.store.listArticles().find((a) => a.sourceFile === sourceFile);
@@ -276,6 +283,9 @@ export class LibraryService {
         path.basename(article.sourceFile),
       ));
     } catch (error) {
+      // A password-protected copy cannot be read again without its password, which is kept nowhere:
+      // its text stays, and a new version comes in by importing it again with the password.
+      if (error instanceof GlossError && error.params?.password) return null;
       return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
     }
     if (doc.contentHash === article.contentHash) return null;

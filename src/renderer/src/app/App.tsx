@@ -5,6 +5,7 @@ import { useLocaleSync } from '../i18n/use-locale';
 import { useStore } from '../state/store';
 import { useLibrarySync } from '../state/sync';
 import { DropZone } from './DropZone';
+import { ImportPasswordPrompt } from './ImportPasswordPrompt';
 import { LibraryView } from '../library/LibraryView';
 import { Notices } from './Notices';
 import { SyncStatusLine } from './SyncStatusLine';
@@ -61,6 +62,7 @@ function Window() {
       </main>
       <Notices />
       <DropZone />
+      <ImportPasswordPrompt />
       <footer className="status-bar" aria-label={t('app.status')}>
         {info ? (
           <span>

@@ -3,6 +3,7 @@ import { sameTag } from '../../../shared/model/tag-key';
 import type { ImportState, LibrarySlice, Slice } from './types';
 import { unwrapWith } from './unwrap';
 import { importSummary } from './import-summary';
+import { importAskingPassword } from './import-password';
 
 /** Articles asked for first when the library opens: more than one screen of rows. */
 const FIRST_PAGE = 40;
@@ -28,6 +29,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
     articlesLoaded: false,
     tags: [],
     importState: null,
+    passwordRequest: null,
 
     async loadArticles() {
       // The first time, the first screen of rows is painted from a small first page while the whole list loads.
@@ -74,8 +76,13 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
           state.done++;
           continue;
         }
-        const result = await api.importFile({ name: file.name, data });
-        if (!result.ok) state.failures.push({ name: file.name, message: get().describe(result.error) });
+        const result = await importAskingPassword(file.name, data, set);
+        if (result === null)
+          state.failures.push({
+            name: file.name,
+            message: get().i18n.t('pdfPassword.cancelled', { file: file.name }),
+          });
+        else if (!result.ok) state.failures.push({ name: file.name, message: get().describe(result.error) });
         else if (result.value.status === 'imported') {
           state.imported++;
           if (result.value.notice) state.notes.push(result.value.message);

@@ -72,12 +72,26 @@ export interface ImportState {
   failures: { name: string; message: string }[];
 }
 
+/**
+ * An import waiting for the password of a password-protected PDF: the file's name, whether the last
+ * password was wrong, and how to answer (null cancels). The password itself is never held here.
+ */
+export interface PasswordRequest {
+  file: string;
+  wrong: boolean;
+  /** Counts the passwords asked for this file, from 0. */
+  attempt: number;
+  answer(password: string | null): void;
+}
+
 /** The library: articles, tags and imports. */
 export interface LibrarySlice {
   articles: ArticleMeta[];
   articlesLoaded: boolean;
   tags: TagInfo[];
   importState: ImportState | null;
+  /** Set while an import asks for a PDF's password (see PasswordRequest). */
+  passwordRequest: PasswordRequest | null;
   loadArticles(): Promise<void>;
   loadTags(): Promise<void>;
   importFiles(files: File[]): Promise<void>;

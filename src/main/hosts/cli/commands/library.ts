@@ -4,7 +4,9 @@ import { GlossError } from '../../../../shared/result';
 import type { ArticleMeta } from '../../../../shared/model/article';
 import { textWithPageMarkers } from '../../../../shared/pdf/pages';
 import { describeError, type TFunction } from '../../../../shared/i18n';
-import { call, print, wordsOf, type Command } from '../command';
+import type { Params, ResultOf } from '../../../../shared/contract';
+import { call, print, wordsOf, type Command, type CommandContext } from '../command';
+import { PASSWORD_TRIES, promptPassword, wantsPassword } from '../password';
 
 function line(t: TFunction, a: ArticleMeta): string {
   const byline = [a.author, a.published?.slice(0, 10)].filter(Boolean).join(', ');
@@ -61,10 +63,40 @@ async function readStdinForImport(name: unknown): Promise<{ name: string; data: 
   return { name: path.basename(name), data: Buffer.concat(chunks).toString('base64') };
 }
 
+/**
+ * Imports one file; an encrypted PDF is opened with --password, else with a password asked on the
+ * terminal (not echoed, asked again when wrong, at most PASSWORD_TRIES times). The password is sent
+ * to the import only, never printed or kept.
+ * @throws GlossError as importFile, and 'invalid-argument' when a password is needed but standard
+ *   input is not a terminal and --password was not given.
+ */
+async function importOne(ctx: CommandContext, params: Params<'importFile'>): Promise<ResultOf<'importFile'>> {
+  const given = ctx.options.password;
+  let password = typeof given === 'string' ? given.normalize('NFC') : undefined;
+  for (let tries = 0; ; tries++) {
+    try {
+      return await call(ctx, 'importFile', password === undefined ? params : { ...params, password });
+    } catch (error) {
+      if (!wantsPassword(error) || tries >= PASSWORD_TRIES) throw error;
+      const wrong = error.params?.password === 'wrong';
+      // A wrong --password with nobody to ask again fails as it is.
+      if (wrong && !process.stdin.isTTY) throw error;
+      const t = wordsOf(ctx);
+      const asked = await promptPassword(
+        { input: process.stdin, output: process.stderr },
+        t(wrong ? 'cli.passwordAgain' : 'cli.passwordAsk', { file: params.name }),
+        params.name,
+      );
+      if (asked === null) throw error;
+      password = asked;
+    }
+  }
+}
+
 /** `gloss import FILE...`: imports each file ("-" reads standard input), reports each failure, exits 1 if any failed. */
 export const importFiles: Command = {
-  help: 'import FILE...|- [--name NAME]  Import files (articles, or other readers’ highlights); "-" reads standard input',
-  options: { name: { type: 'string' } },
+  help: 'import FILE...|- [--name NAME] [--password PW]  Import files (articles, or other readers’ highlights); "-" reads standard input; a password-protected PDF is opened with PW or asks for it',
+  options: { name: { type: 'string' }, password: { type: 'string' } },
   async run(ctx) {
     const t = wordsOf(ctx);
     if (ctx.args.length === 0) {
@@ -76,9 +108,8 @@ export const importFiles: Command = {
     let failed = 0;
     for (const [i, file] of ctx.args.entries()) {
       try {
-        const outcome = await call(
+        const outcome = await importOne(
           ctx,
-          'importFile',
           file === '-'
             ? await readStdinForImport(ctx.options.name)
             : { name: path.basename(file), data: await readForImport(file) },

@@ -95,4 +95,31 @@ describe('pdfToArticle', () => {
     expect(pdf.pages.at(-1)!.end).toBe(pdf.text.length);
     for (const block of pdf.blocks) expect(pdf.text.slice(block.start, block.end).trim()).not.toBe('');
   });
+
+  it('reads a two-column paper made by pdfTeX column by column, hyphens undone, ligatures expanded', async () => {
+    // two-column-paper.tex typeset by pdfTeX (see fixtures/README.md).
+    const pdf = await pdfToArticle(fixture('two-column-paper.pdf'));
+    expect(pdf.meta).toMatchObject({
+      title: 'Reading in two columns',
+      author: 'Gloss Fixtures',
+      pageCount: 1,
+    });
+    const left =
+      'The first column begins here. Scientific fields often define their findings in official reports; ' +
+      'the flow of a paper is a reflection of its structure. Researchers file their notes and fly through ' +
+      'the figures before the conclusions. Extraordinarily, the characterisation of interdisciplinary ' +
+      'collaboration remains unfinished business for the field.';
+    const right =
+      'Hyphenated words such as the incomprehensibilities of typesetting are broken at line ends by TEX ' +
+      'and joined again on extraction. The last words of the paper close the right column.';
+    expect(pdf.text).toContain(left);
+    expect(pdf.text).toContain(right);
+    // The whole left column comes before the right one, although their lines share heights.
+    expect(pdf.text.indexOf('with the fi and fl ligatures of pdfTeX.')).toBeLessThan(
+      pdf.text.indexOf('2 Right column\nThe second column starts after the first one ends.'),
+    );
+    expect(pdf.text).toContain('classification, identification and the affluent flow of files in offices');
+    expect(pdf.text).not.toMatch(/[\uFB00-\uFB06]|\w-\s|\u00AD/u);
+    expect(pdf.pages).toEqual([{ index: 0, label: '1', start: 0, end: pdf.text.length }]);
+  });
 });

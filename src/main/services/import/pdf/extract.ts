@@ -28,7 +28,7 @@ export interface PdfArticle {
 /** Why pdf.js could not open a file; `kind` picks the message shown. */
 export class PdfOpenError extends Error {
   constructor(
-    readonly kind: 'password' | 'damaged' | 'no-pages',
+    readonly kind: 'password' | 'wrong-password' | 'damaged' | 'no-pages',
     message: string,
   ) {
     super(message);
@@ -61,10 +61,12 @@ const assets = (): { standardFontDataUrl: string; cMapUrl: string } => {
  * the blocks its entries lead to, and metadata (Info/XMP title
  * unless it is junk, else the largest text on page 1; authors; date; page count; DOI from the first
  * pages). Pure apart from CPU and reading pdf.js' own files; writes nothing. `bytes` is not kept.
- * @throws PdfOpenError 'password' for an encrypted PDF, 'damaged' when pdf.js cannot read it,
- *   'no-pages' when it has no page.
+ * @param password The password of an encrypted PDF (user or owner password); used to open it, never kept.
+ * @throws PdfOpenError 'password' for an encrypted PDF opened without a password, 'wrong-password'
+ *   when the password given does not open it, 'damaged' when pdf.js cannot read it, 'no-pages' when
+ *   it has no page.
  */
-export async function pdfToArticle(bytes: Uint8Array): Promise<PdfArticle> {
+export async function pdfToArticle(bytes: Uint8Array, password?: string): Promise<PdfArticle> {
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -74,6 +76,7 @@ export async function pdfToArticle(bytes: Uint8Array): Promise<PdfArticle> {
     disableFontFace: true,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(password === undefined ? {} : { password }),
     ...assets(),
   });
   let doc: PdfDocument;
@@ -82,7 +85,11 @@ export async function pdfToArticle(bytes: Uint8Array): Promise<PdfArticle> {
   } catch (error) {
     await task.destroy();
     const name = (error as Error).name;
-    if (name === 'PasswordException') throw new PdfOpenError('password', (error as Error).message);
+    if (name === 'PasswordException') {
+      const wrong = (error as { code?: number }).code === pdfjs.PasswordResponses.INCORRECT_PASSWORD;
+      // pdf.js' message does not hold the password; it is not repeated here either.
+      throw new PdfOpenError(wrong ? 'wrong-password' : 'password', (error as Error).message);
+    }
     throw new PdfOpenError('damaged', (error as Error).message);
   }
   try {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertDocument } from '..';
 import { column, makePdf } from '../fixtures/make-pdf';
@@ -24,19 +26,9 @@ function rawPdf(objects: readonly string[], trailer = ''): Uint8Array {
   return new TextEncoder().encode(body);
 }
 
-const hex = (n: number): string => 'ab'.repeat(n);
-
-/** Encrypted with the standard handler; its user password is not empty. */
-const encryptedPdf = (): Uint8Array =>
-  rawPdf(
-    [
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-      `<< /Filter /Standard /V 1 /R 2 /O <${hex(32)}> /U <${hex(32)}> /P -4 >>`,
-    ],
-    `/Encrypt 4 0 R /ID [<${hex(16)}> <${hex(16)}>] `,
-  );
+/** son-tra-libreoffice.pdf encrypted by qpdf (AES-256; see fixtures/README.md). */
+const PROTECTED = readFileSync(path.join(import.meta.dirname, '../fixtures/son-tra-protected.pdf'));
+const PASSWORD = 'đà nẵng 2026';
 
 describe('convertDocument for .pdf', () => {
   it('imports a PDF with its pages, metadata and a hash of its text', async () => {
@@ -73,11 +65,31 @@ describe('convertDocument for .pdf', () => {
     expect(error).toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('no pages') });
   });
 
-  it('refuses a password-protected PDF clearly', async () => {
-    const error = await refusal(encryptedPdf());
+  it('asks for the password of a password-protected PDF, naming the file', async () => {
+    const error = await refusal(PROTECTED, 'sơn trà.pdf');
     expect(error).toMatchObject({
       code: 'unsupported',
-      message: 'Cannot import “paper.pdf”: password-protected PDFs are not supported yet.',
+      message: 'Cannot import “sơn trà.pdf”: it is password-protected; give its password to import it.',
+      params: { file: 'sơn trà.pdf', password: 'needed', key: 'errors.pdfPasswordNeeded' },
     });
+  });
+
+  it('says so when the password is wrong, without repeating it', async () => {
+    const error = await convertDocument(PROTECTED, 'p.pdf', 'đà nẵng 2025').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unsupported', params: { password: 'wrong' } });
+    expect(JSON.stringify(error) + String(error)).not.toContain('2025');
+  });
+
+  it('reads a password-protected PDF with its user or its owner password', async () => {
+    const plain = await convertDocument(
+      readFileSync(path.join(import.meta.dirname, '../fixtures/son-tra-libreoffice.pdf')),
+      'p.pdf',
+    );
+    for (const password of [PASSWORD, 'owner-secret']) {
+      const doc = await convertDocument(PROTECTED, 'p.pdf', password);
+      expect(doc.text).toBe(plain.text);
+      expect(doc.pages).toEqual(plain.pages);
+      expect(JSON.stringify(doc)).not.toContain(password);
+    }
   });
 });

@@ -11,6 +11,26 @@ export { pdfToArticle, PdfOpenError, type PdfArticle } from './extract';
 export const NO_TEXT_NOTICE =
   'It has no text layer (a scanned document?): text highlights, find and search need text.';
 
+/**
+ * The refusal of an encrypted PDF opened without its password (`kind` 'password') or with a wrong
+ * one: code 'unsupported', params `file`, `password` ('needed' or 'wrong') and the catalog `key` that
+ * words it. An importer asks for the password and tries again when it sees `params.password`.
+ */
+export function passwordError(name: string, kind: 'password' | 'wrong-password'): GlossError {
+  const needed = kind === 'password';
+  return new GlossError(
+    'unsupported',
+    needed
+      ? `Cannot import “${name}”: it is password-protected; give its password to import it.`
+      : `Cannot import “${name}”: that password does not open it.`,
+    {
+      file: name,
+      password: needed ? 'needed' : 'wrong',
+      key: needed ? 'errors.pdfPasswordNeeded' : 'errors.pdfPasswordWrong',
+    },
+  );
+}
+
 /** True when `bytes` starts like a PDF: "%PDF-" within the first 1024 bytes, as readers accept it. */
 export function looksLikePdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
@@ -21,14 +41,17 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
  * Converts the bytes of a `.pdf` file for the library (see `pdfToArticle`). The content hash is the
  * SHA-256 of the canonical text, or of the bytes when the PDF has no text (a scan).
  * @param name The file name, for messages and the fallback title.
- * @throws GlossError 'unsupported' when the file is not a PDF, is password-protected or inflates to
- *   too much (see findInflateBomb),
- *   'damaged' when pdf.js cannot read it, 'invalid-argument' when it has no pages. Messages name the file.
+ * @param password The password of an encrypted PDF: used to read it, never kept, logged or repeated.
+ * @throws GlossError 'unsupported' when the file is not a PDF or inflates to too much (see
+ *   findInflateBomb), and for an encrypted PDF without its password (params `password: 'needed'`) or
+ *   with a wrong one (`password: 'wrong'`); 'damaged' when pdf.js cannot read it, 'invalid-argument'
+ *   when it has no pages. Messages name the file.
  */
 export async function convertPdf(
   bytes: Uint8Array,
   name: string,
   fallbackTitle: string,
+  password?: string,
 ): Promise<ImportedDocument> {
   const refuse = (code: 'unsupported' | 'damaged' | 'invalid-argument', why: string): GlossError =>
     new GlossError(code, `Cannot import “${name}”: ${why}`);
@@ -39,11 +62,10 @@ export async function convertPdf(
   if (bomb) throw refuse('unsupported', bomb);
   let pdf;
   try {
-    pdf = await pdfToArticle(bytes);
+    pdf = await pdfToArticle(bytes, password);
   } catch (error) {
     if (!(error instanceof PdfOpenError)) throw error;
-    if (error.kind === 'password')
-      throw refuse('unsupported', 'password-protected PDFs are not supported yet.');
+    if (error.kind === 'password' || error.kind === 'wrong-password') throw passwordError(name, error.kind);
     if (error.kind === 'no-pages') throw refuse('invalid-argument', 'the PDF has no pages.');
     throw refuse('damaged', `the PDF is damaged beyond repair (${error.message}).`);
   }

@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useTranslation } from 'react-i18next';
 import type { PdfPlace } from '../../../../shared/pdf/destination';
 import { pageAt } from '../../../../shared/pdf/pages';
-import type { ApiError } from '../../../../shared/result';
-import { api } from '../../api';
 import type { ReaderContent } from '../../state/types';
 import { useStore } from '../../state/store';
 import type { TextSelection } from '../ArticleBody';
-import { fromBase64, openPdf, type OpenPdf } from './pdfjs';
+import { PasswordDialog } from '../../ui/PasswordDialog';
+import { usePdfDocument } from './use-pdf-document';
 import { PdfControls, ZOOM_STEP } from './PdfControls';
 import { PdfPage, type AreaMark, type PageTextLayer, type PaintedRange } from './PdfPage';
 import { revealWhenPainted } from './reveal';
@@ -16,6 +14,7 @@ import { spanPieces } from './text-map';
 import { areaMarks, paintedRanges } from './painted';
 import { canonicalPoint, selectionRects } from './selection';
 import { useAreaDraw } from './use-area-draw';
+import { useEndOfContent } from './end-of-content';
 import { toPdfRect, type ViewRect } from '../../../../shared/pdf/rects';
 
 /** Pages kept drawn beyond the view, as a share of the view's height, each way. */
@@ -42,10 +41,7 @@ export function PdfBody({
 }) {
   const { t } = useTranslation();
   const describe = useStore((s) => s.describe);
-  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  // Worded when shown, so it follows the interface's language.
-  const [failure, setFailure] = useState<{ error: ApiError } | { reason: string } | null>(null);
+  const { doc, size, failure, ask, retry } = usePdfDocument(content.article.id);
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit' });
   const [viewWidth, setViewWidth] = useState(800);
   const [alive, setAlive] = useState<ReadonlySet<number>>(new Set([0]));
@@ -59,31 +55,7 @@ export function PdfBody({
   const [areaMode, setAreaMode] = useState(false);
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const scrollRequest = useStore((s) => s.scrollRequest);
-  const id = content.article.id;
   const pages = content.pages;
-
-  useEffect(() => {
-    let open: OpenPdf | null = null;
-    let cancelled = false;
-    void (async () => {
-      const file = await api.getArticleFile({ id });
-      if (!file.ok) return setFailure({ error: file.error });
-      try {
-        open = await openPdf(fromBase64(file.value.data));
-        if (cancelled) return open.close();
-        const first = (await open.doc.getPage(1)).getViewport({ scale: 1 });
-        if (cancelled) return;
-        setSize({ width: first.width, height: first.height });
-        setDoc(open.doc);
-      } catch (error) {
-        if (!cancelled) setFailure({ reason: (error as Error).message });
-      }
-    })();
-    return () => {
-      cancelled = true;
-      open?.close();
-    };
-  }, [id]);
 
   useEffect(() => {
     if (!scroller) return;
@@ -198,6 +170,7 @@ export function PdfBody({
     [createHighlight],
   );
   const { draft, onPageKeyDown } = useAreaDraw(areaMode, body, onArea);
+  useEndOfContent(body);
   const areasByPage = useMemo(() => areaMarks(annotations, selectedId), [annotations, selectedId]);
 
   const rangesByPage = useMemo(
@@ -238,6 +211,27 @@ export function PdfBody({
     };
   }, [scroller, pages, annotations, onSelection, selectAnnotation]);
 
+  if (ask) {
+    return (
+      <PasswordDialog
+        key={ask.attempt}
+        file={content.article.title}
+        wrong={ask.wrong}
+        onSubmit={(password) => ask.answer(password)}
+        onCancel={() => ask.answer(null)}
+      />
+    );
+  }
+  if (failure && 'password' in failure) {
+    return (
+      <p role="alert">
+        {t('pdfPassword.closed')}{' '}
+        <button type="button" onClick={retry}>
+          {t('pdfPassword.ask')}
+        </button>
+      </p>
+    );
+  }
   if (failure) {
     return (
       <p role="alert">

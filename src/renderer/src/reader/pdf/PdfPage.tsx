@@ -7,6 +7,7 @@ import { textRuns } from '../../../../shared/pdf/lines';
 import { pageText, type PageText } from '../../../../shared/pdf/page-text';
 import type { PdfPlace } from '../../../../shared/pdf/destination';
 import { toViewRect, type ViewRect } from '../../../../shared/pdf/rects';
+import { appendEndOfContent } from './end-of-content';
 import { pageLinks, type PageLink } from './links';
 import { spanPieces } from './text-map';
 
@@ -26,13 +27,18 @@ export interface AreaMark {
   selected: boolean;
 }
 
-/** A canonical range painted on a page: a highlight or a find match. */
+/**
+ * A canonical range painted on a page: a highlight or a find match. With `rects` (a highlight's
+ * rectangles on this page, in PDF points, as stored when it was made) it is painted there; else
+ * from the text layer's glyphs of `start`–`end`.
+ */
 export interface PaintedRange {
   key: string;
   start: number;
   end: number;
   className: string;
   color?: Annotation['color'];
+  rects?: readonly PdfRect[];
 }
 
 /**
@@ -110,6 +116,7 @@ export function PdfPage({
       cleanups.push(() => text.cancel());
       await text.render();
       if (cancelled) return;
+      appendEndOfContent(textLayer.current);
       const spans = text.textDivs;
       spans.forEach((span, run) => (span.dataset.run = String(run)));
       const ready = { layout, spans, viewport };
@@ -128,10 +135,22 @@ export function PdfPage({
 
   useLayoutEffect(() => {
     const root = element.current;
-    if (!layer || !page || !root) return setBoxes([]);
+    if (!root || !viewport) return setBoxes([]);
     const origin = root.getBoundingClientRect();
     const next: typeof boxes = [];
     for (const range of ranges) {
+      if (range.rects) {
+        range.rects.forEach((stored, i) => {
+          const at = toViewRect(viewport, stored);
+          next.push({
+            key: `${range.key}:r${i}`,
+            range,
+            rect: new DOMRect(at.left, at.top, at.width, at.height),
+          });
+        });
+        continue;
+      }
+      if (!layer || !page) continue;
       const pieces = spanPieces(
         layer.layout.runs,
         range.start - page.start,
@@ -151,7 +170,7 @@ export function PdfPage({
       });
     }
     setBoxes(next);
-  }, [layer, page, ranges]);
+  }, [layer, page, ranges, viewport]);
 
   return (
     <div className="pdf-page-content" ref={element}>

@@ -3,7 +3,11 @@ import type { ReaderContent } from '../../state/types';
 import type { useStore } from '../../state/store';
 import type { AreaMark, PaintedRange } from './PdfPage';
 
-/** Highlights and find matches, by the page each starts on (one that runs on is painted on each page). */
+/**
+ * Highlights and find matches by page index: a highlight with stored rectangles on each page it has
+ * rectangles on (carrying them, so it is painted exactly where it was made); any other range on each
+ * page its canonical positions run over.
+ */
 export function paintedRanges(
   pages: ReaderContent['pages'],
   annotations: ReturnType<typeof useStore.getState>['annotations'],
@@ -26,7 +30,15 @@ export function paintedRanges(
     if (a.deleted || a.orphaned || a.target.area) continue;
     const { start, end } = a.target.position;
     const className = a.id === selectedId ? 'pdf-hl pdf-hl-selected' : 'pdf-hl';
-    add({ key: a.id, start, end, className, color: a.color });
+    if (!a.target.pdf) {
+      add({ key: a.id, start, end, className, color: a.color });
+      continue;
+    }
+    for (const { page, rects } of a.target.pdf) {
+      const list = byPage.get(page) ?? [];
+      list.push({ key: a.id, start, end, className, color: a.color, rects });
+      byPage.set(page, list);
+    }
   }
   // Find matches, or the passage a search result marked (find closed, one match).
   find.matches.starts.forEach((start, i) => {

@@ -7,14 +7,28 @@ export interface OpenPdf {
   close(): void;
 }
 
+/** Thrown by `openPdf` when the person gave no password for an encrypted PDF. */
+export class PasswordCancelled extends Error {
+  constructor() {
+    super('No password was given for this PDF.');
+    this.name = 'PasswordCancelled';
+  }
+}
+
 /**
  * Opens PDF bytes with pdf.js in the renderer, in a worker of its own bundled with the app (see
  * electron.vite.config.ts for its cMaps and standard fonts): eval is off, XFA and scripting are off,
  * no system fonts are looked up and nothing outside the app is requested. pdf.js is loaded on first
- * use. Call `close` when the document is no longer shown.
- * @throws what pdf.js throws for a file it cannot open (the worker is released first).
+ * use. Call `close` when the document is no longer shown. An encrypted PDF calls `askPassword`
+ * (`wrong` after a password that did not open it) until a password opens it; the password goes to
+ * pdf.js and nowhere else.
+ * @throws PasswordCancelled when `askPassword` answers null (or there is none for an encrypted PDF);
+ *   what pdf.js throws for a file it cannot open (the worker is released first).
  */
-export async function openPdf(data: Uint8Array): Promise<OpenPdf> {
+export async function openPdf(
+  data: Uint8Array,
+  askPassword?: (wrong: boolean) => Promise<string | null>,
+): Promise<OpenPdf> {
   const pdfjs = await import('pdfjs-dist');
   const port = new PdfJsWorker();
   // pdf.js' typings declare `port` as null only; the runtime takes a Worker (documented in its API).
@@ -34,8 +48,18 @@ export async function openPdf(data: Uint8Array): Promise<OpenPdf> {
     worker.destroy();
     port.terminate();
   };
+  // A refused password ends the wait at once: pdf.js' own promise stays pending then.
+  let refuse: (error: Error) => void = () => undefined;
+  const refused = new Promise<never>((_, reject) => (refuse = reject));
+  task.onPassword = (update: (password: string) => void, reason: number) => {
+    const wrong = reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD;
+    void (askPassword?.(wrong) ?? Promise.resolve(null)).then((password) => {
+      if (password === null) refuse(new PasswordCancelled());
+      else update(password);
+    });
+  };
   try {
-    return { doc: await task.promise, close };
+    return { doc: await Promise.race([task.promise, refused]), close };
   } catch (error) {
     close();
     throw error;

@@ -156,6 +156,16 @@ export const reader = {
       'Drag on a page, or focus a page and press Enter, arrows to move, Shift+arrows to resize, Enter to keep.',
     areaHighlight: 'Area highlight, p. {{page}}',
   },
+  pdfPassword: {
+    title: 'Password-protected PDF',
+    why: '“{{file}}” is protected by a password. Gloss uses it to open the file and does not keep it.',
+    label: 'Password',
+    wrong: 'That password does not open it. Try again.',
+    open: 'Open',
+    cancelled: '“{{file}}” was not imported: it needs its password.',
+    closed: 'The pages are not shown: the PDF needs its password.',
+    ask: 'Enter the password',
+  },
   book: {
     footnote: 'Footnote',
     goToNote: 'Go to note',

@@ -17,6 +17,8 @@ export const service = {
     forbidden: 'Gloss refused this request.',
     internal: 'Something went wrong inside Gloss.',
     aboutFile: '“{{file}}”: {{reason}}',
+    pdfPasswordNeeded: '“{{file}}” is password-protected: give its password to import it.',
+    pdfPasswordWrong: '“{{file}}”: that password does not open it.',
     folderInBrowser:
       'A browser cannot choose a folder for Gloss. Run gloss export --watch --out DIR once: Gloss keeps DIR current from then on.',
   },
@@ -28,6 +30,10 @@ export const service = {
     importStep: '[{{at, number}}/{{total, number}}] {{message}}',
     importFailed: '{{failed, number}} of {{total, number}} files could not be imported.',
     importNone: 'Name at least one file to import.',
+    passwordAsk: 'Password for “{{file}}”: ',
+    passwordAgain: 'That password does not open “{{file}}”. Password: ',
+    passwordNoTerminal:
+      '“{{file}}” is password-protected: give its password with --password (standard input is not a terminal to ask for it).',
     deleted: 'Deleted “{{title}}”.',
     showTitle: 'Title:',
     showAuthor: 'Author:',

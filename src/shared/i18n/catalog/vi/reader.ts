@@ -153,6 +153,16 @@ export const reader = {
       'Kéo chuột trên trang, hoặc chọn một trang rồi nhấn Enter; phím mũi tên để di chuyển, Shift + mũi tên để đổi kích thước, Enter để giữ.',
     areaHighlight: 'Vùng đánh dấu, tr. {{page}}',
   },
+  pdfPassword: {
+    title: 'PDF được bảo vệ bằng mật khẩu',
+    why: '“{{file}}” được bảo vệ bằng mật khẩu. Gloss dùng mật khẩu để mở tệp và không lưu lại.',
+    label: 'Mật khẩu',
+    wrong: 'Mật khẩu này không mở được tệp. Hãy thử lại.',
+    open: 'Mở',
+    cancelled: '“{{file}}” chưa được nhập: tệp cần mật khẩu.',
+    closed: 'Các trang không được hiển thị: tệp PDF cần mật khẩu.',
+    ask: 'Nhập mật khẩu',
+  },
   book: {
     footnote: 'Chú thích',
     goToNote: 'Đến chú thích',

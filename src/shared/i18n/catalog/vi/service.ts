@@ -19,6 +19,8 @@ export const service = {
     folderInBrowser:
       'Trình duyệt không chọn được thư mục cho Gloss. Hãy chạy gloss export --watch --out DIR một lần: từ đó Gloss luôn cập nhật thư mục DIR.',
     aboutFile: '“{{file}}”: {{reason}}',
+    pdfPasswordNeeded: '“{{file}}” được bảo vệ bằng mật khẩu: hãy nhập mật khẩu để nhập tệp này.',
+    pdfPasswordWrong: '“{{file}}”: mật khẩu này không mở được tệp.',
   },
   cli: {
     error: 'gloss: {{message}}',
@@ -27,6 +29,10 @@ export const service = {
     importStep: '[{{at, number}}/{{total, number}}] {{message}}',
     importFailed: 'Không nhập được {{failed, number}}/{{total, number}} tệp.',
     importNone: 'Hãy nêu ít nhất một tệp để nhập.',
+    passwordAsk: 'Mật khẩu của “{{file}}”: ',
+    passwordAgain: 'Mật khẩu đó không mở được “{{file}}”. Mật khẩu: ',
+    passwordNoTerminal:
+      '“{{file}}” được bảo vệ bằng mật khẩu: hãy đưa mật khẩu bằng --password (đầu vào chuẩn không phải là thiết bị đầu cuối để hỏi).',
     deleted: 'Đã xóa “{{title}}”.',
     showTitle: 'Tiêu đề:',
     showAuthor: 'Tác giả:',
