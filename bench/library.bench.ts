@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
@@ -35,7 +35,11 @@ interface Row {
 
 const WORDS = ['Đà Nẵng', 'Sơn Trà', 'khảo sát', 'quy hoạch', 'du lịch', 'bảo tồn', 'rừng', 'biển'];
 
-/** Writes library.json with ARTICLES copies of one imported article (each with its own id and content file). */
+/**
+ * Writes a library of ARTICLES copies of one imported article (each with its own id and content
+ * file) in the single-computer layout (`.gloss/library.json`), which the first open moves into
+ * this computer's folder as it does for any library of that layout.
+ */
 async function writeLibrary(): Promise<void> {
   services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
   const result = await services.dispatch('importFile', {
@@ -44,8 +48,14 @@ async function writeLibrary(): Promise<void> {
   });
   if (!result.ok) throw new Error(result.error.message);
   await services.stop();
-  const file = path.join(libraryDir, '.gloss', 'library.json');
-  const library = JSON.parse(readFileSync(file, 'utf8')) as { articles: Row[] };
+  const devices = path.join(libraryDir, '.gloss', 'devices');
+  const [device] = readdirSync(devices);
+  const library = JSON.parse(readFileSync(path.join(devices, device!, 'library.json'), 'utf8')) as {
+    articles: Row[];
+    tags: unknown[];
+    settings: unknown;
+  };
+  rmSync(devices, { recursive: true });
   const [model] = library.articles;
   const random = seededRandom(7);
   const pick = () => WORDS[Math.floor(random() * WORDS.length)]!;
@@ -65,7 +75,11 @@ async function writeLibrary(): Promise<void> {
       createdAt: new Date(start + i * 60_000).toISOString(),
     };
   });
-  writeFileSync(file, JSON.stringify(library));
+  const { articles, tags, settings } = library;
+  writeFileSync(
+    path.join(libraryDir, '.gloss', 'library.json'),
+    JSON.stringify({ schemaVersion: 1, articles, tags, settings }),
+  );
 }
 
 beforeAll(async () => {
