@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { describeError, localeFromEnv, translator } from '../../../shared/i18n';
+import { describeError, describeNotice, localeFromEnv, translator, type Locale } from '../../../shared/i18n';
+import type { Notice } from '../../../shared/model/notice';
 import { GlossError } from '../../../shared/result';
 import type { Services } from '../../services';
 import { glossDataDir, resolveLibraryPath } from '../../services/library-path';
@@ -124,21 +125,26 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
     return 1;
   } finally {
     if (services && !keepRunning) {
-      await printNotices(services, json);
+      await printNotices(services, json, locale);
       try {
         await services.stop();
       } finally {
-        await printNotices(services, json);
+        await printNotices(services, json, locale);
       }
     }
   }
 }
 
 /** Prints the store's messages for the user (damage found and repaired, saves that failed) on stderr. */
-async function printNotices(services: Services, json: boolean): Promise<void> {
+async function printNotices(services: Services, json: boolean, locale: Locale): Promise<void> {
   const result = await services.dispatch('takeNotices', {});
   if (!result.ok) return;
-  for (const notice of result.value as string[]) {
-    console.error(json ? JSON.stringify({ notice }) : `gloss: ${notice}`);
+  const t = translator(locale);
+  for (const said of result.value as Notice[]) {
+    console.error(
+      json
+        ? JSON.stringify({ notice: said.message, ...(said.key && { key: said.key, params: said.params }) })
+        : `gloss: ${describeNotice(t, locale, said)}`,
+    );
   }
 }

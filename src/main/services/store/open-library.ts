@@ -14,6 +14,7 @@ import { writeStignore } from './stignore';
 import { StoredFile } from './stored-file';
 import { sweepDebris } from './sweep';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
+import { notice } from '../notice';
 
 /** Where this computer's identity comes from (see deviceIdOf). */
 export interface DeviceOptions {
@@ -65,10 +66,10 @@ export async function openLibraryFiles(
     backupIntervalMs: options.backupIntervalMs ?? 10 * 60_000,
   };
   const health: StoreHealth = { notices: [], lostLock: undefined, wake: () => {} };
-  const lock = await lockLibrary(root, path.join(glossDir, 'locks', `${deviceId}.lock`), (message) => {
+  const lock = await lockLibrary(root, path.join(glossDir, 'locks', `${deviceId}.lock`), (said) => {
     if (health.lostLock) return;
-    health.lostLock = message;
-    health.notices.push(message);
+    health.lostLock = said.message;
+    health.notices.push(said);
     health.wake();
   });
   try {
@@ -89,8 +90,7 @@ export async function openLibraryFiles(
         codec: libraryCodec,
         merge: mergeLibrary,
         stamp: (data) => stampLibrary(data, clock),
-        whenLost:
-          'No valid backup was found, so Gloss rebuilds the article list from what the library holds (highlights and notes in .gloss/annotations, cached texts, the copies in articles/).',
+        whenLost: 'index',
       },
       (): LibraryFile => ({
         schemaVersion: SCHEMA_VERSION,
@@ -107,10 +107,7 @@ export async function openLibraryFiles(
         const theirs = await readLibraryAt(folder);
         if (theirs) mergeLibrary(library.data, theirs);
       } catch (error) {
-        health.notices.push(
-          `Gloss could not read the library index another computer wrote in ${folder} (${describeError(error)}); ` +
-            'it left it as it is and will read it again when it changes.',
-        );
+        health.notices.push(notice('notices.otherIndexUnreadable', { folder, detail: describeError(error) }));
       }
     }
     if (others.length > 0) library.changed('idle');
@@ -125,7 +122,7 @@ export async function openLibraryFiles(
           }
         : null,
       own,
-    ).catch((error: unknown) => `Gloss could not tidy up ${root}: ${describeError(error)}`);
+    ).catch((error: unknown) => notice('notices.tidyFailed', { library: root, detail: describeError(error) }));
     if (swept) health.notices.push(swept);
     return { root, glossDir, deviceId, own, clock, tuning, lock, health, library };
   } catch (error) {

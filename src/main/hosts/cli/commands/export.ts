@@ -2,6 +2,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportScope } from '../../../../shared/model/export';
 import { GlossError } from '../../../../shared/result';
+import { describeNotice } from '../../../../shared/i18n';
 import type { ExportTarget } from '../../../services/export';
 import { runEveryStep } from '../../../services/stop';
 import { call, print, wordsOf, type Command, type CommandContext } from '../command';
@@ -173,7 +174,7 @@ export const importAnnotationsCommand: Command = {
     const name = path.basename(file);
     if (readHighlightsFile(name, Buffer.from(json))) {
       const outcome = await call(ctx, 'importFile', { name, data: Buffer.from(json).toString('base64') });
-      print(ctx, outcome, outcome.message);
+      print(ctx, outcome, () => describeNotice(wordsOf(ctx), ctx.locale ?? 'en', outcome));
       return;
     }
     const result = await call(ctx, 'importWebAnnotations', { json });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { GlossError } from '../../../../shared/result';
 import type { ArticleMeta } from '../../../../shared/model/article';
 import { textWithPageMarkers } from '../../../../shared/pdf/pages';
-import { describeError, type TFunction } from '../../../../shared/i18n';
+import { describeError, describeNotice, type TFunction } from '../../../../shared/i18n';
 import { call, print, wordsOf, type Command } from '../command';
 
 function line(t: TFunction, a: ArticleMeta): string {
@@ -85,7 +85,13 @@ export const importFiles: Command = {
         );
         outcomes.push({ file, ok: true, ...outcome });
         if (!ctx.json)
-          console.log(t('cli.importStep', { at: i + 1, total: ctx.args.length, message: outcome.message }));
+          console.log(
+            t('cli.importStep', {
+              at: i + 1,
+              total: ctx.args.length,
+              message: [outcome, ...(outcome.warnings ?? [])].map((said) => describeNotice(t, ctx.locale ?? 'en', said)).join(' '),
+            }),
+          );
       } catch (error) {
         failed++;
         const code = error instanceof GlossError ? error.code : 'internal';
