@@ -6,7 +6,8 @@ import { GlossError } from '../../shared/result';
 type Singular<K> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
 
 /** A key of the catalogs' `notices` group (plural forms under their base key). */
-export type NoticeKey = `notices.${Singular<keyof typeof en.notices>}` | `undo.${Singular<keyof typeof en.undo>}`;
+export type NoticeKey =
+  `notices.${Singular<keyof typeof en.notices>}` | `undo.${Singular<keyof typeof en.undo>}`;
 
 const english = translator('en') as (key: string, params: object) => string;
 
@@ -23,7 +24,8 @@ export function notice(key: NoticeKey, params: NoticeParams = {}): Notice {
  * with its params); anything else by its message alone.
  */
 export function errorNotice(error: unknown): Notice {
-  if (!(error instanceof GlossError)) return { message: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof GlossError))
+    return { message: error instanceof Error ? error.message : String(error) };
   const key = error.params?.key;
   return {
     message: error.message,

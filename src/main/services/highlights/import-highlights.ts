@@ -241,5 +241,11 @@ export async function importHighlights(
     ignored: report.ignored,
   });
   // The English sentence leaves out what did not happen (see reportMessage).
-  return { status: 'highlights', article, ...said, message: reportMessage(fileName, report), highlights: report };
+  return {
+    status: 'highlights',
+    article,
+    ...said,
+    message: reportMessage(fileName, report),
+    highlights: report,
+  };
 }

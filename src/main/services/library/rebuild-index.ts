@@ -71,7 +71,6 @@ function record(id: string, copy: Copy, annotations: Annotation[]): ArticleMeta 
   };
 }
 
-
 /**
  * When the store opened without an index (library.json and every backup of
  * it missing or damaged), rebuilds it from what the library holds: each
@@ -201,6 +200,7 @@ function describeRebuild(
       }),
     );
   }
-  if (unreadable.length > 0) notices.push(notice('notices.rebuiltUnreadable', { files: unreadable.join(', ') }));
+  if (unreadable.length > 0)
+    notices.push(notice('notices.rebuiltUnreadable', { files: unreadable.join(', ') }));
   return notices;
 }

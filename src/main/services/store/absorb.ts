@@ -116,6 +116,8 @@ export function reportNoteVersions(
   for (const [key, state] of Object.entries(data.sync?.notes ?? {})) {
     if (state.heads.length < 2 || (before.get(key) ?? 1) >= state.heads.length) continue;
     const params = { title: title ?? data.articleId };
-    notify(notice(key === ARTICLE_NOTE ? 'notices.articleNoteVersions' : 'notices.highlightNoteVersions', params));
+    notify(
+      notice(key === ARTICLE_NOTE ? 'notices.articleNoteVersions' : 'notices.highlightNoteVersions', params),
+    );
   }
 }

@@ -60,7 +60,8 @@ export async function takeRecordedNotices(glossDir: string): Promise<Notice[]> {
     if (notices.length >= MAX_NOTICES) break;
     try {
       const parsed = noticeSchema.safeParse(JSON.parse(line));
-      if (parsed.success) notices.push({ ...parsed.data, message: parsed.data.message.slice(0, MAX_NOTICE_LENGTH) });
+      if (parsed.success)
+        notices.push({ ...parsed.data, message: parsed.data.message.slice(0, MAX_NOTICE_LENGTH) });
     } catch {
       // A torn or foreign line: nothing to show.
     }

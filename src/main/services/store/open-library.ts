@@ -122,7 +122,9 @@ export async function openLibraryFiles(
           }
         : null,
       own,
-    ).catch((error: unknown) => notice('notices.tidyFailed', { library: root, detail: describeError(error) }));
+    ).catch((error: unknown) =>
+      notice('notices.tidyFailed', { library: root, detail: describeError(error) }),
+    );
     if (swept) health.notices.push(swept);
     return { root, glossDir, deviceId, own, clock, tuning, lock, health, library };
   } catch (error) {

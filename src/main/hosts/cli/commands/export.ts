@@ -90,7 +90,8 @@ async function watchFolder(ctx: CommandContext): Promise<'keep-running'> {
  * see watchFolder.
  */
 export const exportCommand: Command = {
-  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty] [--lang vi|en]  Export notes; export --watch --out DIR keeps DIR current',
+  usage:
+    'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty] [--lang vi|en]',
   options: {
     article: { type: 'string' },
     tag: { type: 'string' },
@@ -163,7 +164,7 @@ export const exportCommand: Command = {
  * highlights export of another reader (Kindle, KOReader, Hypothesis, Readwise) is imported as `gloss import` does.
  */
 export const importAnnotationsCommand: Command = {
-  help: 'import-annotations FILE  Import annotations from a Web Annotation JSON file (as export writes it), or another reader’s highlights',
+  usage: 'import-annotations FILE',
   async run(ctx) {
     const file = ctx.args[0];
     if (file === undefined || ctx.args.length > 1) {

@@ -63,7 +63,7 @@ async function readStdinForImport(name: unknown): Promise<{ name: string; data: 
 
 /** `gloss import FILE...`: imports each file ("-" reads standard input), reports each failure, exits 1 if any failed. */
 export const importFiles: Command = {
-  help: 'import FILE...|- [--name NAME]  Import files (articles, or other readers’ highlights); "-" reads standard input',
+  usage: 'import FILE...|- [--name NAME]',
   options: { name: { type: 'string' } },
   async run(ctx) {
     const t = wordsOf(ctx);
@@ -89,7 +89,9 @@ export const importFiles: Command = {
             t('cli.importStep', {
               at: i + 1,
               total: ctx.args.length,
-              message: [outcome, ...(outcome.warnings ?? [])].map((said) => describeNotice(t, ctx.locale ?? 'en', said)).join(' '),
+              message: [outcome, ...(outcome.warnings ?? [])]
+                .map((said) => describeNotice(t, ctx.locale ?? 'en', said))
+                .join(' '),
             }),
           );
       } catch (error) {
@@ -120,7 +122,7 @@ export const importFiles: Command = {
 
 /** `gloss list`: the library's articles. */
 export const list: Command = {
-  help: 'list                   List the articles in the library',
+  usage: 'list',
   async run(ctx) {
     const articles = await call(ctx, 'listArticles', {});
     print(ctx, articles, () => {
@@ -132,7 +134,7 @@ export const list: Command = {
 
 /** `gloss show ID`: metadata and canonical text of one article (a PDF's with page markers; --json adds the page map). */
 export const show: Command = {
-  help: 'show ID                Show an article’s metadata and text',
+  usage: 'show ID',
   async run(ctx) {
     const [id] = ctx.args;
     if (!id) throw new GlossError('invalid-argument', 'Name the article id to show (see gloss list).');
@@ -158,7 +160,7 @@ export const show: Command = {
 
 /** `gloss rm ID`: deletes an article and its highlights. */
 export const rm: Command = {
-  help: 'rm ID                  Delete an article and its highlights',
+  usage: 'rm ID',
   async run(ctx) {
     const [id] = ctx.args;
     if (!id) throw new GlossError('invalid-argument', 'Name the article id to delete (see gloss list).');
@@ -169,7 +171,7 @@ export const rm: Command = {
 
 /** `gloss sync-status`: this computer's device id and every computer keeping the library, with when each last wrote. */
 export const syncStatusCommand: Command = {
-  help: 'sync-status            Show the computers keeping this library (synced folder) and when each last wrote',
+  usage: 'sync-status',
   async run(ctx) {
     const status = await call(ctx, 'getSyncStatus', {});
     print(ctx, status, () =>

@@ -36,7 +36,8 @@ export const service = {
       '“{{name}}” ({{format}}): {{anchored, number}} đánh dấu đã gắn vào bài trong thư viện, {{highlightsOnly, number}} chỉ giữ dạng đánh dấu, bỏ qua {{duplicates, number}} bản trùng, thêm {{notes, number}} ghi chú vào ghi chú của bài, bỏ qua {{ignored, number}} mục (dấu trang, trả lời hoặc mục trống).',
     missingRestored:
       'Thiếu tệp {{file}}. Gloss đã khôi phục nó từ bản sao lưu {{backup}}; các thay đổi sau bản sao lưu đó có thể đã mất.',
-    missingLost: 'Thiếu tệp {{file}} và không bản sao lưu nào trong {{dir}} hợp lệ. $t(notices.lost.{{lost}})',
+    missingLost:
+      'Thiếu tệp {{file}} và không bản sao lưu nào trong {{dir}} hợp lệ. $t(notices.lost.{{lost}})',
     damagedRestored:
       'Gloss thấy tệp {{file}} bị hỏng ({{detail}}) và đã chuyển nó sang {{aside}}. Gloss đã khôi phục bản sao lưu {{backup}}; các thay đổi sau bản sao lưu đó có thể đã mất.',
     damagedLost:
@@ -66,7 +67,8 @@ export const service = {
     recordedUnreadable: 'Gloss không đọc được các thông báo để lại trong {{folder}}: {{detail}}',
     rebuilt:
       'Mục lục thư viện ({{file}}) và mọi bản sao lưu của nó đều bị thiếu hoặc hỏng, nên Gloss đã dựng lại từ các tệp trong thư viện: {{articles, number}} bài cùng {{highlights, number}} đánh dấu và ghi chú đã trở lại, và {{added, number}} tệp khác trong articles/ thành bài mới. Những gì chỉ mục lục giữ thì không khôi phục được: tiêu đề, tác giả và ngày bạn đã sửa trở về như đọc từ từng tệp, thẻ của bài và vị trí đang đọc đã mất, cài đặt trở về mặc định, và các bài đã xóa trong phiên trước có thể xuất hiện lại.',
-    rebuiltCopies: 'Bản sao của {{count, number}} bài bị thiếu; nội dung của chúng đã được lưu thành {{files}}.',
+    rebuiltCopies:
+      'Bản sao của {{count, number}} bài bị thiếu; nội dung của chúng đã được lưu thành {{files}}.',
     rebuiltTextless:
       'Không hiện được {{count, number}} đánh dấu của {{articles, number}} bài đã mất cả nội dung lẫn bản sao; chúng vẫn nằm trong {{folder}} ({{files}}).',
     rebuiltUnreadable: 'Không đọc được các tệp sau nên chúng được để nguyên: {{files}}.',
@@ -76,7 +78,8 @@ export const service = {
     otherHighlightsUnreadable:
       'Gloss không đọc được đánh dấu của {{article}} mà một máy khác ghi trong {{folder}} ({{detail}}); Gloss sẽ đọc lại khi chúng thay đổi.',
     othersUnreadable: 'Gloss không đọc được những gì các máy khác đã ghi: {{detail}}',
-    othersHighlightsUnreadable: 'Gloss không đọc được đánh dấu mà một máy khác ghi trong {{folder}}: {{detail}}',
+    othersHighlightsUnreadable:
+      'Gloss không đọc được đánh dấu mà một máy khác ghi trong {{folder}}: {{detail}}',
     conflictUnmerged: 'Gloss không gộp được bản xung đột {{file}}: {{detail}}; bản đó được để nguyên.',
     conflictsMerged_other:
       'Công cụ đồng bộ đã tạo {{count, number}} bản xung đột của các tệp Gloss. Gloss đã gộp từng bản ghi (không mất gì) và chuyển chúng sang {{aside}}.',
@@ -100,6 +103,33 @@ export const service = {
     tagMerged: 'gộp thẻ “{{from}}” vào “{{to}}”',
     tagRenamed: 'đổi tên thẻ “{{from}}” thành “{{to}}”',
     tagDeleted: 'xóa thẻ “{{name}}”',
+  },
+  cliHelp: {
+    title: 'gloss — đọc và chú thích bài viết trên máy, không cần mạng',
+    usage: 'Cách dùng: gloss [--library DIR] [--json] <lệnh> [đối số]',
+    commands: 'Các lệnh:',
+    options: 'Tùy chọn (mọi lệnh):',
+    help: 'Hiện trợ giúp này',
+    library: 'Thư mục thư viện (mặc định: GLOSS_LIBRARY, nếu không thì thư mục dữ liệu của ứng dụng)',
+    json: 'Kết quả cho máy đọc',
+    version: 'In phiên bản',
+    badArguments: '{{message}}\nChạy "gloss --help" để xem cách dùng.',
+    unknownCommand: 'không có lệnh "{{name}}". Chạy "gloss --help" để xem danh sách.',
+    search: 'Tìm trong tiêu đề, nội dung, đánh dấu, ghi chú và thẻ',
+    open: 'Giải một liên kết gloss:// (bài, đánh dấu, vị trí) và in nơi nó dẫn tới',
+    serve: 'Phục vụ ứng dụng trên 127.0.0.1 (cùng cổng như lần trước) và in địa chỉ để mở',
+    highlight: 'Đánh dấu một trích đoạn',
+    annotations: 'Liệt kê các đánh dấu của một bài cùng ghi chú và thẻ',
+    note: 'Đặt ghi chú cho một bài hoặc một đánh dấu ("" để xóa)',
+    tag: 'Thêm hoặc bỏ thẻ của một bài hoặc một đánh dấu',
+    export: 'Xuất ghi chú; export --watch --out DIR luôn cập nhật thư mục DIR',
+    'import-annotations':
+      'Nhập chú thích từ một tệp Web Annotation JSON (như lệnh export ghi ra), hoặc đánh dấu của trình đọc khác',
+    import: 'Nhập tệp (bài viết, hoặc đánh dấu của trình đọc khác); "-" đọc từ đầu vào chuẩn',
+    list: 'Liệt kê các bài trong thư viện',
+    show: 'Hiện thông tin và nội dung của một bài',
+    rm: 'Xóa một bài cùng các đánh dấu của nó',
+    'sync-status': 'Hiện các máy đang giữ thư viện này (thư mục đồng bộ) và lần ghi cuối của từng máy',
   },
   cli: {
     error: 'gloss: {{message}}',
