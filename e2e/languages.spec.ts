@@ -134,6 +134,35 @@ for (const [language, locale] of [
   });
 }
 
+test.describe('sentences from the services, in vi', () => {
+  test.use({ locale: 'vi-VN' });
+
+  test('an import result and an undo description speak Vietnamese', async ({ gloss }) => {
+    const { page } = gloss;
+    for (let i = 0; i < 2; i++) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: NAMES.vi.import }).first().click();
+      await (await chooser).setFiles(SAMPLE);
+      await expect(page.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
+    }
+    await expect(page.getByRole('region', { name: 'Nhập tệp' })).toContainText(
+      `“son-tra-khao-sat.txt” đã có trong thư viện với tên “${SAMPLE_TITLE}”; không thêm gì.`,
+    );
+
+    await page.getByRole('button', { name: SAMPLE_TITLE, exact: true }).click();
+    await expect(page.getByRole('article', { name: NAMES.vi.article })).toContainText('Sáng 31-3');
+    await select(page, NAMES.vi.article, PASSAGE);
+    await expect(page.getByRole('toolbar', { name: NAMES.vi.selection })).toBeVisible();
+    await page.keyboard.press('1');
+    const article = page.getByRole('article', { name: NAMES.vi.article });
+    await expect(article.locator('mark.hl-yellow')).toHaveText(PASSAGE);
+    await page.getByRole('region', { name: 'Vùng đọc' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect(page.getByText(/^Đã hoàn tác: thêm đánh dấu “muốn đổi mới .*”\.$/)).toBeVisible();
+    await expect(article.locator('mark.hl-yellow')).toHaveCount(0);
+  });
+});
+
 test.describe('the language setting', () => {
   test.use({ locale: 'en-US' });
 

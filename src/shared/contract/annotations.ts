@@ -9,6 +9,7 @@ import { settingsSchema } from '../model/settings';
 import { tagColorSchema, tagInfoSchema, tagSchema } from '../model/tag';
 import { undoOutcomeSchema } from '../model/undo';
 import { changeBatchSchema } from '../model/change';
+import { noticeSchema } from '../model/notice';
 import { method } from './method';
 
 /** Longest highlight note accepted, in UTF-16 code units. */
@@ -146,6 +147,6 @@ export const annotationMethods = {
     z.object({ since: z.int().min(0), timeoutMs: z.int().min(0).max(MAX_WAIT_MS).default(25_000) }).strict(),
     changeBatchSchema,
   ),
-  /** Messages about damaged files found and repaired, each returned once. */
-  takeNotices: method(z.object({}).strict(), z.array(z.string())),
+  /** Notices for the user (damaged files found and repaired, sync conflicts merged...), each returned once. */
+  takeNotices: method(z.object({}).strict(), z.array(noticeSchema)),
 };

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, translator } from './i18n';
+import { describeNotice } from './notices';
 import type { Catalog } from './catalog/types';
 import { localeFromEnv, pickLocale } from './languages';
 
@@ -27,14 +28,18 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Keys named in code: t('a.b'), t(`a.${x}`) (as the pattern a.*), and labels like 'panel.notes' passed to t. */
+/**
+ * Keys named in code: t('a.b') and t(`a.${x}`) (as the pattern a.*) in the renderer and the CLI, the
+ * services' notices notice('notices.x') and their errors' sentences { key: 'errors.x' }.
+ */
 function usedKeys(): { file: string; key: string }[] {
   const used: { file: string; key: string }[] = [];
   for (const file of sources(SRC)) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/\bt\(\s*(['`])([^'`]+)\1/g)) {
+    const calls = text.matchAll(/\b(?:t|notice)\(\s*(['`])([^'`]+)\1/g);
+    const errorKeys = text.matchAll(/\bkey:\s*(')([a-z]+\.[A-Za-z.]+)\1/g);
+    for (const match of [...calls, ...errorKeys])
       used.push({ file: path.relative(SRC, file), key: match[2]! });
-    }
   }
   return used;
 }
@@ -42,6 +47,12 @@ function usedKeys(): { file: string; key: string }[] {
 describe('catalogs', () => {
   const en = keys(CATALOGS.en);
   const vi = keys(CATALOGS.vi);
+  /** Whether a key used in code (a pattern for a template) is absent from either catalog. */
+  const missing = ({ key }: { key: string }): boolean => {
+    if (!key.includes('${')) return !en.has(key) || !vi.has(key);
+    const pattern = new RegExp(`^${key.replace(/\./g, '\\.').replace(/\$\{[^}]*\}/g, '[^.]+')}$`);
+    return ![...en].some((k) => pattern.test(k));
+  };
 
   it('hold the same keys in Vietnamese and English', () => {
     expect([...vi].filter((k) => !en.has(k))).toEqual([]);
@@ -51,12 +62,37 @@ describe('catalogs', () => {
   it('hold every key the code uses', () => {
     const used = usedKeys();
     expect(used.length).toBeGreaterThan(150);
-    const missing = used.filter(({ key }) => {
-      if (!key.includes('${')) return !en.has(key) || !vi.has(key);
-      const pattern = new RegExp(`^${key.replace(/\./g, '\\.').replace(/\$\{[^}]*\}/g, '[^.]+')}$`);
-      return ![...en].some((k) => pattern.test(k));
-    });
-    expect(missing).toEqual([]);
+    expect(used.filter(missing)).toEqual([]);
+  });
+
+  it('hold every notice and error sentence the services name', () => {
+    const main = usedKeys().filter(({ file }) => file.startsWith('main/'));
+    expect(main.filter(({ key }) => key.startsWith('notices.')).length).toBeGreaterThan(30);
+    expect(main.filter(({ key }) => key.startsWith('undo.')).length).toBeGreaterThan(8);
+    expect(main.filter(missing)).toEqual([]);
+  });
+
+  it('word a service notice in Vietnamese, nested sentences included, and keep English as sent', () => {
+    const missing = {
+      message: 'The library index (/l/library.json) was missing and none of its backups in /b is valid. …',
+      key: 'notices.missingLost',
+      params: { What: 'The library index', file: '/l/library.json', dir: '/b', lost: 'index' },
+    };
+    expect(describeNotice(translator('vi'), 'vi', missing)).toBe(
+      'Thiếu tệp /l/library.json và không bản sao lưu nào trong /b hợp lệ. ' +
+        'Không có bản sao lưu hợp lệ nên Gloss dựng lại danh sách bài từ những gì thư viện còn giữ ' +
+        '(đánh dấu và ghi chú trong .gloss/annotations, nội dung đã lưu đệm, các bản sao trong articles/).',
+    );
+    const retrying = {
+      message: 'Disk full.',
+      key: 'notices.saveRetrying',
+      params: { code: 'disk-full', journal: 'j' },
+    };
+    expect(describeNotice(translator('vi'), 'vi', retrying)).toMatch(
+      /^Ổ đĩa đã đầy: chưa lưu được gì\. Mọi thay đổi/,
+    );
+    expect(describeNotice(translator('en'), 'en', missing)).toBe(missing.message);
+    expect(describeNotice(translator('vi'), 'vi', { message: 'Old notice.' })).toBe('Old notice.');
   });
 
   it('plural and number forms follow each language (vi one form and 22.985; en one/other and 22,985)', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { highlightsReportSchema } from './highlights-import';
+import { noticeSchema } from './notice';
 
 /** A UTF-16 offset into an article's canonical text. */
 const offset = z.int().min(0);
@@ -182,15 +183,18 @@ export type ArticleExcerpt = z.output<typeof articleExcerptSchema>;
  * What importing one file did. 'duplicate': the same text is already in the library; nothing was added.
  * 'updated': a new version of an article imported from a file of the same name; its text was replaced and
  * its highlights re-anchored. 'highlights': the file was another reader's highlights export; `highlights`
- * reports what became of them and `article` is the first article they went to. `message` is a sentence
- * for the user, e.g. "Imported “Title”."
+ * reports what became of them and `article` is the first article they went to. `message` is the English
+ * sentence for the user, e.g. "Imported “Title”.", and `key` and `params` word it from the catalogs (see
+ * `noticeSchema`); `warnings` follow it.
  */
 export const importOutcomeSchema = z.object({
   status: z.enum(['imported', 'duplicate', 'updated', 'highlights']),
   article: articleMetaSchema,
   message: z.string(),
-  /** Something to tell the user about the imported file (e.g. a PDF without text), already in `message`. */
-  notice: z.string().optional(),
+  key: noticeSchema.shape.key,
+  params: noticeSchema.shape.params,
+  /** What else to tell the user about the imported file (e.g. a PDF without text), after `message`. */
+  warnings: z.array(noticeSchema).optional(),
   highlights: highlightsReportSchema.optional(),
 });
 /** A value `importOutcomeSchema` accepts. */

@@ -24,8 +24,8 @@ export function wordsOf(ctx: Pick<CommandContext, 'locale'>): TFunction {
 
 /** One `gloss` command. */
 export interface Command {
-  /** One line for `gloss --help`, starting with the usage, e.g. "import FILE...   Import files". */
-  help: string;
+  /** How to call it, for `gloss --help`, e.g. "import FILE...": its description is the catalog's `cliHelp.<name>`. */
+  usage: string;
   /** Options this command accepts beyond the global ones, in node:util parseArgs form. */
   options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
   /** Runs the command; resolves to 'keep-running' for a server. Throws GlossError on failure. */

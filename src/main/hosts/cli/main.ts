@@ -1,5 +1,14 @@
 import { parseArgs } from 'node:util';
-import { describeError, localeFromEnv, translator } from '../../../shared/i18n';
+import {
+  describeError,
+  describeNotice,
+  localeFromEnv,
+  translator,
+  type Locale,
+  type TFunction,
+} from '../../../shared/i18n';
+import type { en } from '../../../shared/i18n/catalog/en';
+import type { Notice } from '../../../shared/model/notice';
 import { GlossError } from '../../../shared/result';
 import type { Services } from '../../services';
 import { glossDataDir, resolveLibraryPath } from '../../services/library-path';
@@ -37,20 +46,28 @@ const GLOBAL_OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-function helpText(): string {
-  const lines = Object.values(commands).map((c) => `  ${c.help}`);
-  return `gloss — read and annotate local articles, offline
+/** Names of the commands' descriptions in the catalogs. */
+type HelpKey = Exclude<
+  keyof typeof en.cliHelp,
+  'title' | 'usage' | 'commands' | 'options' | 'badArguments' | 'unknownCommand'
+>;
 
-Usage: gloss [--library DIR] [--json] <command> [arguments]
+/** `gloss --help` in the language of `t`. */
+function helpText(t: TFunction): string {
+  const line = (usage: string, key: HelpKey) => `  ${usage.padEnd(22)} ${t(`cliHelp.${key}`)}`;
+  const lines = Object.entries(commands).map(([name, c]) => line(c.usage, name as HelpKey));
+  return `${t('cliHelp.title')}
 
-Commands:
+${t('cliHelp.usage')}
+
+${t('cliHelp.commands')}
 ${lines.join('\n')}
-  help                   Show this help
+${line('help', 'help')}
 
-Options (every command):
-  --library DIR          Library folder (default: GLOSS_LIBRARY, else the app-data folder)
-  --json                 Machine-readable output
-  --version              Print the version
+${t('cliHelp.options')}
+${line('--library DIR', 'library')}
+${line('--json', 'json')}
+${line('--version', 'version')}
 `;
 }
 
@@ -70,7 +87,9 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
       options: { ...GLOBAL_OPTIONS, ...command?.options },
     });
   } catch (error) {
-    console.error(`gloss: ${(error as Error).message}\nRun "gloss --help" for usage.`);
+    console.error(
+      `gloss: ${translator(localeFromEnv(process.env))('cliHelp.badArguments', { message: (error as Error).message })}`,
+    );
     return 2;
   }
   const { values, positionals } = parsed;
@@ -79,17 +98,17 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
     console.log(json ? JSON.stringify({ version: APP_VERSION }) : `gloss ${APP_VERSION}`);
     return 0;
   }
+  const locale = localeFromEnv(process.env);
   if (values.help || name === 'help') {
-    console.log(helpText());
+    console.log(helpText(translator(locale)));
     return 0;
   }
   if (!command) {
-    console.error(`gloss: unknown command "${name}". Run "gloss --help" for the list.`);
+    console.error(`gloss: ${translator(locale)('cliHelp.unknownCommand', { name })}`);
     return 2;
   }
   let services: Services | undefined;
   let keepRunning = false;
-  const locale = localeFromEnv(process.env);
   try {
     const library = typeof values.library === 'string' ? values.library : undefined;
     // Loaded only now, so that --version and --help start as fast as node itself.
@@ -124,21 +143,26 @@ export async function main(argv: string[], rendererDir: string): Promise<number>
     return 1;
   } finally {
     if (services && !keepRunning) {
-      await printNotices(services, json);
+      await printNotices(services, json, locale);
       try {
         await services.stop();
       } finally {
-        await printNotices(services, json);
+        await printNotices(services, json, locale);
       }
     }
   }
 }
 
 /** Prints the store's messages for the user (damage found and repaired, saves that failed) on stderr. */
-async function printNotices(services: Services, json: boolean): Promise<void> {
+async function printNotices(services: Services, json: boolean, locale: Locale): Promise<void> {
   const result = await services.dispatch('takeNotices', {});
   if (!result.ok) return;
-  for (const notice of result.value as string[]) {
-    console.error(json ? JSON.stringify({ notice }) : `gloss: ${notice}`);
+  const t = translator(locale);
+  for (const said of result.value as Notice[]) {
+    console.error(
+      json
+        ? JSON.stringify({ notice: said.message, ...(said.key && { key: said.key, params: said.params }) })
+        : `gloss: ${describeNotice(t, locale, said)}`,
+    );
   }
 }

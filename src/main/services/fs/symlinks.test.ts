@@ -135,7 +135,12 @@ describe('symbolic links inside the library are refused, and nothing outside is 
     const store = await openStore(dir, { backupIntervalMs: 0, backupsToKeep: 1 });
     await store.setArticleNote(ID, 'ghi chú');
     await store.close();
-    expect(store.takeNotices().join('\n')).toContain(`Gloss refused to use ${at}: it is a symbolic link`);
+    expect(
+      store
+        .takeNotices()
+        .map((n) => n.message)
+        .join('\n'),
+    ).toContain(`Gloss refused to use ${at}: it is a symbolic link`);
     expect(readdirSync(outside.dir).sort()).toEqual([old, 'precious.txt']);
   });
 

@@ -11,6 +11,7 @@ import type { LibraryStore } from '../store';
 import { appendToEntry, entryDocument, isEntryDocument } from './entry-document';
 import { matchScore } from './match';
 import { reportMessage } from './report';
+import { notice } from '../notice';
 import {
   FORMAT_NAMES,
   type ForeignBook,
@@ -230,5 +231,21 @@ export async function importHighlights(
   const first = ctx.report.articles[0] ?? ctx.first;
   const article = first ? store.getArticle(first.id) : undefined;
   if (!article) throw new Error(`No article received the highlights of ${FORMAT_NAMES[parsed.format]}.`);
-  return { status: 'highlights', article, message: reportMessage(fileName, report), highlights: report };
+  const said = notice('notices.highlightsImported', {
+    name: fileName,
+    format: FORMAT_NAMES[report.format],
+    anchored: report.anchored,
+    highlightsOnly: report.highlightsOnly,
+    duplicates: report.duplicates,
+    notes: report.notes,
+    ignored: report.ignored,
+  });
+  // The English sentence leaves out what did not happen (see reportMessage).
+  return {
+    status: 'highlights',
+    article,
+    ...said,
+    message: reportMessage(fileName, report),
+    highlights: report,
+  };
 }

@@ -7,6 +7,8 @@ import type { Converted } from './blocks';
 import { decode, describeBinary } from './decode';
 import type { BookDetails } from './epub/epub';
 import { titleFromFileName } from './metadata';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 const MIB = 1024 * 1024;
 
@@ -83,10 +85,10 @@ export interface ImportedDocument {
   /** Encoding the file was read as, e.g. 'utf-8', 'utf-16le', 'windows-1258'; 'pdf' for a PDF. */
   encoding: string;
   /**
-   * Sentences for the person importing, about what was read imperfectly (e.g. invalid bytes, a PDF
+   * Notices for the person importing, about what was read imperfectly (e.g. invalid bytes, a PDF
    * without text); empty when none.
    */
-  warnings: string[];
+  warnings: Notice[];
   /** Language, identifier, publisher and description, where the format states them (EPUB). */
   details: BookDetails;
   /** PDF only: where each page's text lies in `text`. */
@@ -171,12 +173,7 @@ export async function convertFile(bytes: Uint8Array, fileName: string): Promise<
     wordCount: countWords(converted.text),
     contentHash: createHash('sha256').update(converted.text).digest('hex'),
     encoding,
-    warnings: invalidBytes
-      ? [
-          `${invalidBytes} ${invalidBytes === 1 ? 'byte' : 'bytes'} of “${name}” ${invalidBytes === 1 ? 'is' : 'are'} ` +
-            `not valid UTF-8 and ${invalidBytes === 1 ? 'shows' : 'show'} as �.`,
-        ]
-      : [],
+    warnings: invalidBytes ? [notice('notices.invalidBytes', { count: invalidBytes, name })] : [],
     details: { ...(converted.language && { language: converted.language }), ...converted.details },
   };
 }

@@ -60,16 +60,23 @@ describe('imported file names', () => {
     });
     expect(existsSync(path.join(dir, 'articles', 'Ghi chú-bản nháp.md'))).toBe(true);
     writeFileSync(path.join(dir, 'articles', 'Ghi chú-bản nháp.md'), `${TEXT}Sửa trên đĩa.\n`);
-    expect(await library.refreshFromDisk('articles/Ghi chú-bản nháp.md')).toMatch(/changed on disk/);
+    expect((await library.refreshFromDisk('articles/Ghi chú-bản nháp.md'))?.message).toMatch(
+      /changed on disk/,
+    );
   });
 
   it('imports mostly-UTF-8 text with a few invalid bytes as UTF-8, and says so', async () => {
     const good = Buffer.from(TEXT.repeat(5));
     const bytes = Buffer.concat([good.subarray(0, 30), Buffer.from([0xff, 0xfe]), good.subarray(30)]);
     const outcome = await library.importBytes(bytes, 'hỏng.txt');
-    expect(outcome.message).toBe(
-      `Imported “${outcome.article.title}”. 2 bytes of “hỏng.txt” are not valid UTF-8 and show as �.`,
-    );
+    expect(outcome.message).toBe(`Imported “${outcome.article.title}”.`);
+    expect(outcome.warnings).toEqual([
+      {
+        message: '2 bytes of “hỏng.txt” are not valid UTF-8 and show as �.',
+        key: 'notices.invalidBytes',
+        params: { count: 2, name: 'hỏng.txt' },
+      },
+    ]);
     const { text } = await library.get(outcome.article.id);
     expect(text).toContain('��');
     expect(text).toContain('Bài học về rừng đặc dụng.');

@@ -74,8 +74,8 @@ describe('LibraryService with PDF files', () => {
   it('imports a PDF without text with a notice', async () => {
     const outcome = await library.importBytes(await makePdf([{ texts: [] }]), 'scan.pdf');
     expect(outcome.status).toBe('imported');
-    expect(outcome.notice).toMatch(/no text layer/);
-    expect(outcome.message).toContain(outcome.notice);
+    expect(outcome.warnings).toEqual([expect.objectContaining({ key: 'notices.noTextLayer' })]);
+    expect(outcome.warnings?.[0]?.message).toMatch(/no text layer/);
   });
 
   it('leaves the library unchanged when it refuses a file', async () => {

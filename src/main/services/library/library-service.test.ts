@@ -118,7 +118,7 @@ describe('LibraryService', () => {
     writeFileSync(copy, SAMPLE.toString().replace('Sáng 31-3,', 'Đoạn mới chèn vào.\n\nSáng 31-3,'));
 
     const report = await library.refreshFromDisk('articles/son-tra-khao-sat.txt');
-    expect(report).toContain('1 of 1 highlights placed');
+    expect(report?.message).toContain('1 of 1 highlights placed');
     const { text } = await library.get(article.id);
     expect(text).toContain('Đoạn mới chèn vào.');
     const [moved] = await store.listAnnotations(article.id);
@@ -136,7 +136,9 @@ describe('LibraryService', () => {
       path.join(dir, 'articles', 'son-tra-khao-sat.txt'),
       SAMPLE.toString().replace(sentence, ''),
     );
-    expect(await library.refreshFromDisk('articles/son-tra-khao-sat.txt')).toContain('could not be placed');
+    expect((await library.refreshFromDisk('articles/son-tra-khao-sat.txt'))?.message).toContain(
+      'could not be placed',
+    );
     const [orphan] = await store.listAnnotations(article.id);
     expect(orphan).toMatchObject({ orphaned: true, note: 'bài học' });
     expect(orphan?.target.quote.exact).toBe(PASSAGE);

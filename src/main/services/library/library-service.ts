@@ -19,6 +19,8 @@ import type { LibraryStore } from '../store';
 import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
 import { BookImages, type BookImage } from './book-images';
 import { copyFileName, uniqueFileName } from './file-names';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** An article's canonical text and its blocks (and pages, for a PDF). */
 type Content = { text: string; blocks: ArticleContent['blocks']; pages?: ArticleContent['pages'] };
@@ -151,7 +153,7 @@ export class LibraryService {
       return {
         status: 'duplicate',
         article: existing,
-        message: `“${name}” is already in the library as “${existing.title}”; nothing was added.`,
+        ...worded(notice('notices.duplicate', { name, title: existing.title })),
       };
     }
     const safeName = copyFileName(name);
@@ -192,9 +194,9 @@ export class LibraryService {
     }
     // Acknowledged once on disk: the search index follows the change feed in the background.
     await this.store.putArticle(article);
-    const message = [`Imported “${article.title}”.`, ...doc.warnings].join(' ');
-    if (doc.warnings.length === 0) return { status: 'imported', article, message };
-    return { status: 'imported', article, message, notice: doc.warnings.join(' ') };
+    const said = worded(notice('notices.imported', { title: article.title }));
+    if (doc.warnings.length === 0) return { status: 'imported', article, ...said };
+    return { status: 'imported', article, ...said, warnings: doc.warnings };
   }
 
   /**
@@ -209,7 +211,7 @@ export class LibraryService {
     return {
       status: 'updated',
       article: updated,
-      message: report ?? `“${updated.title}” was re-imported; its text had not changed.`,
+      ...worded(report ?? notice('notices.reimportedSame', { title: updated.title })),
     };
   }
 
@@ -273,7 +275,7 @@ export class LibraryService {
    * unreadable changes nothing: the stored text and highlights stay (silently
    * for a password-protected PDF, which cannot be read without its password).
    */
-  async refreshFromDisk(sourceFile: string): Promise<string | null> {
+  async refreshFromDisk(sourceFile: string): Promise<Notice | null> {
     const article = this.store.listArticles().find((a) => a.sourceFile === sourceFile);
     if (!article) return null;
     let doc: ImportedDocument;
@@ -286,7 +288,7 @@ export class LibraryService {
       // A password-protected copy cannot be read again without its password, which is kept nowhere:
       // its text stays, and a new version comes in by importing it again with the password.
       if (error instanceof GlossError && error.params?.password) return null;
-      return `“${article.title}” changed on disk but could not be read (${(error as Error).message}); Gloss keeps the text it had.`;
+      return notice('notices.changedUnreadable', { title: article.title, detail: (error as Error).message });
     }
     if (doc.contentHash === article.contentHash) return null;
     const annotations = await this.store.listAnnotations(article.id);
@@ -358,14 +360,21 @@ export class LibraryService {
   }
 }
 
-function describeReanchoring(title: string, report: ReanchorReport): string {
-  const head = `“${title}” changed on disk`;
-  if (report.total === 0) return `${head}; its text was updated.`;
-  const parts = [`${report.unchanged + report.moved} of ${report.total} highlights placed`];
-  if (report.moved) parts.push(`${report.moved} moved`);
-  if (report.fuzzy) parts.push(`${report.fuzzy} matched approximately`);
-  if (report.orphaned) parts.push(`${report.orphaned} could not be placed and are listed in the notes panel`);
-  return `${head}: ${parts.join(', ')}.`;
+function describeReanchoring(title: string, report: ReanchorReport): Notice {
+  if (report.total === 0) return notice('notices.changedOnDisk', { title });
+  return notice('notices.reanchored', {
+    title,
+    placed: report.unchanged + report.moved,
+    total: report.total,
+    moved: report.moved,
+    fuzzy: report.fuzzy,
+    orphaned: report.orphaned,
+  });
+}
+
+/** A notice as the fields of an import outcome: its English message, key and params. */
+function worded(said: Notice): Pick<ImportOutcome, 'message' | 'key' | 'params'> {
+  return { message: said.message, key: said.key, params: said.params };
 }
 
 /** The metadata only a PDF has, as optional article fields (absent for other formats). */

@@ -121,7 +121,7 @@ describe('rebuilding a lost library index', () => {
         ['du lịch', 1],
       ]),
     );
-    const notices = (await call(open, 'takeNotices', {})) as string[];
+    const notices = ((await call(open, 'takeNotices', {})) as { message: string }[]).map((n) => n.message);
     expect(notices.join('\n')).toMatch(
       /rebuilt it from the files in the library: 3 articles with their 3 highlights/,
     );
@@ -165,7 +165,9 @@ describe('rebuilding a lost library index', () => {
     );
     for (const name of damagedBackups)
       expect(readFileSync(path.join(backups, name))).toEqual(Buffer.alloc(32));
-    const notices = ((await call(open, 'takeNotices', {})) as string[]).join('\n');
+    const notices = ((await call(open, 'takeNotices', {})) as { message: string }[])
+      .map((n) => n.message)
+      .join('\n');
     expect(notices).toContain(path.join(ownFolder(dir), aside[0] as string));
     expect(notices).toContain(`their text was saved as ${rewritten}`);
   });

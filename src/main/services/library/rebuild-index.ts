@@ -10,6 +10,8 @@ import type { ImportedDocument } from '../import/convert';
 import type { ImportConverter } from '../import/import-converter';
 import type { LibraryStore, LostArticle } from '../store';
 import { copyFileName, uniqueFileName } from './file-names';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** A temporary file of an interrupted write, never a copy. */
 const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
@@ -68,8 +70,6 @@ function record(id: string, copy: Copy, annotations: Annotation[]): ArticleMeta 
     deleted: false,
   };
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * When the store opened without an index (library.json and every backup of
@@ -137,7 +137,9 @@ export async function rebuildLostIndex(store: LibraryStore, converter: ImportCon
   await Promise.all([...recovered, ...added].map((meta) => store.putArticle(meta)));
   await store.listTags();
   await store.flush();
-  store.addNotice(describeRebuild(store, recovered, added, rewritten, textless, unreadable));
+  for (const said of describeRebuild(store, recovered, added, rewritten, textless, unreadable)) {
+    store.addNotice(said);
+  }
 }
 
 /** Saves an article's cached text as a new plain-text copy; undefined when the cache cannot be read. */
@@ -167,7 +169,7 @@ async function copyFromCache(store: LibraryStore, lost: LostArticle): Promise<Co
   };
 }
 
-/** The message for the user after a rebuild: what came back, what is new, what could not be recovered. */
+/** The notices for the user after a rebuild: what came back, what is new, what could not be recovered. */
 function describeRebuild(
   store: LibraryStore,
   recovered: ArticleMeta[],
@@ -175,33 +177,30 @@ function describeRebuild(
   rewritten: string[],
   textless: LostArticle[],
   unreadable: string[],
-): string {
-  const highlights = recovered.reduce((sum, meta) => sum + meta.highlightCount, 0);
-  const parts = [
-    `The library index (${path.join(store.libraryPath, '.gloss', 'library.json')}) and all its backups were ` +
-      'missing or damaged, so Gloss rebuilt it from the files in the library: ' +
-      `${plural(recovered.length, 'article')} with their ${plural(highlights, 'highlight')} and notes came back` +
-      (added.length > 0
-        ? `, and ${plural(added.length, 'other file')} in articles/ became new articles.`
-        : '.'),
-    'What only the index held could not be recovered: titles, authors and dates you edited are back to those ' +
-      'read from each file, article tags and reading positions are gone, settings are back to their defaults, ' +
-      'and articles deleted in the last session may have come back.',
+): Notice[] {
+  const glossDir = path.join(store.libraryPath, '.gloss');
+  const notices = [
+    notice('notices.rebuilt', {
+      file: path.join(glossDir, 'library.json'),
+      articles: recovered.length,
+      highlights: recovered.reduce((sum, meta) => sum + meta.highlightCount, 0),
+      added: added.length,
+    }),
   ];
   if (rewritten.length > 0) {
-    parts.push(
-      `The copies of ${plural(rewritten.length, 'article')} were missing; their text was saved as ${rewritten.join(', ')}.`,
-    );
+    notices.push(notice('notices.rebuiltCopies', { count: rewritten.length, files: rewritten.join(', ') }));
   }
   if (textless.length > 0) {
-    const count = textless.reduce((sum, a) => sum + a.annotations.filter((x) => !x.deleted).length, 0);
-    parts.push(
-      `${plural(count, 'highlight')} of ${plural(textless.length, 'article')} whose text and copy are both gone ` +
-        `could not be shown; they stay in ${path.join(store.libraryPath, '.gloss', 'annotations')} ` +
-        `(${textless.map((a) => `${a.id}.json`).join(', ')}).`,
+    notices.push(
+      notice('notices.rebuiltTextless', {
+        count: textless.reduce((sum, a) => sum + a.annotations.filter((x) => !x.deleted).length, 0),
+        articles: textless.length,
+        folder: path.join(glossDir, 'annotations'),
+        files: textless.map((a) => `${a.id}.json`).join(', '),
+      }),
     );
   }
   if (unreadable.length > 0)
-    parts.push(`These files could not be read and were left as they are: ${unreadable.join(', ')}.`);
-  return parts.join(' ');
+    notices.push(notice('notices.rebuiltUnreadable', { files: unreadable.join(', ') }));
+  return notices;
 }

@@ -2,17 +2,19 @@ import { watch, type FSWatcher } from 'chokidar';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LibraryService } from './library-service';
+import type { Notice } from '../../../shared/model/notice';
+import { errorNotice } from '../notice';
 
 /**
  * Watches `<library>/articles` and refreshes an article whenever its copy is
  * changed or replaced on disk (also for edits made while Gloss was closed:
  * at start every copy newer than its article record is checked once).
- * `report` receives a sentence for the user after each refresh.
+ * `report` receives a notice for the user after each refresh.
  */
 export function watchArticles(
   libraryPath: string,
   library: LibraryService,
-  report: (message: string) => void,
+  report: (notice: Notice) => void,
   options: { stabilityMs?: number } = {},
 ): { ready: Promise<void>; close(): Promise<void> } {
   const articlesDir = path.join(libraryPath, 'articles');
@@ -25,8 +27,8 @@ export function watchArticles(
         const info = await stat(absolute).catch(() => null);
         if (!article || !info || info.mtime.toISOString() <= article.updatedAt) return;
       }
-      const message = await library.refreshFromDisk(sourceFile).catch((error: Error) => error.message);
-      if (message) report(message);
+      const said = await library.refreshFromDisk(sourceFile).catch(errorNotice);
+      if (said) report(said);
     });
   };
   let initialDone = false;

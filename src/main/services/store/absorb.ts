@@ -5,6 +5,8 @@ import type { StoreContext } from './context';
 import { mergeLibrary, mergeShard } from './merge';
 import type { LibraryFile, ShardFile } from './schemas';
 import { ARTICLE_NOTE, stampLibrary, stampShard } from './stamps';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** What another device's files bring, joined into the open store. */
 export interface Absorbing {
@@ -109,18 +111,16 @@ export function noteVersionCounts(data: ShardFile): Map<string, number> {
 
 /** Tells the user about each note that gained a second version (edited on two computers at once). */
 export function reportNoteVersions(
-  notify: (message: string) => void,
+  notify: (said: Notice) => void,
   title: string | undefined,
   data: ShardFile,
   before: Map<string, number>,
 ): void {
   for (const [key, state] of Object.entries(data.sync?.notes ?? {})) {
     if (state.heads.length < 2 || (before.get(key) ?? 1) >= state.heads.length) continue;
-    const article = title ?? data.articleId;
-    const what = key === ARTICLE_NOTE ? `The note of “${article}”` : `A highlight's note in “${article}”`;
+    const params = { title: title ?? data.articleId };
     notify(
-      `${what} was edited on two computers at once. Gloss kept both versions in the note, one after the ` +
-        'other; edit it to keep what you want.',
+      notice(key === ARTICLE_NOTE ? 'notices.articleNoteVersions' : 'notices.highlightNoteVersions', params),
     );
   }
 }

@@ -24,6 +24,8 @@ import { parseOrInvalid, type ShardFile } from './schemas';
 import type { StoredFile } from './stored-file';
 import type { AnnotationState } from './undo';
 import { tagKey } from '../../../shared/model/tag';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** Which of an article's live highlights to list: overlapping a canonical range [start, end), or with these ids. */
 export interface AnnotationFilter {
@@ -106,7 +108,7 @@ export class Annotations {
     const saved = cloneAnnotation(annotation);
     await this.changed(articleId, file, [annotation.id], changes);
     this.ctx.history.record({
-      label: `highlight ${quoted(annotation)} added`,
+      what: notice('undo.highlightAdded', { quote: quoted(annotation) }),
       articleId,
       changes: [{ kind: 'annotation', articleId, id: annotation.id, before, after }],
     });
@@ -171,7 +173,7 @@ export class Annotations {
     const saved = cloneAnnotation(annotation);
     await this.changed(articleId, file, [id], changes);
     this.ctx.history.record({
-      label: editLabel(annotation, before, after),
+      what: editNotice(annotation, before, after),
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
@@ -189,7 +191,7 @@ export class Annotations {
     const saved = cloneAnnotation(annotation);
     await this.changed(articleId, file, [id], new ChangeSet());
     this.ctx.history.record({
-      label: `highlight ${quoted(annotation)} deleted`,
+      what: notice('undo.highlightDeleted', { quote: quoted(annotation) }),
       articleId,
       changes: [{ kind: 'annotation', articleId, id, before, after }],
     });
@@ -293,13 +295,13 @@ function quoted(annotation: Annotation): string {
 }
 
 /** What an edit did, e.g. `highlight “…” recoloured`, `note on “…” edited`. */
-function editLabel(annotation: Annotation, before: AnnotationState, after: AnnotationState): string {
+function editNotice(annotation: Annotation, before: AnnotationState, after: AnnotationState): Notice {
   const color = before.color !== after.color;
   const note = before.note !== after.note;
   const tags = !sameTags(before.tags, after.tags);
-  const what = Number(color) + Number(note) + Number(tags) > 1 ? 'edited' : null;
-  if (what || (!color && !note && !tags)) return `highlight ${quoted(annotation)} edited`;
-  if (color) return `highlight ${quoted(annotation)} recoloured`;
-  if (note) return `note on ${quoted(annotation)} edited`;
-  return `tags of ${quoted(annotation)} changed`;
+  const params = { quote: quoted(annotation) };
+  if (Number(color) + Number(note) + Number(tags) !== 1) return notice('undo.highlightEdited', params);
+  if (color) return notice('undo.highlightRecoloured', params);
+  if (note) return notice('undo.noteEdited', params);
+  return notice('undo.tagsChanged', params);
 }

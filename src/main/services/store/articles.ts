@@ -143,8 +143,8 @@ export class Articles {
       what: `the cached text of ${describeArticle(this.ctx, id)}`,
       codec: contentCodec,
       backups: null,
-      whenLost: 'It can be rebuilt from the article’s source file.',
-      notify: (message) => this.ctx.notify(message),
+      whenLost: 'content',
+      notify: (said) => this.ctx.notify(said),
     });
     if (!loaded) return undefined;
     const content = { ...loaded.data, hash: textHash(loaded.data.text) };

@@ -8,6 +8,7 @@ import type { Shards } from './shards';
 import type { StoredFile } from './stored-file';
 import type { TagRegistry } from './tag-registry';
 import type { AnnotationState, UndoHistory } from './undo';
+import type { Notice } from '../../../shared/model/notice';
 
 /** What the parts of one open store share: its files, in-memory records and bookkeeping. */
 export interface StoreContext {
@@ -25,7 +26,7 @@ export interface StoreContext {
   /** After a shard changed: schedules its write (only the highlights `ids` when given) and recounts its highlights. */
   shardChanged(articleId: string, file: StoredFile<ShardFile>, ids?: string[]): void;
   /** Keeps a message for the user. */
-  notify(message: string): void;
+  notify(said: Notice): void;
   /** @throws GlossError 'internal' once closed, 'locked' once the lock was lost. */
   assertWritable(): void;
   /**

@@ -98,6 +98,7 @@ describe('crash safety (a writer killed with SIGKILL)', () => {
       // Nothing to report but, at most, the temporary file of the killed write, moved aside.
       const notices = store
         .takeNotices()
+        .map((n) => n.message)
         .filter((notice) => !/left behind by interrupted saves/.test(notice));
       expect(notices).toEqual([]);
       await store.close();

@@ -67,11 +67,11 @@ describe('damaged files', () => {
       const [aside] = asideFiles(ownFolder(dir), 'library.json');
       expect(aside).toBeDefined();
       expect(readFileSync(path.join(ownFolder(dir), aside as string))).toEqual(bytes);
-      const notices = store.takeNotices();
+      const notices = store.takeNotices().map((n) => n.message);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toContain(path.join(ownFolder(dir), aside as string));
       expect(notices[0]).toContain(path.join(glossDir, 'backups', 'library'));
-      expect(store.takeNotices()).toEqual([]);
+      expect(store.takeNotices().map((n) => n.message)).toEqual([]);
       expect(JSON.parse(readFileSync(path.join(ownFolder(dir), 'library.json'), 'utf8'))).toMatchObject({
         articles: [expect.objectContaining({ id: ID })],
       });
@@ -91,7 +91,7 @@ describe('damaged files', () => {
       ]);
       const [aside] = asideFiles(shardDir, `${ID}.json`);
       expect(readFileSync(path.join(shardDir, aside as string))).toEqual(bytes);
-      const [notice] = store.takeNotices();
+      const [notice] = store.takeNotices().map((n) => n.message);
       expect(notice).toContain('“Khảo sát Sơn Trà”');
       expect(notice).toContain(path.join(shardDir, aside as string));
     },
@@ -105,7 +105,7 @@ describe('damaged files', () => {
 
     const store = await openStore(dir);
     expect(store.listArticles()).toEqual([]);
-    expect(store.takeNotices()[0]).toMatch(/No valid backup was found/);
+    expect(store.takeNotices().map((n) => n.message)[0]).toMatch(/No valid backup was found/);
     expect(
       readFileSync(
         path.join(ownFolder(dir), asideFiles(ownFolder(dir), 'library.json')[0] as string),
@@ -130,7 +130,7 @@ describe('damaged files', () => {
     const store = await openStore(dir);
     expect(store.getArticle(ID)).toBeDefined();
     expect(store.getSettings().fontSize).toBe(19);
-    expect(store.takeNotices()[0]).not.toContain(newest);
+    expect(store.takeNotices().map((n) => n.message)[0]).not.toContain(newest);
   });
 
   it('restores a missing library.json from its backups and says so', async () => {
@@ -138,7 +138,7 @@ describe('damaged files', () => {
     rmSync(path.join(ownFolder(dir), 'library.json'));
     const store = await openStore(dir);
     expect(store.getArticle(ID)).toBeDefined();
-    expect(store.takeNotices()[0]).toMatch(/was missing/);
+    expect(store.takeNotices().map((n) => n.message)[0]).toMatch(/was missing/);
   });
 
   it('moves a damaged content cache aside and reports it missing, so it can be rebuilt', async () => {
@@ -148,7 +148,7 @@ describe('damaged files', () => {
     const store = await openStore(dir);
     expect(await store.readContent(ID)).toBeUndefined();
     expect(asideFiles(contentDir, `${ID}.json`)).toHaveLength(1);
-    expect(store.takeNotices()[0]).toMatch(/cached text of “Khảo sát Sơn Trà” damaged/);
+    expect(store.takeNotices().map((n) => n.message)[0]).toMatch(/cached text of “Khảo sát Sơn Trà” damaged/);
   });
 });
 

@@ -78,7 +78,12 @@ describe('one library on two computers through a synced folder', () => {
       expect(merged?.note).toContain('bản của máy A');
       expect(merged?.note).toContain('bản của máy B');
       expect(merged?.note).toContain(NOTE_VERSIONS_SEPARATOR);
-      expect(store.takeNotices().join('\n')).toMatch(/edited on two computers at once/);
+      expect(
+        store
+          .takeNotices()
+          .map((n) => n.message)
+          .join('\n'),
+      ).toMatch(/edited on two computers at once/);
       states.push(highlights.map(({ updatedAt: _, ...rest }) => rest));
     }
     expect(states[0]).toEqual(states[1]);
@@ -224,7 +229,12 @@ describe('conflict copies made by sync tools', () => {
       [first.id, inCopy.id, inMain.id].sort(),
     );
     expect(readdirSync(shards)).not.toContain(name);
-    expect(store.takeNotices().join('\n')).toMatch(/conflict copy.*merged it record by record/s);
+    expect(
+      store
+        .takeNotices()
+        .map((n) => n.message)
+        .join('\n'),
+    ).toMatch(/conflict copy.*merged it record by record/s);
     const aside = readdirSync(path.join(dir, '.gloss', 'conflicts'));
     expect(aside).toHaveLength(1);
   });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { atomicWrite, fsyncDir } from '../fs/atomic-write';
 import { mkdirNoFollow, readFileNoFollow, refuseLinks } from '../fs/no-follow';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** Data read from disk that cannot be used; the message says why, as a clause ("the file is empty"). */
 export class DamagedDataError extends Error {}
@@ -48,10 +50,10 @@ export interface JsonFileOptions<T> {
   what: string;
   codec: Codec<T>;
   backups: BackupPolicy | null;
-  /** Sentence for the user when a damaged file could not be restored from a backup. */
-  whenLost: string;
-  /** Receives messages for the user (damage found and repaired, saves that failed). */
-  notify: (message: string) => void;
+  /** What the user is told when a damaged file could not be restored from a backup (see `notices.lost`). */
+  whenLost: 'index' | 'content' | 'highlights';
+  /** Receives notices for the user (damage found and repaired, saves that failed). */
+  notify: (said: Notice) => void;
 }
 
 /** Data loaded from disk, with the modification time of the file it came from (ms since epoch). */
@@ -129,9 +131,7 @@ export async function writeBackup<T>(
     decodeBytes(options.codec, (await readFileNoFollow(file)).bytes);
   } catch {
     await rm(file, { force: true });
-    options.notify(
-      `Gloss could not verify a fresh backup of ${options.what} at ${file}; it kept the older backups.`,
-    );
+    options.notify(notice('notices.backupUnverified', { what: options.what, source: options.file, file }));
     return;
   }
   const regular = (await listBackups(policy.dir)).filter((name) => BACKUP_NAME.exec(name)?.[1] === undefined);
@@ -206,10 +206,11 @@ export async function loadJsonFile<T>(options: JsonFileOptions<T>): Promise<Load
     if (!isNotFound(error)) throw ioError(what, file, error);
     if (!backups || (await listBackups(backups.dir)).length === 0) return null;
     const restored = await restoreNewestBackup(options, backups);
+    const What = capitalise(what);
     options.notify(
       restored
-        ? `${capitalise(what)} (${file}) was missing. Gloss restored it from the backup ${restored.from}; changes made after that backup may be lost.`
-        : `${capitalise(what)} (${file}) was missing and none of its backups in ${backups.dir} is valid. ${options.whenLost}`,
+        ? notice('notices.missingRestored', { What, file, backup: restored.from })
+        : notice('notices.missingLost', { What, file, dir: backups.dir, lost: options.whenLost }),
     );
     return restored;
   }
@@ -226,11 +227,11 @@ export async function loadJsonFile<T>(options: JsonFileOptions<T>): Promise<Load
     if (!(error instanceof DamagedDataError)) throw error;
     const aside = await moveAside(file);
     const restored = backups ? await restoreNewestBackup(options, backups) : null;
+    const params = { what, file, detail: error.message, aside };
     options.notify(
-      `Gloss found ${what} damaged (${error.message}) and moved it to ${aside}. ` +
-        (restored
-          ? `It restored the backup ${restored.from}; changes made after that backup may be lost.`
-          : options.whenLost),
+      restored
+        ? notice('notices.damagedRestored', { ...params, backup: restored.from })
+        : notice('notices.damagedLost', { ...params, lost: options.whenLost }),
     );
     return restored;
   }

@@ -4,6 +4,7 @@ import { absorbLibrary, absorbShard, type Absorbing } from './absorb';
 import { describeError } from './context';
 import { deviceFolder, otherDeviceFolders, readLibraryAt, readShardAt, readShardFiles } from './devices';
 import { fileStamp } from './files';
+import { notice } from '../notice';
 
 const SHARD_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(json|journal)$/;
 /** Syncthing: `name.sync-conflict-20240501-101010-ABCDEFG.ext`. */
@@ -67,7 +68,7 @@ export class DeviceFollower {
     this.timer = setTimeout(() => {
       void this.pickUp()
         .catch((error: unknown) => {
-          this.options.ctx.notify(`Gloss could not read what other computers wrote: ${describeError(error)}`);
+          this.options.ctx.notify(notice('notices.othersUnreadable', { detail: describeError(error) }));
         })
         .finally(() => this.schedule());
     }, this.options.intervalMs);
@@ -107,9 +108,7 @@ export class DeviceFollower {
           const theirs = await readShardAt(folder, id);
           if (theirs) await absorbShard(this.options, theirs);
         } catch (error) {
-          ctx.notify(
-            `Gloss could not read highlights another computer wrote in ${folder}: ${describeError(error)}`,
-          );
+          ctx.notify(notice('notices.othersHighlightsUnreadable', { folder, detail: describeError(error) }));
         }
       }
     }
@@ -146,17 +145,11 @@ export class DeviceFollower {
         await rename(file, target);
         merged++;
       } catch (error) {
-        ctx.notify(
-          `Gloss could not merge the conflict copy ${file}: ${describeError(error)}; it left it there.`,
-        );
+        ctx.notify(notice('notices.conflictUnmerged', { file, detail: describeError(error) }));
       }
     }
     if (merged > 0) {
-      ctx.notify(
-        `The sync tool had made ${merged} conflict ${merged === 1 ? 'copy' : 'copies'} of Gloss's files. Gloss ` +
-          `merged ${merged === 1 ? 'it' : 'them'} record by record (nothing was lost) and moved ` +
-          `${merged === 1 ? 'it' : 'them'} to ${aside}.`,
-      );
+      ctx.notify(notice('notices.conflictsMerged', { count: merged, aside }));
     }
   }
 }

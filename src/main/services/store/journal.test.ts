@@ -70,7 +70,7 @@ describe('the shard journal', () => {
       [ids[1], ''],
     ]);
     expect(store.getArticle(ID)?.highlightCount).toBe(2);
-    expect(store.takeNotices()).toEqual([]);
+    expect(store.takeNotices().map((n) => n.message)).toEqual([]);
     expect(readFileSync(journalOf(copy), 'utf8')).toBe('');
     expect(readFileSync(shardOf(copy), 'utf8')).toContain('sửa sau');
   });
@@ -82,7 +82,7 @@ describe('the shard journal', () => {
 
     const store = await openStore(copy);
     expect((await store.listAnnotations(ID)).map((a) => a.id)).toEqual(ids);
-    expect(store.takeNotices()).toEqual([]);
+    expect(store.takeNotices().map((n) => n.message)).toEqual([]);
   });
 
   it('keeps a NUL-filled journal aside and says so, instead of taking it for a torn line', async () => {
@@ -94,7 +94,7 @@ describe('the shard journal', () => {
 
       const store = await openStore(copy);
       expect((await store.listAnnotations(ID)).map((a) => a.id)).toEqual(ids);
-      const [notice] = store.takeNotices();
+      const [notice] = store.takeNotices().map((n) => n.message);
       expect(notice).toMatch(/could not read 1 of the recent changes/);
       const aside = readdirSync(path.dirname(journal)).find((name) => name.includes('.journal.damaged-'));
       expect(aside, 'a .damaged copy of the journal').toBeDefined();
@@ -113,7 +113,7 @@ describe('the shard journal', () => {
       [ids[0], 'sửa sau'],
       [ids[1], ''],
     ]);
-    const [notice] = store.takeNotices();
+    const [notice] = store.takeNotices().map((n) => n.message);
     expect(notice).toMatch(
       /could not read 1 of the recent changes to the highlights and notes of “Khảo sát Sơn Trà”/,
     );

@@ -2,6 +2,7 @@ import { lstat } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { atomicWrite } from '../fs/atomic-write';
 import { loadJsonFile, writeBackup, type JsonFileOptions } from './files';
+import { notice } from '../notice';
 
 /** What identifies one version of a file on disk. */
 interface Stamp {
@@ -69,7 +70,12 @@ export class ValidatedJsonAdapter<T> implements Adapter<T> {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.options.notify(
-          `Gloss saved ${this.options.what} but could not back it up in ${policy.dir}: ${message}.`,
+          notice('notices.backupFailed', {
+            what: this.options.what,
+            source: this.options.file,
+            dir: policy.dir,
+            detail: message,
+          }),
         );
       }
     }

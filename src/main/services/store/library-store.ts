@@ -33,6 +33,8 @@ import { TagRegistry } from './tag-registry';
 import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-operations';
 import { UndoHistory, type UndoScope } from './undo';
 import { peekUndo, redo, undo } from './undo-apply';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** Tuning of one open library (see StoreTuning), and what becomes of its notices. */
 export type LibraryStoreOptions = Partial<StoreTuning> &
@@ -78,7 +80,7 @@ export class LibraryStore {
   private readonly health: StoreHealth;
   private readonly library: StoredFile<LibraryFile>;
   /** Notices to record in the library on close ('record' mode); undefined when the caller shows them. */
-  private readonly toRecord: string[] | undefined;
+  private readonly toRecord: Notice[] | undefined;
   /** This computer's device id (see deviceIdOf). */
   readonly deviceId: string;
   private readonly follower: DeviceFollower;
@@ -153,7 +155,7 @@ export class LibraryStore {
       await shards.loadWrittenSince(files.library.loadedMtimeMs, (id) => articles.has(id));
       if (!store.toRecord) {
         const recorded = await takeRecordedNotices(files.glossDir).catch((error: unknown) => [
-          `Gloss could not read the messages left in ${files.glossDir}: ${describeError(error)}`,
+          notice('notices.recordedUnreadable', { folder: files.glossDir, detail: describeError(error) }),
         ]);
         store.health.notices.unshift(...recorded);
       }
@@ -175,14 +177,14 @@ export class LibraryStore {
     return syncStatus(this.ctx.glossDir, this.deviceId);
   }
 
-  /** Adds a message for the user (e.g. a report from another service) and answers waiting long-polls. */
-  addNotice(message: string): void {
-    this.health.notices.push(message);
+  /** Adds a notice for the user (e.g. a report from another service) and answers waiting long-polls. */
+  addNotice(said: Notice): void {
+    this.health.notices.push(said);
     this.changes.wake();
   }
 
   /** Messages for the user about damage found and repaired (what happened, where the damaged file went); each returned once. */
-  takeNotices(): string[] {
+  takeNotices(): Notice[] {
     const taken = this.health.notices.splice(0);
     this.toRecord?.push(...taken);
     return taken;

@@ -4,6 +4,8 @@ import { link, lstat, mkdir, readFile, rm, unlink, utimes, writeFile } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /**
  * A lock from another computer (a library on a shared drive), or of the
@@ -131,7 +133,7 @@ async function create(file: string, owner: Owner): Promise<boolean> {
 export async function lockLibrary(
   libraryPath: string,
   lockFile: string,
-  onLost: (message: string) => void,
+  onLost: (said: Notice) => void,
 ): Promise<LibraryLock> {
   const file = lockFile;
   const owner = me();
@@ -151,10 +153,7 @@ export async function lockLibrary(
         if (!sameOwner(lock?.owner ?? null, owner)) {
           released = true;
           clearInterval(heartbeat);
-          onLost(
-            `Another process took over the library ${libraryPath}. Gloss stopped saving to it so as not to ` +
-              `overwrite that process's changes; restart Gloss to continue.`,
-          );
+          onLost(notice('notices.lockLost', { library: libraryPath }));
           return;
         }
         const now = new Date();

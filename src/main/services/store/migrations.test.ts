@@ -93,7 +93,7 @@ describe('migration from version 0', () => {
       }),
     ]);
     expect(await store.listTags()).toEqual([{ name: 'Đà Nẵng', color: '#336699', count: 2 }]);
-    expect(store.takeNotices()).toEqual([]);
+    expect(store.takeNotices().map((n) => n.message)).toEqual([]);
 
     const glossDir = path.join(dir, '.gloss');
     const library = JSON.parse(readFileSync(path.join(ownFolder(dir), 'library.json'), 'utf8'));
@@ -126,6 +126,8 @@ describe('migration from version 0', () => {
     const store = await LibraryStore.open(dir);
     open.push(store);
     expect(store.listArticles()).toEqual([]);
-    expect(store.takeNotices()[0]).toMatch(/damaged \(its content is not what Gloss expects: articles/);
+    expect(store.takeNotices().map((n) => n.message)[0]).toMatch(
+      /damaged \(its content is not what Gloss expects: articles/,
+    );
   });
 });

@@ -18,15 +18,15 @@ describe('notices found by a process without a window', () => {
 
     const cli = await LibraryStore.open(dir, { notices: 'record' });
     await cli.listAnnotations(ID);
-    const printed = cli.takeNotices();
+    const printed = cli.takeNotices().map((n) => n.message);
     await cli.close();
     expect(printed.join('\n')).toMatch(/could not read .* recent changes/);
 
     const app = await LibraryStore.open(dir);
-    expect(app.takeNotices()).toEqual(printed);
+    expect(app.takeNotices().map((n) => n.message)).toEqual(printed);
     await app.close();
     const again = await LibraryStore.open(dir);
-    expect(again.takeNotices()).toEqual([]);
+    expect(again.takeNotices().map((n) => n.message)).toEqual([]);
     await again.close();
   });
 });

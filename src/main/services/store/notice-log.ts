@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
 import { openNoFollow, readFileNoFollow } from '../fs/no-follow';
+import { noticeSchema, type Notice } from '../../../shared/model/notice';
 
 /** Longest notice kept in the log, in UTF-16 units (a longer one is cut). */
 const MAX_NOTICE_LENGTH = 4000;
@@ -15,16 +16,16 @@ function logFile(glossDir: string): string {
 }
 
 /**
- * Appends messages for the user that this process could not show (the CLI:
+ * Appends notices for the user that this process could not show (the CLI:
  * repairs it made, damaged files it kept aside) to the library's notice
  * log, fdatasynced, so the app shows them when it next opens the library.
  * @throws GlossError('forbidden') for a link; fs errors (ENOSPC...).
  */
-export async function recordNotices(glossDir: string, messages: string[]): Promise<void> {
-  if (messages.length === 0) return;
+export async function recordNotices(glossDir: string, notices: Notice[]): Promise<void> {
+  if (notices.length === 0) return;
   const at = new Date().toISOString();
-  const lines = messages
-    .map((message) => JSON.stringify({ at, message: message.slice(0, MAX_NOTICE_LENGTH) }) + '\n')
+  const lines = notices
+    .map((said) => JSON.stringify({ at, ...said, message: said.message.slice(0, MAX_NOTICE_LENGTH) }) + '\n')
     .join('');
   const handle = await openNoFollow(
     logFile(glossDir),
@@ -45,7 +46,7 @@ export async function recordNotices(glossDir: string, messages: string[]): Promi
  * Unreadable lines are skipped; a missing log gives none.
  * @throws GlossError('forbidden') for a link; fs errors other than ENOENT.
  */
-export async function takeRecordedNotices(glossDir: string): Promise<string[]> {
+export async function takeRecordedNotices(glossDir: string): Promise<Notice[]> {
   const file = logFile(glossDir);
   let text: string;
   try {
@@ -54,12 +55,13 @@ export async function takeRecordedNotices(glossDir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const notices: string[] = [];
+  const notices: Notice[] = [];
   for (const line of text.split('\n')) {
     if (notices.length >= MAX_NOTICES) break;
     try {
-      const { message } = JSON.parse(line) as { message?: unknown };
-      if (typeof message === 'string') notices.push(message.slice(0, MAX_NOTICE_LENGTH));
+      const parsed = noticeSchema.safeParse(JSON.parse(line));
+      if (parsed.success)
+        notices.push({ ...parsed.data, message: parsed.data.message.slice(0, MAX_NOTICE_LENGTH) });
     } catch {
       // A torn or foreign line: nothing to show.
     }

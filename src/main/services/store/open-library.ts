@@ -14,6 +14,8 @@ import { writeStignore } from './stignore';
 import { StoredFile } from './stored-file';
 import { sweepDebris } from './sweep';
 import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
+import { notice } from '../notice';
+import type { Notice } from '../../../shared/model/notice';
 
 /** Where this computer's identity comes from (see deviceIdOf). */
 export interface DeviceOptions {
@@ -65,10 +67,10 @@ export async function openLibraryFiles(
     backupIntervalMs: options.backupIntervalMs ?? 10 * 60_000,
   };
   const health: StoreHealth = { notices: [], lostLock: undefined, wake: () => {} };
-  const lock = await lockLibrary(root, path.join(glossDir, 'locks', `${deviceId}.lock`), (message) => {
+  const lock = await lockLibrary(root, path.join(glossDir, 'locks', `${deviceId}.lock`), (said) => {
     if (health.lostLock) return;
-    health.lostLock = message;
-    health.notices.push(message);
+    health.lostLock = said.message;
+    health.notices.push(said);
     health.wake();
   });
   try {
@@ -89,8 +91,7 @@ export async function openLibraryFiles(
         codec: libraryCodec,
         merge: mergeLibrary,
         stamp: (data) => stampLibrary(data, clock),
-        whenLost:
-          'No valid backup was found, so Gloss rebuilds the article list from what the library holds (highlights and notes in .gloss/annotations, cached texts, the copies in articles/).',
+        whenLost: 'index',
       },
       (): LibraryFile => ({
         schemaVersion: SCHEMA_VERSION,
@@ -114,7 +115,9 @@ export async function openLibraryFiles(
           }
         : null,
       own,
-    ).catch((error: unknown) => `Gloss could not tidy up ${root}: ${describeError(error)}`);
+    ).catch((error: unknown) =>
+      notice('notices.tidyFailed', { library: root, detail: describeError(error) }),
+    );
     if (swept) health.notices.push(swept);
     return { root, glossDir, deviceId, own, clock, tuning, lock, health, library };
   } catch (error) {
@@ -128,7 +131,7 @@ export async function openLibraryFiles(
  * by the digest kept in `data`'s sync data, is skipped); true when `data`
  * changed, so it is written only then. Unreadable files are reported into `notices`.
  */
-async function joinOthers(data: LibraryFile, others: string[], notices: string[]): Promise<boolean> {
+async function joinOthers(data: LibraryFile, others: string[], notices: Notice[]): Promise<boolean> {
   const before = JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } });
   let joined = false;
   for (const folder of others) {
@@ -141,10 +144,7 @@ async function joinOthers(data: LibraryFile, others: string[], notices: string[]
       seen[key] = source.digest;
       joined = true;
     } catch (error) {
-      notices.push(
-        `Gloss could not read the library index another computer wrote in ${folder} (${describeError(error)}); ` +
-          'it left it as it is and will read it again when it changes.',
-      );
+      notices.push(notice('notices.otherIndexUnreadable', { folder, detail: describeError(error) }));
     }
   }
   return joined && JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } }) !== before;

@@ -11,6 +11,8 @@ import { metaOf, stampShard } from './stamps';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** Shard files read at once when the whole library is scanned. */
 const SCAN_CONCURRENCY = 16;
@@ -30,7 +32,7 @@ export interface ShardsOptions {
   /** The folders of the other devices (see otherDeviceFolders). */
   others(): Promise<string[]>;
   /** Keeps a message for the user. */
-  notify(message: string): void;
+  notify(said: Notice): void;
   /** Options of a stored file at `relative` inside `.gloss`, described to the user as `what`. */
   fileOptions(relative: string, what: string): CommonFileOptions;
   /** Words naming an article in messages. */
@@ -66,7 +68,7 @@ export class Shards {
           journal: shardJournal(articleId, this.journalFile(articleId)),
           merge: mergeShard,
           stamp: (data, keys) => stampShard(data, keys, this.options.clock, this.options.deviceId),
-          whenLost: 'No valid backup was found, so that article starts without highlights or note.',
+          whenLost: 'highlights',
         },
         (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] }),
       ).then(async (file) => {
@@ -105,8 +107,11 @@ export class Shards {
         seen[key] = source.digest;
       } catch (error) {
         this.options.notify(
-          `Gloss could not read the highlights of ${this.options.describe(articleId)} another computer wrote ` +
-            `in ${folder} (${error instanceof Error ? error.message : String(error)}); it will read them again when they change.`,
+          notice('notices.otherHighlightsUnreadable', {
+            article: this.options.describe(articleId),
+            folder,
+            detail: error instanceof Error ? error.message : String(error),
+          }),
         );
       }
     }

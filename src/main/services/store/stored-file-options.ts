@@ -2,6 +2,7 @@ import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import type { BackupPolicy } from './files';
 import type { StoredFileOptions } from './stored-file';
+import type { Notice } from '../../../shared/model/notice';
 
 /** Write tuning of one open library. */
 export interface StoreTuning {
@@ -13,7 +14,7 @@ export interface StoreTuning {
 
 /** What the files of one library report to: messages for the user, and whether its lock was lost. */
 export interface StoreHealth {
-  notices: string[];
+  notices: Notice[];
   /** Why the library lock was lost; writes are refused from then on. */
   lostLock: string | undefined;
   /** Answers waiting long-polls (a notice arrived). */
@@ -48,8 +49,8 @@ export function storedFileOptions(
     file: path.join(glossDir, relative),
     what,
     backups,
-    notify: (message: string) => {
-      health.notices.push(message);
+    notify: (said: Notice) => {
+      health.notices.push(said);
       health.wake();
     },
     idleDelayMs: IDLE_DELAY_MS,

@@ -6,6 +6,7 @@ import { readFileNoFollow } from '../fs/no-follow';
 import { fileStamp, type JsonFileOptions } from './files';
 import { JournalWriter } from './journal-writer';
 import { ValidatedJsonAdapter } from './json-adapter';
+import { notice } from '../notice';
 
 /** Journal entries kept before the next flush rewrites the whole file instead. */
 const JOURNAL_MAX_ENTRIES = 256;
@@ -147,14 +148,22 @@ export class StoredFile<T> {
         await atomicWrite(aside, read.text);
       } catch (error) {
         this.options.notify(
-          `Gloss could not read ${read.unreadable} of the recent changes to ${this.options.what} (${journal.file}) ` +
-            `and could not copy that file aside (${describe(error)}); it left the file as it is.`,
+          notice('notices.journalUnreadableKept', {
+            count: read.unreadable,
+            what: this.options.what,
+            file: journal.file,
+            detail: describe(error),
+          }),
         );
         return;
       }
       this.options.notify(
-        `Gloss could not read ${read.unreadable} of the recent changes to ${this.options.what} (${journal.file}). ` +
-          `It kept every change it could read and saved a copy of that file as ${aside}.`,
+        notice('notices.journalUnreadable', {
+          count: read.unreadable,
+          what: this.options.what,
+          file: journal.file,
+          aside,
+        }),
       );
     }
     this.dirty = 'all';
@@ -314,8 +323,11 @@ export class StoredFile<T> {
           this.dirty = mergeDirty(dirty, this.dirty);
           if (this.foldFailures++ === 0) {
             this.options.notify(
-              `${failure.message} Every change is still safe in ${this.options.journal?.file ?? 'memory'}; ` +
-                'Gloss will try again a few times.',
+              notice('notices.saveRetrying', {
+                failure: failure.message,
+                code: failure.code,
+                journal: this.options.journal?.file ?? 'memory',
+              }),
             );
           }
           if (this.foldFailures <= FOLD_RETRIES) this.scheduleFold();
@@ -356,10 +368,7 @@ export class StoredFile<T> {
     this.options.stamp?.(this.db.data, 'all');
     this.db.data = this.options.merge(this.db.data, theirs);
     this.onReload?.();
-    this.options.notify(
-      `Another Gloss process changed ${this.options.what} (${this.options.file}) while this one was not ` +
-        'looking (for example while the computer slept). Gloss kept the changes of both.',
-    );
+    this.options.notify(notice('notices.otherProcess', { what: this.options.what, file: this.options.file }));
   }
 
   /**
@@ -375,8 +384,12 @@ export class StoredFile<T> {
       this.onReload?.();
     } catch (error) {
       this.options.notify(
-        `${failure.message} Gloss could not read ${this.options.file} back either (${describe(error)}); ` +
-          'reopen the library before making more changes.',
+        notice('notices.readBackFailed', {
+          failure: failure.message,
+          code: failure.code,
+          file: this.options.file,
+          detail: describe(error),
+        }),
       );
     }
     this.dirty = null;

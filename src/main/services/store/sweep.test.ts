@@ -31,7 +31,7 @@ describe('debris left by interrupted imports and writes', () => {
     writeFileSync(path.join(ownFolder(dir), 'annotations', `.${ORPHAN}.json.0123456789ab.tmp`), '{');
 
     const store = await LibraryStore.open(dir);
-    const notices = store.takeNotices();
+    const notices = store.takeNotices().map((n) => n.message);
     await store.close();
 
     expect(notices.join('\n')).toMatch(/4 files left behind.*orphaned-copies/);
@@ -62,7 +62,7 @@ describe('debris left by interrupted imports and writes', () => {
     mkdirSync(path.join(dir, 'articles'));
     writeFileSync(path.join(dir, 'articles', 'mine.txt'), 'của tôi');
     const store = await LibraryStore.open(dir);
-    expect(store.takeNotices()).toEqual([]);
+    expect(store.takeNotices().map((n) => n.message)).toEqual([]);
     await store.close();
     expect(filesUnder(path.join(dir, 'articles'))).toEqual(['mine.txt']);
   });

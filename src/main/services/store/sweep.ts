@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
 import { mkdirNoFollow } from '../fs/no-follow';
 import { fileStamp } from './files';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** A temporary file of an interrupted atomicWrite (see atomicWrite). */
 const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
@@ -45,11 +47,11 @@ async function debrisIn(root: string, dir: string, isDebris: (name: string) => b
  * and content caches that no article of the index refers to. Nothing is
  * deleted; shards and journals are never moved. Call with the library
  * locked, before anything else writes; `own` is this device's folder inside
- * `.gloss` (other devices' folders are never touched). Returns the message for the user,
+ * `.gloss` (other devices' folders are never touched). Returns the notice for the user,
  * or null when nothing was found.
  * @throws GlossError('forbidden') for a link on the way; fs errors.
  */
-export async function sweepDebris(root: string, inUse: InUse | null, own?: string): Promise<string | null> {
+export async function sweepDebris(root: string, inUse: InUse | null, own?: string): Promise<Notice | null> {
   const temp = (name: string) => TEMP_NAME.test(name);
   const found = [
     ...(await debrisIn(root, '.gloss', temp)),
@@ -83,9 +85,5 @@ export async function sweepDebris(root: string, inUse: InUse | null, own?: strin
   for (const dir of new Set(found.map((relative) => path.dirname(relative)))) {
     await fsyncDir(path.join(root, dir));
   }
-  return (
-    `Gloss found ${found.length} file${found.length === 1 ? '' : 's'} left behind by interrupted saves or imports ` +
-    `(no article uses them) and moved them to ${target}. Nothing was deleted; remove that folder once you ` +
-    'have checked it.'
-  );
+  return notice('notices.debrisMoved', { count: found.length, target });
 }

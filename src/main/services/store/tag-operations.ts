@@ -4,6 +4,7 @@ import { later, now, sameTags, stateOf, type StoreContext } from './context';
 import { tagKey } from '../../../shared/model/tag';
 import { normalizeTagName } from './tags';
 import type { Change, TagChange } from './undo';
+import { notice } from '../notice';
 
 /** Every registered tag with its use count (live highlights and live articles), sorted by name. */
 export async function listTags(ctx: StoreContext): Promise<TagInfo[]> {
@@ -64,9 +65,9 @@ export async function renameTag(ctx: StoreContext, from: string, to: string): Pr
     )),
   );
   ctx.history.record({
-    label: existing
-      ? `tag “${source.name}” merged into “${existing.name}”`
-      : `tag “${source.name}” renamed to “${result.name}”`,
+    what: existing
+      ? notice('undo.tagMerged', { from: source.name, to: existing.name })
+      : notice('undo.tagRenamed', { from: source.name, to: result.name }),
     articleId: null,
     changes: undo,
   });
@@ -84,7 +85,7 @@ export async function deleteTag(ctx: StoreContext, name: string): Promise<void> 
   ctx.tags.set(key, null, changes);
   const undo: Change[] = [removal];
   undo.push(...(await rewriteTagUses(ctx, changes, (tags) => tags.filter((other) => tagKey(other) !== key))));
-  ctx.history.record({ label: `tag “${tag.name}” deleted`, articleId: null, changes: undo });
+  ctx.history.record({ what: notice('undo.tagDeleted', { name: tag.name }), articleId: null, changes: undo });
   await ctx.commit(changes);
 }
 

@@ -5,6 +5,7 @@ import type { ShardFile } from './schemas';
 import type { StoredFile } from './stored-file';
 import type { Change, TagChange, UndoEntry, UndoScope } from './undo';
 import { GlossError } from '../../../shared/result';
+import { notice } from '../notice';
 
 /**
  * Undoes an operation: the one named by `scope.entry`, else the newest for `scope.articleId` (library-wide
@@ -23,7 +24,7 @@ export async function undo(ctx: StoreContext, scope: UndoScope = {}): Promise<Un
   }
   if (!entry) return null;
   await applyEntry(ctx, entry, 'before');
-  return { label: `Undid: ${entry.label}`, articleId: entry.articleId, entry: entry.id };
+  return outcome(entry, 'undo.undid');
 }
 
 /** Redoes the newest undone operation in scope (see `undo`); null when there is none. */
@@ -32,13 +33,19 @@ export async function redo(ctx: StoreContext, scope: UndoScope = {}): Promise<Un
   const entry = ctx.history.takeRedo(scope);
   if (!entry) return null;
   await applyEntry(ctx, entry, 'after');
-  return { label: `Redid: ${entry.label}`, articleId: entry.articleId, entry: entry.id };
+  return outcome(entry, 'undo.redid');
 }
 
 /** The operation `undo(scope)` would undo now, without undoing it; null when there is none. */
 export function peekUndo(ctx: StoreContext, scope: UndoScope = {}): UndoOutcome | null {
   const entry = ctx.history.peekUndo(scope);
-  return entry ? { label: entry.label, articleId: entry.articleId, entry: entry.id } : null;
+  return entry ? outcome(entry) : null;
+}
+
+/** What undoing or redoing `entry` did (`done` absent for the one about to be undone). */
+function outcome(entry: UndoEntry, done?: 'undo.undid' | 'undo.redid'): UndoOutcome {
+  const label = done ? notice(done, { what: entry.what.message }).message : entry.what.message;
+  return { label, what: entry.what, articleId: entry.articleId, entry: entry.id };
 }
 
 /** Puts every change of `entry` in its `side` state. Registry entries first (in reverse when undoing), so restored tags take their restored spelling. */

@@ -1,3 +1,4 @@
+import type { Notice } from '../../../shared/model/notice';
 import type { HighlightColor } from '../../../shared/model/annotation';
 import type { Tag } from '../../../shared/model/tag';
 
@@ -27,8 +28,8 @@ export type Change =
 export interface UndoEntry {
   /** Sequence number given by the history when recorded (0 until then); names the operation to undo. */
   id: number;
-  /** What the operation did, e.g. `highlight “Sơn Trà…” deleted`. */
-  label: string;
+  /** What the operation did, e.g. `undo.highlightDeleted` (“highlight “Sơn Trà…” deleted”). */
+  what: Notice;
   /** The article it concerns; null for operations across the library (tags). */
   articleId: string | null;
   changes: Change[];

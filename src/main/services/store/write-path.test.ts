@@ -105,7 +105,7 @@ describe('a writer paused while another took the library over', () => {
     // It wakes up and carries on.
     const ours = await highlight(paused, 20);
     await paused.putArticle(articleMeta({ id: THIRD, title: 'Bài sau khi thức dậy' }));
-    const notices = paused.takeNotices();
+    const notices = paused.takeNotices().map((n) => n.message);
     await paused.close();
     expect(notices.join('\n')).toMatch(/Another Gloss process changed/);
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GlossError } from '../../../shared/result';
 import type { ExportSource } from '../export';
 import { VaultExporter, type ChangeFollow } from './vault-exporter';
+import type { Notice } from '../../../shared/model/notice';
 
 const remembered = z.record(z.string(), z.string());
 
@@ -12,7 +13,7 @@ export interface VaultControlOptions {
   libraryPath: string;
   source: ExportSource;
   changes: ChangeFollow;
-  notify: (message: string) => void;
+  notify: (said: Notice) => void;
   /** Gloss's per-computer folder, where the export folder of each library is remembered; none: this run only. */
   dataDir?: string;
 }
@@ -80,7 +81,7 @@ export class VaultControl {
    */
   async set(
     folder: string | null,
-    notify?: (message: string) => void,
+    notify?: (said: Notice) => void,
   ): Promise<{ folder: string | null; problem: string | null }> {
     if (folder !== null) await this.check(folder);
     await this.exporter?.stop();

@@ -74,7 +74,7 @@ function exporter(changes = feed(), source = new MemoryExportSource(library)) {
     folder,
     source,
     changes,
-    notify: (m) => notices.push(m),
+    notify: (m) => notices.push(m.message),
     now: () => new Date('2024-05-01T08:30:00.000Z'),
   });
 }

@@ -2,6 +2,8 @@ import type { ChangeEvent } from '../../../shared/model/change';
 import { renderExport, writeExportFiles, type ExportSource } from '../export';
 import { articleFiles } from './folder-index';
 import { markRemoved } from './removed';
+import type { Notice } from '../../../shared/model/notice';
+import { notice } from '../notice';
 
 /** What the exporter needs of the change feed. */
 export interface ChangeFollow {
@@ -15,7 +17,7 @@ export interface VaultExporterOptions {
   source: ExportSource;
   changes: ChangeFollow;
   /** Tells the user something, once per distinct failure and once when it is over. */
-  notify: (message: string) => void;
+  notify: (said: Notice) => void;
   /** Quiet time after the last change before exporting, in ms. Default 1500. */
   delayMs?: number;
   /** Longest wait after the first of a stream of changes, in ms. Default 5000. */
@@ -193,16 +195,20 @@ export class VaultExporter {
     if (failures.length === 0) {
       if (this.problem !== null) {
         this.problem = null;
-        this.options.notify(`The export folder ${this.options.folder} is up to date again.`);
+        this.options.notify(notice('notices.exportFolderBack', { folder: this.options.folder }));
       }
       return;
     }
     const unique = [...new Set(failures)];
     const shown = unique.slice(0, 3).join(' ');
     const more = unique.length > 3 ? ` (and ${unique.length - 3} more)` : '';
-    const problem = `Gloss could not update the export folder ${this.options.folder}: ${shown}${more} It will try again in ${Math.round(this.retryMs / 1000)} seconds and after the next change.`;
-    if (problem !== this.problem) this.options.notify(problem);
-    this.problem = problem;
+    const problem = notice('notices.exportFolderFailed', {
+      folder: this.options.folder,
+      detail: `${shown}${more}`,
+      seconds: Math.round(this.retryMs / 1000),
+    });
+    if (problem.message !== this.problem) this.options.notify(problem);
+    this.problem = problem.message;
     clearTimeout(this.quietTimer);
     this.quietTimer = setTimeout(() => {
       this.quietTimer = undefined;

@@ -140,6 +140,7 @@ export function ExportDialog({
             {error}
           </p>
         )}
+        <ExportFolder />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             {t('app.cancel')}
@@ -148,7 +149,6 @@ export function ExportDialog({
             {busy ? t('exporting.running') : t('exporting.run')}
           </button>
         </div>
-        <ExportFolder />
       </div>
     </Dialog>
   );

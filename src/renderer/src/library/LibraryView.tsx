@@ -43,7 +43,7 @@ export function LibraryView() {
   // What the filter field shows, and the filter applied: its text once any composition has ended.
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const composed = useComposedValue(setQuery);
+  const composed = useComposedValue(setQuery, setText);
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<SortKey>('recent');
   const [editing, setEditing] = useState<ArticleMeta | null>(null);
@@ -93,12 +93,7 @@ export function LibraryView() {
               aria-label={t('library.filter')}
               placeholder={t('library.filterPlaceholder')}
               value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                composed.change(e.target.value);
-              }}
-              onCompositionStart={composed.onCompositionStart}
-              onCompositionEnd={composed.onCompositionEnd}
+              {...composed}
             />
             <label>
               {t('library.tag')}{' '}

@@ -19,7 +19,7 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
     setShownQuery(find.query);
     setText(find.query);
   }
-  const composed = useComposedValue(setFindQuery);
+  const composed = useComposedValue(setFindQuery, setText);
 
   useEffect(() => {
     input.current?.focus();
@@ -42,12 +42,7 @@ export function FindBar({ onSelectMatch }: { onSelectMatch: () => void }) {
         aria-label={t('find.label')}
         placeholder={t('find.label')}
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          composed.change(e.target.value);
-        }}
-        onCompositionStart={composed.onCompositionStart}
-        onCompositionEnd={composed.onCompositionEnd}
+        {...composed}
         onKeyDown={(e) => {
           if (isComposing(e)) return;
           if (e.key === 'Enter') {

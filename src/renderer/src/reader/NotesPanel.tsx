@@ -63,7 +63,7 @@ export function NotesPanel({
     (value: string) => setFilter({ ...useStore.getState().notesFilter, text: value }),
     [setFilter],
   );
-  const composed = useComposedValue(applyText);
+  const composed = useComposedValue(applyText, setText);
 
   return (
     <div className="notes-panel">
@@ -97,12 +97,7 @@ export function NotesPanel({
           aria-label={t('notes.filterText')}
           placeholder={t('notes.filterPlaceholder')}
           value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            composed.change(e.target.value);
-          }}
-          onCompositionStart={composed.onCompositionStart}
-          onCompositionEnd={composed.onCompositionEnd}
+          {...composed}
         />
         <select
           aria-label={t('notes.filterColour')}

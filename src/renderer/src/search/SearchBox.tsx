@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { SearchHit, SearchResults, SearchSnippet } from '../../../shared/model/search';
@@ -31,10 +31,14 @@ export function SearchBox() {
   // What the field shows, and the query run: the field's text once any input-method composition has ended.
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const composed = useComposedValue(setQuery);
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const showText = useCallback((value: string) => {
+    setText(value);
+    setOpen(true);
+  }, []);
+  const composed = useComposedValue(setQuery, showText);
   const input = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
@@ -88,13 +92,7 @@ export function SearchBox() {
         placeholder={t('search.placeholder')}
         value={text}
         onFocus={() => setOpen(true)}
-        onChange={(e) => {
-          setText(e.target.value);
-          composed.change(e.target.value);
-          setOpen(true);
-        }}
-        onCompositionStart={composed.onCompositionStart}
-        onCompositionEnd={composed.onCompositionEnd}
+        {...composed}
         onKeyDown={(e) => {
           if (isComposing(e)) return;
           if (e.key === 'Escape') {

@@ -1,6 +1,6 @@
 import { initReactI18next } from 'react-i18next';
 import { api } from '../api';
-import { createI18n, describeError, pickLocale, type Locale } from '../../../shared/i18n';
+import { createI18n, describeError, describeNotice, pickLocale, type Locale } from '../../../shared/i18n';
 import type { AppSlice, Notice, Slice } from './types';
 import { unwrapWith } from './unwrap';
 
@@ -20,6 +20,9 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => {
       if (error.code === 'unauthorized') return i18n.t('app.sessionEnded');
       if (error.params?.reason === 'not-answering') return i18n.t('app.notAnswering');
       return describeError(i18n.t, i18n.language as Locale, error);
+    },
+    say(notice) {
+      return describeNotice(i18n.t, i18n.language as Locale, notice);
     },
     notices: [],
     view: { kind: 'library' },

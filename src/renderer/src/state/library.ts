@@ -85,12 +85,13 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
         else if (!result.ok) state.failures.push({ name: file.name, message: get().describe(result.error) });
         else if (result.value.status === 'imported') {
           state.imported++;
-          if (result.value.notice) state.notes.push(result.value.message);
+          const warnings = result.value.warnings ?? [];
+          if (warnings.length) state.notes.push([result.value, ...warnings].map(get().say).join(' '));
         } else if (result.value.status === 'highlights') {
           state.imported++;
-          state.notes.push(result.value.message);
+          state.notes.push(get().say(result.value));
         } else {
-          state.notes.push(result.value.message);
+          state.notes.push(get().say(result.value));
           (result.value.status === 'duplicate' ? state.duplicates : state.updated).push(file.name);
         }
         state.done++;

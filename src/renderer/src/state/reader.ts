@@ -226,7 +226,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       }
       get().disableUndo(outcome.entry);
       // The highlights and tags it changed arrive as change events (see sync.ts).
-      get().notify('info', `${outcome.label}.`);
+      get().notify('info', `${get().i18n.t('undo.undid', { what: get().say(outcome.what) })}.`);
     },
 
     async redo() {
@@ -237,7 +237,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
         get().notify('info', get().i18n.t('reader.nothingToRedo'));
         return;
       }
-      get().notify('info', `${outcome.label}.`);
+      get().notify('info', `${get().i18n.t('undo.redid', { what: get().say(outcome.what) })}.`);
     },
 
     async offerUndo(text, articleId) {

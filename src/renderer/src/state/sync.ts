@@ -42,7 +42,9 @@ export function useLibrarySync(): void {
         const first = since === null;
         since = result.value.revision;
         const notices = await api.takeNotices({});
-        if (notices.ok) for (const text of notices.value) useStore.getState().notify('error', text);
+        if (notices.ok)
+          for (const said of notices.value)
+            useStore.getState().notify('error', useStore.getState().say(said));
         if (first) continue;
         await (result.value.reset ? reloadAll() : apply(result.value.events));
       }

@@ -4,6 +4,7 @@ import type { Annotation, HighlightColor, PdfArea, PdfPageRects } from '../../..
 import type { AppInfo } from '../../../shared/model/app';
 import type { i18n } from 'i18next';
 import type { ApiError } from '../../../shared/result';
+import type { Notice as ServiceNotice } from '../../../shared/model/notice';
 import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
 import type { TagInfo } from '../../../shared/model/tag';
@@ -41,6 +42,8 @@ export interface AppSlice {
   i18n: i18n;
   /** A service's error in the user's language (its English message in English). */
   describe(error: ApiError): string;
+  /** A service's notice (an import result, a repair, a sync conflict merged) in the user's language. */
+  say(notice: ServiceNotice): string;
   notices: Notice[];
   view: View;
   /** Counts the arrivals of other computers' changes (see `devices-changed`), so their status is asked again. */

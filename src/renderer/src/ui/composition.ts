@@ -1,4 +1,4 @@
-import { useCallback, useRef, type CompositionEvent } from 'react';
+import { useCallback, useRef, type ChangeEvent, type CompositionEvent } from 'react';
 
 /**
  * True while an input method (Telex, VNI, a CJK IME…) is composing: the key belongs to it, not to a
@@ -12,19 +12,25 @@ export function isComposing(e: {
   return Boolean(e.isComposing || e.nativeEvent?.isComposing || e.keyCode === 229);
 }
 
-/** What `useComposedValue` gives a text field: handlers to spread on it, and `change` for its onChange. */
-export interface ComposedValue {
+/** What `useComposedValue` gives a text field: the props to spread on it. */
+export interface ComposedFieldProps {
+  /** Shows the typed value at once and hands it on, unless a composition is under way. */
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
   onCompositionStart: () => void;
+  /** Hands the composed value on. */
   onCompositionEnd: (e: CompositionEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
-  /** Hands `value` on at once, unless a composition is under way (then its end hands it on). */
-  change: (value: string) => void;
 }
 
 /**
- * Hands a field's value to `commit` (a query to run, a filter to apply) only once each input-method
- * composition has ended, so "dang" typed with Telex searches for "đang", never for "dan" or "dang".
+ * The change and composition handlers of a text field that shows what is typed at once (`show`, the
+ * field's own state) and hands its value to `commit` (a query to run, a filter to apply) only once each
+ * input-method composition has ended, so "dang" typed with Telex searches for "đang", never for "dan" or
+ * "dang". Spread the result on the field: `<input value={text} {...useComposedValue(run, setText)} />`.
  */
-export function useComposedValue(commit: (value: string) => void): ComposedValue {
+export function useComposedValue(
+  commit: (value: string) => void,
+  show: (value: string) => void,
+): ComposedFieldProps {
   const composing = useRef(false);
   const onCompositionStart = useCallback(() => {
     composing.current = true;
@@ -36,11 +42,12 @@ export function useComposedValue(commit: (value: string) => void): ComposedValue
     },
     [commit],
   );
-  const change = useCallback(
-    (value: string) => {
-      if (!composing.current) commit(value);
+  const onChange = useCallback(
+    (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      show(e.target.value);
+      if (!composing.current) commit(e.target.value);
     },
-    [commit],
+    [commit, show],
   );
-  return { onCompositionStart, onCompositionEnd, change };
+  return { onChange, onCompositionStart, onCompositionEnd };
 }

@@ -55,7 +55,7 @@ export function annotationLine(a: Annotation): string {
 
 /** `gloss highlight ID --quote TEXT`: highlights a quote of an article, as a selection in the app does. */
 export const highlightCommand: Command = {
-  help: 'highlight ID --quote TEXT [--occurrence N] [--color C] [--note TEXT] [--tag T]...  Highlight a quote',
+  usage: 'highlight ID --quote TEXT [--occurrence N] [--color C] [--note TEXT] [--tag T]...',
   options: {
     quote: { type: 'string' },
     occurrence: { type: 'string' },
@@ -114,7 +114,7 @@ export const highlightCommand: Command = {
 
 /** `gloss annotations ID`: an article's highlights in document order. */
 export const annotationsCommand: Command = {
-  help: 'annotations ID          List an article’s highlights with their notes and tags',
+  usage: 'annotations ID',
   async run(ctx) {
     const id = requireId(ctx, 'article id');
     const list = await call(ctx, 'listAnnotations', { articleId: id });
@@ -124,7 +124,7 @@ export const annotationsCommand: Command = {
 
 /** `gloss note ID|ANNOTATION_ID --text TEXT`: sets an article's note or a highlight's note. */
 export const noteCommand: Command = {
-  help: 'note ID|ANNOTATION_ID --text TEXT  Set the note of an article or a highlight ("" clears it)',
+  usage: 'note ID|ANNOTATION_ID --text TEXT',
   options: { text: { type: 'string' } },
   async run(ctx) {
     const id = requireId(ctx, 'article or highlight id');
@@ -147,7 +147,7 @@ export const noteCommand: Command = {
 
 /** `gloss tag ID|ANNOTATION_ID --add T --remove T`: changes the tags of an article or a highlight. */
 export const tagCommand: Command = {
-  help: 'tag ID|ANNOTATION_ID [--add T]... [--remove T]...  Add or remove tags of an article or a highlight',
+  usage: 'tag ID|ANNOTATION_ID [--add T]... [--remove T]...',
   options: { add: { type: 'string', multiple: true }, remove: { type: 'string', multiple: true } },
   async run(ctx) {
     const id = requireId(ctx, 'article or highlight id');

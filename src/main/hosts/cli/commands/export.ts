@@ -2,6 +2,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportScope } from '../../../../shared/model/export';
 import { GlossError } from '../../../../shared/result';
+import { describeNotice } from '../../../../shared/i18n';
 import type { ExportTarget } from '../../../services/export';
 import { runEveryStep } from '../../../services/stop';
 import { call, print, wordsOf, type Command, type CommandContext } from '../command';
@@ -89,7 +90,8 @@ async function watchFolder(ctx: CommandContext): Promise<'keep-running'> {
  * see watchFolder.
  */
 export const exportCommand: Command = {
-  help: 'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty] [--lang vi|en]  Export notes; export --watch --out DIR keeps DIR current',
+  usage:
+    'export --article ID|--tag TAG|--all --out PATH [--format md|json] [--template FILE] [--combined] [--color-marker emoji|text|none] [--include-empty] [--lang vi|en]',
   options: {
     article: { type: 'string' },
     tag: { type: 'string' },
@@ -162,7 +164,7 @@ export const exportCommand: Command = {
  * highlights export of another reader (Kindle, KOReader, Hypothesis, Readwise) is imported as `gloss import` does.
  */
 export const importAnnotationsCommand: Command = {
-  help: 'import-annotations FILE  Import annotations from a Web Annotation JSON file (as export writes it), or another reader’s highlights',
+  usage: 'import-annotations FILE',
   async run(ctx) {
     const file = ctx.args[0];
     if (file === undefined || ctx.args.length > 1) {
@@ -173,7 +175,7 @@ export const importAnnotationsCommand: Command = {
     const name = path.basename(file);
     if (readHighlightsFile(name, Buffer.from(json))) {
       const outcome = await call(ctx, 'importFile', { name, data: Buffer.from(json).toString('base64') });
-      print(ctx, outcome, outcome.message);
+      print(ctx, outcome, () => describeNotice(wordsOf(ctx), ctx.locale ?? 'en', outcome));
       return;
     }
     const result = await call(ctx, 'importWebAnnotations', { json });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { GlossError } from '../../../../shared/result';
 import type { ArticleMeta } from '../../../../shared/model/article';
 import { textWithPageMarkers } from '../../../../shared/pdf/pages';
-import { describeError, type TFunction } from '../../../../shared/i18n';
+import { describeError, describeNotice, type TFunction } from '../../../../shared/i18n';
 import type { Params, ResultOf } from '../../../../shared/contract';
 import { call, print, wordsOf, type Command, type CommandContext } from '../command';
 import { PASSWORD_TRIES, promptPassword, wantsPassword } from '../password';
@@ -95,7 +95,7 @@ async function importOne(ctx: CommandContext, params: Params<'importFile'>): Pro
 
 /** `gloss import FILE...`: imports each file ("-" reads standard input), reports each failure, exits 1 if any failed. */
 export const importFiles: Command = {
-  help: 'import FILE...|- [--name NAME] [--password PW]  Import files (articles, or other readers’ highlights); "-" reads standard input; a password-protected PDF is opened with PW or asks for it',
+  usage: 'import FILE...|- [--name NAME] [--password PW]',
   options: { name: { type: 'string' }, password: { type: 'string' } },
   async run(ctx) {
     const t = wordsOf(ctx);
@@ -116,7 +116,15 @@ export const importFiles: Command = {
         );
         outcomes.push({ file, ok: true, ...outcome });
         if (!ctx.json)
-          console.log(t('cli.importStep', { at: i + 1, total: ctx.args.length, message: outcome.message }));
+          console.log(
+            t('cli.importStep', {
+              at: i + 1,
+              total: ctx.args.length,
+              message: [outcome, ...(outcome.warnings ?? [])]
+                .map((said) => describeNotice(t, ctx.locale ?? 'en', said))
+                .join(' '),
+            }),
+          );
       } catch (error) {
         failed++;
         const code = error instanceof GlossError ? error.code : 'internal';
@@ -145,7 +153,7 @@ export const importFiles: Command = {
 
 /** `gloss list`: the library's articles. */
 export const list: Command = {
-  help: 'list                   List the articles in the library',
+  usage: 'list',
   async run(ctx) {
     const articles = await call(ctx, 'listArticles', {});
     print(ctx, articles, () => {
@@ -157,7 +165,7 @@ export const list: Command = {
 
 /** `gloss show ID`: metadata and canonical text of one article (a PDF's with page markers; --json adds the page map). */
 export const show: Command = {
-  help: 'show ID                Show an article’s metadata and text',
+  usage: 'show ID',
   async run(ctx) {
     const [id] = ctx.args;
     if (!id) throw new GlossError('invalid-argument', 'Name the article id to show (see gloss list).');
@@ -183,7 +191,7 @@ export const show: Command = {
 
 /** `gloss rm ID`: deletes an article and its highlights. */
 export const rm: Command = {
-  help: 'rm ID                  Delete an article and its highlights',
+  usage: 'rm ID',
   async run(ctx) {
     const [id] = ctx.args;
     if (!id) throw new GlossError('invalid-argument', 'Name the article id to delete (see gloss list).');
@@ -194,7 +202,7 @@ export const rm: Command = {
 
 /** `gloss sync-status`: this computer's device id and every computer keeping the library, with when each last wrote. */
 export const syncStatusCommand: Command = {
-  help: 'sync-status            Show the computers keeping this library (synced folder) and when each last wrote',
+  usage: 'sync-status',
   async run(ctx) {
     const status = await call(ctx, 'getSyncStatus', {});
     print(ctx, status, () =>

@@ -8,7 +8,7 @@ import { call, print, type Command } from '../command';
  * opens it at (`#/article/<id>?h=…`, after the address `gloss serve` prints).
  */
 export const openCommand: Command = {
-  help: 'open LINK               Resolve a gloss:// link (article, highlight, position) and print where it leads',
+  usage: 'open LINK',
   async run(ctx) {
     const [link] = ctx.args;
     if (!link || ctx.args.length > 1)

@@ -5,7 +5,7 @@ import { call, print, wordsOf, type Command } from '../command';
 
 /** `gloss search QUERY`: library-wide search, results grouped by article. */
 export const search: Command = {
-  help: 'search QUERY [--limit N]  Search titles, text, highlights, notes and tags',
+  usage: 'search QUERY [--limit N]',
   options: { limit: { type: 'string' } },
   async run(ctx) {
     const query = ctx.args.join(' ');

@@ -9,7 +9,7 @@ import { glossDataDir } from '../../../services/library-path';
  * when that port is taken it picks a free one.
  */
 export const serve: Command = {
-  help: 'serve [--port N]       Serve the app on 127.0.0.1 (the same port as last time) and print the address to open',
+  usage: 'serve [--port N]',
   options: { port: { type: 'string' } },
   async run(ctx) {
     const portOption = ctx.options.port;

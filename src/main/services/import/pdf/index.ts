@@ -4,12 +4,12 @@ import { countWords } from '../../../../shared/text/canonical';
 import type { ImportedDocument } from '../convert';
 import { pdfToArticle, PdfOpenError } from './extract';
 import { findInflateBomb } from './inflate-guard';
+import { notice } from '../../notice';
 
 export { pdfToArticle, PdfOpenError, type PdfArticle } from './extract';
 
 /** What the import tells the user about a PDF without a text layer. */
-export const NO_TEXT_NOTICE =
-  'It has no text layer (a scanned document?): text highlights, find and search need text.';
+export const NO_TEXT_NOTICE = notice('notices.noTextLayer');
 
 /**
  * The refusal of an encrypted PDF opened without its password (`kind` 'password') or with a wrong

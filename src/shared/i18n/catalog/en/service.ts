@@ -22,6 +22,122 @@ export const service = {
     folderInBrowser:
       'A browser cannot choose a folder for Gloss. Run gloss export --watch --out DIR once: Gloss keeps DIR current from then on.',
   },
+  notices: {
+    imported: 'Imported “{{title}}”.',
+    duplicate: '“{{name}}” is already in the library as “{{title}}”; nothing was added.',
+    reimportedSame: '“{{title}}” was re-imported; its text had not changed.',
+    changedOnDisk: '“{{title}}” changed on disk; its text was updated.',
+    reanchored:
+      '“{{title}}” changed on disk: {{placed, number}} of {{total, number}} highlights placed ({{moved, number}} moved, {{fuzzy, number}} matched approximately, {{orphaned, number}} could not be placed and are listed in the notes panel).',
+    changedUnreadable:
+      '“{{title}}” changed on disk but could not be read ({{detail}}); Gloss keeps the text it had.',
+    invalidBytes_one: '{{count, number}} byte of “{{name}}” is not valid UTF-8 and shows as �.',
+    invalidBytes_other: '{{count, number}} bytes of “{{name}}” are not valid UTF-8 and show as �.',
+    noTextLayer: 'It has no text layer (a scanned document?): text highlights, find and search need text.',
+    highlightsImported:
+      '“{{name}}” ({{format}}): {{anchored, number}} highlights anchored in articles of the library, {{highlightsOnly, number}} kept as highlights only, {{duplicates, number}} skipped as duplicates, {{notes, number}} notes added to article notes, {{ignored, number}} ignored (bookmarks, replies or empty entries).',
+    missingRestored:
+      '{{What}} ({{file}}) was missing. Gloss restored it from the backup {{backup}}; changes made after that backup may be lost.',
+    missingLost:
+      '{{What}} ({{file}}) was missing and none of its backups in {{dir}} is valid. $t(notices.lost.{{lost}})',
+    damagedRestored:
+      'Gloss found {{what}} damaged ({{detail}}) and moved it to {{aside}}. It restored the backup {{backup}}; changes made after that backup may be lost.',
+    damagedLost:
+      'Gloss found {{what}} damaged ({{detail}}) and moved it to {{aside}}. $t(notices.lost.{{lost}})',
+    lost: {
+      index:
+        'No valid backup was found, so Gloss rebuilds the article list from what the library holds (highlights and notes in .gloss/annotations, cached texts, the copies in articles/).',
+      content: 'It can be rebuilt from the article’s source file.',
+      highlights: 'No valid backup was found, so that article starts without highlights or note.',
+    },
+    backupUnverified:
+      'Gloss could not verify a fresh backup of {{what}} at {{file}}; it kept the older backups.',
+    backupFailed: 'Gloss saved {{what}} but could not back it up in {{dir}}: {{detail}}.',
+    journalUnreadable:
+      'Gloss could not read {{count, number}} of the recent changes to {{what}} ({{file}}). It kept every change it could read and saved a copy of that file as {{aside}}.',
+    journalUnreadableKept:
+      'Gloss could not read {{count, number}} of the recent changes to {{what}} ({{file}}) and could not copy that file aside ({{detail}}); it left the file as it is.',
+    saveRetrying: '{{failure}} Every change is still safe in {{journal}}; Gloss will try again a few times.',
+    readBackFailed:
+      '{{failure}} Gloss could not read {{file}} back either ({{detail}}); reopen the library before making more changes.',
+    otherProcess:
+      'Another Gloss process changed {{what}} ({{file}}) while this one was not looking (for example while the computer slept). Gloss kept the changes of both.',
+    lockLost:
+      'Another process took over the library {{library}}. Gloss stopped saving to it so as not to overwrite that process’s changes; restart Gloss to continue.',
+    debrisMoved_one:
+      'Gloss found {{count, number}} file left behind by interrupted saves or imports (no article uses them) and moved them to {{target}}. Nothing was deleted; remove that folder once you have checked it.',
+    debrisMoved_other:
+      'Gloss found {{count, number}} files left behind by interrupted saves or imports (no article uses them) and moved them to {{target}}. Nothing was deleted; remove that folder once you have checked it.',
+    recordedUnreadable: 'Gloss could not read the messages left in {{folder}}: {{detail}}',
+    rebuilt:
+      'The library index ({{file}}) and all its backups were missing or damaged, so Gloss rebuilt it from the files in the library: {{articles, number}} articles with their {{highlights, number}} highlights and notes came back, and {{added, number}} other files in articles/ became new articles. What only the index held could not be recovered: titles, authors and dates you edited are back to those read from each file, article tags and reading positions are gone, settings are back to their defaults, and articles deleted in the last session may have come back.',
+    rebuiltCopies:
+      'The copies of {{count, number}} articles were missing; their text was saved as {{files}}.',
+    rebuiltTextless:
+      '{{count, number}} highlights of {{articles, number}} articles whose text and copy are both gone could not be shown; they stay in {{folder}} ({{files}}).',
+    rebuiltUnreadable: 'These files could not be read and were left as they are: {{files}}.',
+    tidyFailed: 'Gloss could not tidy up {{library}}: {{detail}}',
+    otherIndexUnreadable:
+      'Gloss could not read the library index another computer wrote in {{folder}} ({{detail}}); it left it as it is and will read it again when it changes.',
+    otherHighlightsUnreadable:
+      'Gloss could not read the highlights of {{article}} another computer wrote in {{folder}} ({{detail}}); it will read them again when they change.',
+    othersUnreadable: 'Gloss could not read what other computers wrote: {{detail}}',
+    othersHighlightsUnreadable:
+      'Gloss could not read highlights another computer wrote in {{folder}}: {{detail}}',
+    conflictUnmerged: 'Gloss could not merge the conflict copy {{file}}: {{detail}}; it left it there.',
+    conflictsMerged_one:
+      'The sync tool had made {{count, number}} conflict copy of Gloss’s files. Gloss merged it record by record (nothing was lost) and moved it to {{aside}}.',
+    conflictsMerged_other:
+      'The sync tool had made {{count, number}} conflict copies of Gloss’s files. Gloss merged them record by record (nothing was lost) and moved them to {{aside}}.',
+    articleNoteVersions:
+      'The note of “{{title}}” was edited on two computers at once. Gloss kept both versions in the note, one after the other; edit it to keep what you want.',
+    highlightNoteVersions:
+      'A highlight’s note in “{{title}}” was edited on two computers at once. Gloss kept both versions in the note, one after the other; edit it to keep what you want.',
+    exportFolderBack: 'The export folder {{folder}} is up to date again.',
+    exportFolderFailed:
+      'Gloss could not update the export folder {{folder}}: {{detail}} It will try again in {{seconds, number}} seconds and after the next change.',
+  },
+  undo: {
+    undid: 'Undid: {{what}}',
+    redid: 'Redid: {{what}}',
+    highlightAdded: 'highlight {{quote}} added',
+    highlightDeleted: 'highlight {{quote}} deleted',
+    highlightEdited: 'highlight {{quote}} edited',
+    highlightRecoloured: 'highlight {{quote}} recoloured',
+    noteEdited: 'note on {{quote}} edited',
+    tagsChanged: 'tags of {{quote}} changed',
+    tagMerged: 'tag “{{from}}” merged into “{{to}}”',
+    tagRenamed: 'tag “{{from}}” renamed to “{{to}}”',
+    tagDeleted: 'tag “{{name}}” deleted',
+  },
+  cliHelp: {
+    title: 'gloss — read and annotate local articles, offline',
+    usage: 'Usage: gloss [--library DIR] [--json] <command> [arguments]',
+    commands: 'Commands:',
+    options: 'Options (every command):',
+    help: 'Show this help',
+    library: 'Library folder (default: GLOSS_LIBRARY, else the app-data folder)',
+    json: 'Machine-readable output',
+    version: 'Print the version',
+    badArguments: '{{message}}\nRun "gloss --help" for usage.',
+    unknownCommand: 'unknown command "{{name}}". Run "gloss --help" for the list.',
+    search: 'Search titles, text, highlights, notes and tags',
+    open: 'Resolve a gloss:// link (article, highlight, position) and print where it leads',
+    serve: 'Serve the app on 127.0.0.1 (the same port as last time) and print the address to open',
+    highlight: 'Highlight a quote',
+    annotations: 'List an article’s highlights with their notes and tags',
+    note: 'Set the note of an article or a highlight ("" clears it)',
+    tag: 'Add or remove tags of an article or a highlight',
+    export: 'Export notes; export --watch --out DIR keeps DIR current',
+    'import-annotations':
+      'Import annotations from a Web Annotation JSON file (as export writes it), or another reader’s highlights',
+    import:
+      'Import files (articles, or other readers’ highlights); "-" reads standard input; a password-protected PDF is opened with PW, or asks for it on a terminal',
+    list: 'List the articles in the library',
+    show: 'Show an article’s metadata and text',
+    rm: 'Delete an article and its highlights',
+    'sync-status': 'Show the computers keeping this library (synced folder) and when each last wrote',
+  },
   cli: {
     error: 'gloss: {{message}}',
     empty: 'The library is empty.',
