@@ -12,6 +12,11 @@ export function escapeCfi(value: string): string {
 /** One step of a CFI path: a child index and perhaps an id assertion, whose reserved characters are escaped. */
 const STEP = /\/\d+(?:\[(?:\^.|[^\]^])*\])?/g;
 
+/** The steps of a CFI path, e.g. ["/4[body01]", "/10"] for "/4[body01]/10"; an id may hold a "/". */
+export function cfiSteps(path: string): string[] {
+  return path.match(STEP) ?? [];
+}
+
 /** A place in the original XHTML: its document's spine steps, the steps to a text node, an offset in it. */
 interface Point {
   doc: string;
@@ -36,12 +41,15 @@ function pointAt(blocks: readonly Block[], index: number, offset: number): Point
   if (!block || !runs || runs.length === 0 || doc === null) return null;
   const within = Math.min(Math.max(offset - block.start, 0), block.end - block.start);
   let run = runs[0]!;
+  let path = '';
   for (const candidate of runs) {
     if (candidate[0] > within) break;
     run = candidate;
+    if (candidate.length === 3) path = candidate[1];
   }
-  const [runStart, path, nodeOffset] = run;
-  return { doc, steps: path.match(STEP) ?? [], offset: nodeOffset + Math.max(0, within - runStart) };
+  const [runStart, nodeOffset] = run.length === 3 ? [run[0], run[2]] : run;
+  const steps = cfiSteps((block.origin?.at ?? '') + path);
+  return { doc, steps, offset: nodeOffset + Math.max(0, within - runStart) };
 }
 
 /**

@@ -62,14 +62,18 @@ export type TocMark = z.output<typeof tocMarkSchema>;
 
 /**
  * Where a book's block comes from in the original XHTML, for EPUB CFIs. `doc` (the first block of each spine
- * document only) is the CFI steps from the package to its itemref, e.g. "/6/4[chap01ref]". Each run is
- * [offset in the block's text, CFI steps from the document's root element to a text node, e.g.
- * "/4[body01]/10[para05]/3", offset in that node's text]: from that offset on, the block's characters follow
- * the node's one for one, until the next run. Offsets are UTF-16 units.
+ * document only) is the CFI steps from the package to its itemref, e.g. "/6/4[chap01ref]". `at` is the CFI
+ * steps from the document's root element that all the block's runs share, e.g. "/4[body01]/10[para05]"
+ * (none: the root element itself). Each run is [offset in the block's text, CFI steps from `at` on to a
+ * text node, e.g. "/3", offset in that node's text]: from that offset on, the block's characters follow the
+ * node's one for one, until the next run. A run in the same node as the run before it (after whitespace
+ * the import collapsed) is [offset in the block's text, offset in the node's text]. The first run names
+ * its node. Offsets are UTF-16 units.
  */
 export const blockOriginSchema = z.object({
   doc: z.string().optional(),
-  runs: z.array(z.tuple([offset, z.string(), offset])),
+  at: z.string().optional(),
+  runs: z.array(z.union([z.tuple([offset, z.string(), offset]), z.tuple([offset, offset])])),
 });
 /** A value `blockOriginSchema` accepts. */
 export type BlockOrigin = z.output<typeof blockOriginSchema>;

@@ -78,14 +78,19 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * starts, or the end of the text), so images take no characters.
  * `onTarget` hears of each id a block element is marked with (`data-target`,
  * ids separated by spaces) and the offset where its first block starts.
+ * Consumes `root`: its inline content is moved into the blocks, not copied.
+ * Content of an XHTML document is serialized in `htmlDocument` (an HTML
+ * document; one is made per call when none is given).
  */
 export function blocksFromHtml(
   root: ParentNode & Node,
   onTarget?: (id: string, offset: number) => void,
+  htmlDocument?: Document,
 ): TextWithBlocks {
   const owner = root.ownerDocument ?? (root as Document);
   // Inline html is serialized as HTML even when the content comes from an XHTML document.
-  const document = owner.contentType === 'text/html' ? owner : owner.implementation.createHTMLDocument('');
+  const document =
+    owner.contentType === 'text/html' ? owner : (htmlDocument ?? owner.implementation.createHTMLDocument(''));
   const parts: string[] = [];
   const blocks: Block[] = [];
   let offset = 0;
@@ -115,7 +120,7 @@ export function blocksFromHtml(
     // Indentation between block elements makes no block: not worth a copy.
     if (nodes.every((node) => node.nodeType === TEXT_NODE && !/\S/.test((node as Text).data))) return;
     const container = document.createElement('div');
-    container.append(...nodes.map((node) => node.cloneNode(true)));
+    container.append(...nodes);
     collapseWhitespace(container);
     push(kind, container);
   };

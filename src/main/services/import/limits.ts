@@ -137,6 +137,7 @@ export function checkMarkdownNesting(markdown: string): void {
   if (depth > MAX_MARKDOWN_NESTING) throw tooDeep(`${depth} levels`, MAX_MARKDOWN_NESTING);
 }
 
-function tooDeep(depth: string, max: number): GlossError {
+/** The refusal of a document nested `depth` deep (words, e.g. "513 levels") past `max`. */
+export function tooDeep(depth: string, max: number): GlossError {
   return new GlossError('too-complex', `it is nested ${depth} deep, more than Gloss reads (at most ${max}).`);
 }

@@ -53,7 +53,9 @@ export function sanitizeBookInPlace(root: Element, prepare: (element: Element) =
   } finally {
     preparing = null;
   }
-  unwrapDeadLinks(root);
+  // As unwrapDeadLinks, without a selector (see removeHidden in epub/rewrite.ts).
+  for (const link of Array.from(root.getElementsByTagNameNS('*', 'a')))
+    if (!link.hasAttribute('href')) link.replaceWith(...Array.from(link.childNodes));
 }
 
 /**

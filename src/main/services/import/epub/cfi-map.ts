@@ -1,5 +1,5 @@
 import type { Block, BlockOrigin } from '../../../../shared/model/article';
-import { escapeCfi } from '../../../../shared/export/cfi';
+import { cfiSteps, escapeCfi } from '../../../../shared/export/cfi';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -94,7 +94,8 @@ function align(value: string, place: TextPlace, text: string, from: number, end:
   let run: Run | null = null;
   while (i < value.length && j <= end) {
     const char = value[i]!;
-    if (j < end && char === text[j]) {
+    // Whitespace the import collapsed to one space follows on from its first character.
+    if (j < end && (char === text[j] || (text[j] === ' ' && isSpace(char)))) {
       if (!run || run.at + run.length !== j || run.offset + run.length !== place.base + i) {
         run = { at: j, path: place.path, offset: place.base + i, length: 0 };
         runs.push(run);
@@ -151,12 +152,36 @@ export function mapOrigins(
   blocks.forEach((block, index) => {
     const origin: BlockOrigin = { runs: [] };
     if (index === 0) origin.doc = doc;
+    const own: [number, string, number][] = [];
     while (r < runs.length && runs[r]!.at + runs[r]!.length <= block.start) r++;
     for (let k = r; k < runs.length && runs[k]!.at < block.end; k++) {
       const run = runs[k]!;
       const at = Math.max(run.at, block.start);
-      origin.runs.push([at - block.start, run.path, run.offset + at - run.at]);
+      own.push([at - block.start, run.path, run.offset + at - run.at]);
     }
-    block.origin = origin;
+    block.origin = shareSteps(own, origin);
   });
+}
+
+/**
+ * Says once what an origin's runs repeat: the steps they all start with (its block's element, mostly) go to
+ * `at`, and a run in the same node as the one before it names no node.
+ */
+function shareSteps(runs: [number, string, number][], origin: BlockOrigin): BlockOrigin {
+  const [first, ...rest] = runs;
+  if (!first) return origin;
+  const shared = cfiSteps(first[1]).slice(0, -1);
+  let length = shared.length;
+  for (const run of rest) {
+    const steps = cfiSteps(run[1]);
+    let same = 0;
+    while (same < length && same < steps.length - 1 && steps[same] === shared[same]) same++;
+    length = same;
+  }
+  const at = shared.slice(0, length).join('');
+  if (at) origin.at = at;
+  origin.runs = runs.map(([offset, path, nodeOffset], i) =>
+    i > 0 && path === runs[i - 1]![1] ? [offset, nodeOffset] : [offset, path.slice(at.length), nodeOffset],
+  );
+  return origin;
 }

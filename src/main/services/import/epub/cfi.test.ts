@@ -94,6 +94,47 @@ describe('EPUB CFI of a highlight, against the examples of the EPUB CFI specific
     expect(cfiOf(book, 'two')).toBe('epubcfi(/6/6[chap02ref]!/4/2,/1:8,/1:11)');
   });
 
+  it("keeps each block's origin compact: the steps its runs share said once, a node named once", () => {
+    const para05 = book.blocks.find(
+      (block) => book.text.slice(block.start, block.end) === 'xxxyyy0123456789',
+    )!;
+    expect(para05.origin).toEqual({
+      at: '/4[body01]/10[para05]',
+      runs: [
+        [0, '/1', 0],
+        [3, '/2/1', 0],
+        [6, '/3', 0],
+      ],
+    });
+    const second = book.blocks.find(
+      (block) => book.text.slice(block.start, block.end) === 'Second paragraph.',
+    )!;
+    expect(second.origin).toEqual({
+      at: '/4[body01]/4',
+      runs: [
+        [0, '/1', 0],
+        [7, 18],
+      ],
+    });
+  });
+
+  it('reads origins stored with whole paths in each run, as books imported before kept them', () => {
+    const whole = book.blocks.map((block) => {
+      if (!block.origin?.at) return block;
+      const { at, ...origin } = block.origin;
+      let node = '';
+      const runs = origin.runs.map((run): [number, string, number] => {
+        if (run.length === 3) node = run[1];
+        return [run[0], at + node, run.at(-1) as number];
+      });
+      return { ...block, origin: { ...origin, runs } };
+    }) as typeof book.blocks;
+    const start = book.text.indexOf('yy0123');
+    expect(epubCfi(whole, start, start + 6)).toBe(
+      'epubcfi(/6/4[chap01ref]!/4[body01]/10[para05],/2/1:1,/3:4)',
+    );
+  });
+
   it('gives none for a range across two documents, which a CFI range cannot hold', () => {
     expect(cfiOf(book, 'Tenth paragraph.\n\nChapter two')).toBeNull();
   });

@@ -1,8 +1,9 @@
 import type { Block, TocMark } from '../../../../shared/model/article';
 import { BLOCK_SEPARATOR, BLOCK_TAGS, blocksFromHtml, type TextWithBlocks } from '../blocks';
 import { decode } from '../decode';
-import { parseHtml } from '../dom';
+import { domWindow, parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
+import { checkXmlDepth } from './xml-depth';
 import { sanitizeBookInPlace } from '../sanitize';
 import { documentTextPlaces, mapOrigins } from './cfi-map';
 import { elements, parseXml } from './package';
@@ -17,13 +18,20 @@ export interface Chapter {
   cfi?: string;
 }
 
-/** A spine document's text as a parsed document: as XHTML when it is well-formed, else as HTML. */
+/**
+ * A spine document's text as a parsed document: as XHTML when it is well-formed, else as HTML. Its nesting is
+ * checked before each parser builds a tree: from the XML markup (checkXmlDepth), then, for HTML, by the
+ * HTML rules (checkHtmlDepth).
+ * @throws GlossError('too-complex') for a document nested deeper than MAX_HTML_DEPTH.
+ */
 export function parseChapter(bytes: Uint8Array): Document {
   const { text } = decode(bytes, 'utf-8');
-  checkHtmlDepth(text);
+  checkXmlDepth(text);
   const xml = parseXml(text, 'application/xhtml+xml');
   // The sanitizer keeps only XHTML elements: a document without the XHTML namespace is read as HTML.
-  return xml?.documentElement?.namespaceURI === XHTML ? xml : parseHtml(text);
+  if (xml?.documentElement?.namespaceURI === XHTML) return xml;
+  checkHtmlDepth(text);
+  return parseHtml(text);
 }
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
@@ -65,10 +73,14 @@ export function convertChapters(
     prepareBody(body, chapter.path, book);
     sanitizeBookInPlace(body, chapterPreparer(chapter.path, book, isBlock));
     settleImages(body);
-    const converted = blocksFromHtml(body, (id, at) => {
-      const key = `${chapter.path}#${id}`;
-      if (!targets.has(key)) targets.set(key, offset + at);
-    });
+    const converted = blocksFromHtml(
+      body,
+      (id, at) => {
+        const key = `${chapter.path}#${id}`;
+        if (!targets.has(key)) targets.set(key, offset + at);
+      },
+      domWindow().document,
+    );
     if (converted.blocks.length === 0) continue;
     const firstBlock = blocks.length;
     let highest = -1;
@@ -109,10 +121,23 @@ function placeToc(
   for (const entry of toc) {
     const offset = at(entry.path, entry.fragment);
     if (offset === undefined) continue;
-    const index = blocks.findIndex((block) => block.end > block.start && block.start >= offset);
-    const block = blocks[index === -1 ? blocks.length - 1 : index];
+    let index = firstStartingAt(blocks, offset);
+    while (index < blocks.length && blocks[index]!.end === blocks[index]!.start) index++;
+    const block = blocks[index < blocks.length ? index : blocks.length - 1];
     if (block) block.toc = [...(block.toc ?? []), mark(entry)];
   }
+}
+
+/** The index of the first block starting at or after `offset` (blocks are in order), or `blocks.length`. */
+function firstStartingAt(blocks: Block[], offset: number): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (blocks[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Replaces each link's target number by the canonical offset it leads to. */

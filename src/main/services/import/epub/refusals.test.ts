@@ -27,6 +27,19 @@ describe('EPUB refusals', () => {
     expect(() => convertEpub(book)).toThrow('it is protected by DRM (its text is encrypted)');
   });
 
+  it('refuses a chapter nested deeper than Gloss reads, as XHTML and as HTML, not counting what is not a tag', () => {
+    const xhtml = (depth: number, attribute = '') =>
+      '<?xml version="1.0"?><!-- <div> --><html xmlns="http://www.w3.org/1999/xhtml"><body>' +
+      `${`<div${attribute}>`.repeat(depth - 2)}deep<?pi <div>?>${'</div>'.repeat(depth - 2)}</body></html>`;
+    const deepXhtml = bookWith({ 'OEBPS/ch1.xhtml': xhtml(513) });
+    expect(() => convertEpub(deepXhtml)).toThrow('more than 512 levels');
+    // Nor do a comment, a processing instruction or a ">" in an attribute value open or end a level.
+    const within = bookWith({ 'OEBPS/ch1.xhtml': xhtml(100, ' title="a > b"') });
+    expect(convertEpub(within).text).toMatch(/^deep\n\nChương 2/);
+    const html = `<html><body>${'<span>'.repeat(600)}deep</body></html>`;
+    expect(() => convertEpub(bookWith({ 'OEBPS/ch1.xhtml': html }))).toThrow('more than 512 levels');
+  });
+
   it('refuses a book with an Adobe rights file', () => {
     expect(() => convertEpub(bookWith({ 'META-INF/rights.xml': '<rights/>' }))).toThrow('protected by DRM');
   });
