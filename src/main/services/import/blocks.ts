@@ -78,11 +78,12 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * starts, or the end of the text), so images take no characters.
  * `onTarget` hears of each id a block element is marked with (`data-target`,
  * ids separated by spaces) and the offset where its first block starts.
+ * `wrappers` counts the wrapper elements walked (ids 0 to wrappers - 1), blocks in them or not.
  */
 export function blocksFromHtml(
   root: ParentNode & Node,
   onTarget?: (id: string, offset: number) => void,
-): TextWithBlocks {
+): TextWithBlocks & { wrappers: number } {
   const owner = root.ownerDocument ?? (root as Document);
   // Inline html is serialized as HTML even when the content comes from an XHTML document.
   const document = owner.contentType === 'text/html' ? owner : owner.implementation.createHTMLDocument('');
@@ -163,7 +164,7 @@ export function blocksFromHtml(
   // Images after the last text stand at its end.
   for (let i = blocks.length - 1; i >= 0 && blocks[i]!.start > text.length; i--)
     blocks[i] = { ...blocks[i]!, start: text.length, end: text.length };
-  return { text, blocks };
+  return { text, blocks, wrappers: wrapperCount };
 }
 
 const WRAPPER_TAGS = new Set<string>(blockWrapperTagSchema.options);
