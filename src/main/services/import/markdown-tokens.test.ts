@@ -27,6 +27,11 @@ Sau gạch. ~~Xoá~~ và \`mã  có   cách\` và \`\` a\`b \`\` và \\*thoát\\
 
 Liên kết: <https://example.com/a?b=c>, www.example.org, [thư](mailto:a@b.c), [rỗng](), [neo](#phan-2),
 [tham chiếu][ref], [javascript](javascript:alert(1)), ảnh ![ảnh](https://x.y/z.png) và &amp; &copy; &#169;.
+
+Liên kết lạ: [ngoặc](https://a.b/"onclick="x), [thẻ](<https://a.b/c d>), [khoảng](https://a.b/c%20d "t '\"").
+
+Liên kết bỏ: [hoa](JAVASCRIPT:x), [dữ liệu](data:text/html,x), [dấu](https://a.b/?q='x'&y=1).
+
 Khoảng\u00a0trắng không ngắt, e\u0301 chưa NFC, tab\there.
 
 [ref]: https://example.com/ref "Tham chiếu"
@@ -125,7 +130,7 @@ describe('Markdown blocks built from tokens', () => {
       .lexer(CONSTRUCTS)
       .filter((token) => token.type !== 'space' && tokenBlocks(token) === null)
       .map((token) => token.raw.slice(0, 10));
-    expect(byHtml).toEqual(['Liên kết: ', '- [ ] việc', '| Cột | Gi']);
+    expect(byHtml).toEqual(['Liên kết: ', 'Liên kết b', '- [ ] việc', '| Cột | Gi']);
   });
 
   it('cuts only between top-level blocks, never in fenced code, raw HTML or a list', () => {
