@@ -28,7 +28,7 @@ Sau gạch. ~~Xoá~~ và \`mã  có   cách\` và \`\` a\`b \`\` và \\*thoát\\
 Liên kết: <https://example.com/a?b=c>, www.example.org, [thư](mailto:a@b.c), [rỗng](), [neo](#phan-2),
 [tham chiếu][ref], [javascript](javascript:alert(1)), ảnh ![ảnh](https://x.y/z.png) và &amp; &copy; &#169;.
 
-Liên kết lạ: [ngoặc](https://a.b/"onclick="x), [thẻ](<https://a.b/c d>), [khoảng](https://a.b/c%20d "t '\"").
+Liên kết lạ: [ngoặc](https://a.b/"onclick="x), [thẻ](<https://a.b/c d>), [khoảng](https://a.b/c%20d "t\u00a0'\\"").
 
 Liên kết bỏ: [hoa](JAVASCRIPT:x), [dữ liệu](data:text/html,x), [dấu](https://a.b/?q='x'&y=1).
 
