@@ -81,12 +81,13 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * Consumes `root`: its inline content is moved into the blocks, not copied.
  * Content of an XHTML document is serialized in `htmlDocument` (an HTML
  * document; one is made per call when none is given).
+ * `wrappers` counts the wrapper elements walked (ids 0 to wrappers - 1), blocks in them or not.
  */
 export function blocksFromHtml(
   root: ParentNode & Node,
   onTarget?: (id: string, offset: number) => void,
   htmlDocument?: Document,
-): TextWithBlocks {
+): TextWithBlocks & { wrappers: number } {
   const owner = root.ownerDocument ?? (root as Document);
   // Inline html is serialized as HTML even when the content comes from an XHTML document.
   const document =
@@ -168,7 +169,7 @@ export function blocksFromHtml(
   // Images after the last text stand at its end.
   for (let i = blocks.length - 1; i >= 0 && blocks[i]!.start > text.length; i--)
     blocks[i] = { ...blocks[i]!, start: text.length, end: text.length };
-  return { text, blocks };
+  return { text, blocks, wrappers: wrapperCount };
 }
 
 const WRAPPER_TAGS = new Set<string>(blockWrapperTagSchema.options);

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
 import { convertDocument, loadConverterFor } from './convert';
-import type { ConvertReply, ConvertRequest } from './worker-protocol';
+import { dropPlainHtml, type ConvertReply, type ConvertRequest } from './worker-protocol';
 
 /**
  * The import conversion thread: converts one file per message. It loads
@@ -10,7 +10,8 @@ import type { ConvertReply, ConvertRequest } from './worker-protocol';
  * then), then answers with the document or the error. The text goes back
  * as UTF-8 bytes, moved with the file's
  * bytes rather than copied (a structured clone of a long string costs a
- * serialized copy here and another string there).
+ * serialized copy here and another string there), and a block's html that
+ * is only its text is not sent again.
  */
 parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) => {
   let reply: ConvertReply;
@@ -22,8 +23,9 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
     const { text, ...document } = await convertDocument(bytes, fileName, password);
     // UTF-8 cannot hold a lone surrogate: such a text (rare, from a damaged UTF-16 file) is cloned.
     const encoded = isWellFormed(text) ? new TextEncoder().encode(text) : text;
-    reply = { ok: true, document, text: encoded, bytes };
-    transfer = [bytes.buffer as ArrayBuffer];
+    const plainHtml = dropPlainHtml(text, document.blocks);
+    reply = { ok: true, document, text: encoded, plainHtml, bytes };
+    transfer = [bytes.buffer as ArrayBuffer, plainHtml.buffer as ArrayBuffer];
     if (typeof encoded !== 'string') transfer.push(encoded.buffer);
   } catch (error) {
     reply =

@@ -30,17 +30,18 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
 /** A converter of a format read as text, with the charset the file declares (HTML), if any. */
 interface TextConverter {
-  convert(text: string): Converted;
+  convert(text: string): Converted | Promise<Converted>;
   declaredCharset?(bytes: Uint8Array): string | null;
 }
 
 /**
  * Converters of formats read as text, after decoding, each loaded with the first file of its format:
- * plain text never loads jsdom or DOMPurify (Markdown and HTML need them to sanitize).
+ * plain text never loads jsdom or DOMPurify, Markdown only for a document with raw HTML, a table,
+ * an image or the like (see convertMarkdownLazily), HTML always.
  */
 const TEXT_CONVERTERS: Partial<Record<ArticleFormat, () => Promise<TextConverter>>> = {
   txt: async () => ({ convert: (await import('./text')).convertPlainText }),
-  md: async () => ({ convert: (await import('./markdown')).convertMarkdown }),
+  md: async () => ({ convert: (await import('./markdown-document')).convertMarkdownLazily }),
   html: async () => {
     const { convertHtml, declaredCharset } = await import('./html');
     return { convert: convertHtml, declaredCharset };
@@ -57,8 +58,7 @@ export async function loadConverterFor(fileName: string): Promise<void> {
   const format = dot > 0 ? FORMATS[fileName.slice(dot).toLowerCase()] : undefined;
   if (format === 'pdf') await import('./pdf');
   else if (format) await (TEXT_CONVERTERS[format] ?? BYTE_CONVERTERS[format])?.();
-  if (format === 'md' || format === 'html' || format === 'epub')
-    (await import('./sanitize')).prepareSanitizer();
+  if (format === 'html' || format === 'epub') (await import('./sanitize')).prepareSanitizer();
 }
 
 /** Converters of formats read from their bytes (containers such as EPUB), loaded on first use. */
@@ -157,7 +157,7 @@ export async function convertFile(bytes: Uint8Array, fileName: string): Promise<
     throw new GlossError('invalid-argument', `Cannot import “${name}”: the file is empty.`);
   const fromBytes = await BYTE_CONVERTERS[format]?.();
   const { converted, encoding, invalidBytes } = fromBytes
-    ? { converted: naming(name, () => fromBytes(bytes)), encoding: 'utf-8', invalidBytes: 0 }
+    ? { converted: await naming(name, () => fromBytes(bytes)), encoding: 'utf-8', invalidBytes: 0 }
     : await convertText(bytes, name, format);
   if (!converted.text.trim()) {
     throw new GlossError('invalid-argument', `Cannot import “${name}”: no readable text was found in it.`);
@@ -179,9 +179,9 @@ export async function convertFile(bytes: Uint8Array, fileName: string): Promise<
 }
 
 /** Runs a converter, putting the file's name before the sentence of any GlossError it throws. */
-function naming<T>(name: string, convert: () => T): T {
+async function naming<T>(name: string, convert: () => T | Promise<T>): Promise<T> {
   try {
-    return convert();
+    return await convert();
   } catch (error) {
     if (error instanceof GlossError)
       throw new GlossError(error.code, `Cannot import “${name}”: ${error.message}`, { file: name });
@@ -216,7 +216,7 @@ async function convertText(
     });
   }
   return {
-    converted: naming(name, () => converter.convert(decoded)),
+    converted: await naming(name, () => converter.convert(decoded)),
     encoding,
     invalidBytes: invalidBytes ?? 0,
   };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
 import type { ImportedDocument } from './convert';
-import type { ConvertReply, ConvertRequest } from './worker-protocol';
+import { restorePlainHtml, type ConvertReply, type ConvertRequest } from './worker-protocol';
 import { convertWorkerScript } from './worker-script';
 
 /** Limits of one conversion. */
@@ -190,19 +190,17 @@ export class ImportConverter {
   }
 }
 
-/** The document and bytes of a reply, its text decoded from UTF-8 (then the encoded copy is dropped). */
+/**
+ * The document and bytes of a reply, its text decoded from UTF-8 (then the encoded copy is dropped)
+ * and the html of its plain blocks given back as slices of it.
+ */
 function received(reply: Extract<ConvertReply, { ok: true }>): ConvertedFile {
-  const { text } = reply;
-  return {
-    document: {
-      ...reply.document,
-      text:
-        typeof text === 'string'
-          ? text
-          : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'),
-    },
-    bytes: reply.bytes,
-  };
+  const text =
+    typeof reply.text === 'string'
+      ? reply.text
+      : Buffer.from(reply.text.buffer, reply.text.byteOffset, reply.text.byteLength).toString('utf8');
+  restorePlainHtml(text, reply.document.blocks, reply.plainHtml);
+  return { document: { ...reply.document, text }, bytes: reply.bytes };
 }
 
 /** The process's conversion thread, shared by every library (started on first use, ended when idle). */

@@ -72,6 +72,35 @@ export function normalizeDate(value: unknown): string | null {
   return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) ? trimmed.replace(' ', 'T') : null;
 }
 
+/**
+ * The non-blank lines of `text` that findAuthor and findPublished read: the first HEAD_LINES and the
+ * last TAIL_LINES, as from `text.split('\n').filter((line) => line.trim())` but without splitting a
+ * long text whole.
+ */
+export function edgeLines(text: string): string[] {
+  const head: string[] = [];
+  let from = 0;
+  while (head.length < HEAD_LINES && from <= text.length) {
+    const newline = text.indexOf('\n', from);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(from, end);
+    if (line.trim()) head.push(line);
+    from = end + 1;
+  }
+  const tail: string[] = [];
+  let to = text.length;
+  while (tail.length < TAIL_LINES && to >= from) {
+    const start = text.lastIndexOf('\n', to - 1) + 1;
+    if (start < from) break;
+    const line = text.slice(start, to);
+    if (line.trim()) tail.unshift(line);
+    to = start - 1;
+  }
+  if (head.length < HEAD_LINES || tail.length < TAIL_LINES)
+    return text.split('\n').filter((line) => line.trim());
+  return [...head, ...tail];
+}
+
 /** The first line near the start of the body (or else near its end) that is a date, as ISO 8601. */
 export function findPublished(lines: readonly string[]): string | null {
   const candidates = [...lines.slice(0, HEAD_LINES), ...lines.slice(-TAIL_LINES)];

@@ -1,3 +1,4 @@
+import type { Block } from '../../../shared/model/article';
 import type { ErrorCode, ErrorParams } from '../../../shared/result';
 import type { ImportedDocument } from './convert';
 
@@ -12,9 +13,41 @@ export interface ConvertRequest {
  * What it answers per file: that it has loaded the format's converter and starts converting; then the
  * document, its text (as
  * UTF-8 bytes, moved, unless it holds a lone surrogate) and the file's bytes given back (moved), or the
- * error.
+ * error. `plainHtml` marks the blocks whose html was their text and is sent empty (see dropPlainHtml).
  */
 export type ConvertReply =
   | { started: true }
-  | { ok: true; document: Omit<ImportedDocument, 'text'>; text: Uint8Array | string; bytes: Uint8Array }
+  | {
+      ok: true;
+      document: Omit<ImportedDocument, 'text'>;
+      text: Uint8Array | string;
+      plainHtml: Uint8Array;
+      bytes: Uint8Array;
+    }
   | { ok: false; code: ErrorCode; message: string; params?: ErrorParams };
+
+/**
+ * Empties the html of each block whose html is exactly its text (a paragraph with no markup and
+ * nothing to escape), so that the text is not sent twice; returns one byte per block, 1 where emptied.
+ */
+export function dropPlainHtml(text: string, blocks: Block[]): Uint8Array {
+  const plain = new Uint8Array(blocks.length);
+  blocks.forEach((block, i) => {
+    if (
+      block.html &&
+      block.html.length === block.end - block.start &&
+      block.html === text.slice(block.start, block.end)
+    ) {
+      block.html = '';
+      plain[i] = 1;
+    }
+  });
+  return plain;
+}
+
+/** Gives back the html dropPlainHtml emptied: the block's text, a slice of `text` (no copy). */
+export function restorePlainHtml(text: string, blocks: Block[], plain: Uint8Array): void {
+  blocks.forEach((block, i) => {
+    if (plain[i] === 1) block.html = text.slice(block.start, block.end);
+  });
+}
