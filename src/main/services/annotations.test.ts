@@ -156,7 +156,7 @@ describe('annotation handlers', () => {
     value(await dispatch('setArticleNote', { articleId: ID, note: 'Ghi chú' }));
     expect(value(await dispatch('getArticleNote', { articleId: ID }))).toBe('Ghi chú');
     expect(value(await dispatch('updateSettings', { font: 'sans' }))).toEqual({
-      theme: 'light',
+      theme: 'system',
       font: 'sans',
       fontSize: 19,
     });

@@ -37,7 +37,7 @@ describe('import conversion on a worker thread', () => {
 
     const latencies: number[] = [];
     const started = performance.now();
-    const imported = library.importBytes(bytes(longMarkdown(1000)), 'long.md');
+    const imported = library.importBytes(bytes(longMarkdown(4000)), 'long.md');
     while (converting) {
       const asked = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 20));
