@@ -170,3 +170,37 @@ describe('gloss open', () => {
     expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('is not a Gloss link')]);
   });
 });
+
+describe('gloss highlight, annotations, note, tag under LANG=vi_VN.UTF-8', () => {
+  const env = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
+  afterEach(() => {
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  /** Runs `gloss --library DIR ARGS…` for a person (no --json); resolves to what it printed. */
+  async function said(...args: string[]): Promise<string> {
+    log.mockClear();
+    expect(await main(['--library', path.join(dir, 'library'), ...args], '')).toBe(0);
+    return log.mock.calls.map((c: unknown[]) => String(c[0])).join('\n');
+  }
+
+  it('words what it did in Vietnamese, the quotes, ids and tags as they are', async () => {
+    const article = await importSample();
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+    process.env.LANG = 'vi_VN.UTF-8';
+    expect(await said('annotations', article.id)).toBe('Bài này chưa có đánh dấu nào.');
+    const made = await said('highlight', article.id, '--quote', 'Bí thư Quận ủy Sơn Trà');
+    expect(made).toMatch(/^Đã đánh dấu trong “.+”: \S+ {2}yellow {2}“Bí thư Quận ủy Sơn Trà”$/);
+    const id = made.split(': ')[1]!.split(' ')[0]!;
+    expect(await said('note', id, '--text', 'Ghi chú')).toMatch(/^Đã lưu ghi chú: .*ghi chú: Ghi chú$/);
+    expect(await said('tag', id, '--add', 'rừng')).toMatch(/^Thẻ: rừng {2}.*#rừng {2}ghi chú: Ghi chú$/);
+    expect(await said('note', article.id, '--text', 'Bài hay')).toBe(
+      `Đã lưu ghi chú của “${article.title}”.`,
+    );
+    expect(await said('annotations', article.id)).not.toMatch(/note:|highlights/);
+  });
+});

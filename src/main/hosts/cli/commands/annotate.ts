@@ -1,7 +1,8 @@
 import type { Annotation } from '../../../../shared/model/annotation';
 import type { ArticleMeta } from '../../../../shared/model/article';
 import { GlossError } from '../../../../shared/result';
-import { call, print, type Command, type CommandContext } from '../command';
+import type { TFunction } from '../../../../shared/i18n';
+import { call, print, wordsOf, type Command, type CommandContext } from '../command';
 import { findQuote } from '../quote';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,15 +43,15 @@ function clip(text: string, length = 60): string {
   return line.length > length ? `${line.slice(0, length - 1)}…` : line;
 }
 
-/** One line per highlight: id, colour, quote, then its tags and note. */
-export function annotationLine(a: Annotation): string {
+/** One line per highlight, in `t`'s language: id, colour, quote, then its tags and note. */
+export function annotationLine(t: TFunction, a: Annotation): string {
   const extras = [
-    a.tags.length ? a.tags.map((t) => `#${t}`).join(' ') : '',
-    a.note ? `note: ${clip(a.note, 40)}` : '',
+    a.tags.length ? a.tags.map((tag) => `#${tag}`).join(' ') : '',
+    a.note ? t('cli.noteExtra', { note: clip(a.note, 40) }) : '',
   ]
     .filter(Boolean)
     .join('  ');
-  return `${a.id}  ${a.color.padEnd(7)} “${clip(a.target.quote.exact)}”${a.orphaned ? ' (not placed)' : ''}${extras ? `  ${extras}` : ''}`;
+  return `${a.id}  ${a.color.padEnd(7)} “${clip(a.target.quote.exact)}”${a.orphaned ? t('cli.notPlaced') : ''}${extras ? `  ${extras}` : ''}`;
 }
 
 /** `gloss highlight ID --quote TEXT`: highlights a quote of an article, as a selection in the app does. */
@@ -108,7 +109,10 @@ export const highlightCommand: Command = {
       ...(typeof note === 'string' && { note }),
       ...(tags.length > 0 && { tags }),
     });
-    print(ctx, created, `Highlighted in “${title}”: ${annotationLine(created)}`);
+    print(ctx, created, () => {
+      const t = wordsOf(ctx);
+      return t('cli.highlighted', { title, line: annotationLine(t, created) });
+    });
   },
 };
 
@@ -118,7 +122,10 @@ export const annotationsCommand: Command = {
   async run(ctx) {
     const id = requireId(ctx, 'article id');
     const list = await call(ctx, 'listAnnotations', { articleId: id });
-    print(ctx, list, list.length ? list.map(annotationLine).join('\n') : 'This article has no highlights.');
+    print(ctx, list, () => {
+      const t = wordsOf(ctx);
+      return list.length ? list.map((a) => annotationLine(t, a)).join('\n') : t('cli.noHighlights');
+    });
   },
 };
 
@@ -133,7 +140,9 @@ export const noteCommand: Command = {
     const target = await resolveTarget(ctx, id);
     if (target.kind === 'article') {
       await call(ctx, 'setArticleNote', { articleId: id, note: text });
-      print(ctx, { articleId: id, note: text }, `Note of “${target.article.title}” saved.`);
+      print(ctx, { articleId: id, note: text }, () =>
+        wordsOf(ctx)('cli.articleNoteSaved', { title: target.article.title }),
+      );
       return;
     }
     const updated = await call(ctx, 'updateAnnotation', {
@@ -141,7 +150,10 @@ export const noteCommand: Command = {
       id,
       note: text,
     });
-    print(ctx, updated, `Note saved: ${annotationLine(updated)}`);
+    print(ctx, updated, () => {
+      const t = wordsOf(ctx);
+      return t('cli.noteSaved', { line: annotationLine(t, updated) });
+    });
   },
 };
 
@@ -165,7 +177,9 @@ export const tagCommand: Command = {
     const target = await resolveTarget(ctx, id);
     if (target.kind === 'article') {
       const updated = await call(ctx, 'updateArticle', { id, tags: next(target.article.tags) });
-      print(ctx, updated, `Tags of “${updated.title}”: ${updated.tags.join(', ') || '—'}`);
+      print(ctx, updated, () =>
+        wordsOf(ctx)('cli.articleTags', { title: updated.title, tags: updated.tags.join(', ') || '—' }),
+      );
       return;
     }
     const { annotation } = target;
@@ -174,6 +188,12 @@ export const tagCommand: Command = {
       id,
       tags: next(annotation.tags),
     });
-    print(ctx, updated, `Tags: ${updated.tags.join(', ') || '—'}  ${annotationLine(updated)}`);
+    print(ctx, updated, () => {
+      const t = wordsOf(ctx);
+      return t('cli.highlightTags', {
+        tags: updated.tags.join(', ') || '—',
+        line: annotationLine(t, updated),
+      });
+    });
   },
 };

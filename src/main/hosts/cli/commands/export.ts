@@ -62,11 +62,7 @@ async function watchFolder(ctx: CommandContext): Promise<'keep-running'> {
   const vault = await ctx.services.vault();
   await vault.set(folder, (message) => console.error(`gloss: ${message}`));
   await vault.flush();
-  print(
-    ctx,
-    { folder, watching: true },
-    `Keeping ${folder}/ current with the library's highlights and notes. Press Ctrl+C to stop.`,
-  );
+  print(ctx, { folder, watching: true }, () => wordsOf(ctx)('cli.keepingFolder', { folder: `${folder}/` }));
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
@@ -179,13 +175,12 @@ export const importAnnotationsCommand: Command = {
       return;
     }
     const result = await call(ctx, 'importWebAnnotations', { json });
-    print(
-      ctx,
-      result,
-      `Imported ${result.imported} ${result.imported === 1 ? 'annotation' : 'annotations'}` +
-        (result.skipped > 0
-          ? `; skipped ${result.skipped} (already in the library, or their article is not).`
-          : '.'),
-    );
+    print(ctx, result, () => {
+      const t = wordsOf(ctx);
+      const imported = t('cli.annotationsCount', { count: result.imported });
+      return result.skipped > 0
+        ? t('cli.annotationsSkipped', { imported, count: result.skipped })
+        : t('cli.annotationsImported', { imported });
+    });
   },
 };

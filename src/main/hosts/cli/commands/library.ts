@@ -205,14 +205,15 @@ export const syncStatusCommand: Command = {
   usage: 'sync-status',
   async run(ctx) {
     const status = await call(ctx, 'getSyncStatus', {});
-    print(ctx, status, () =>
-      [
-        `This computer: ${status.deviceId}`,
+    print(ctx, status, () => {
+      const t = wordsOf(ctx);
+      return [
+        t('cli.thisComputer', { id: status.deviceId }),
         ...status.devices.map(
           (device) =>
-            `${device.self ? '* ' : '  '}${device.id}  ${device.lastWrite ? `last wrote ${device.lastWrite}` : 'has written nothing yet'}`,
+            `${device.self ? '* ' : '  '}${device.id}  ${device.lastWrite ? t('cli.lastWrote', { at: device.lastWrite }) : t('cli.wroteNothing')}`,
         ),
-      ].join('\n'),
-    );
+      ].join('\n');
+    });
   },
 };

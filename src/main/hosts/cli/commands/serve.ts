@@ -1,6 +1,6 @@
 import { GlossError } from '../../../../shared/result';
 import { runEveryStep } from '../../../services/stop';
-import { call, type Command } from '../command';
+import { call, wordsOf, type Command } from '../command';
 import { glossDataDir } from '../../../services/library-path';
 
 /**
@@ -44,10 +44,7 @@ export const serve: Command = {
       : await start(port);
     await rememberServed(dataDir, info.libraryPath, { port: host.port, token: host.token });
     if (ctx.json) console.log(JSON.stringify({ url: host.url, library: info.libraryPath }));
-    else
-      console.log(
-        `Gloss is serving the library ${info.libraryPath}\nOpen ${host.url}\nPress Ctrl+C to stop.`,
-      );
+    else console.log(wordsOf(ctx)('cli.serving', { library: info.libraryPath, url: host.url }));
     let stopping = false;
     const shutdown = () => {
       if (stopping) return;
