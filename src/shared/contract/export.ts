@@ -1,3 +1,4 @@
+import { noticeSchema } from '../model/notice';
 import { z } from 'zod';
 import { exportFileSchema, exportScopeSchema, importResultSchema } from '../model/export';
 import { method } from './method';
@@ -28,10 +29,10 @@ export type RenderExportParams = z.output<typeof renderExportSchema>;
 /** Parameters of `importWebAnnotations`: the text of a Web Annotation JSON-LD file. */
 export const importWebAnnotationsSchema = z.object({ json: z.string().max(200_000_000) }).strict();
 
-/** The export folder kept current on this computer, and its last failure (worded for the user). */
+/** The export folder kept current on this computer, and its last failure (a notice each interface words). */
 export const exportFolderStatusSchema = z.object({
   folder: z.string().nullable(),
-  problem: z.string().nullable(),
+  problem: noticeSchema.nullable(),
 });
 
 /**

@@ -67,7 +67,7 @@ export class VaultControl {
   }
 
   /** The folder kept current and its last failure. */
-  status(): { folder: string | null; problem: string | null } {
+  status(): { folder: string | null; problem: Notice | null } {
     return this.exporter ? this.exporter.status() : { folder: null, problem: null };
   }
 
@@ -82,7 +82,7 @@ export class VaultControl {
   async set(
     folder: string | null,
     notify?: (said: Notice) => void,
-  ): Promise<{ folder: string | null; problem: string | null }> {
+  ): Promise<{ folder: string | null; problem: Notice | null }> {
     if (folder !== null) await this.check(folder);
     await this.exporter?.stop();
     this.exporter = null;

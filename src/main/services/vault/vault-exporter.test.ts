@@ -203,7 +203,7 @@ describe('export into the folder', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('the folder is gone');
     expect(notices[0]).toContain('try again');
-    expect(vault.status().problem).toBe(notices[0]);
+    expect(vault.status().problem).toMatchObject({ key: 'notices.exportFolderFailed', message: notices[0] });
     await mkdir(folder);
     await vault.stop();
     expect(await readdir(folder)).toEqual(['Sơn Trà.md']);

@@ -31,7 +31,7 @@ export interface VaultExporterOptions {
 export interface VaultStatus {
   folder: string;
   /** The last failure, worded for the user; null when the folder is up to date or being updated. */
-  problem: string | null;
+  problem: Notice | null;
 }
 
 /**
@@ -53,7 +53,7 @@ export class VaultExporter {
   private quietTimer: NodeJS.Timeout | undefined;
   private firstPending: number | undefined;
   private running: Promise<void> | undefined;
-  private problem: string | null = null;
+  private problem: Notice | null = null;
   private unsubscribe: (() => void) | undefined;
   private readonly delayMs: number;
   private readonly maxWaitMs: number;
@@ -207,8 +207,8 @@ export class VaultExporter {
       detail: `${shown}${more}`,
       seconds: Math.round(this.retryMs / 1000),
     });
-    if (problem.message !== this.problem) this.options.notify(problem);
-    this.problem = problem.message;
+    if (problem.message !== this.problem?.message) this.options.notify(problem);
+    this.problem = problem;
     clearTimeout(this.quietTimer);
     this.quietTimer = setTimeout(() => {
       this.quietTimer = undefined;

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Notice } from '../../../shared/model/notice';
 import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { useStore } from '../state/store';
 
-type Status = { folder: string | null; problem: string | null };
+type Status = { folder: string | null; problem: Notice | null };
 
 /**
  * The export folder kept current on this computer (an Obsidian vault, say) and its last failure:
@@ -15,6 +16,7 @@ export function ExportFolder() {
   const { t } = useTranslation();
   const notify = useStore((s) => s.notify);
   const describe = useStore((s) => s.describe);
+  const say = useStore((s) => s.say);
   const [status, setStatus] = useState<Status>({ folder: null, problem: null });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,7 +57,7 @@ export function ExportFolder() {
           ? t('exporting.folderHint')
           : t('exporting.folderKept', { folder: status.folder })}
       </p>
-      {status.problem && <p className="form-error">{status.problem}</p>}
+      {status.problem && <p className="form-error">{say(status.problem)}</p>}
       {error && (
         <p role="alert" className="form-error">
           {error}
