@@ -3,7 +3,7 @@ import { DamagedDataError, NewerSchemaError, type Codec } from './files';
 import { migrate, readSchemaVersion, type FileKind } from './migrations';
 import { mergeShard } from './merge';
 import { fillLibrary, fillShard } from './stamps';
-import type { JournalPolicy } from './stored-file';
+import type { JournalPolicy } from './journal-policy';
 import { annotationSchema } from '../../../shared/model/annotation';
 import {
   contentFileSchema,

@@ -23,12 +23,13 @@ import type { ContentFile, LibraryFile } from './schemas';
 import { updateSettings } from './settings';
 import { Shards } from './shards';
 import { StoredFile } from './stored-file';
-import { openLibraryFiles, type DeviceOptions, type LibraryFiles } from './open-library';
+import { openLibraryFiles, type LibraryFiles } from './open-library';
 import { DeviceFollower } from './follow-devices';
 import { otherDeviceFolders } from './devices';
 import { syncStatus } from './sync-status';
 import type { SyncStatus } from '../../../shared/model/sync';
-import { storedFileOptions, type StoreHealth, type StoreTuning } from './stored-file-options';
+import { storedFileOptions, type StoreHealth } from './stored-file-options';
+import type { LibraryStoreOptions } from './store-options';
 import { TagRegistry } from './tag-registry';
 import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-operations';
 import { UndoHistory, type UndoScope } from './undo';
@@ -36,18 +37,7 @@ import { peekUndo, redo, undo } from './undo-apply';
 import type { Notice } from '../../../shared/model/notice';
 import { notice } from '../notice';
 
-/** Tuning of one open library (see StoreTuning), and what becomes of its notices. */
-export type LibraryStoreOptions = Partial<StoreTuning> &
-  DeviceOptions & {
-    /** How often what other computers wrote is looked for, in ms (default 2000). */
-    followIntervalMs?: number;
-    /**
-     * 'show' (default): the caller shows notices (takeNotices), those other
-     * processes recorded included; 'record': the caller has no window, so its
-     * notices are also recorded in the library for the app (see recordNotices).
-     */
-    notices?: 'show' | 'record';
-  };
+export type { LibraryStoreOptions } from './store-options';
 
 /**
  * The annotation store of one library folder: the article index, tag

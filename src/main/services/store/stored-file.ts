@@ -2,8 +2,8 @@ import { Low } from 'lowdb';
 import { GlossError } from '../../../shared/result';
 import { saveError } from './save-error';
 import { atomicWrite } from '../fs/atomic-write';
-import { readFileNoFollow } from '../fs/no-follow';
 import { fileStamp, type JsonFileOptions } from './files';
+import { readJournal, type JournalPolicy } from './journal-policy';
 import { JournalWriter } from './journal-writer';
 import { ValidatedJsonAdapter } from './json-adapter';
 import { notice } from '../notice';
@@ -12,25 +12,6 @@ import { notice } from '../notice';
 const JOURNAL_MAX_ENTRIES = 256;
 /** Journal bytes kept before the next flush rewrites the whole file instead. */
 const JOURNAL_MAX_BYTES = 1024 * 1024;
-
-/**
- * An append-only journal beside a file whose data is a set of records with
- * `updatedAt`: a flush appends the changed records as one JSON line and
- * fdatasyncs it, instead of rewriting the whole file. Replaying an entry
- * keeps, per record, the version with the later `updatedAt`, so replaying an
- * entry already folded into the file changes nothing.
- */
-export interface JournalPolicy<T> {
-  /** The journal file (JSON Lines). */
-  file: string;
-  /** The entry recording the current state of the records with these keys. */
-  entry(data: T, keys: ReadonlySet<string>): unknown;
-  /**
-   * Applies one entry read back from the journal.
-   * @throws DamagedDataError when it does not validate.
-   */
-  apply(data: T, entry: unknown): void;
-}
 
 /** How soon a change must reach disk: at once, sharing a write with concurrent changes ('soon'), or once quiet ('idle'). */
 export type Urgency = 'soon' | 'idle';
@@ -137,7 +118,7 @@ export class StoredFile<T> {
    * (`.damaged-<time>`) before it is folded in.
    */
   private async replayJournal(journal: JournalPolicy<T>): Promise<void> {
-    const read = await this.readJournal(journal, this.db.data);
+    const read = await readJournal(journal, this.db.data);
     if (!read || !this.writer) return;
     this.writer.exists = true;
     this.writer.bytes = Buffer.byteLength(read.text);
@@ -170,32 +151,6 @@ export class StoredFile<T> {
     await this.write(true).catch(() => {
       // The journal stays and still holds every change; reported through notify.
     });
-  }
-
-  /** Applies the journal's readable entries to `data`; null when there is no journal. */
-  private async readJournal(
-    journal: JournalPolicy<T>,
-    data: T,
-  ): Promise<{ text: string; unreadable: number } | null> {
-    let text: string;
-    try {
-      text = (await readFileNoFollow(journal.file)).bytes.toString('utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    const lines = text.split('\n');
-    let unreadable = 0;
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
-      try {
-        journal.apply(data, JSON.parse(line));
-      } catch {
-        const torn = index === lines.length - 1 && line.startsWith('{') && !line.includes('\0');
-        if (!torn) unreadable++;
-      }
-    });
-    return { text, unreadable };
   }
 
   /** The data; mutate it in place, then call `changed`. */
@@ -363,7 +318,7 @@ export class StoredFile<T> {
    */
   private async mergeFromDisk(): Promise<void> {
     const theirs = (await this.adapter.read()) ?? this.fallback();
-    if (this.options.journal) await this.readJournal(this.options.journal, theirs);
+    if (this.options.journal) await readJournal(this.options.journal, theirs);
     await this.writer?.adopt();
     this.options.stamp?.(this.db.data, 'all');
     this.db.data = this.options.merge(this.db.data, theirs);
@@ -379,7 +334,7 @@ export class StoredFile<T> {
   private async rollback(failure: GlossError, waiting: Waiter[]): Promise<void> {
     try {
       const data = (await this.adapter.read()) ?? this.fallback();
-      if (this.options.journal) await this.readJournal(this.options.journal, data);
+      if (this.options.journal) await readJournal(this.options.journal, data);
       this.db.data = data;
       this.onReload?.();
     } catch (error) {

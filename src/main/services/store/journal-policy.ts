@@ -1,0 +1,49 @@
+import { readFileNoFollow } from '../fs/no-follow';
+
+/**
+ * An append-only journal beside a file whose data is a set of records with
+ * `updatedAt`: a flush appends the changed records as one JSON line and
+ * fdatasyncs it, instead of rewriting the whole file. Replaying an entry
+ * keeps, per record, the version with the later `updatedAt`, so replaying an
+ * entry already folded into the file changes nothing.
+ */
+export interface JournalPolicy<T> {
+  /** The journal file (JSON Lines). */
+  file: string;
+  /** The entry recording the current state of the records with these keys. */
+  entry(data: T, keys: ReadonlySet<string>): unknown;
+  /**
+   * Applies one entry read back from the journal.
+   * @throws DamagedDataError when it does not validate.
+   */
+  apply(data: T, entry: unknown): void;
+}
+
+/**
+ * Applies the journal's readable entries to `data`; null when there is no journal. `unreadable` counts
+ * the lines that did not apply, a torn last line (a crash during an append never confirmed) not counted.
+ */
+export async function readJournal<T>(
+  journal: JournalPolicy<T>,
+  data: T,
+): Promise<{ text: string; unreadable: number } | null> {
+  let text: string;
+  try {
+    text = (await readFileNoFollow(journal.file)).bytes.toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const lines = text.split('\n');
+  let unreadable = 0;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      journal.apply(data, JSON.parse(line));
+    } catch {
+      const torn = index === lines.length - 1 && line.startsWith('{') && !line.includes('\0');
+      if (!torn) unreadable++;
+    }
+  });
+  return { text, unreadable };
+}
