@@ -45,11 +45,21 @@ export async function selectText(page: Page, text: string): Promise<void> {
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);
     (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-    // Measure only once the fonts are in and blocks brought on screen (content-visibility) are laid out,
-    // or the text moves under the mouse between measuring and dragging.
+    // Measure only once the fonts are in, blocks brought on screen (content-visibility) are laid out
+    // and any animated scroll (Chromium animates keyboard scrolling) has come to rest, or the text
+    // moves under the mouse between measuring and dragging.
     await document.fonts.ready;
-    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
-    const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+    const measure = () => Array.from(range.getClientRects()).filter((r) => r.width > 0);
+    let rects = measure();
+    for (let round = 0; round < 60; round++) {
+      for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+      const again = measure();
+      const still =
+        again.length === rects.length &&
+        again.every((r, i) => r.top === rects[i]!.top && r.left === rects[i]!.left);
+      rects = again;
+      if (still) break;
+    }
     const first = rects[0]!;
     const last = rects[rects.length - 1]!;
     return {
