@@ -19,11 +19,7 @@ export interface SearchOnDemand {
  * lists articles never pays for it. Articles changed while it was not
  * running are caught up when it next opens its index.
  */
-export function searchOnDemand(
-  libraryPath: string,
-  store: LibraryStore,
-  library: LibraryService,
-): SearchOnDemand {
+export function searchOnDemand(store: LibraryStore, library: LibraryService): SearchOnDemand {
   let started: Promise<{ search: SearchService; follow: ChangeSubscriber }> | undefined;
   const start = () =>
     (started ??= (async () => {
@@ -31,7 +27,7 @@ export function searchOnDemand(
         import('./search/search-service'),
         import('./search/follow-changes'),
       ]);
-      const search = SearchService.start(libraryPath, store);
+      const search = SearchService.start(store.cacheDir, store);
       const follow = followChanges(search, {
         getArticle: (id) => store.getArticle(id),
         text: (id) => library.text(id),
