@@ -1,5 +1,6 @@
 import type { LibraryService } from './library/library-service';
 import type { SearchService } from './search/search-service';
+import type { SearchSource } from './search/source';
 import type { LibraryStore } from './store';
 import type { ChangeSubscriber } from './store/change-feed';
 
@@ -27,7 +28,14 @@ export function searchOnDemand(store: LibraryStore, library: LibraryService): Se
         import('./search/search-service'),
         import('./search/follow-changes'),
       ]);
-      const search = SearchService.start(store.cacheDir, store);
+      // A text missing from this computer's cache (a library synced from another) is rebuilt from its copy.
+      const source: SearchSource = {
+        listArticles: () => store.listArticles(),
+        readContent: (id) => library.text(id),
+        listAnnotations: (id) => store.listAnnotations(id),
+        readCachedText: (id, hash, start, end) => store.readCachedText(id, hash, start, end),
+      };
+      const search = SearchService.start(store.cacheDir, source);
       const follow = followChanges(search, {
         getArticle: (id) => store.getArticle(id),
         text: (id) => library.text(id),
