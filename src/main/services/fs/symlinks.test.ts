@@ -144,6 +144,25 @@ describe('symbolic links inside the library are refused, and nothing outside is 
     expect(readdirSync(outside.dir).sort()).toEqual([old, 'precious.txt']);
   });
 
+  it('backups/: a link an older Gloss’s backups held in the library is moved out with them, never followed', async () => {
+    const dir = await savedLibrary();
+    const cache = cacheOf(dir);
+    rmSync(path.dirname(cache), { recursive: true });
+    const outside = outsideFolder();
+    mkdirSync(path.join(dir, '.gloss', 'backups', 'annotations'), { recursive: true });
+    linkFolder(dir, `.gloss/backups/annotations/${ID}`, outside.dir);
+    const store = await openStore(dir, { backupIntervalMs: 0, backupsToKeep: 1 });
+    await store.setArticleNote(ID, 'ghi chú');
+    await store.close();
+    expect(
+      store
+        .takeNotices()
+        .map((n) => n.message)
+        .join('\n'),
+    ).toContain(`Gloss refused to use ${path.join(store.cacheDir, 'backups', 'annotations', ID)}`);
+    expect(readdirSync(outside.dir)).toEqual(['precious.txt']);
+  });
+
   it('search/: the index is neither written into nor cleaned out of a linked folder', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, '.gloss', 'search'), { recursive: true });
