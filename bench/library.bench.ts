@@ -56,10 +56,12 @@ async function writeLibrary(): Promise<void> {
     tags: unknown[];
     settings: unknown;
   };
-  rmSync(devices, { recursive: true });
   const { id: libraryId } = JSON.parse(
-    readFileSync(path.join(libraryDir, '.gloss', 'library-id.json'), 'utf8'),
+    readFileSync(path.join(devices, device!, 'library-id.json'), 'utf8'),
   ) as { id: string };
+  // This computer's records go; its folder keeps the library id, so the caches below stay this library's.
+  rmSync(path.join(devices, device!, 'library.json'));
+  rmSync(path.join(devices, device!, 'annotations'), { recursive: true });
   const content = path.join(glossDataDir(), 'libraries', libraryId, '.gloss', 'content');
   const [model] = library.articles;
   const random = seededRandom(7);

@@ -1,4 +1,13 @@
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportOutcome } from '../../shared/model/article';
@@ -45,9 +54,14 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The id a library keeps in `.gloss/library-id.json`. */
+/** The library's id, as its computers' folders name it (`.gloss/devices/<id>/library-id.json`; the least). */
 function libraryId(dir: string): string {
-  return (JSON.parse(readFileSync(path.join(dir, '.gloss', 'library-id.json'), 'utf8')) as { id: string }).id;
+  const devices = path.join(dir, '.gloss', 'devices');
+  const ids = readdirSync(devices).map(
+    (device) =>
+      (JSON.parse(readFileSync(path.join(devices, device, 'library-id.json'), 'utf8')) as { id: string }).id,
+  );
+  return ids.sort()[0]!;
 }
 
 /** Where this computer (its app-data folder `dataDir`) keeps a library's caches. */
@@ -56,14 +70,12 @@ function cacheIn(dataDir: string, dir: string): string {
 }
 
 describe('caches and backups stay out of the library', () => {
-  it('leaves in the library only what travels: copies, device records, the library id, locks', async () => {
+  it('leaves in the library only what travels: copies, device records (the library id among them), locks', async () => {
     const dir = tempDir();
     const id = await importAndSearch(dir);
     const inLibrary = filesUnder(dir);
     for (const file of inLibrary) {
-      expect(file).toMatch(
-        /^(articles\/|\.gloss\/devices\/|\.gloss\/locks\/|\.gloss\/library-id\.json$|\.stignore$)/,
-      );
+      expect(file).toMatch(/^(articles\/|\.gloss\/devices\/|\.gloss\/locks\/|\.stignore$)/);
     }
     const cache = cacheIn(glossDataDir(), dir);
     expect(existsSync(path.join(cache, 'content', `${id}.json`))).toBe(true);
@@ -122,7 +134,9 @@ describe('caches and backups stay out of the library', () => {
     const old = filesUnder(path.join(dir, '.gloss')).filter((file) => !file.startsWith('devices/'));
     const text = readFileSync(path.join(dir, '.gloss', 'content', `${id}.json`));
     rmSync(path.dirname(cache), { recursive: true });
-    rmSync(path.join(dir, '.gloss', 'library-id.json'));
+    for (const device of readdirSync(path.join(dir, '.gloss', 'devices'))) {
+      rmSync(path.join(dir, '.gloss', 'devices', device, 'library-id.json'));
+    }
 
     const store = await LibraryStore.open(dir);
     await store.close();
@@ -139,19 +153,45 @@ describe('caches and backups stay out of the library', () => {
   it('never takes the cache folder’s name from a library id that is not one', async () => {
     const dir = tempDir();
     const dataDir = tempDir('gloss-data-');
-    const escape = path.join(dataDir, 'escaped');
-    const planted = path.join(dir, '.gloss', 'library-id.json');
-    const store0 = await LibraryStore.open(dir, { dataDir });
-    await store0.close();
-    writeFileSync(planted, JSON.stringify({ id: '../escaped' }));
+    const first = await LibraryStore.open(dir, { dataDir });
+    await first.close();
+    // Another computer's folder, as a hostile library might hold it, and this computer's own file spoilt.
+    const other = path.join(dir, '.gloss', 'devices', 'zzzzzzzzzzzzzzzz');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(path.join(other, 'library-id.json'), JSON.stringify({ id: '../escaped' }));
+    writeFileSync(
+      path.join(dir, '.gloss', 'devices', first.deviceId, 'library-id.json'),
+      '{"id": "../../x"}',
+    );
 
     const store = await LibraryStore.open(dir, { dataDir });
     await store.close();
     expect(path.dirname(path.dirname(store.cacheDir))).toBe(path.join(dataDir, 'libraries'));
     expect(path.basename(path.dirname(store.cacheDir))).toMatch(/^[a-z2-7]{26}$/);
-    expect(existsSync(escape)).toBe(false);
-    expect(readdirSync(path.join(dir, '.gloss')).filter((name) => name.includes('.damaged-'))).toHaveLength(
-      1,
-    );
+    expect(readdirSync(dataDir).sort()).toEqual(['device.json', 'libraries']);
+    expect(readdirSync(path.join(dataDir, 'libraries'))).toHaveLength(2);
+  });
+
+  it('agrees on one library id when two computers made one each before their folders synced', async () => {
+    const [dirA, dirB] = [tempDir(), tempDir()];
+    const [dataA, dataB] = [tempDir('gloss-data-'), tempDir('gloss-data-')];
+    const a = await LibraryStore.open(dirA, { dataDir: dataA });
+    const b = await LibraryStore.open(dirB, { dataDir: dataB });
+    await Promise.all([a.close(), b.close()]);
+    for (const [from, to, device] of [
+      [dirA, dirB, a.deviceId],
+      [dirB, dirA, b.deviceId],
+    ] as const) {
+      cpSync(path.join(from, '.gloss', 'devices', device), path.join(to, '.gloss', 'devices', device), {
+        recursive: true,
+      });
+    }
+    const [againA, againB] = [
+      await LibraryStore.open(dirA, { dataDir: dataA }),
+      await LibraryStore.open(dirB, { dataDir: dataB }),
+    ];
+    await Promise.all([againA.close(), againB.close()]);
+    expect(path.basename(path.dirname(againA.cacheDir))).toBe(path.basename(path.dirname(againB.cacheDir)));
+    expect(libraryId(dirA)).toBe(libraryId(dirB));
   });
 });

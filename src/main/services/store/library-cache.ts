@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, link, mkdir, readdir, readFile, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, realpath, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { atomicWrite } from '../fs/atomic-write';
 import { readFileNoFollow } from '../fs/no-follow';
 import { glossDataDir } from '../library-path';
-import { fileStamp } from './files';
 
 /** A library id: 26 lower-case base-32 letters and digits (130 random bits). */
 const LIBRARY_ID = /^[a-z2-7]{26}$/;
@@ -18,47 +17,47 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
  */
 export const PER_COMPUTER_FOLDERS = ['content', 'search', 'backups'] as const;
 
-/** The file naming a library, shared by every computer that keeps it: `.gloss/library-id.json`. */
-function idFile(root: string): string {
-  return path.join(root, '.gloss', 'library-id.json');
-}
+/** The file in which each computer's folder names the library's id: `.gloss/devices/<id>/library-id.json`. */
+const ID_FILE = 'library-id.json';
 
-/** The id written in a library, or null when it has none or holds no valid one (only 26 base-32 characters count). */
-async function readLibraryId(root: string): Promise<string | null> {
+/** The id a file names, or null when it is missing or names no valid one (only 26 base-32 characters count). */
+async function readLibraryId(file: string): Promise<string | null> {
   try {
-    const id = (
-      JSON.parse((await readFileNoFollow(idFile(root), root)).bytes.toString('utf8')) as { id?: unknown }
-    ).id;
+    const id = (JSON.parse((await readFileNoFollow(file)).bytes.toString('utf8')) as { id?: unknown }).id;
     return typeof id === 'string' && LIBRARY_ID.test(id) ? id : null;
   } catch {
     return null;
   }
 }
 
+/** The library id the computers keeping the library in `root` agree on so far (see libraryIdOf), or null. */
+async function agreedLibraryId(root: string): Promise<string | null> {
+  const glossDir = path.join(root, '.gloss');
+  const names = await readdir(path.join(glossDir, 'devices')).catch(() => []);
+  let least: string | null = null;
+  for (const name of names) {
+    const id = await readLibraryId(path.join(glossDir, 'devices', name, ID_FILE));
+    if (id !== null && (least === null || id < least)) least = id;
+  }
+  return least;
+}
+
 /**
- * The library's id, kept in `.gloss/library-id.json` so that it travels with
- * the library: written once, when missing, never rewritten. A file that
- * holds no valid id (damaged, or a link) is moved aside and replaced.
+ * The library's id, so that it travels with the library. Like every file of
+ * the library, it has one writer: each computer writes it in its own folder
+ * (`ownDir/library-id.json`), and the id is the least of those the
+ * computers wrote (ids that are not 26 base-32 characters are ignored); a
+ * computer that finds a lesser one than its own takes it. A new library gets
+ * a random one.
  * @throws fs errors when the file cannot be written.
  */
-export async function libraryIdOf(root: string): Promise<string> {
-  const file = idFile(root);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const id = await readLibraryId(root);
-    if (id) return id;
-    await rename(file, `${file}.damaged-${fileStamp()}`).catch(() => undefined);
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const fresh = [...randomBytes(26)].map((byte) => BASE32[byte % 32]).join('');
-    await writeFile(temp, JSON.stringify({ id: fresh }) + '\n', { flag: 'wx' });
-    try {
-      await link(temp, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      await rm(temp, { force: true });
-    }
+export async function libraryIdOf(root: string, ownDir: string): Promise<string> {
+  const agreed = await agreedLibraryId(root);
+  const id = agreed ?? [...randomBytes(26)].map((byte) => BASE32[byte % 32]).join('');
+  if ((await readLibraryId(path.join(ownDir, ID_FILE))) !== id) {
+    await atomicWrite(path.join(ownDir, ID_FILE), JSON.stringify({ id }) + '\n', root);
   }
-  throw new Error(`${file} does not hold a library id and cannot be replaced.`);
+  return id;
 }
 
 /** The library folder a per-computer folder was last used for, or null. */
@@ -75,7 +74,8 @@ async function ownerOf(dir: string): Promise<string | null> {
 /**
  * The folder of Gloss's per-computer data (`dataDir`, by default the OS
  * app-data folder) that holds this library's caches and backups:
- * `<dataDir>/libraries/<library id>/.gloss/`, created as needed. The name
+ * `<dataDir>/libraries/<library id>/.gloss/`, created as needed (`ownDir`:
+ * this computer's folder in the library, see libraryIdOf). The name
  * comes only from the library id (checked to be 26 base-32 characters), so
  * no library content can make Gloss write elsewhere; it is a `.gloss`
  * folder so that, as in a library, no link below `<library id>/` is followed
@@ -85,12 +85,16 @@ async function ownerOf(dir: string): Promise<string | null> {
  * original is still there gets a folder of its own (`<id>-<hash of its path>`).
  * @throws fs errors when the folder or the library id cannot be written.
  */
-export async function libraryCacheDir(root: string, dataDir: string = glossDataDir()): Promise<string> {
-  const id = await libraryIdOf(root);
+export async function libraryCacheDir(
+  root: string,
+  ownDir: string,
+  dataDir: string = glossDataDir(),
+): Promise<string> {
+  const id = await libraryIdOf(root, ownDir);
   const real = await realpath(root);
   let dir = path.join(dataDir, 'libraries', id);
   const owner = await ownerOf(dir);
-  if (owner !== null && owner !== real && (await readLibraryId(owner)) === id) {
+  if (owner !== null && owner !== real && (await agreedLibraryId(owner)) === id) {
     const suffix = createHash('sha256').update(real).digest('hex').slice(0, 16);
     dir = path.join(dataDir, 'libraries', `${id}-${suffix}`);
   }

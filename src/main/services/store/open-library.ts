@@ -84,10 +84,10 @@ export async function openLibraryFiles(
   });
   try {
     const clock = new HybridClock(deviceId);
-    const cacheDir = await libraryCacheDir(root, dataDir);
+    await mkdirNoFollow(path.join(deviceFolder(glossDir, deviceId), 'annotations'), root);
+    const cacheDir = await libraryCacheDir(root, deviceFolder(glossDir, deviceId), dataDir);
     await moveCachesOutOfLibrary(root, cacheDir);
     const backupsDir = path.join(cacheDir, 'backups');
-    await mkdirNoFollow(path.join(deviceFolder(glossDir, deviceId), 'annotations'), root);
     await migrateToDevices(glossDir, deviceFolder(glossDir, deviceId), backupsDir);
     await writeStignore(root).catch(() => undefined);
     const library = await StoredFile.open(

@@ -39,7 +39,7 @@ export function lockFileOf(libraryDir: string): string {
 
 /** This computer's folder for a library's caches and backups (see libraryCacheDir), once the library was opened. */
 export function cacheOf(libraryDir: string): string {
-  const { id } = JSON.parse(readFileSync(path.join(libraryDir, '.gloss', 'library-id.json'), 'utf8')) as {
+  const { id } = JSON.parse(readFileSync(path.join(ownFolder(libraryDir), 'library-id.json'), 'utf8')) as {
     id: string;
   };
   return path.join(glossDataDir(), 'libraries', id, '.gloss');
