@@ -15,7 +15,7 @@ const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
  * rebuilt from the copies), the search index (rebuilt from the records), and
  * the backups of this computer's own files.
  */
-export const PER_COMPUTER_FOLDERS = ['content', 'search', 'backups'] as const;
+const PER_COMPUTER_FOLDERS = ['content', 'search', 'backups'] as const;
 
 /** The file in which each computer's folder names the library's id: `.gloss/devices/<id>/library-id.json`. */
 const ID_FILE = 'library-id.json';
