@@ -166,7 +166,7 @@ describe('files from a newer Gloss', () => {
       expect(error).toMatchObject({ code: 'newer-schema', message: expect.stringContaining(file) });
     }
     expect(readFileSync(file)).toEqual(bytes);
-    expect(readdirSync(ownFolder(dir)).sort()).toEqual(['annotations', 'library.json']);
+    expect(readdirSync(ownFolder(dir)).sort()).toEqual(['annotations', 'library-id.json', 'library.json']);
   });
 
   it('refuses a newer shard on access and leaves it unchanged', async () => {
