@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures';
 import { startServices, type Services } from '../src/main/services';
+import { glossDataDir } from '../src/main/services/library-path';
 import { startWebHost, type WebHost } from '../src/main/hosts/web/web-host';
 import { installCounters, median, readCounters } from './fixtures/page-timing';
 import { seededRandom } from './fixtures/big-article';
@@ -36,8 +37,8 @@ interface Row {
 const WORDS = ['Đà Nẵng', 'Sơn Trà', 'khảo sát', 'quy hoạch', 'du lịch', 'bảo tồn', 'rừng', 'biển'];
 
 /**
- * Writes a library of ARTICLES copies of one imported article (each with its own id and content
- * file) in the single-computer layout (`.gloss/library.json`), which the first open moves into
+ * Writes a library of ARTICLES copies of one imported article (each with its own id, and its own
+ * content file in this computer's cache folder of the library) in the single-computer layout (`.gloss/library.json`), which the first open moves into
  * this computer's folder as it does for any library of that layout.
  */
 async function writeLibrary(): Promise<void> {
@@ -55,17 +56,20 @@ async function writeLibrary(): Promise<void> {
     tags: unknown[];
     settings: unknown;
   };
-  rmSync(devices, { recursive: true });
+  const { id: libraryId } = JSON.parse(
+    readFileSync(path.join(devices, device!, 'library-id.json'), 'utf8'),
+  ) as { id: string };
+  // This computer's records go; its folder keeps the library id, so the caches below stay this library's.
+  rmSync(path.join(devices, device!, 'library.json'));
+  rmSync(path.join(devices, device!, 'annotations'), { recursive: true });
+  const content = path.join(glossDataDir(), 'libraries', libraryId, '.gloss', 'content');
   const [model] = library.articles;
   const random = seededRandom(7);
   const pick = () => WORDS[Math.floor(random() * WORDS.length)]!;
   const start = Date.parse('2024-01-01T00:00:00Z');
   library.articles = Array.from({ length: ARTICLES }, (_, i) => {
     const id = randomUUID();
-    copyFileSync(
-      path.join(libraryDir, '.gloss', 'content', `${model!.id}.json`),
-      path.join(libraryDir, '.gloss', 'content', `${id}.json`),
-    );
+    copyFileSync(path.join(content, `${model!.id}.json`), path.join(content, `${id}.json`));
     return {
       ...model!,
       id,

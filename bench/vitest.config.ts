@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { workerTestConfig } from '../src/main/testing/vitest-worker';
 
@@ -11,6 +13,8 @@ export default defineConfig({
     testTimeout: 30 * 60_000,
     hookTimeout: 30 * 60_000,
     fileParallelism: false,
+    // Gloss's per-computer folder (device id, each library's caches and backups) stays out of the home folder.
+    env: { XDG_CONFIG_HOME: path.join(os.tmpdir(), `gloss-bench-config-${process.pid}`) },
     reporters: ['verbose'],
   },
 });

@@ -94,7 +94,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     throw error;
   });
   await library.purgeDeleted();
-  const search = searchOnDemand(options.libraryPath, store, library);
+  const search = searchOnDemand(store, library);
   if (!options.searchOnDemand) void search.service();
   const unfollow = store.changes.subscribe(search.follower);
   const watcher =

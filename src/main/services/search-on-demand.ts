@@ -1,5 +1,6 @@
 import type { LibraryService } from './library/library-service';
 import type { SearchService } from './search/search-service';
+import type { SearchSource } from './search/source';
 import type { LibraryStore } from './store';
 import type { ChangeSubscriber } from './store/change-feed';
 
@@ -19,11 +20,7 @@ export interface SearchOnDemand {
  * lists articles never pays for it. Articles changed while it was not
  * running are caught up when it next opens its index.
  */
-export function searchOnDemand(
-  libraryPath: string,
-  store: LibraryStore,
-  library: LibraryService,
-): SearchOnDemand {
+export function searchOnDemand(store: LibraryStore, library: LibraryService): SearchOnDemand {
   let started: Promise<{ search: SearchService; follow: ChangeSubscriber }> | undefined;
   const start = () =>
     (started ??= (async () => {
@@ -31,7 +28,14 @@ export function searchOnDemand(
         import('./search/search-service'),
         import('./search/follow-changes'),
       ]);
-      const search = SearchService.start(libraryPath, store);
+      // A text missing from this computer's cache (a library synced from another) is rebuilt from its copy.
+      const source: SearchSource = {
+        listArticles: () => store.listArticles(),
+        readContent: (id) => library.text(id),
+        listAnnotations: (id) => store.listAnnotations(id),
+        readCachedText: (id, hash, start, end) => store.readCachedText(id, hash, start, end),
+      };
+      const search = SearchService.start(store.cacheDir, source);
       const follow = followChanges(search, {
         getArticle: (id) => store.getArticle(id),
         text: (id) => library.text(id),

@@ -6,6 +6,7 @@ import type { ImportOutcome } from '../../shared/model/article';
 import { startServices } from '.';
 import { LibraryStore } from './store';
 import { tempDir } from './store/testing/fixtures';
+import { cacheOf } from './store/testing/own-folder';
 
 const TEXT = 'Sơn Trà là bán đảo nằm ở phía đông bắc thành phố Đà Nẵng.\n';
 
@@ -29,7 +30,7 @@ describe('stopping the services', () => {
       color: 'red',
     });
     // The search index can no longer be saved: its folder became a link.
-    const search = path.join(dir, '.gloss', 'search');
+    const search = path.join(cacheOf(dir), 'search');
     rmSync(search, { recursive: true, force: true });
     symlinkSync(tempDir('gloss-outside-'), search, 'dir');
 

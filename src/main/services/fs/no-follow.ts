@@ -13,7 +13,11 @@ import { GlossError } from '../../../shared/result';
  * program; it stops links that are already there.
  */
 
-/** The folders of a library, relative to its root, checked when it is opened. */
+/**
+ * The folders of a library, relative to its root, checked when it is opened
+ * (`.gloss/content`, `backups` and `search` are where an older Gloss kept
+ * what each computer now keeps outside the library: checked before they are moved out).
+ */
 const LIBRARY_FOLDERS = [
   'articles',
   '.gloss',
@@ -26,7 +30,7 @@ const LIBRARY_FOLDERS = [
 ];
 
 /** Those created when the library is opened; the others are made when first written. */
-const CREATED_FOLDERS = ['articles', '.gloss/annotations', '.gloss/content', '.gloss/backups'];
+const CREATED_FOLDERS = ['articles', '.gloss'];
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 const NON_BLOCK = constants.O_NONBLOCK ?? 0;
@@ -135,8 +139,7 @@ export async function mkdirNoFollow(dir: string, root: string | null = libraryRo
 
 /**
  * Checks that none of a library's own folders (articles/, .gloss/ and those
- * inside it) is a link, then creates articles/ and .gloss/ with its
- * annotations/, content/ and backups/ where missing.
+ * inside it) is a link, then creates articles/ and .gloss/ where missing.
  * @throws GlossError('forbidden') naming the first link found; 'io' when a folder cannot be created.
  */
 export async function prepareLibraryFolders(root: string): Promise<void> {

@@ -14,7 +14,7 @@ import { LibraryService } from '../library/library-service';
 import { removeUnnamed, writeStoredIndex, type IndexFiles } from '../search/persist';
 import { LibraryStore } from '../store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from '../store/testing/fixtures';
-import { ownFolder } from '../store/testing/own-folder';
+import { cacheOf, ownFolder } from '../store/testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const PRECIOUS = 'Tệp của người dùng, ngoài thư viện.\n';
@@ -113,7 +113,7 @@ describe('symbolic links inside the library are refused, and nothing outside is 
 
   it('content/: a linked content cache is not read as the article’s text', async () => {
     const dir = await savedLibrary();
-    const cache = path.join(dir, '.gloss', 'content', `${ID}.json`);
+    const cache = path.join(cacheOf(dir), 'content', `${ID}.json`);
     const outside = outsideFolder();
     const elsewhere = path.join(outside.dir, 'content.json');
     writeFileSync(
@@ -131,7 +131,7 @@ describe('symbolic links inside the library are refused, and nothing outside is 
     const outside = outsideFolder();
     const old = '2000-01-01T00-00-00.000Z.json';
     writeFileSync(path.join(outside.dir, old), '{}');
-    const at = linkFolder(dir, `.gloss/backups/annotations/${ID}`, outside.dir);
+    const at = linkFolder(cacheOf(dir), `backups/annotations/${ID}`, outside.dir);
     const store = await openStore(dir, { backupIntervalMs: 0, backupsToKeep: 1 });
     await store.setArticleNote(ID, 'ghi chú');
     await store.close();
@@ -142,6 +142,25 @@ describe('symbolic links inside the library are refused, and nothing outside is 
         .join('\n'),
     ).toContain(`Gloss refused to use ${at}: it is a symbolic link`);
     expect(readdirSync(outside.dir).sort()).toEqual([old, 'precious.txt']);
+  });
+
+  it('backups/: a link an older Gloss’s backups held in the library is moved out with them, never followed', async () => {
+    const dir = await savedLibrary();
+    const cache = cacheOf(dir);
+    rmSync(path.dirname(cache), { recursive: true });
+    const outside = outsideFolder();
+    mkdirSync(path.join(dir, '.gloss', 'backups', 'annotations'), { recursive: true });
+    linkFolder(dir, `.gloss/backups/annotations/${ID}`, outside.dir);
+    const store = await openStore(dir, { backupIntervalMs: 0, backupsToKeep: 1 });
+    await store.setArticleNote(ID, 'ghi chú');
+    await store.close();
+    expect(
+      store
+        .takeNotices()
+        .map((n) => n.message)
+        .join('\n'),
+    ).toContain(`Gloss refused to use ${path.join(store.cacheDir, 'backups', 'annotations', ID)}`);
+    expect(readdirSync(outside.dir)).toEqual(['precious.txt']);
   });
 
   it('search/: the index is neither written into nor cleaned out of a linked folder', async () => {

@@ -30,7 +30,7 @@ describe('a book’s images', () => {
       readFileSync(path.join(folder, 'song-han.epub')),
       'song-han.epub',
     );
-    const cached = path.join(dir, '.gloss', 'content', 'images', article!.id, name);
+    const cached = path.join(store.cacheDir, 'content', 'images', article!.id, name);
     expect(existsSync(cached)).toBe(false);
     const asked = await Promise.all([
       library.bookImage(article!.id, name),
@@ -39,7 +39,7 @@ describe('a book’s images', () => {
     for (const image of asked) expect(image).toEqual({ bytes: expect.anything(), type: 'image/png' });
     expect(Buffer.from(asked[0]!.bytes)).toEqual(png);
     expect(readFileSync(cached)).toEqual(png);
-    rmSync(path.join(dir, '.gloss', 'content', 'images'), { recursive: true });
+    rmSync(path.join(store.cacheDir, 'content', 'images'), { recursive: true });
     expect(Buffer.from((await library.bookImage(article!.id, name))!.bytes)).toEqual(png);
   });
 

@@ -11,7 +11,8 @@ export interface BookImage {
 }
 
 /**
- * A book's images, kept in `.gloss/content/images/<article id>/<stored name>` (a cache: made again from
+ * A book's images, kept in `<cacheDir>/content/images/<article id>/<stored name>` (this computer's cache
+ * folder of the library, outside it; made again from
  * the copy when missing). Reading one image the first time extracts all of the book's, once, however
  * many are asked for at the same time.
  */
@@ -19,10 +20,11 @@ export class BookImages {
   private readonly extracting = new Map<string, Promise<Map<string, Uint8Array>>>();
 
   /**
-   * `readCopy` gives the bytes of an article's imported copy.
+   * `cacheDir` is the library's cache folder (see LibraryStore.cacheDir); `readCopy` gives the bytes of
+   * an article's imported copy.
    */
   constructor(
-    private readonly libraryPath: string,
+    private readonly cacheDir: string,
     private readonly readCopy: (article: ArticleMeta) => Promise<Uint8Array>,
   ) {}
 
@@ -34,9 +36,9 @@ export class BookImages {
   async read(article: ArticleMeta, name: string): Promise<BookImage | null> {
     if (article.format !== 'epub' || !BOOK_IMAGE_NAME.test(name)) return null;
     const type = BOOK_IMAGE_TYPES[name.slice(name.lastIndexOf('.') + 1)]!;
-    const dir = path.join(this.libraryPath, '.gloss', 'content', 'images', article.id);
+    const dir = path.join(this.cacheDir, 'content', 'images', article.id);
     try {
-      return { bytes: (await readFileNoFollow(path.join(dir, name), this.libraryPath)).bytes, type };
+      return { bytes: (await readFileNoFollow(path.join(dir, name), this.cacheDir)).bytes, type };
     } catch {
       let pending = this.extracting.get(article.id);
       if (!pending) {
@@ -56,8 +58,8 @@ export class BookImages {
     const zip = readZip(await this.readCopy(article), (entry) => IMAGE_ENTRY.test(entry));
     const images = new Map<string, Uint8Array>();
     for (const [entry, name] of nameImages(zip.files)) images.set(name, zip.files.get(entry)!);
-    await mkdirNoFollow(dir, this.libraryPath);
-    for (const [name, bytes] of images) await atomicWrite(path.join(dir, name), bytes, this.libraryPath);
+    await mkdirNoFollow(dir, this.cacheDir);
+    for (const [name, bytes] of images) await atomicWrite(path.join(dir, name), bytes, this.cacheDir);
     return images;
   }
 }

@@ -63,7 +63,7 @@ describe('LibraryService with PDF files', () => {
   it('rebuilds the text and page map from the copy when the content cache is lost', async () => {
     const { article } = await library.importBytes(await paper(), 'paper.pdf');
     await store.close();
-    rmSync(path.join(dir, '.gloss', 'content'), { recursive: true });
+    rmSync(path.join(store.cacheDir, 'content'), { recursive: true });
     store = await LibraryStore.open(dir, {});
     library = new LibraryService(store);
     const content = await library.get(article.id);

@@ -108,7 +108,7 @@ export class LibraryService {
    * @throws GlossError 'not-found' for an unknown article, as BookImages.read.
    */
   bookImage(id: string, name: string): Promise<BookImage | null> {
-    this.images ??= new BookImages(this.store.libraryPath, (article) => this.readSource(article));
+    this.images ??= new BookImages(this.store.cacheDir, (article) => this.readSource(article));
     return this.images.read(this.live(id), name);
   }
 

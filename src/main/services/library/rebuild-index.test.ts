@@ -6,7 +6,7 @@ import type { Annotation } from '../../../shared/model/annotation';
 import { startServices, type Services } from '..';
 import { LibraryStore } from '../store';
 import { LibraryService } from './library-service';
-import { ownFolder } from '../store/testing/own-folder';
+import { cacheOf, ownFolder } from '../store/testing/own-folder';
 
 const SAMPLE = readFileSync(new URL('../../../../resources/samples/son-tra-khao-sat.txt', import.meta.url));
 const MARKDOWN = Buffer.from(
@@ -90,7 +90,7 @@ describe('rebuilding a lost library index', () => {
   it('brings back every article and highlight when library.json and its backups are gone', async () => {
     const saved = await savedLibrary();
     rmSync(path.join(ownFolder(dir), 'library.json'));
-    rmSync(path.join(dir, '.gloss', 'backups', 'library'), { recursive: true });
+    rmSync(path.join(cacheOf(dir), 'backups', 'library'), { recursive: true });
 
     const open = await reopen();
     const listed = (await call(open, 'listArticles', {})) as {
@@ -137,7 +137,7 @@ describe('rebuilding a lost library index', () => {
       (typeof saved.articles)[0],
       (typeof saved.articles)[0],
     ];
-    const glossDir = path.join(dir, '.gloss');
+    const glossDir = cacheOf(dir);
     writeFileSync(path.join(ownFolder(dir), 'library.json'), '{"schemaVersion": 1, "articles": [');
     const backups = path.join(glossDir, 'backups', 'library');
     const damagedBackups = readdirSync(backups);

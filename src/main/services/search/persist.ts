@@ -47,9 +47,13 @@ export class DamagedIndexError extends Error {
   override name = 'DamagedIndexError';
 }
 
-/** The folder holding the search index of a library, one per schema version so versions never overwrite each other. */
-export function indexDir(libraryPath: string): string {
-  return path.join(libraryPath, '.gloss', 'search', `v${INDEX_SCHEMA_VERSION}`);
+/**
+ * The folder holding the search index of a library in its cache folder
+ * (`cacheDir`, see LibraryStore.cacheDir), one per schema version so versions
+ * never overwrite each other.
+ */
+export function indexDir(cacheDir: string): string {
+  return path.join(cacheDir, 'search', `v${INDEX_SCHEMA_VERSION}`);
 }
 
 /**

@@ -28,7 +28,8 @@ export const DEFAULT_LIMIT = 10;
  * and highlight quotes, notes and tags (MiniSearch, Vietnamese folding).
  * Kept current by the library through `indexArticle`, `indexAnnotation`,
  * their `remove…` twins and `updateArticleMeta`; persisted under
- * `<library>/.gloss/search/` by `save()`.
+ * `<cacheDir>/search/` (this computer's cache folder of the library, see
+ * LibraryStore.cacheDir) by `save()`.
  */
 export class SearchService {
   private readonly storage: IndexStorage;
@@ -54,7 +55,7 @@ export class SearchService {
   }
 
   /**
-   * Loads the persisted index from `<library>/.gloss/search/` if it is there
+   * Loads the persisted index from `<cacheDir>/search/` if it is there
    * and valid, then brings it up to date: articles added, removed or changed
    * since it was saved are re-read from `source`; without a usable index
    * every article is read. A damaged index is moved aside (to
@@ -64,11 +65,11 @@ export class SearchService {
    *   or highlights cannot be read is left out until the next open.
    */
   static async open(
-    libraryPath: string,
+    cacheDir: string,
     source: SearchSource,
     options: SearchOpenOptions = {},
   ): Promise<SearchService> {
-    const service = SearchService.start(libraryPath, source, options);
+    const service = SearchService.start(cacheDir, source, options);
     await service.whenReady();
     return service;
   }
@@ -78,8 +79,8 @@ export class SearchService {
    * the index loads and catches up in the background; `whenReady()` tells
    * when it is done. Searches meanwhile see what is indexed so far.
    */
-  static start(libraryPath: string, source: SearchSource, options: SearchOpenOptions = {}): SearchService {
-    const service = new SearchService(indexDir(libraryPath), source);
+  static start(cacheDir: string, source: SearchSource, options: SearchOpenOptions = {}): SearchService {
+    const service = new SearchService(indexDir(cacheDir), source);
     service.passRunning = true;
     service.loaded = service.storage.load().then(async (loaded) => {
       if (!loaded) return;

@@ -56,7 +56,7 @@ const CONTENT_CACHE_SIZE = 3;
 
 /**
  * The article index in library.json and each article's content cache:
- * `.gloss/content/<id>.json` (text and blocks) and `.gloss/content/<id>.utf16le`
+ * `<cache>/content/<id>.json` (text and blocks) and `<cache>/content/<id>.utf16le`
  * (the text alone, read by range; see encodeTextFile).
  */
 export class Articles {
@@ -209,10 +209,10 @@ export class Articles {
   }
 
   private textFile(id: string): string {
-    return path.join(this.ctx.glossDir, 'content', `${checkId(id)}.utf16le`);
+    return path.join(this.ctx.cacheDir, 'content', `${checkId(id)}.utf16le`);
   }
 
   private contentFile(id: string): string {
-    return path.join(this.ctx.glossDir, 'content', `${checkId(id)}.json`);
+    return path.join(this.ctx.cacheDir, 'content', `${checkId(id)}.json`);
   }
 }

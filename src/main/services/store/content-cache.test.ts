@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContentCache, encodeContentFile, encodeTextFile, textHash } from './content-cache';
 import { LibraryStore } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+import { cacheOf } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const HASH = textHash(ARTICLE_TEXT);
@@ -24,7 +25,7 @@ async function closeAll(): Promise<void> {
   await Promise.all(open.splice(0).map((store) => store.close()));
 }
 
-const contentDir = (dir: string) => path.join(dir, '.gloss', 'content');
+const contentDir = (dir: string) => path.join(cacheOf(dir), 'content');
 
 describe('ContentCache', () => {
   it('keeps the most recently used articles and drops the oldest', () => {

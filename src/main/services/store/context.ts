@@ -14,6 +14,8 @@ import type { Notice } from '../../../shared/model/notice';
 export interface StoreContext {
   /** Absolute path of the library's `.gloss` folder. */
   readonly glossDir: string;
+  /** Absolute path of this computer's folder for the library's caches and backups (see libraryCacheDir). */
+  readonly cacheDir: string;
   /** This device's folder inside `.gloss` (`devices/<deviceId>`): the only one this process writes records to. */
   readonly own: string;
   /** library.json: the article index, tag registry and settings. */

@@ -7,7 +7,7 @@ import { decodeBytes } from './files';
 import { LibraryStore } from './library-store';
 import { buildChild } from './testing/build-child';
 import { articleMeta, tempDir, versionText } from './testing/fixtures';
-import { lockFileOf, ownFolder } from './testing/own-folder';
+import { cacheOf, lockFileOf, ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const ROUNDS = 30;
@@ -103,7 +103,7 @@ describe('crash safety (a writer killed with SIGKILL)', () => {
       expect(notices).toEqual([]);
       await store.close();
     }
-    const backups = path.join(dir, '.gloss', 'backups', 'annotations', ID);
+    const backups = path.join(cacheOf(dir), 'backups', 'annotations', ID);
     const names = readdirSync(backups).filter((name) => !name.endsWith('.tmp'));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) decodeBytes(shardCodec(ID), readFileSync(path.join(backups, name)));

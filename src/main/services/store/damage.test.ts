@@ -5,7 +5,7 @@ import { describeRange } from '../../../shared/text/selectors';
 import { GlossError } from '../../../shared/result';
 import { LibraryStore, type LibraryStoreOptions } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
-import { ownFolder } from './testing/own-folder';
+import { cacheOf, ownFolder } from './testing/own-folder';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
@@ -59,7 +59,7 @@ describe('damaged files', () => {
     'library.json %s: moved aside untouched, newest valid backup restored, the user told',
     async (_name, bytes) => {
       const { dir } = await savedLibrary();
-      const glossDir = path.join(dir, '.gloss');
+      const glossDir = cacheOf(dir);
       writeFileSync(path.join(ownFolder(dir), 'library.json'), bytes);
 
       const store = await openStore(dir);
@@ -99,7 +99,7 @@ describe('damaged files', () => {
 
   it('without a valid backup, starts empty beside the damaged file and says so', async () => {
     const { dir } = await savedLibrary();
-    const glossDir = path.join(dir, '.gloss');
+    const glossDir = cacheOf(dir);
     rmSync(path.join(glossDir, 'backups'), { recursive: true });
     writeFileSync(path.join(ownFolder(dir), 'library.json'), '{"schemaVersion":');
 
@@ -120,7 +120,7 @@ describe('damaged files', () => {
     const later = await openStore(dir);
     later.updateSettings({ fontSize: 24 });
     await later.close();
-    const glossDir = path.join(dir, '.gloss');
+    const glossDir = cacheOf(dir);
     const backups = path.join(glossDir, 'backups', 'library');
     expect(readdirSync(backups).length).toBeGreaterThanOrEqual(2);
     const newest = readdirSync(backups).sort().at(-1) as string;
@@ -143,7 +143,7 @@ describe('damaged files', () => {
 
   it('moves a damaged content cache aside and reports it missing, so it can be rebuilt', async () => {
     const { dir } = await savedLibrary();
-    const contentDir = path.join(dir, '.gloss', 'content');
+    const contentDir = path.join(cacheOf(dir), 'content');
     writeFileSync(path.join(contentDir, `${ID}.json`), '{"text": 5}');
     const store = await openStore(dir);
     expect(await store.readContent(ID)).toBeUndefined();
@@ -166,7 +166,7 @@ describe('files from a newer Gloss', () => {
       expect(error).toMatchObject({ code: 'newer-schema', message: expect.stringContaining(file) });
     }
     expect(readFileSync(file)).toEqual(bytes);
-    expect(readdirSync(ownFolder(dir)).sort()).toEqual(['annotations', 'library.json']);
+    expect(readdirSync(ownFolder(dir)).sort()).toEqual(['annotations', 'library-id.json', 'library.json']);
   });
 
   it('refuses a newer shard on access and leaves it unchanged', async () => {
@@ -190,7 +190,7 @@ describe('backups', () => {
       store.updateSettings({ fontSize: size });
       await store.flush();
     }
-    const backups = path.join(dir, '.gloss', 'backups', 'library');
+    const backups = path.join(cacheOf(dir), 'backups', 'library');
     const names = readdirSync(backups).sort();
     expect(names).toHaveLength(3);
     const sizes = names.map(
@@ -206,6 +206,6 @@ describe('backups', () => {
       store.updateSettings({ fontSize: size });
       await store.flush();
     }
-    expect(readdirSync(path.join(dir, '.gloss', 'backups', 'library'))).toHaveLength(1);
+    expect(readdirSync(path.join(cacheOf(dir), 'backups', 'library'))).toHaveLength(1);
   });
 });

@@ -192,7 +192,7 @@ describe('one library on two computers through a synced folder', () => {
     expect((await b.listAnnotations(ID)).map((x) => x.id)).toEqual([kept.id]);
     expect(existsSync(path.join(dir, '.gloss', 'library.json'))).toBe(false);
     expect(existsSync(path.join(dir, '.gloss', 'devices', B, 'annotations', `${ID}.json`))).toBe(true);
-    const backups = readdirSync(path.join(dir, '.gloss', 'backups')).filter((name) =>
+    const backups = readdirSync(path.join(b.cacheDir, 'backups')).filter((name) =>
       name.startsWith('before-devices-'),
     );
     expect(backups).toHaveLength(1);

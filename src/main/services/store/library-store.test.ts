@@ -256,11 +256,12 @@ describe('LibraryStore: tombstones', () => {
     await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
     await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [] });
     await store.flush();
+    expect(existsSync(path.join(store.cacheDir, 'content', `${ID}.json`))).toBe(true);
     store.putArticle(articleMeta({ deleted: true }));
     await store.purgeArticleData(ID);
     expect(existsSync(path.join(ownFolder(dir), 'annotations', `${ID}.json`))).toBe(false);
-    expect(existsSync(path.join(dir, '.gloss/content', `${ID}.json`))).toBe(false);
-    expect(existsSync(path.join(dir, '.gloss/backups/annotations', ID))).toBe(false);
+    expect(existsSync(path.join(store.cacheDir, 'content', `${ID}.json`))).toBe(false);
+    expect(existsSync(path.join(store.cacheDir, 'backups', 'annotations', ID))).toBe(false);
     expect(store.getArticle(ID)).toMatchObject({ deleted: true, highlightCount: 0 });
     expect(await store.undo()).toBeNull();
   });

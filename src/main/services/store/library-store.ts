@@ -43,7 +43,8 @@ export type { LibraryStoreOptions } from './store-options';
  * The annotation store of one library folder: the article index, tag
  * registry and settings in `.gloss/library.json`, one shard of highlights and
  * note per article in `.gloss/annotations/<articleId>.json` (loaded lazily),
- * and the derived content cache in `.gloss/content/<articleId>.json`.
+ * and the derived content cache in this computer's cache folder
+ * (`<cacheDir>/content/<articleId>.json`, see libraryCacheDir).
  *
  * Every file is written atomically (shards: appended to a journal and
  * fdatasynced), at once, concurrent changes sharing one write (group
@@ -66,6 +67,12 @@ export class LibraryStore {
   private closing: Promise<void> | undefined;
   /** Absolute path of the library folder. */
   readonly libraryPath: string;
+  /**
+   * Absolute path of this computer's folder for the library's caches (texts,
+   * book images, search index) and backups, outside the library so no sync
+   * tool carries them (see libraryCacheDir).
+   */
+  readonly cacheDir: string;
   private readonly lock: LibraryLock;
   private readonly health: StoreHealth;
   private readonly library: StoredFile<LibraryFile>;
@@ -76,31 +83,42 @@ export class LibraryStore {
   private readonly follower: DeviceFollower;
 
   private constructor(
-    { root, glossDir, deviceId, own, clock, tuning, lock, health, library }: LibraryFiles,
+    { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library }: LibraryFiles,
     options: LibraryStoreOptions,
   ) {
     const notices = options.notices;
     this.deviceId = deviceId;
     this.toRecord = notices === 'record' ? [] : undefined;
     this.libraryPath = root;
+    this.cacheDir = cacheDir;
     this.lock = lock;
     this.health = health;
     this.library = library;
     health.wake = () => this.changes.wake();
     const ctx: StoreContext = {
       glossDir,
+      cacheDir,
       own,
       library,
       articles: new Map(library.data.articles.map((meta) => [meta.id, meta])),
       shards: new Shards({
         glossDir,
+        backupsDir: path.join(cacheDir, 'backups'),
         own,
         deviceId,
         clock,
         others: () => otherDeviceFolders(glossDir, deviceId),
         notify: (message) => this.addNotice(message),
         fileOptions: (relative, what) =>
-          storedFileOptions(glossDir, tuning, health, relative, what, path.relative(own, relative)),
+          storedFileOptions(
+            glossDir,
+            path.join(cacheDir, 'backups'),
+            tuning,
+            health,
+            relative,
+            what,
+            path.relative(own, relative),
+          ),
         describe: (id) => describeArticle(ctx, id),
         title: (id) => ctx.articles.get(id)?.title,
         loaded: (id, file) => countHighlights(ctx, id, file),

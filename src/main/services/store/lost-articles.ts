@@ -45,13 +45,13 @@ async function namesIn(dir: string): Promise<string[]> {
  */
 export async function findLostArticles(ctx: StoreContext, articles: Articles): Promise<LostArticle[]> {
   const ids = new Set<string>();
-  for (const dir of [path.join(ctx.own, 'annotations'), 'content']) {
-    for (const name of await namesIn(path.join(ctx.glossDir, dir))) {
+  for (const dir of [path.join(ctx.glossDir, ctx.own, 'annotations'), path.join(ctx.cacheDir, 'content')]) {
+    for (const name of await namesIn(dir)) {
       const id = ARTICLE_FILE.exec(name)?.[1];
       if (id) ids.add(id);
     }
   }
-  for (const name of await namesIn(path.join(ctx.glossDir, 'backups', 'annotations'))) {
+  for (const name of await namesIn(path.join(ctx.cacheDir, 'backups', 'annotations'))) {
     if (ARTICLE_ID.test(name)) ids.add(name);
   }
   const lost: LostArticle[] = [];

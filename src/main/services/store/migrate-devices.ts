@@ -15,16 +15,20 @@ async function exists(file: string): Promise<boolean> {
 /**
  * Moves a library of the single-computer layout (`.gloss/library.json`,
  * `.gloss/annotations/`) into this device's folder (`ownDir`), after
- * copying them to `.gloss/backups/before-devices-<time>/`. Does nothing when
+ * copying them to `<backupsDir>/before-devices-<time>/` (this computer's backups). Does nothing when
  * there is nothing to move or this device already has its files (the old
  * files are then read as another device's, never written). Returns the
  * backup folder, or null when nothing was moved.
  * @throws fs errors (nothing is moved before the backup is complete).
  */
-export async function migrateToDevices(glossDir: string, ownDir: string): Promise<string | null> {
+export async function migrateToDevices(
+  glossDir: string,
+  ownDir: string,
+  backupsDir: string,
+): Promise<string | null> {
   const legacy = path.join(glossDir, 'library.json');
   if (!(await exists(legacy)) || (await exists(path.join(ownDir, 'library.json')))) return null;
-  const backup = path.join(glossDir, 'backups', `before-devices-${fileStamp()}`);
+  const backup = path.join(backupsDir, `before-devices-${fileStamp()}`);
   await mkdir(path.join(backup, 'annotations'), { recursive: true });
   await cp(legacy, path.join(backup, 'library.json'));
   const shards = (await readdir(path.join(glossDir, 'annotations')).catch(() => [])).filter((name) =>

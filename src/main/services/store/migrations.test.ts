@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryStore } from './library-store';
 import { tempDir } from './testing/fixtures';
-import { ownFolder } from './testing/own-folder';
+import { cacheOf, ownFolder } from './testing/own-folder';
 
 const ARTICLE = '3b241101-e2bb-4255-8caf-4136c566a962';
 const HIGHLIGHT = '0d3f5e8a-7b1c-4a2d-9e6f-1a2b3c4d5e6f';
@@ -95,7 +95,7 @@ describe('migration from version 0', () => {
     expect(await store.listTags()).toEqual([{ name: 'Đà Nẵng', color: '#336699', count: 2 }]);
     expect(store.takeNotices().map((n) => n.message)).toEqual([]);
 
-    const glossDir = path.join(dir, '.gloss');
+    const glossDir = cacheOf(dir);
     const library = JSON.parse(readFileSync(path.join(ownFolder(dir), 'library.json'), 'utf8'));
     expect(library).toMatchObject({
       schemaVersion: 1,

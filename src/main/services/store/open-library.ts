@@ -8,6 +8,8 @@ import { lockLibrary, type LibraryLock } from './lock';
 import { describeError } from './context';
 import { mergeLibrary } from './merge';
 import { migrateToDevices } from './migrate-devices';
+import { libraryCacheDir, moveCachesOutOfLibrary } from './library-cache';
+import { glossDataDir } from '../library-path';
 import { SCHEMA_VERSION, type LibraryFile } from './schemas';
 import { metaOf, stampLibrary } from './stamps';
 import { writeStignore } from './stignore';
@@ -21,7 +23,10 @@ import type { Notice } from '../../../shared/model/notice';
 export interface DeviceOptions {
   /** This computer's device id; default: the one kept in `dataDir`. */
   deviceId?: string;
-  /** Gloss's per-computer folder holding the device id; default the OS app-data folder (XDG_CONFIG_HOME). */
+  /**
+   * Gloss's per-computer folder holding the device id and each library's
+   * caches and backups (see libraryCacheDir); default the OS app-data folder (XDG_CONFIG_HOME).
+   */
   dataDir?: string;
 }
 
@@ -31,6 +36,8 @@ export interface LibraryFiles {
   root: string;
   /** Absolute path of its `.gloss` folder. */
   glossDir: string;
+  /** Absolute path of this computer's folder for the library's caches and backups, outside it (see libraryCacheDir). */
+  cacheDir: string;
   /** This computer's device id. */
   deviceId: string;
   /** This device's folder, relative to `.gloss` (`devices/<deviceId>`). */
@@ -44,8 +51,9 @@ export interface LibraryFiles {
 
 /**
  * Creates `<library>/articles` and `<library>/.gloss` as needed, takes this
- * computer's lock, moves a single-computer library into this device's
- * folder (backed up first), loads this device's library.json (validated; a
+ * computer's lock, finds this computer's folder for the library's caches
+ * and backups (moving those an older Gloss kept in the library there), moves
+ * a single-computer library into this device's folder (backed up first), loads this device's library.json (validated; a
  * damaged one is moved aside and the newest valid backup restored, with a
  * notice; older data migrated) and joins every other device's into it,
  * writes `.stignore`, then moves debris of interrupted writes and imports
@@ -60,7 +68,8 @@ export async function openLibraryFiles(
   const root = path.resolve(libraryPath);
   const glossDir = path.join(root, '.gloss');
   await prepareLibraryFolders(root);
-  const deviceId = options.deviceId ?? (await deviceIdOf(options.dataDir));
+  const dataDir = options.dataDir ?? glossDataDir();
+  const deviceId = options.deviceId ?? (await deviceIdOf(dataDir));
   const own = path.join('devices', deviceId);
   const tuning: StoreTuning = {
     backupsToKeep: options.backupsToKeep ?? 5,
@@ -76,12 +85,16 @@ export async function openLibraryFiles(
   try {
     const clock = new HybridClock(deviceId);
     await mkdirNoFollow(path.join(deviceFolder(glossDir, deviceId), 'annotations'), root);
-    await migrateToDevices(glossDir, deviceFolder(glossDir, deviceId));
+    const cacheDir = await libraryCacheDir(root, deviceFolder(glossDir, deviceId), dataDir);
+    await moveCachesOutOfLibrary(root, cacheDir);
+    const backupsDir = path.join(cacheDir, 'backups');
+    await migrateToDevices(glossDir, deviceFolder(glossDir, deviceId), backupsDir);
     await writeStignore(root).catch(() => undefined);
     const library = await StoredFile.open(
       {
         ...storedFileOptions(
           glossDir,
+          backupsDir,
           tuning,
           health,
           path.join(own, 'library.json'),
@@ -115,11 +128,12 @@ export async function openLibraryFiles(
           }
         : null,
       own,
-    ).catch((error: unknown) =>
+      cacheDir,
+    ).catch((error: unknown) => [
       notice('notices.tidyFailed', { library: root, detail: describeError(error) }),
-    );
-    if (swept) health.notices.push(swept);
-    return { root, glossDir, deviceId, own, clock, tuning, lock, health, library };
+    ]);
+    health.notices.push(...swept);
+    return { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library };
   } catch (error) {
     await lock.release();
     throw error;

@@ -25,6 +25,8 @@ const SHARD_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export interface ShardsOptions {
   /** Absolute path of `.gloss`. */
   glossDir: string;
+  /** Absolute path of this computer's backups of the library (outside it). */
+  backupsDir: string;
   /** This device's folder inside `.gloss` (`devices/<id>`). */
   own: string;
   deviceId: string;
@@ -167,7 +169,7 @@ export class Shards {
     await rm(path.join(dir, `${articleId}.json`), { force: true });
     await rm(this.journalFile(articleId), { force: true });
     await fsyncDir(dir);
-    await rm(path.join(this.options.glossDir, 'backups', 'annotations', articleId), {
+    await rm(path.join(this.options.backupsDir, 'annotations', articleId), {
       recursive: true,
       force: true,
     });

@@ -5,7 +5,11 @@ import { atomicWrite } from '../fs/atomic-write';
 /** First line of the `.stignore` Gloss writes; a file without it is the user's own and left alone. */
 const MARK = '// Written by Gloss: caches and files of this computer only, not to be synced.';
 
-/** What Syncthing must not sync: caches rebuilt on each computer, backups, locks, temporary files, local notices. */
+/**
+ * What Syncthing must not sync of what each computer keeps in the library for
+ * itself: locks, temporary files, debris moved aside, local notices, and the
+ * caches and backups an older Gloss kept there (now outside the library, see libraryCacheDir).
+ */
 export const STIGNORE = [
   MARK,
   '/.gloss/search',

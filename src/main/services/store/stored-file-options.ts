@@ -29,11 +29,12 @@ const IDLE_DELAY_MS = 2000;
 
 /**
  * Options shared by every stored file of a library; `relative` is its path
- * inside `.gloss`, `what` names it for the user. Backups (kept per computer)
- * go to `backups/<backupAs without .json>` (default `relative`).
+ * inside `.gloss`, `what` names it for the user. Backups (kept by this
+ * computer, outside the library) go to `<backupsDir>/<backupAs without .json>` (default `relative`).
  */
 export function storedFileOptions(
   glossDir: string,
+  backupsDir: string,
   tuning: StoreTuning,
   health: StoreHealth,
   relative: string,
@@ -41,7 +42,7 @@ export function storedFileOptions(
   backupAs: string = relative,
 ): CommonFileOptions {
   const backups: BackupPolicy = {
-    dir: path.join(glossDir, 'backups', backupAs.replace(/\.json$/, '')),
+    dir: path.join(backupsDir, backupAs.replace(/\.json$/, '')),
     keep: tuning.backupsToKeep,
     intervalMs: tuning.backupIntervalMs,
   };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from './library-store';
 import { articleMeta, tempDir } from './testing/fixtures';
-import { ownFolder } from './testing/own-folder';
+import { cacheOf, ownFolder } from './testing/own-folder';
 
 const ORPHAN = '9d5ed678-fe57-4cca-a0a1-8c2b1a9c7f10';
 
@@ -17,7 +17,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('debris left by interrupted imports and writes', () => {
-  it('is moved to .gloss/orphaned-copies at open, never deleted, with a notice', async () => {
+  it('is moved to orphaned-copies (of the library, or of its cache folder) at open, never deleted, with a notice', async () => {
     const dir = tempDir();
     const setup = await LibraryStore.open(dir);
     await setup.putArticle(articleMeta());
@@ -26,7 +26,7 @@ describe('debris left by interrupted imports and writes', () => {
     writeFileSync(copy, 'Sơn Trà');
     // An import killed after its copy and text cache were written, before the index was.
     writeFileSync(path.join(dir, 'articles', 'half-imported.txt'), 'nửa chừng');
-    writeFileSync(path.join(dir, '.gloss', 'content', `${ORPHAN}.json`), '{"text":"","blocks":[]}');
+    writeFileSync(path.join(cacheOf(dir), 'content', `${ORPHAN}.json`), '{"text":"","blocks":[]}');
     writeFileSync(path.join(dir, 'articles', '.half.txt.0123456789ab.tmp'), 'tạm');
     writeFileSync(path.join(ownFolder(dir), 'annotations', `.${ORPHAN}.json.0123456789ab.tmp`), '{');
 
@@ -34,7 +34,8 @@ describe('debris left by interrupted imports and writes', () => {
     const notices = store.takeNotices().map((n) => n.message);
     await store.close();
 
-    expect(notices.join('\n')).toMatch(/4 files left behind.*orphaned-copies/);
+    expect(notices.join('\n')).toMatch(/3 files left behind.*orphaned-copies/);
+    expect(notices.join('\n')).toMatch(/1 file left behind.*orphaned-copies/);
     expect(filesUnder(path.join(dir, 'articles'))).toEqual(['son-tra-khao-sat.txt']);
     const [sweep] = readdirSync(path.join(dir, '.gloss', 'orphaned-copies'));
     const moved = filesUnder(path.join(dir, '.gloss', 'orphaned-copies', sweep as string));
@@ -43,9 +44,12 @@ describe('debris left by interrupted imports and writes', () => {
         'articles/.half.txt.0123456789ab.tmp',
         'articles/half-imported.txt',
         `${path.relative(dir, ownFolder(dir))}/annotations/.${ORPHAN}.json.0123456789ab.tmp`,
-        `.gloss/content/${ORPHAN}.json`,
       ].sort(),
     );
+    const [cacheSweep] = readdirSync(path.join(cacheOf(dir), 'orphaned-copies'));
+    expect(filesUnder(path.join(cacheOf(dir), 'orphaned-copies', cacheSweep as string))).toEqual([
+      `content/${ORPHAN}.json`,
+    ]);
     const kept = path.join(
       dir,
       '.gloss',

@@ -44,22 +44,30 @@ async function debrisIn(root: string, dir: string, isDebris: (name: string) => b
  * `.gloss/orphaned-copies/<time>/`, keeping each file's path inside the
  * library: temporary files of atomic writes; and, when `inUse` is given
  * (the index loaded as it was saved, not restored), copies in `articles/`
- * and content caches that no article of the index refers to. Nothing is
- * deleted; shards and journals are never moved. Call with the library
- * locked, before anything else writes; `own` is this device's folder inside
- * `.gloss` (other devices' folders are never touched). Returns the notice for the user,
- * or null when nothing was found.
+ * that no article of the index refers to. The same is done in this
+ * computer's cache folder (`cacheDir`, see libraryCacheDir) for its
+ * temporary files and the content caches of no article of the index, moved
+ * to `<cacheDir>/orphaned-copies/<time>/`. Nothing is deleted; shards and
+ * journals are never moved. Call with the library locked, before anything
+ * else writes; `own` is this device's folder inside `.gloss` (other devices'
+ * folders are never touched). Returns a notice for the user per folder
+ * something was moved to.
  * @throws GlossError('forbidden') for a link on the way; fs errors.
  */
-export async function sweepDebris(root: string, inUse: InUse | null, own?: string): Promise<Notice | null> {
+export async function sweepDebris(
+  root: string,
+  inUse: InUse | null,
+  own: string,
+  cacheDir: string,
+): Promise<Notice[]> {
   const temp = (name: string) => TEMP_NAME.test(name);
   const found = [
     ...(await debrisIn(root, '.gloss', temp)),
     ...(await debrisIn(root, '.gloss/annotations', temp)),
-    ...(own ? await debrisIn(root, `.gloss/${own}`, temp) : []),
-    ...(own ? await debrisIn(root, `.gloss/${own}/annotations`, temp) : []),
-    ...(await debrisIn(root, '.gloss/content', temp)),
+    ...(await debrisIn(root, `.gloss/${own}`, temp)),
+    ...(await debrisIn(root, `.gloss/${own}/annotations`, temp)),
   ];
+  const cached = await debrisIn(cacheDir, 'content', temp);
   if (inUse) {
     found.push(
       ...(await debrisIn(
@@ -67,7 +75,9 @@ export async function sweepDebris(root: string, inUse: InUse | null, own?: strin
         'articles',
         (name) => temp(name) || (!inUse.keepCopies && !inUse.sourceFiles.has(`articles/${name}`)),
       )),
-      ...(await debrisIn(root, '.gloss/content', (name) => {
+    );
+    cached.push(
+      ...(await debrisIn(cacheDir, 'content', (name) => {
         const id = CONTENT_FILE.exec(name)?.[1];
         return id !== undefined && !inUse.articleIds.has(id);
       })),
@@ -75,15 +85,23 @@ export async function sweepDebris(root: string, inUse: InUse | null, own?: strin
   } else {
     found.push(...(await debrisIn(root, 'articles', temp)));
   }
+  const notices = [
+    await moveAside(root, path.join(root, '.gloss', 'orphaned-copies', fileStamp()), found),
+    await moveAside(cacheDir, path.join(cacheDir, 'orphaned-copies', fileStamp()), cached),
+  ];
+  return notices.filter((said) => said !== null);
+}
+
+/** Moves `found` (paths relative to `base`) to the same paths under `target`; the notice saying so, or null for none. */
+async function moveAside(base: string, target: string, found: string[]): Promise<Notice | null> {
   if (found.length === 0) return null;
-  const target = path.join(root, '.gloss', 'orphaned-copies', fileStamp());
   for (const relative of found) {
     const destination = path.join(target, relative);
-    await mkdirNoFollow(path.dirname(destination), root);
-    await rename(path.join(root, relative), destination);
+    await mkdirNoFollow(path.dirname(destination), base);
+    await rename(path.join(base, relative), destination);
   }
   for (const dir of new Set(found.map((relative) => path.dirname(relative)))) {
-    await fsyncDir(path.join(root, dir));
+    await fsyncDir(path.join(base, dir));
   }
   return notice('notices.debrisMoved', { count: found.length, target });
 }

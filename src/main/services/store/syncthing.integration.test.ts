@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
@@ -131,6 +131,11 @@ describe.skipIf(!installed)(
           `after resuming, both converged in ${Math.round(convergence)} ms`,
       );
 
+      // No file has two writers, so Syncthing never had to set a conflict copy aside.
+      for (const dir of [libraryA, libraryB]) {
+        const names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+        expect(names.filter((name) => name.includes('sync-conflict'))).toEqual([]);
+      }
       for (const store of [a, b]) {
         const highlights = await seen(store);
         expect(highlights.map((x) => x.id).sort()).toEqual([shared.id, noted.id, fromA.id, fromB.id].sort());

@@ -129,7 +129,7 @@ describe('backups', () => {
       // The journal is folded into the shard once things are quiet.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
     }
-    const backups = path.join(dir, '.gloss', 'backups', 'annotations', ID);
+    const backups = path.join(store.cacheDir, 'backups', 'annotations', ID);
     const names = readdirSync(backups).sort();
     expect(names).toHaveLength(2);
     const newest = readFileSync(path.join(backups, names[1] as string), 'utf8');

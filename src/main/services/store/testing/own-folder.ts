@@ -36,3 +36,11 @@ export function ownFolder(libraryDir: string): string {
 export function lockFileOf(libraryDir: string): string {
   return path.join(libraryDir, '.gloss', 'locks', `${testDeviceId()}.lock`);
 }
+
+/** This computer's folder for a library's caches and backups (see libraryCacheDir), once the library was opened. */
+export function cacheOf(libraryDir: string): string {
+  const { id } = JSON.parse(readFileSync(path.join(ownFolder(libraryDir), 'library-id.json'), 'utf8')) as {
+    id: string;
+  };
+  return path.join(glossDataDir(), 'libraries', id, '.gloss');
+}
