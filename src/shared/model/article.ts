@@ -185,12 +185,29 @@ export const articleContentSchema = z.object({
 export type ArticleContent = z.output<typeof articleContentSchema>;
 
 /**
- * What the reader paints first on a long article: every block (only those of the excerpt with their
- * `html`), and the canonical text of blocks [from, to) only, from blocks[from].start to blocks[to - 1].end.
- * The whole text follows (getArticle) while the first screen is already shown.
+ * Every block of an article, compact: a book has tens of thousands, and the reader needs only where each
+ * lies before it has the rest. `kinds` has one character per block (see BLOCK_KIND_CODES), `bounds` each
+ * block's start and end in turn (UTF-16 offsets), `toc` the table of contents marks of the blocks that have
+ * any, by block index.
+ */
+export const blockLayoutSchema = z.object({
+  kinds: z.string(),
+  bounds: z.array(offset),
+  toc: z.array(z.tuple([offset, z.array(tocMarkSchema)])),
+});
+/** A value `blockLayoutSchema` accepts. */
+export type BlockLayout = z.output<typeof blockLayoutSchema>;
+
+/**
+ * What the reader paints first on a long article: where every block lies (`layout`), the blocks
+ * [from, to) themselves (`blocks`, with their markup), and their canonical text only, from
+ * blocks[from].start to blocks[to - 1].end. The whole text follows (getArticle) while the first screen is
+ * already shown.
  */
 export const articleExcerptSchema = z.object({
   article: articleMetaSchema,
+  layout: blockLayoutSchema,
+  /** The blocks [excerpt.from, excerpt.to), whole. */
   blocks: z.array(blockSchema),
   note: z.string(),
   /** Length of the whole canonical text, in UTF-16 units. */
