@@ -25,6 +25,8 @@ const CHAPTERS = 300;
 const TEXT_BYTES = 5_000_000;
 const HIGHLIGHTS = 10_000;
 const RUNS = 2;
+/** Openings of the book in the reader: the first after the services start, then with its content in memory. */
+const OPEN_RUNS = 3;
 const BOOK_ID = '55555555-5555-4555-8555-555555555555';
 
 const words =
@@ -175,7 +177,7 @@ describe('EPUB', () => {
     const open: number[] = [];
     const jump: number[] = [];
     try {
-      for (let run = 0; run < RUNS; run++) {
+      for (let run = 0; run < OPEN_RUNS; run++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         await page.goto(host.url);
@@ -203,16 +205,20 @@ describe('EPUB', () => {
       await services.stop();
       rmSync(libraryDir, { recursive: true, force: true });
     }
-    report(`EPUB reader: ${CHAPTERS} chapters, ${HIGHLIGHTS} highlights (median of ${RUNS})`, [
+    // The first open after the services start reads the book's content from disk; later ones find it in memory.
+    const [first, ...again] = open;
+    report(`EPUB reader: ${CHAPTERS} chapters, ${HIGHLIGHTS} highlights (${OPEN_RUNS} openings)`, [
+      { name: 'first open after start (content read from disk)', value: first!, unit: 'ms' },
+      { name: 'opening again (content in memory), median', value: median(again), unit: 'ms' },
       {
-        name: 'open → first screen with highlights',
-        value: median(open),
+        name: 'open → first screen with highlights, slowest',
+        value: Math.max(...open),
         unit: 'ms',
         target: '< 300 ms',
-        met: median(open) < 300,
+        met: Math.max(...open) < 300,
       },
       {
-        name: `jump to chapter ${chapter} from the contents → painted`,
+        name: `jump to chapter ${chapter} from the contents → painted, median`,
         value: median(jump),
         unit: 'ms',
         target: '< 150 ms',

@@ -60,6 +60,18 @@ export const tocMarkSchema = z.object({
 /** A value `tocMarkSchema` accepts. */
 export type TocMark = z.output<typeof tocMarkSchema>;
 
+/** One run of a block's origin (see blockOriginSchema). */
+export type OriginRun = [number, string, number] | [number, number];
+
+const isOffset = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** True for a well-formed origin run: [offset, CFI steps, offset] or [offset, offset], offsets ≥ 0. */
+function isOriginRun(run: unknown): boolean {
+  if (!Array.isArray(run)) return false;
+  if (run.length === 2) return isOffset(run[0]) && isOffset(run[1]);
+  return run.length === 3 && isOffset(run[0]) && typeof run[1] === 'string' && isOffset(run[2]);
+}
+
 /**
  * Where a book's block comes from in the original XHTML, for EPUB CFIs. `doc` (the first block of each spine
  * document only) is the CFI steps from the package to its itemref, e.g. "/6/4[chap01ref]". `at` is the CFI
@@ -73,7 +85,12 @@ export type TocMark = z.output<typeof tocMarkSchema>;
 export const blockOriginSchema = z.object({
   doc: z.string().optional(),
   at: z.string().optional(),
-  runs: z.array(z.union([z.tuple([offset, z.string(), offset]), z.tuple([offset, offset])])),
+  // Checked by hand: a book has tens of thousands of runs, and zod's union of tuples made checking them most
+  // of the time it takes to read a book's content from disk.
+  runs: z.custom<OriginRun[]>(
+    (runs) => Array.isArray(runs) && runs.every(isOriginRun),
+    'each run must be [offset, steps, offset] or [offset, offset]',
+  ),
 });
 /** A value `blockOriginSchema` accepts. */
 export type BlockOrigin = z.output<typeof blockOriginSchema>;
@@ -168,12 +185,29 @@ export const articleContentSchema = z.object({
 export type ArticleContent = z.output<typeof articleContentSchema>;
 
 /**
- * What the reader paints first on a long article: every block (only those of the excerpt with their
- * `html`), and the canonical text of blocks [from, to) only, from blocks[from].start to blocks[to - 1].end.
- * The whole text follows (getArticle) while the first screen is already shown.
+ * Every block of an article, compact: a book has tens of thousands, and the reader needs only where each
+ * lies before it has the rest. `kinds` has one character per block (see BLOCK_KIND_CODES), `bounds` each
+ * block's start and end in turn (UTF-16 offsets), `toc` the table of contents marks of the blocks that have
+ * any, by block index.
+ */
+export const blockLayoutSchema = z.object({
+  kinds: z.string(),
+  bounds: z.array(offset),
+  toc: z.array(z.tuple([offset, z.array(tocMarkSchema)])),
+});
+/** A value `blockLayoutSchema` accepts. */
+export type BlockLayout = z.output<typeof blockLayoutSchema>;
+
+/**
+ * What the reader paints first on a long article: where every block lies (`layout`), the blocks
+ * [from, to) themselves (`blocks`, with their markup), and their canonical text only, from
+ * blocks[from].start to blocks[to - 1].end. The whole text follows (getArticle) while the first screen is
+ * already shown.
  */
 export const articleExcerptSchema = z.object({
   article: articleMetaSchema,
+  layout: blockLayoutSchema,
+  /** The blocks [excerpt.from, excerpt.to), whole. */
   blocks: z.array(blockSchema),
   note: z.string(),
   /** Length of the whole canonical text, in UTF-16 units. */

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEpub, DEFAULT_CHAPTERS, type FixtureChapter } from '../import/epub/fixtures/build-epub';
 import { LibraryStore } from '../store';
 import { LibraryService } from './library-service';
+import { blocksOfLayout } from '../../../shared/text/block-layout';
 
 let dir: string;
 let store: LibraryStore;
@@ -42,7 +43,11 @@ describe('importing an EPUB', () => {
     const { blocks } = await library.get(outcome.article.id);
     const excerpt = await library.excerpt(outcome.article.id, 0);
     expect(excerpt.excerpt.to).toBeLessThan(blocks.length);
-    const marks = excerpt.blocks.flatMap((block) => block.toc ?? []).map((mark) => mark.label);
+    // Where every block lies, with its contents marks; the markup and origins only for the first screen.
+    expect(excerpt.blocks).toEqual(blocks.slice(0, excerpt.excerpt.to));
+    const marks = blocksOfLayout(excerpt.layout)
+      .flatMap((block) => block.toc ?? [])
+      .map((mark) => mark.label);
     expect(marks).toHaveLength(40);
     expect(marks.at(-1)).toBe('Chương 40');
   });

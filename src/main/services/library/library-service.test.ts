@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../store';
 import { READER_WINDOW } from '../../../shared/text/blocks';
+import { blocksOfLayout } from '../../../shared/text/block-layout';
 import { LibraryService } from './library-service';
 
 const SAMPLE = readFileSync(new URL('../../../../resources/samples/son-tra-khao-sat.txt', import.meta.url));
@@ -163,7 +164,8 @@ describe('LibraryService', () => {
     const { text, blocks } = await library.get(id);
     const at = blocks[400]!.start + 3;
     const excerpt = await library.excerpt(id, at);
-    expect(excerpt.blocks).toEqual(blocks);
+    expect(blocksOfLayout(excerpt.layout)).toEqual(blocks);
+    expect(excerpt.blocks).toEqual(blocks.slice(excerpt.excerpt.from, excerpt.excerpt.to));
     expect(excerpt.length).toBe(text.length);
     expect(excerpt.excerpt.from).toBeLessThan(400);
     expect(excerpt.excerpt.to).toBeGreaterThan(400);
@@ -190,14 +192,15 @@ describe('LibraryService', () => {
     const html = `<!doctype html><html><head><title>Sách HTML</title></head><body><article>${items.join('')}</article></body></html>`;
     const outcome = await library.importBytes(Buffer.from(html), 'sach.html');
     const { blocks } = await library.get(outcome.article.id);
-    const { blocks: sent, excerpt } = await library.excerpt(outcome.article.id, blocks[300]!.start);
+    const { layout, blocks: sent, excerpt } = await library.excerpt(outcome.article.id, blocks[300]!.start);
     expect(excerpt.from).toBeGreaterThan(0);
-    sent.forEach((block, i) => {
+    expect(sent).toEqual(blocks.slice(excerpt.from, excerpt.to));
+    blocksOfLayout(layout, sent, excerpt.from).forEach((block, i) => {
       const inside = i >= excerpt.from && i < excerpt.to;
       expect(block).toEqual(
         inside ? blocks[i] : { kind: blocks[i]!.kind, start: blocks[i]!.start, end: blocks[i]!.end },
       );
     });
-    expect(sent[300]!.html).toContain('<em>');
+    expect(sent[300 - excerpt.from]!.html).toContain('<em>');
   });
 });

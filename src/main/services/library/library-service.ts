@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { blockNear, blockWindow } from '../../../shared/text/blocks';
+import { blockLayout } from '../../../shared/text/block-layout';
 import type {
   ArticleContent,
   ArticleExcerpt,
@@ -90,12 +91,9 @@ export class LibraryService {
     const excerptText = to > from ? text.slice(blocks[from]!.start, blocks[to - 1]!.end) : '';
     return {
       article,
-      // Markup is only needed for the blocks rendered first; the rest comes with the whole article.
-      blocks: blocks.map((b, i) =>
-        b.html === undefined || (i >= from && i < to)
-          ? b
-          : { kind: b.kind, start: b.start, end: b.end, ...(b.toc && { toc: b.toc }) },
-      ),
+      // Only where the other blocks lie: their markup and origins come with the whole article.
+      layout: blockLayout(blocks),
+      blocks: blocks.slice(from, to),
       note: await this.store.getArticleNote(id),
       length: text.length,
       excerpt: { from, to, text: excerptText },

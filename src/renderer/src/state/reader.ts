@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { byDocumentOrder } from '../../../shared/model/document-order';
+import { blocksOfLayout } from '../../../shared/text/block-layout';
 import { mergeAnnotations } from './changes';
 import { findAll, NO_MATCHES } from '../../../shared/text/find';
 import { type Annotation } from '../../../shared/model/annotation';
@@ -39,7 +40,8 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       // First the blocks around the reading position and their highlights: the first screen, at once.
       const first = await unwrap(api.getArticleExcerpt({ id, around: scrollTo }));
       if (!first || opening !== openSeq) return;
-      const { blocks, excerpt } = first;
+      const { excerpt } = first;
+      const blocks = blocksOfLayout(first.layout, first.blocks, excerpt.from);
       const textStart = blocks[excerpt.from]?.start ?? 0;
       const range = { start: textStart, end: textStart + excerpt.text.length };
       const annotations = await unwrap(api.listAnnotations({ articleId: id, range }));
@@ -98,9 +100,11 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       // A highlight changed here meanwhile: this list may predate it, so ask again.
       if (edits !== localEdits) return get().reloadArticle();
       // Same text: keep the rendered blocks (and with them the reader's selection and marks), unless
-      // they came with an excerpt, which leaves out the markup of blocks outside it.
+      // they came with an excerpt, which leaves out the markup and wrappers of blocks outside it.
       const blocks =
-        full && (!sameText || full.blocks.some((b) => b.html !== undefined)) ? full.blocks : shown.blocks;
+        full && (!sameText || full.blocks.some((b) => b.html !== undefined || b.wrap !== undefined))
+          ? full.blocks
+          : shown.blocks;
       const text = full ? full.text : shown.text;
       const next: ReaderContent = {
         article: head.article,

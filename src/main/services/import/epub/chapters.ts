@@ -29,12 +29,30 @@ export function parseChapter(bytes: Uint8Array): Document {
   checkXmlDepth(text);
   const xml = parseXml(text, 'application/xhtml+xml');
   // The sanitizer keeps only XHTML elements: a document without the XHTML namespace is read as HTML.
-  if (xml?.documentElement?.namespaceURI === XHTML) return xml;
+  if (xml?.documentElement?.namespaceURI === XHTML) {
+    if (text.includes('<![CDATA[')) cdataToText(xml.documentElement);
+    return xml;
+  }
   checkHtmlDepth(text);
   return parseHtml(text);
 }
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
+const CDATA_SECTION_NODE = 4;
+
+/**
+ * Replaces each CDATA section under `root` by a text node of the same text: the sanitizer drops CDATA
+ * sections, and with them their text. A CFI counts both alike (see documentTextPlaces).
+ */
+function cdataToText(root: Node): void {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === CDATA_SECTION_NODE) {
+      const text = root.ownerDocument!.createTextNode(child.nodeValue ?? '');
+      root.replaceChild(text, child);
+      child = text;
+    } else cdataToText(child);
+  }
+}
 
 /**
  * Converts a book's spine, in order, into one canonical text with blocks,

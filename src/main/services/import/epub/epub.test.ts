@@ -101,6 +101,14 @@ describe('convertEpub', () => {
     const { text } = convertEpub(zipEpub(entries));
     expect(text.startsWith('Đoạn một\n\nĐoạn hai\n\nChương 2')).toBe(true);
   });
+
+  it('keeps the text of a CDATA section, with a CFI that counts it as text', () => {
+    const body = '<p id="p1">Cầu <![CDATA[Rồng & <sông>]]> Hàn</p><p><![CDATA[Chợ]]></p>';
+    const { text, blocks } = convertEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }] }));
+    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual(['Cầu Rồng & <sông> Hàn', 'Chợ']);
+    expect(blocks[0]!.html).toBe('Cầu Rồng &amp; &lt;sông&gt; Hàn');
+    expect(blocks[1]!.origin?.runs[0]).toEqual([0, '/1', 0]);
+  });
 });
 
 describe('convertFile with an .epub', () => {
