@@ -94,12 +94,18 @@ export function PdfPage({
       const c = canvas.current;
       c.width = Math.floor(viewport.width * ratio);
       c.height = Math.floor(viewport.height * ratio);
+      delete c.dataset.drawn;
       const render = pdfPage.render({
         canvas: c,
         viewport,
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       });
       cleanups.push(() => render.cancel());
+      // Marks the canvas once pdf.js has drawn it (what the bench and the tests wait for).
+      render.promise.then(
+        () => void (cancelled || (c.dataset.drawn = 'true')),
+        () => undefined,
+      );
       const content = await pdfPage.getTextContent({
         includeMarkedContent: true,
         disableNormalization: true,
