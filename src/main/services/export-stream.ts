@@ -50,6 +50,8 @@ export async function exportFiles(
       combined: false,
       exported,
       combinedName: '',
+      colorMarker: params.colorMarker,
+      language: params.language,
     }).map((file, i) => ({ ...file, name: fileNames[from + i] ?? file.name }));
     written.push(...(await writeExportFiles(files, target, names)));
   }
