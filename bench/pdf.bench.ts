@@ -3,31 +3,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { expect, it } from 'vitest';
 import { convertPdf } from '../src/main/services/import/pdf';
-import { column, makePdf, type PageSpec } from '../src/main/services/import/fixtures/make-pdf';
-import { seededRandom } from './fixtures/big-article';
+import { bookPdf, PAGES } from './fixtures/pdf-book';
 import { report } from './report';
 
-const PAGES = 500;
-const LINES_PER_PAGE = 46;
 const RUNS = 3;
-const WORDS =
-  'bán đảo Sơn Trà rừng nguyên sinh voọc chà vá chân nâu khu bảo tồn thiên nhiên Đà Nẵng quận ủy ' +
-  'đoàn khảo sát nghị quyết công tác cải cách hành chính ứng dụng công nghệ thông tin kinh nghiệm';
-
-/** A 500-page text PDF set in embedded Noto Sans: Vietnamese lines of about 90 characters, 46 to a page. */
-async function bookPdf(): Promise<Uint8Array> {
-  const random = seededRandom(500);
-  const words = WORDS.split(' ');
-  const line = (): string => {
-    let text = '';
-    while (text.length < 90) text += `${text ? ' ' : ''}${words[Math.floor(random() * words.length)]}`;
-    return text;
-  };
-  const pages: PageSpec[] = Array.from({ length: PAGES }, () => ({
-    texts: column(Array.from({ length: LINES_PER_PAGE }, line), 56, 790, 9),
-  }));
-  return makePdf(pages, { title: 'Sổ tay Sơn Trà' });
-}
 
 /** The floor: pdf.js opening the bytes and calling getTextContent on every page, nothing else. */
 async function textContentFloor(bytes: Uint8Array): Promise<number> {

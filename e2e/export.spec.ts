@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { column, makePdf } from '../src/main/services/import/fixtures/make-pdf';
 import { expect, test } from './fixtures';
-import { openSample, selectText, SAMPLE_TITLE } from './helpers';
+import { fixtureFile, importThroughUi, openSample, selectText, SAMPLE_TITLE } from './helpers';
 
 const PASSAGE = 'muốn đổi mới phương thức lãnh đạo của Đảng';
 const NOTE = 'Bài học về **đổi mới**';
@@ -134,4 +137,48 @@ test('"Copy notes" puts the article’s notes on the clipboard as clean Markdown
   expect(pasted).toContain(NOTE);
   expect(pasted).toContain('#bài-học #lãnh-đạo');
   expect(pasted).toMatch(/\^gloss-[0-9a-f]{8}/);
+});
+
+test('an area of a PDF page is exported as a PNG beside the note, embedded in it, from the dialog and into the export folder', async ({
+  gloss,
+}, testInfo) => {
+  test.slow();
+  let { page } = gloss;
+  const lines = Array.from({ length: 30 }, (_, i) => `Bảng ${i + 1}: số liệu khảo sát bán đảo Sơn Trà`);
+  const pdf = await makePdf([{ texts: column(lines, 72, 760, 12) }], { title: 'Số liệu' });
+  await importThroughUi(page, fixtureFile(testInfo.outputDir, 'so-lieu.pdf', pdf));
+  await page.getByRole('button', { name: 'Số liệu', exact: true }).click();
+  await page.getByRole('button', { name: 'Highlight area' }).click();
+  const first = page.getByRole('region', { name: 'Page 1', exact: true });
+  await expect(first.locator('canvas')).toBeVisible();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(first.getByRole('button', { name: 'Area highlight, p. 1' })).toBeVisible();
+
+  await page.getByRole('toolbar', { name: 'Reader' }).getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Gloss export.zip');
+  const entries = unzipSync(readFileSync(await file.path()));
+  const images = Object.keys(entries).filter((name) => name.startsWith('attachments/'));
+  expect(images).toEqual([expect.stringMatching(/^attachments\/gloss-area-[0-9a-f-]{36}\.png$/)]);
+  expect(strFromU8(entries[images[0]!]!.subarray(1, 4))).toBe('PNG');
+  expect(strFromU8(entries['Số liệu.md']!)).toContain(`> *Area on p. 1*\n>\n> ![[${images[0]}]]\n`);
+
+  // Kept current in an export folder: the image lands in attachments/ beside the note.
+  const folder = path.join(testInfo.outputDir, 'Vault');
+  mkdirSync(folder, { recursive: true });
+  const dataDir = path.join(`${gloss.libraryDir}-config`, 'Gloss');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(path.join(dataDir, 'export-folders.json'), JSON.stringify({ [gloss.libraryDir]: folder }));
+  page = await gloss.restart();
+  await expect
+    .poll(() => readdirSync(folder).sort(), { timeout: 15_000 })
+    .toEqual(['Số liệu.md', 'attachments']);
+  const onDisk = readdirSync(path.join(folder, 'attachments'));
+  expect(onDisk).toEqual([images[0]!.slice('attachments/'.length)]);
+  expect(readFileSync(path.join(folder, 'Số liệu.md'), 'utf8')).toContain(`![[${images[0]}]]`);
 });

@@ -78,6 +78,9 @@ test('an area of a PDF page is highlighted by dragging or from the keyboard, not
     /Area on p\. 1/,
     /Area on p\. 2/,
   ]);
+  // Each shows a picture of its rectangle, named by its note, or by its place when it has none.
+  await expect(panel.getByRole('img', { name: 'sơ đồ bán đảo' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'Area on p. 2' })).toBeVisible();
 
   // Zoom redraws the area where it was.
   await page.getByRole('button', { name: 'Zoom in' }).click();

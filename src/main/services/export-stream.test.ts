@@ -71,11 +71,16 @@ beforeEach(async () => {
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
 describe('exportFiles', () => {
-  it('writes, step by step, the same files as rendering the whole export at once', async () => {
+  it('writes, step by step, the same files as rendering the whole export at once, in its language and colour style', async () => {
     const source = library();
     const whole = path.join(dir, 'whole');
     const streamed = path.join(dir, 'streamed');
-    const params = { scope: { kind: 'all' as const }, format: 'md' as const };
+    const params = {
+      scope: { kind: 'all' as const },
+      format: 'md' as const,
+      language: 'vi' as const,
+      colorMarker: 'text' as const,
+    };
     await writeExportFiles(await renderExport(source, params, NOW), { kind: 'folder', path: whole });
     const written = await exportFiles(source, params, { kind: 'folder', path: streamed }, NOW);
     expect(written).toHaveLength(40);

@@ -12,6 +12,7 @@ import {
   type ExportSource,
   type ExportTarget,
 } from './export';
+import { withAreaImages } from './export-areas';
 
 /** Articles rendered and written per step: enough to keep the writes overlapped, few enough to keep memory flat. */
 const ARTICLES_PER_STEP = 16;
@@ -43,12 +44,14 @@ export async function exportFiles(
   const written: string[] = [];
   for (let from = 0; from < articles.length; from += ARTICLES_PER_STEP) {
     const ids = articles.slice(from, from + ARTICLES_PER_STEP).map((article) => article.id);
-    const step = await collectArticles(source, { kind: 'articles', ids });
+    const step = await withAreaImages(source, await collectArticles(source, { kind: 'articles', ids }));
     const files = renderMarkdown(step, {
       template: params.template,
       combined: false,
       exported,
       combinedName: '',
+      colorMarker: params.colorMarker,
+      language: params.language,
     }).map((file, i) => ({ ...file, name: fileNames[from + i] ?? file.name }));
     written.push(...(await writeExportFiles(files, target, names)));
   }

@@ -49,11 +49,23 @@ const highlight: Annotation = {
   orphaned: false,
 };
 
+/** A figure on the page labelled 12, drawn on an A4 page whose view box starts at (0, 0). */
+const figure: Annotation = {
+  ...highlight,
+  id: '77777777-7777-4777-8777-777777777777',
+  target: {
+    quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 14, end: 14 },
+    area: { page: 1, rect: { x: 72.5, y: 400, width: 300, height: 200.25 }, view: [0, 0, 595.28, 841.89] },
+  },
+  note: 'Hình 2',
+};
+
 /** A library whose PDF article has its page map stored, as the store keeps it. */
 const source = () =>
   new MemoryExportSource({
     articles: [paper],
-    annotations: [highlight],
+    annotations: [highlight, figure],
     contents: { [paper.id]: { text: '', blocks: [], pages: PAGES } },
   });
 
@@ -66,14 +78,28 @@ describe('export of a PDF article', () => {
 
   it('adds an RFC 3778 FragmentSelector with the page number to Web Annotation, and reads it back', async () => {
     const [file] = await renderExport(source(), { scope: { kind: 'article', id: ID }, format: 'json' });
-    const json = JSON.parse(file!.content) as { first: { items: { target: { selector: unknown[] } }[] } };
-    expect(json.first.items[0]!.target.selector).toContainEqual({
+    const json = JSON.parse(file!.content) as {
+      first: { items: { id: string; target: { selector: unknown[] } }[] };
+    };
+    const selectors = (id: string) => json.first.items.find((item) => item.id.endsWith(id))!.target.selector;
+    expect(selectors(highlight.id)).toContainEqual({
       type: 'FragmentSelector',
       conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
       value: 'page=2',
     });
+    // The area: its view rectangle from the page's top-left corner (841.89 − 600.25 = 241.64).
+    expect(selectors(figure.id)).toEqual([
+      {
+        type: 'FragmentSelector',
+        conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+        value: 'page=2&viewrect=72.5,241.64,300,200.25',
+      },
+      { type: 'TextPositionSelector', start: 14, end: 14 },
+    ]);
     const empty = new MemoryExportSource({ articles: [paper], annotations: [] });
-    expect(await importWebAnnotations(empty, file!.content)).toEqual({ imported: 1, skipped: 0 });
-    expect((await empty.listAnnotations(ID))[0]!.target).toEqual(highlight.target);
+    expect(await importWebAnnotations(empty, file!.content)).toEqual({ imported: 2, skipped: 0 });
+    const [area, text] = await empty.listAnnotations(ID);
+    expect(text!.target).toEqual(highlight.target);
+    expect(area).toMatchObject({ id: figure.id, note: 'Hình 2', target: figure.target });
   });
 });

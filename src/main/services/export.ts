@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { access, constants, mkdir, readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { RenderExportParams } from '../../shared/contract/export';
 import type { ExportFile, ExportScope, ImportResult } from '../../shared/model/export';
-import { collisionKey, numberedName, safeFileStem } from '../../shared/export/file-names';
+import { safeFileStem } from '../../shared/export/file-names';
 import { renderMarkdown, type ArticleExport } from '../../shared/export/markdown';
-import { mergeDocument, readDocument, sectionIds } from '../../shared/export/markers';
 import {
   epubCfiFragment,
   parseWebAnnotations,
@@ -18,8 +15,8 @@ import { byDocumentOrder, type Annotation } from '../../shared/model/annotation'
 import type { ArticleMeta, Block, Page } from '../../shared/model/article';
 import { pageAt } from '../../shared/pdf/pages';
 import { tagKey } from '../../shared/model/tag';
-import { atomicWrite } from './fs/atomic-write';
 import { bookCfis, bookOutline } from './export-books';
+import { withAreaImages } from './export-areas';
 
 /** What export and import need of the library; the library store provides it. */
 export interface ExportSource {
@@ -36,6 +33,11 @@ export interface ExportSource {
    * and the highlights are then not grouped or labelled.
    */
   readContent(articleId: string): Promise<{ text: string; blocks: Block[]; pages?: Page[] } | undefined>;
+  /**
+   * The bytes of a PDF article's imported copy (encrypted as it was imported), to draw its area highlights.
+   * @throws GlossError when the article is not a PDF or its copy cannot be read.
+   */
+  pdfBytes(articleId: string): Promise<Uint8Array>;
   /** Live annotations carrying a tag (compared case-insensitively), across the library. */
   listAnnotationsByTag(tag: string): Promise<Annotation[]>;
   /**
@@ -45,11 +47,8 @@ export interface ExportSource {
   importAnnotations(articleId: string, annotations: Annotation[]): Promise<number>;
 }
 
-/** Where exported files go: into a folder under their own names, or one named file. */
-export type ExportTarget = { kind: 'folder'; path: string } | { kind: 'file'; path: string };
-
-/** Files written at once; enough to overlap fsync latency without flooding the disk. */
-const WRITE_CONCURRENCY = 16;
+export { folderNames, writableFolder, writeExportFiles } from './export-write';
+export type { ExportTarget, FolderNames } from './export-write';
 
 function byArticleId(annotations: Annotation[]): Map<string, Annotation[]> {
   const groups = new Map<string, Annotation[]>();
@@ -160,6 +159,8 @@ function exportStem(scope: ExportScope, articles: ArticleExport[]): string {
 /**
  * Renders an export in memory: Markdown files (one per article, or one
  * combined file) or one W3C Web Annotation JSON-LD file. Nothing is written.
+ * Markdown files (but a clean one) carry the PNGs of their PDF area
+ * highlights as attachments (see withAreaImages).
  *
  * @throws GlossError('not-found') for an unknown article or an empty scope;
  * GlossError('invalid-argument') for a template error (with its line) or a
@@ -180,7 +181,7 @@ export async function renderExport(
   const stem = exportStem(params.scope, articles);
   const exported = now.toISOString();
   if (params.format === 'md') {
-    return renderMarkdown(articles, {
+    return renderMarkdown(params.clean ? articles : await withAreaImages(source, articles), {
       template: params.template,
       combined: params.combined ?? false,
       exported,
@@ -206,160 +207,6 @@ export async function renderExport(
     fragmentOf,
   );
   return [{ name: `${stem}.json`, content: `${JSON.stringify(collection, null, 2)}\n` }];
-}
-
-function ioReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'the disk is read-only';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'part of that path is a file, not a folder';
-  if (code === 'EISDIR') return 'that is a folder, not a file';
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Creates `folder` if needed. @throws GlossError('io') when it cannot be created or written, naming the reason. */
-export async function writableFolder(folder: string): Promise<void> {
-  try {
-    await mkdir(folder, { recursive: true });
-    await access(folder, constants.W_OK);
-  } catch (error) {
-    throw new GlossError(
-      'io',
-      `Cannot write to the folder ${folder}: ${ioReason(error)}. Choose another folder.`,
-    );
-  }
-}
-
-async function readIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new GlossError('io', `Cannot read ${file}: ${ioReason(error)}.`);
-  }
-}
-
-function merged(file: string, existing: string, generated: string): string {
-  try {
-    return mergeDocument(existing, readDocument(generated));
-  } catch (error) {
-    if (error instanceof GlossError) throw new GlossError(error.code, `${file}: ${error.message}`);
-    throw error;
-  }
-}
-
-const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md');
-
-/**
- * Decides where each Markdown file goes in a folder: its own name, unless
- * that file exists and holds none of the same articles (then " (2)", " (3)"...),
- * merged into the existing file when it holds them.
- */
-async function planFolder(
-  folder: string,
-  files: ExportFile[],
-  names?: FolderNames,
-): Promise<{ file: string; content: string }[]> {
-  const { existing, taken } = names ?? (await folderNames(folder));
-  const plan: { file: string; content: string }[] = [];
-  for (const { name, content } of files) {
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? name : numberedName(name, n);
-      const key = collisionKey(candidate);
-      if (taken.has(key)) continue;
-      const onDisk = existing.get(key);
-      const file = path.join(folder, onDisk ?? candidate);
-      const current = onDisk === undefined || !isMarkdown(name) ? null : await readIfExists(file);
-      if (current !== null && !sectionIds(current).some((id) => sectionIds(content).includes(id))) continue;
-      taken.add(key);
-      if (onDisk === undefined) existing.set(key, candidate);
-      plan.push({ file, content: current === null ? content : merged(file, current, content) });
-      break;
-    }
-  }
-  return plan;
-}
-
-/** The names in an export folder (by collision key) and those this export has used. */
-export interface FolderNames {
-  existing: Map<string, string>;
-  taken: Set<string>;
-}
-
-/** The names already in `folder`, for an export written into it in several steps (see writeExportFiles). */
-export async function folderNames(folder: string): Promise<FolderNames> {
-  return {
-    existing: new Map((await readdir(folder)).map((name) => [collisionKey(name), name])),
-    taken: new Set(),
-  };
-}
-
-async function writeAll(plan: { file: string; content: string }[]): Promise<void> {
-  let next = 0;
-  let written = 0;
-  const worker = async () => {
-    while (next < plan.length) {
-      const item = plan[next++];
-      if (!item) return;
-      try {
-        await atomicWrite(item.file, item.content);
-        written++;
-      } catch (error) {
-        next = plan.length;
-        throw new GlossError(
-          'io',
-          `Cannot write ${item.file}: ${ioReason(error)}. ${written} of ${plan.length} files were written before that, each complete; fix the problem and export again.`,
-        );
-      }
-    }
-  };
-  const results = await Promise.allSettled(Array.from({ length: WRITE_CONCURRENCY }, worker));
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) throw failure.reason;
-}
-
-/**
- * Writes rendered export files. Into a folder, each Markdown file is merged
- * into the file a previous export of the same article wrote (only the parts
- * between Gloss's markers are regenerated; the user's text and front-matter
- * properties stay), and never overwrites a file Gloss did not write for those
- * articles. A named Markdown file is merged the same way; JSON replaces the
- * file. Every merge is prepared before the first write, and each file is
- * replaced atomically. Resolves to the paths written. `names` carries the
- * folder's names from one call to the next when an export is written in
- * several calls (see folderNames); otherwise the folder is listed.
- *
- * @throws GlossError('io') when the folder cannot be created or written,
- * naming the reason; GlossError('damaged') when an existing file's markers or
- * front matter cannot be read (nothing is written then);
- * GlossError('invalid-argument') for several files into one named file.
- */
-export async function writeExportFiles(
-  files: ExportFile[],
-  target: ExportTarget,
-  names?: FolderNames,
-): Promise<string[]> {
-  if (target.kind === 'file' && files.length !== 1) {
-    throw new GlossError(
-      'invalid-argument',
-      `This export makes ${files.length} files, which cannot go into the one file ${target.path}. Give a folder, or combine them into one file.`,
-    );
-  }
-  const folder = target.kind === 'folder' ? target.path : path.dirname(target.path);
-  await writableFolder(folder);
-  let plan: { file: string; content: string }[];
-  if (target.kind === 'folder') {
-    plan = await planFolder(folder, files, names);
-  } else {
-    const content = files[0]?.content ?? '';
-    const current = isMarkdown(target.path) ? await readIfExists(target.path) : null;
-    plan = [
-      { file: target.path, content: current === null ? content : merged(target.path, current, content) },
-    ];
-  }
-  await writeAll(plan);
-  return plan.map((p) => p.file);
 }
 
 /**

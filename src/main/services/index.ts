@@ -112,6 +112,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     listAnnotationsByTag: (tag) => store.listAnnotationsByTag(tag),
     importAnnotations: (id, annotations) => store.importAnnotations(id, annotations),
     readContent: (id) => library.text(id),
+    pdfBytes: (id) => library.pdfBytes(id),
   };
   // Export (Handlebars, YAML) and search (MiniSearch) load on their first call.
   const exporting = () => import('./export').then(({ exportHandlers }) => exportHandlers(exportSource));
@@ -124,7 +125,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     (vaultControl ??= import('./vault/vault-control').then(({ VaultControl }) => {
       const control = new VaultControl({
         libraryPath: options.libraryPath,
-        source: store,
+        source: exportSource,
         changes: store.changes,
         notify: (message) => store.addNotice(message),
         dataDir: options.dataDir,

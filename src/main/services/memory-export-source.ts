@@ -1,6 +1,7 @@
 import { byDocumentOrder, type Annotation } from '../../shared/model/annotation';
 import { tagKey } from '../../shared/model/tag';
 import type { ArticleMeta, Block, Page } from '../../shared/model/article';
+import { GlossError } from '../../shared/result';
 import type { ExportSource } from './export';
 
 /** A library held in memory: articles with their notes, and annotations. */
@@ -11,6 +12,8 @@ export interface MemoryLibrary {
   annotations: Annotation[];
   /** Canonical texts and blocks by article id (books whose contents group their highlights, PDFs' page maps). */
   contents?: Record<string, { text: string; blocks: Block[]; pages?: Page[] }>;
+  /** PDF copies' bytes by article id. */
+  pdfs?: Record<string, Uint8Array>;
 }
 
 /**
@@ -52,6 +55,12 @@ export class MemoryExportSource implements ExportSource {
     articleId: string,
   ): Promise<{ text: string; blocks: Block[]; pages?: Page[] } | undefined> {
     return this.library.contents?.[articleId];
+  }
+
+  async pdfBytes(articleId: string): Promise<Uint8Array> {
+    const bytes = this.library.pdfs?.[articleId];
+    if (!bytes) throw new GlossError('not-found', `There is no PDF copy of the article "${articleId}".`);
+    return bytes;
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {

@@ -5,7 +5,8 @@ import { glossLink } from '../links/gloss-link';
 import type { Annotation } from '../model/annotation';
 import type { ArticleMeta, Page } from '../model/article';
 import { pageOfTarget } from '../pdf/pages';
-import type { ExportFile } from '../model/export';
+import type { ExportAttachment, ExportFile } from '../model/export';
+import { areaImageName, areaImagePath, type AreaImage } from './attachments';
 import type { OutlineEntry } from '../text/outline';
 import { chapterAt, groupByChapter } from './chapters';
 import { blockquote, escapeMarkdownText, noteMarkdown, obsidianTags } from './escape';
@@ -27,6 +28,11 @@ export interface ArticleExport {
   pages?: Page[];
   /** The book's table of contents in text order, when it has one: highlights are grouped under its entries. */
   outline?: readonly OutlineEntry[];
+  /**
+   * PDF only: the images of its area highlights by highlight id, embedded in the note and attached to
+   * its file; without it, an area is written as its page alone.
+   */
+  areaImages?: ReadonlyMap<string, AreaImage>;
 }
 
 /** How to render Markdown. */
@@ -177,6 +183,25 @@ function trimLineBreaks(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+/** An area as a blockquote: "*Area on p. 4*", then its image embedded, or a line saying why there is none. */
+function areaBlock(label: string, id: string, image: AreaImage | undefined, words: ExportWords): string {
+  const head = `> *${escapeMarkdownText(label)}*`;
+  if (!image) return head;
+  if ('png' in image) return `${head}\n>\n> ![[${areaImagePath(id)}]]`;
+  return `${head}\n>\n> *${escapeMarkdownText(words.noImage(image.missing))}*`;
+}
+
+/** The images a note embeds, as files to write beside it. */
+function attachmentsOf(articles: readonly ArticleExport[]): { attachments?: ExportAttachment[] } {
+  const attachments = articles.flatMap(({ highlights, areaImages }) =>
+    highlights.flatMap((h) => {
+      const image = areaImages?.get(h.id);
+      return image && 'png' in image ? [{ name: areaImageName(h.id), data: image.png }] : [];
+    }),
+  );
+  return attachments.length > 0 ? { attachments } : {};
+}
+
 function hashtags(tags: string[]): string {
   return tags.map((t) => `#${t}`).join(' ');
 }
@@ -202,15 +227,17 @@ export function articleData(
     const orphaned = h.orphaned ? words.orphaned : '';
     const page = (!h.orphaned && input.pages && pageOfTarget(input.pages, h.target)?.label) || null;
     const area = h.target.area !== undefined;
+    const image = area ? input.areaImages?.get(h.id) : undefined;
     return {
       id: h.id,
       blockId: ids[i] ?? '',
       index: i + 1,
       quote,
       quoteBlock: area
-        ? `> *${escapeMarkdownText(words.areaOn(page ?? String(h.target.area!.page + 1)))}*`
+        ? areaBlock(words.areaOn(page ?? String(h.target.area!.page + 1)), h.id, image, words)
         : blockquote(quote),
       area,
+      image: image && 'png' in image ? areaImagePath(h.id) : null,
       quoteText,
       note: noteMarkdown(trimLineBreaks(h.note)),
       noteText: h.note,
@@ -334,11 +361,13 @@ export function renderMarkdown(articles: readonly ArticleExport[], options: Mark
     const title = options.combinedName.replace(/\.md$/, '');
     const frontMatter = toYaml({ title, exported: options.exported, articles: articles.length });
     const sections = rendered.map((r) => r.section);
-    return [{ name: options.combinedName, content: assembleDocument({ frontMatter, sections }) }];
+    const content = assembleDocument({ frontMatter, sections });
+    return [{ name: options.combinedName, content, ...attachmentsOf(articles) }];
   }
   const names = uniqueFileNames(articles.map((a) => `${safeFileStem(a.article.title)}.md`));
   return rendered.map((r, i) => ({
     name: names[i] ?? '',
     content: assembleDocument({ frontMatter: r.frontMatter, sections: [r.section] }),
+    ...attachmentsOf(articles.slice(i, i + 1)),
   }));
 }

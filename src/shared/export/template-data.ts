@@ -7,10 +7,19 @@ export interface HighlightData {
   index: number;
   /** The quote, escaped for Markdown, line breaks kept. */
   quote: string;
-  /** The quote as a blockquote: every escaped line prefixed with "> "; for an area, "> *Area on p. 4*". */
+  /**
+   * The quote as a blockquote: every escaped line prefixed with "> "; for an area, "> *Area on p. 4*"
+   * and its image embedded (or why it has none).
+   */
   quoteBlock: string;
   /** True for an area of a PDF page (a figure, a table): its quote is empty. */
   area: boolean;
+  /**
+   * An area's image: its path from the note ("attachments/gloss-area-….png", embed it with
+   * `![[{{image}}]]`), written beside the note; null for a text highlight or an area without an image.
+   * `quoteBlock` embeds it already.
+   */
+  image: string | null;
   /** The quote exactly as in the article. */
   quoteText: string;
   /** The note as Markdown, as the user wrote it (only a line reading as a Gloss marker is escaped). */

@@ -13,6 +13,8 @@ export interface ExportWords extends TemplateWords {
   page(label: string): string;
   /** "Area on p. 4" for an area highlight on the page labelled "4". */
   areaOn(label: string): string;
+  /** Why an area has no image: its PDF is password-protected, or cannot be read. */
+  noImage(reason: 'password' | 'unreadable'): string;
   /** "Colour: yellow" for yellow. */
   colour(color: HighlightColor): string;
 }
@@ -32,6 +34,7 @@ export function exportWords(language: Language = 'en'): ExportWords {
     orphaned: t('exportWords.orphaned'),
     page: (label) => t('exportWords.page', { page: label }),
     areaOn: (label) => t('exportWords.areaOn', { page: label }),
+    noImage: (reason) => t(`exportWords.noImage.${reason}`),
     colour: (color) => t('exportWords.colour', { colour: t(`exportWords.colourNames.${color}`) }),
   };
 }

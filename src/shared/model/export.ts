@@ -10,8 +10,29 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
 /** A value `exportScopeSchema` accepts. */
 export type ExportScope = z.output<typeof exportScopeSchema>;
 
-/** One exported file: its name (no folder) and its text. */
-export const exportFileSchema = z.object({ name: z.string().min(1), content: z.string() });
+/**
+ * A file that goes with an exported note, in the `attachments` folder beside it: its name (a plain
+ * file name, no folder) and its bytes in base64 (an area highlight's PNG).
+ */
+export const exportAttachmentSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[\w.-]+$/)
+    .refine((name) => !/^\.+$/.test(name)),
+  data: z.base64(),
+});
+/** A value `exportAttachmentSchema` accepts. */
+export type ExportAttachment = z.output<typeof exportAttachmentSchema>;
+
+/**
+ * One exported file: its name (no folder), its text, and the files its text embeds (Markdown only,
+ * written into the `attachments` folder beside it).
+ */
+export const exportFileSchema = z.object({
+  name: z.string().min(1),
+  content: z.string(),
+  attachments: z.array(exportAttachmentSchema).optional(),
+});
 /** A value `exportFileSchema` accepts. */
 export type ExportFile = z.output<typeof exportFileSchema>;
 

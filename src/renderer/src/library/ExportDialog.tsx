@@ -9,10 +9,21 @@ import { ExportFolder } from './ExportFolder';
 import { strToU8, zipSync } from 'fflate';
 import type { ExportFile } from '../../../shared/model/export';
 import type { ColorMarkerStyle } from '../../../shared/export/color-marker';
+import { ATTACHMENTS_FOLDER } from '../../../shared/export/attachments';
+import { fromBase64 } from '../ui/base64';
 
-/** Several files as one zip archive (one download instead of many), named `name`. */
+/**
+ * Several files as one zip archive (one download instead of many), the images the notes embed in its
+ * `attachments` folder, as an export into a folder writes them.
+ */
 function zipFiles(files: ExportFile[]): Uint8Array<ArrayBuffer> {
-  const entries = Object.fromEntries(files.map((f) => [f.name, strToU8(f.content)]));
+  const entries: Record<string, Uint8Array> = {};
+  for (const file of files) {
+    entries[file.name] = strToU8(file.content);
+    for (const { name, data } of file.attachments ?? []) {
+      entries[`${ATTACHMENTS_FOLDER}/${name}`] = fromBase64(data);
+    }
+  }
   return zipSync(entries, { level: 6 }) as Uint8Array<ArrayBuffer>;
 }
 
@@ -69,11 +80,11 @@ export function ExportDialog({
     const { files } = result.value;
     const type = format === 'md' ? 'text/markdown' : 'application/ld+json';
     const [first] = files;
-    if (files.length === 1 && first) download(first.name, first.content, type);
+    if (files.length === 1 && first && !first.attachments) download(first.name, first.content, type);
     else download(t('exporting.zipName'), zipFiles(files), 'application/zip');
     notify(
       'info',
-      files.length === 1
+      files.length === 1 && !first?.attachments
         ? t('exporting.exportedOne', { name: first?.name })
         : t('exporting.exportedMany', { count: files.length, zip: t('exporting.zipName') }),
     );

@@ -13,6 +13,7 @@ import type { NotesFilter } from '../state/types';
 import { useStore } from '../state/store';
 import { isComposing, useComposedValue } from '../ui/composition';
 import { pageOfTarget } from '../../../shared/pdf/pages';
+import { AreaThumbnail } from './pdf/AreaThumbnail';
 
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
 export function filterAnnotations(list: Annotation[], filter: NotesFilter): Annotation[] {
@@ -165,6 +166,10 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
   const quote = area
     ? t('notes.areaOn', { page: page?.label ?? String(area.page + 1) })
     : annotation.target.quote.exact;
+  const open = () => {
+    selectAnnotation(annotation.id);
+    if (!annotation.orphaned) scrollTo(annotation.target.position.start);
+  };
   return (
     <>
       <button
@@ -178,15 +183,13 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
               : t('notes.open', { quote: quote.slice(0, 80) })
         }
         aria-current={selected ? 'true' : undefined}
-        onClick={() => {
-          selectAnnotation(annotation.id);
-          if (!annotation.orphaned) scrollTo(annotation.target.position.start);
-        }}
+        onClick={open}
       >
         <span className="swatch" data-color={annotation.color} aria-hidden="true" />
         {page && !area && <span className="highlight-page">{t('notes.page', { page: page.label })}</span>}
         {area ? <span className="quote">{quote}</span> : <q className="quote">{quote}</q>}
       </button>
+      {area && <AreaThumbnail area={area} label={areaLabel(quote, annotation.note)} onOpen={open} />}
       {annotation.note && (
         <div
           className="note-rendered"
@@ -204,6 +207,12 @@ function HighlightItem({ annotation, selected }: { annotation: Annotation; selec
       )}
     </>
   );
+}
+
+/** An area's picture is named by the first line of its note, else by its place ("Area on p. 4"). */
+function areaLabel(place: string, note: string): string {
+  const line = note.trim().split('\n')[0]?.trim() ?? '';
+  return line ? line.slice(0, 120) : place;
 }
 
 function ArticleNote() {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { HighlightColor } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
@@ -12,6 +13,7 @@ import { readerLayoutStyle } from './layout';
 import { bylinePlacement } from './byline';
 import { detectLanguage } from '../../../shared/text/language';
 import { PdfBody } from './pdf/PdfBody';
+import { PdfDocumentContext } from './pdf/pdf-document-context';
 import { PlaceStatus } from './PlaceStatus';
 import { ReaderToolbar } from './ReaderToolbar';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -41,6 +43,8 @@ export function ReaderView() {
   const redo = useStore((s) => s.redo);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [panel, setPanel] = useState<SidePanelTab>('notes');
+  // The open PDF, for the notes panel's pictures of area highlights.
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [focusEditor, setFocusEditor] = useState<'note' | 'tags' | null>(null);
   // Stable, so the editor's focus effect runs when asked to focus, not at every render of the reader.
   const editorFocused = useCallback(() => setFocusEditor(null), []);
@@ -177,6 +181,7 @@ export function ReaderView() {
                 content={content}
                 scroller={scroller}
                 onSelection={setSelection}
+                onDocument={setPdf}
               />
             ) : (
               <ArticleBody
@@ -191,14 +196,16 @@ export function ReaderView() {
           </div>
         </div>
         {sidePanel.open && (
-          <SidePanel
-            tab={panel}
-            onTab={setPanel}
-            focusEditor={focusEditor}
-            onEditorFocused={editorFocused}
-            onClose={sidePanel.narrow ? () => sidePanel.setOpen(false) : undefined}
-            scroller={scroller}
-          />
+          <PdfDocumentContext.Provider value={pdf}>
+            <SidePanel
+              tab={panel}
+              onTab={setPanel}
+              focusEditor={focusEditor}
+              onEditorFocused={editorFocused}
+              onClose={sidePanel.narrow ? () => sidePanel.setOpen(false) : undefined}
+              scroller={scroller}
+            />
+          </PdfDocumentContext.Provider>
         )}
       </div>
       <PlaceStatus scroller={scroller} />

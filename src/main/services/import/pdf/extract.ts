@@ -43,7 +43,8 @@ export const MAX_PDF_PAGES = 20_000;
 const MAX_FAILED_PAGES = 20;
 const PAGE_SEPARATOR = '\n\n';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+/** pdf.js' legacy build, which runs on Node. */
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 const assets = (): { standardFontDataUrl: string; cMapUrl: string } => {
@@ -53,6 +54,25 @@ const assets = (): { standardFontDataUrl: string; cMapUrl: string } => {
     cMapUrl: path.join(root, 'cmaps') + path.sep,
   };
 };
+
+/**
+ * What the service gives pdf.js' `getDocument` for `bytes` (copied): no eval, no XFA, no system fonts,
+ * glyphs drawn as paths (no font faces in Node), errors only in the log, the bundled cMaps and standard
+ * fonts and nothing else fetched. `password` opens an encrypted PDF and is not kept.
+ */
+export function pdfjsOptions(pdfjs: PdfJs, bytes: Uint8Array, password?: string) {
+  return {
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    enableXfa: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(password === undefined ? {} : { password }),
+    ...assets(),
+  };
+}
 
 /**
  * Opens PDF bytes with pdf.js (legacy build, no eval, no scripting, no system fonts, nothing fetched
@@ -68,17 +88,7 @@ const assets = (): { standardFontDataUrl: string; cMapUrl: string } => {
  */
 export async function pdfToArticle(bytes: Uint8Array, password?: string): Promise<PdfArticle> {
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    enableXfa: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...(password === undefined ? {} : { password }),
-    ...assets(),
-  });
+  const task = pdfjs.getDocument(pdfjsOptions(pdfjs, bytes, password));
   let doc: PdfDocument;
   try {
     doc = await task.promise;

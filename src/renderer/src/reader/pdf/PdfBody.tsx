@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { PdfPlace } from '../../../../shared/pdf/destination';
 import { pageAt } from '../../../../shared/pdf/pages';
 import type { ReaderContent } from '../../state/types';
@@ -34,14 +35,21 @@ export function PdfBody({
   content,
   scroller,
   onSelection,
+  onDocument,
 }: {
   content: ReaderContent;
   scroller: HTMLElement | null;
   onSelection: (selection: TextSelection | null) => void;
+  /** Told of the document once it is open, and of null when it is let go. */
+  onDocument: (doc: PDFDocumentProxy | null) => void;
 }) {
   const { t } = useTranslation();
   const describe = useStore((s) => s.describe);
   const { doc, size, failure, ask, retry } = usePdfDocument(content.article.id);
+  useEffect(() => {
+    onDocument(doc);
+    return () => onDocument(null);
+  }, [doc, onDocument]);
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit' });
   const [viewWidth, setViewWidth] = useState(800);
   const [alive, setAlive] = useState<ReadonlySet<number>>(new Set([0]));

@@ -87,6 +87,8 @@ export function PdfPage({
     void (async () => {
       const pdfjs = await import('pdfjs-dist');
       const pdfPage = await doc.getPage(index + 1);
+      // A page scrolled away lets go of what pdf.js keeps for it (operator list, text), as its viewer does.
+      cleanups.push(() => pdfPage.cleanup());
       if (cancelled || !canvas.current || !textLayer.current) return;
       const viewport = pdfPage.getViewport({ scale });
       setViewport(viewport);
@@ -94,12 +96,20 @@ export function PdfPage({
       const c = canvas.current;
       c.width = Math.floor(viewport.width * ratio);
       c.height = Math.floor(viewport.height * ratio);
+      delete c.dataset.drawn;
+      // Its pixels go at once when the page leaves, not when the canvas is collected.
+      cleanups.push(() => void ((c.width = 0), (c.height = 0)));
       const render = pdfPage.render({
         canvas: c,
         viewport,
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       });
       cleanups.push(() => render.cancel());
+      // Marks the canvas once pdf.js has drawn it (what the bench and the tests wait for).
+      render.promise.then(
+        () => void (cancelled || (c.dataset.drawn = 'true')),
+        () => undefined,
+      );
       const content = await pdfPage.getTextContent({
         includeMarkedContent: true,
         disableNormalization: true,

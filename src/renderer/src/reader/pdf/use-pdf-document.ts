@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api';
-import { fromBase64, openPdf, PasswordCancelled, type OpenPdf } from './pdfjs';
+import { fromBase64 } from '../../ui/base64';
+import { openPdf, PasswordCancelled, type OpenPdf } from './pdfjs';
 
 /** Why the pages cannot be shown: a service error, pdf.js' reason, or a password not given. */
 export type PdfFailure = { error: ApiError } | { reason: string } | { password: 'cancelled' };

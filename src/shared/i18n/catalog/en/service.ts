@@ -198,6 +198,10 @@ export const service = {
     openInGloss: 'Open in Gloss',
     page: 'p. {{page}}',
     areaOn: 'Area on p. {{page}}',
+    noImage: {
+      password: 'No image: the PDF is password-protected.',
+      unreadable: 'No image: the PDF cannot be read.',
+    },
     colour: 'Colour: {{colour}}',
     orphaned: 'Orphaned: not found in the current text',
     colourNames: {

@@ -189,6 +189,10 @@ export const service = {
     openInGloss: 'Mở trong Gloss',
     page: 'tr. {{page}}',
     areaOn: 'Vùng ở tr. {{page}}',
+    noImage: {
+      password: 'Không có ảnh: tệp PDF được bảo vệ bằng mật khẩu.',
+      unreadable: 'Không có ảnh: không đọc được tệp PDF.',
+    },
     colour: 'Màu: {{colour}}',
     orphaned: 'Lạc chỗ: không còn thấy trong nội dung hiện tại',
     colourNames: {

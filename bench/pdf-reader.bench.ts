@@ -1,0 +1,253 @@
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures';
+import { startWebHost } from '../src/main/hosts/web/web-host';
+import { startServices } from '../src/main/services';
+import { LibraryStore } from '../src/main/services/store';
+import { HIGHLIGHT_COLORS } from '../src/shared/model/annotation';
+import { describeRange } from '../src/shared/text/selectors';
+import { bookPdf, PAGES } from './fixtures/pdf-book';
+import { median } from './fixtures/page-timing';
+import { rendererDir, report } from './report';
+
+const HIGHLIGHTS = 2_000;
+const RUNS = 3;
+const GO_TO = 400;
+
+/**
+ * Times one action in the page: from the timestamp of the `click` or `keydown` that starts it until the
+ * frame after every selector matches an element.
+ */
+async function timeUntil(
+  page: Page,
+  event: 'click' | 'keydown',
+  selectors: string[],
+  act: () => Promise<unknown>,
+) {
+  await page.evaluate(
+    ({ event, selectors }) => {
+      const w = window as unknown as { timing?: Promise<number> };
+      let from: number | undefined;
+      window.addEventListener(event, (e) => (from ??= e.timeStamp), { capture: true, once: true });
+      w.timing = new Promise((resolve) => {
+        const poll = () => {
+          if (from !== undefined && selectors.every((s) => document.querySelector(s)))
+            requestAnimationFrame(() => resolve(performance.now() - from!));
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      });
+    },
+    { event, selectors },
+  );
+  await act();
+  return page.evaluate(() => (window as unknown as { timing: Promise<number> }).timing);
+}
+
+/** The floor's page: pdf.js alone (loaded on the click, as the reader loads it) drawing page 1 at `width` pixels. */
+const floorPage = (width: number) => `<!doctype html><meta charset="utf-8"><body style="margin:0">
+<button id="go">go</button><canvas id="page"></canvas>
+<script type="module">
+document.getElementById('go').addEventListener('click', async () => {
+  const pdfjs = await import('/pdf.mjs');
+  pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
+  const data = new Uint8Array(await (await fetch('/book.pdf')).arrayBuffer());
+  const doc = await pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false }).promise;
+  const page = await doc.getPage(1);
+  const viewport = page.getViewport({ scale: ${width} / page.getViewport({ scale: 1 }).width });
+  const canvas = document.getElementById('page');
+  canvas.width = viewport.width;
+  canvas.height = viewport.height;
+  await page.render({ canvas, viewport }).promise;
+  canvas.dataset.drawn = 'true';
+});
+</script>`;
+
+/** A loopback server for the floor: its page, pdf.js' build and the book's bytes. */
+async function floorServer(bytes: Uint8Array, width: number): Promise<{ url: string; server: Server }> {
+  const build = path.resolve('node_modules/pdfjs-dist/build');
+  const files: Record<string, [string, Buffer | string]> = {
+    '/': ['text/html', floorPage(width)],
+    '/pdf.mjs': ['text/javascript', readFileSync(path.join(build, 'pdf.mjs'))],
+    '/pdf.worker.mjs': ['text/javascript', readFileSync(path.join(build, 'pdf.worker.mjs'))],
+    '/book.pdf': ['application/pdf', Buffer.from(bytes)],
+  };
+  const server = createServer((req, res) => {
+    const file = files[req.url ?? ''];
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'no-store' }).end(file[1]);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** Resident memory of the browser's renderer processes (descendants of `root`), in MB. */
+function rendererRss(root: number): number {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process has ended.
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
+    return false;
+  };
+  let kb = 0;
+  for (const pid of parents.keys()) {
+    if (!under(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process has ended.
+    }
+  }
+  return kb / 1024;
+}
+
+it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to the end within its targets', async () => {
+  const libraryDir = mkdtempSync(path.join(os.tmpdir(), 'gloss-bench-pdf-'));
+  const bytes = await bookPdf();
+  let services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
+  const imported = await services.dispatch('importFile', {
+    name: 'so-tay.pdf',
+    data: Buffer.from(bytes).toString('base64'),
+  });
+  if (!imported.ok) throw new Error(imported.error.message);
+  const id = (imported.value as { article: { id: string } }).article.id;
+  const got = await services.dispatch('getArticle', { id });
+  if (!got.ok) throw new Error(got.error.message);
+  const { text, article } = got.value as { text: string; article: { title: string } };
+  await services.stop();
+  const store = await LibraryStore.open(libraryDir);
+  const step = Math.floor(text.length / HIGHLIGHTS);
+  for (let i = 0; i < HIGHLIGHTS; i++)
+    await store.createAnnotation({
+      articleId: id,
+      target: describeRange(text, i * step + 5, i * step + 45),
+      color: HIGHLIGHT_COLORS[i % HIGHLIGHT_COLORS.length]!,
+    });
+  await store.close();
+  services = await startServices({ libraryPath: libraryDir, host: 'web', watch: false });
+  const host = await startWebHost({ dispatch: services.dispatch, rendererDir: rendererDir() });
+  const server = await chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.connect(server.wsEndpoint());
+  const drawn = (index: number) => `.pdf-page[data-page-index="${index}"] canvas[data-drawn]`;
+  const marked = (index: number) => `.pdf-page[data-page-index="${index}"] .pdf-hl`;
+  const open: number[] = [];
+  const goTo: number[] = [];
+  const floors: number[] = [];
+  let width = 0;
+  let canvases = 0;
+  let rss = 0;
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      const button = page.getByRole('button', { name: article.title, exact: true });
+      await button.waitFor();
+      open.push(await timeUntil(page, 'click', [drawn(0), marked(0)], () => button.click()));
+      width = await page
+        .locator('.pdf-page[data-page-index="0"] canvas')
+        .evaluate((c: HTMLCanvasElement) => c.width);
+      const field = page.locator('.pdf-controls input');
+      await field.fill(String(GO_TO));
+      goTo.push(
+        await timeUntil(page, 'keydown', [drawn(GO_TO - 1), marked(GO_TO - 1)], () => field.press('Enter')),
+      );
+      if (run === 0) {
+        // Scroll from page 1 to the end, a screen at a time, counting canvases and sampling memory.
+        await page.locator('.reader-scroll').evaluate((s) => (s.scrollTop = 0));
+        const sampler = setInterval(() => (rss = Math.max(rss, rendererRss(server.process().pid!))), 250);
+        canvases = await page.locator('.reader-scroll').evaluate(
+          (scroller) =>
+            new Promise<number>((resolve) => {
+              let most = 0;
+              const stepDown = () => {
+                most = Math.max(most, document.querySelectorAll('canvas.pdf-canvas').length);
+                if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1)
+                  return resolve(most);
+                scroller.scrollTop += scroller.clientHeight * 0.9;
+                setTimeout(stepDown, 40);
+              };
+              stepDown();
+            }),
+        );
+        await page.locator(drawn(PAGES - 1)).waitFor();
+        clearInterval(sampler);
+        rss = Math.max(rss, rendererRss(server.process().pid!));
+      }
+      await context.close();
+    }
+    const floor = await floorServer(bytes, width);
+    try {
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        await page.goto(floor.url);
+        floors.push(await timeUntil(page, 'click', ['#page[data-drawn]'], () => page.click('#go')));
+        await context.close();
+      }
+    } finally {
+      floor.server.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    await host.close();
+    await services.stop();
+    rmSync(libraryDir, { recursive: true, force: true });
+  }
+  const [openMs, goToMs, floorMs] = [median(open), median(goTo), median(floors)];
+  const load = os.loadavg()[0]!.toFixed(1);
+  report(`PDF reader: ${PAGES} pages, ${HIGHLIGHTS} highlights (median of ${RUNS}, load ${load})`, [
+    {
+      name: 'open → page 1 painted with its highlights',
+      value: openMs,
+      unit: 'ms',
+      target: '< 500 ms',
+      met: openMs < 500,
+    },
+    { name: 'floor: pdf.js alone drawing page 1 (same Chromium)', value: floorMs, unit: 'ms' },
+    {
+      name: 'open / floor',
+      value: openMs / floorMs,
+      unit: 'x',
+      target: '<= 1.5x',
+      met: openMs / floorMs <= 1.5,
+    },
+    {
+      name: `go to page ${GO_TO} → painted with its highlights`,
+      value: goToMs,
+      unit: 'ms',
+      target: '< 300 ms',
+      met: goToMs < 300,
+    },
+    {
+      name: 'scroll 1 → 500: renderer memory (RSS, peak)',
+      value: rss,
+      unit: 'MB',
+      target: '< 500 MB',
+      met: rss < 500,
+    },
+    {
+      name: 'scroll 1 → 500: page canvases at once (most)',
+      value: canvases,
+      unit: 'count',
+      target: '<= 12',
+      met: canvases <= 12,
+    },
+  ]);
+  expect(canvases).toBeGreaterThan(0);
+});
