@@ -8,7 +8,7 @@ import { seededRandom } from './fixtures/big-article';
 import { report, type Figure } from './report';
 
 /**
- * Peak memory of importing a 64 MB file (plain text and Markdown), each in a
+ * Peak memory of importing a 64 MB file (plain text, Markdown and HTML), each in a
  * fresh process: the importFile handler as every host calls it, the
  * conversion thread included, and the same import through the services
  * until search has indexed it. Floor: the same process after reading the
@@ -36,8 +36,9 @@ const WORDS = [
   'biển',
 ];
 
-/** About SIZE bytes of Vietnamese paragraphs; in Markdown, with headings, list items and emphasis. */
-function generate(markdown: boolean): string {
+/** About SIZE bytes of Vietnamese paragraphs; in Markdown, with headings, list items and emphasis; in HTML, as p elements. */
+function generate(format: 'txt' | 'md' | 'html'): string {
+  const markdown = format === 'md';
   const random = seededRandom(11);
   const parts: string[] = [];
   let size = 0;
@@ -50,10 +51,10 @@ function generate(markdown: boolean): string {
     if (markdown && i % 20 === 0) paragraph = `## Phần ${i}\n\n${paragraph}`;
     if (markdown && i % 7 === 3)
       paragraph = `- **${words.slice(0, 4).join(' ')}** ${words.slice(4).join(' ')}`;
-    parts.push(`${paragraph}\n\n`);
+    parts.push(format === 'html' ? `<p>${paragraph}</p>\n` : `${paragraph}\n\n`);
     size += Buffer.byteLength(parts.at(-1) as string);
   }
-  return parts.join('');
+  return format === 'html' ? `<!doctype html><title>Sơn Trà</title>\n${parts.join('')}` : parts.join('');
 }
 
 /** Bundles the child beside the built main process (for its conversion thread and packages); returns its path. */
@@ -87,12 +88,10 @@ function run(child: string, file: string, mode: string): { peakMB: number; ms: n
 test('peak memory of a 64 MB import', async () => {
   const child = await buildChild();
   const figures: Figure[] = [];
-  for (const [name, markdown] of [
-    ['big.txt', false],
-    ['big.md', true],
-  ] as const) {
+  for (const format of ['txt', 'md', 'html'] as const) {
+    const name = `big.${format}`;
     const file = path.join(root, name);
-    writeFileSync(file, generate(markdown));
+    writeFileSync(file, generate(format));
     const floor = run(child, file, 'floor');
     const convert = run(child, file, 'convert');
     const imported = run(child, file, 'import');

@@ -20,6 +20,22 @@ describe('canonicalize', () => {
   it('strips a leading byte order mark and keeps later ones', () => {
     expect(canonicalize('\uFEFFxin chào\uFEFF')).toBe('xin chào\uFEFF');
   });
+
+  it('canonicalizes a text of several megabytes as a whole, across every place it is cut into pieces', () => {
+    // Lines of every length put CRLF, lone CR and decomposed letters astride each piece boundary.
+    const ends = ['\r\n', '\r', '\n', '\n\u0301'];
+    const text = Array.from(
+      { length: 80_000 },
+      (_, i) => `Đa\u0300 Na\u0306\u0303ng ${'x'.repeat(i % 97)}${ends[i % ends.length]}`,
+    ).join('');
+    expect(text.length).toBeGreaterThan(4_000_000);
+    expect(canonicalize(text)).toBe(text.replace(/\r\n?/g, '\n').normalize('NFC'));
+  });
+
+  it('gives back a text already canonical as it is', () => {
+    const text = 'Sơn Trà là bán đảo\n'.repeat(200_000);
+    expect(canonicalize(text)).toBe(text);
+  });
 });
 
 describe('countWords', () => {

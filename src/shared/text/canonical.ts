@@ -1,5 +1,7 @@
 const LINE_BREAKS = /\r\n?/g;
 const WORD = /[\p{L}\p{N}]/u;
+/** Characters canonicalized at a time (then up to the next line feed). */
+const CANONICAL_PIECE_CHARS = 1 << 20;
 
 /**
  * Turns decoded text into Gloss' canonical form: strips a leading byte order
@@ -10,7 +12,20 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 export function canonicalize(text: string): string {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return body.replace(LINE_BREAKS, '\n').normalize('NFC');
+  // Piece by piece, cut after a line feed (where NFC and CRLF cannot span the cut), so that a long text
+  // already canonical is never copied whole: only a piece at a time is, to compare.
+  const pieces: string[] = [];
+  let changed = false;
+  for (let from = 0; from < body.length;) {
+    const newline = body.indexOf('\n', from + CANONICAL_PIECE_CHARS);
+    const to = newline < 0 ? body.length : newline + 1;
+    const piece = body.slice(from, to);
+    const canonical = piece.replace(LINE_BREAKS, '\n').normalize('NFC');
+    changed ||= canonical !== piece;
+    pieces.push(canonical);
+    from = to;
+  }
+  return changed ? pieces.join('') : body;
 }
 
 /**

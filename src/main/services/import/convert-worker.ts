@@ -1,17 +1,19 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
 import { convertDocument, loadConverterFor } from './convert';
-import { dropPlainHtml, type ConvertReply, type ConvertRequest } from './worker-protocol';
+import { dropPlainHtml, LARGE_FILE_BYTES, type ConvertReply, type ConvertRequest } from './worker-protocol';
 
 /**
  * The import conversion thread: converts one file per message. It loads
  * the converter of the file's format first (jsdom only for formats that
  * need it) and says when it starts converting (the time budget counts from
- * then), then answers with the document or the error. The text goes back
- * as UTF-8 bytes, moved with the file's
- * bytes rather than copied (a structured clone of a long string costs a
- * serialized copy here and another string there), and a block's html that
- * is only its text is not sent again.
+ * then), then answers with the document or the error. The text, and the
+ * rest of the document as JSON, go back as UTF-8 bytes, moved with the
+ * file's bytes rather than copied (a structured clone costs a serialized
+ * copy here and the objects there while this thread's heap is still alive),
+ * and a block's html that is only its text is not sent again.
  */
 parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) => {
   let reply: ConvertReply;
@@ -21,11 +23,14 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
   parentPort?.postMessage({ started: true } satisfies ConvertReply);
   try {
     const { text, ...document } = await convertDocument(bytes, fileName, password);
+    // What a large conversion left behind goes before its answer is encoded, not when the heap next fills.
+    if (bytes.length >= LARGE_FILE_BYTES) collectGarbage();
     // UTF-8 cannot hold a lone surrogate: such a text (rare, from a damaged UTF-16 file) is cloned.
     const encoded = isWellFormed(text) ? new TextEncoder().encode(text) : text;
     const plainHtml = dropPlainHtml(text, document.blocks);
-    reply = { ok: true, document, text: encoded, plainHtml, bytes };
-    transfer = [bytes.buffer as ArrayBuffer, plainHtml.buffer as ArrayBuffer];
+    const json = new TextEncoder().encode(JSON.stringify(document));
+    reply = { ok: true, document: json, text: encoded, plainHtml, bytes };
+    transfer = [bytes.buffer as ArrayBuffer, plainHtml.buffer as ArrayBuffer, json.buffer];
     if (typeof encoded !== 'string') transfer.push(encoded.buffer);
   } catch (error) {
     reply =
@@ -35,6 +40,14 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
   }
   parentPort?.postMessage(reply, transfer);
 });
+
+/** Runs a full garbage collection of this thread's heap (gc is exposed only for the moment it is fetched). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  setFlagsFromString('--no-expose-gc');
+  gc();
+}
 
 /** String.prototype.isWellFormed (Node 20; the TypeScript lib here predates it). */
 function isWellFormed(text: string): boolean {

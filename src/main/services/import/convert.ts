@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { countWords } from '../../../shared/text/canonical';
@@ -9,11 +8,10 @@ import type { BookDetails } from './epub/epub';
 import { titleFromFileName } from './metadata';
 import type { Notice } from '../../../shared/model/notice';
 import { notice } from '../notice';
+import { textHash } from '../store/content-cache';
+import { checkImportSize } from './import-size';
 
-const MIB = 1024 * 1024;
-
-/** Largest file Gloss imports, in bytes: 64 MiB (stated to people as "64 MB"). */
-export const MAX_IMPORT_BYTES = 64 * MIB;
+export { checkImportSize, MAX_IMPORT_BYTES } from './import-size';
 
 const FORMATS: Record<string, ArticleFormat> = {
   '.txt': 'txt',
@@ -105,19 +103,6 @@ const supportedList = (): string =>
   `${SUPPORTED_EXTENSIONS.slice(0, -1).join(', ')} and ${SUPPORTED_EXTENSIONS.at(-1) ?? ''}`;
 
 /**
- * Refuses a file over MAX_IMPORT_BYTES before it is read or decoded.
- * @throws GlossError('too-large') naming the file, its size and the limit.
- */
-export function checkImportSize(name: string, size: number): void {
-  if (size <= MAX_IMPORT_BYTES) return;
-  throw new GlossError(
-    'too-large',
-    `Cannot import “${name}”: it is ${(Math.ceil((size / MIB) * 10) / 10).toFixed(1)} MB, ` +
-      `over the ${MAX_IMPORT_BYTES / MIB} MB limit.`,
-  );
-}
-
-/**
  * Converts the bytes of one file into a canonical document: detects the
  * encoding, decodes and canonicalizes (NFC, LF), extracts text and blocks
  * by format (chosen by extension; an EPUB is read as a book, see
@@ -171,7 +156,7 @@ export async function convertFile(bytes: Uint8Array, fileName: string): Promise<
     published: converted.published,
     tags: converted.tags ?? [],
     wordCount: countWords(converted.text),
-    contentHash: createHash('sha256').update(converted.text).digest('hex'),
+    contentHash: textHash(converted.text),
     encoding,
     warnings: invalidBytes ? [notice('notices.invalidBytes', { count: invalidBytes, name })] : [],
     details: { ...(converted.language && { language: converted.language }), ...converted.details },

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LibraryService } from '../library/library-service';
 import { LibraryStore } from '../store';
 import { tempDir } from '../store/testing/fixtures';
+import { convertFile } from './convert';
 import { ImportConverter } from './import-converter';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -119,4 +120,13 @@ describe('import conversion on a worker thread', () => {
     expect(readdirSync(path.join(dir, 'articles'))).toEqual([]);
     await store.close();
   }, 60_000);
+
+  it('gives a large file (8 MB or more) the same document as converting it here, once its thread has ended', async () => {
+    const threaded = converter({});
+    const text = bytes(longMarkdown(9000).replaceAll('**', ''));
+    expect(text.length).toBeGreaterThanOrEqual(8 * 1024 * 1024);
+    const here = await convertFile(text, 'long.txt');
+    const { document } = await threaded.convert(text, 'long.txt');
+    expect(document).toEqual(here);
+  }, 120_000);
 });

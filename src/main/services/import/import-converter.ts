@@ -2,7 +2,12 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
 import type { ImportedDocument } from './convert';
-import { restorePlainHtml, type ConvertReply, type ConvertRequest } from './worker-protocol';
+import {
+  LARGE_FILE_BYTES,
+  restorePlainHtml,
+  type ConvertReply,
+  type ConvertRequest,
+} from './worker-protocol';
 import { convertWorkerScript } from './worker-script';
 
 /** Limits of one conversion. */
@@ -16,9 +21,6 @@ export interface ImportConverterOptions {
   /** The thread is ended after this long without work, in ms (default 30 s). */
   idleMs?: number;
 }
-
-/** Files from this size on (8 MiB) end the thread once converted, giving its memory back at once. */
-const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 
 /** A converted file: the document, and the file's bytes given back by the conversion thread. */
 export interface ConvertedFile {
@@ -141,9 +143,17 @@ export class ImportConverter {
     });
     worker.on('message', (reply: ConvertReply) => {
       if (this.worker !== worker) return;
+      const job = this.current;
       // The time budget counts from when the thread has loaded the format's converter.
       if ('started' in reply) this.startClock();
-      else this.finish(reply.ok ? received(reply) : new GlossError(reply.code, reply.message, reply.params));
+      else if (!reply.ok) this.finish(new GlossError(reply.code, reply.message, reply.params));
+      else if (job && job.size >= LARGE_FILE_BYTES) {
+        // A large file's thread is ended before its text is decoded here: the two heaps never peak together.
+        clearTimeout(this.timer);
+        void this.stopWorker().then(() => {
+          if (this.current === job) this.finish(received(reply));
+        });
+      } else this.finish(received(reply));
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       if (this.worker !== worker) return;
@@ -191,17 +201,18 @@ export class ImportConverter {
 }
 
 /**
- * The document and bytes of a reply, its text decoded from UTF-8 (then the encoded copy is dropped)
- * and the html of its plain blocks given back as slices of it.
+ * The document and bytes of a reply, its text and document decoded from UTF-8 (then the encoded
+ * copies are dropped) and the html of its plain blocks given back as slices of the text.
  */
 function received(reply: Extract<ConvertReply, { ok: true }>): ConvertedFile {
-  const text =
-    typeof reply.text === 'string'
-      ? reply.text
-      : Buffer.from(reply.text.buffer, reply.text.byteOffset, reply.text.byteLength).toString('utf8');
-  restorePlainHtml(text, reply.document.blocks, reply.plainHtml);
-  return { document: { ...reply.document, text }, bytes: reply.bytes };
+  const text = typeof reply.text === 'string' ? reply.text : utf8(reply.text);
+  const document = JSON.parse(utf8(reply.document)) as Omit<ImportedDocument, 'text'>;
+  restorePlainHtml(text, document.blocks, reply.plainHtml);
+  return { document: { ...document, text }, bytes: reply.bytes };
 }
+
+const utf8 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
 /** The process's conversion thread, shared by every library (started on first use, ended when idle). */
 export const importConverter = new ImportConverter();

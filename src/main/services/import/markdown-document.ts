@@ -154,7 +154,20 @@ function markdownBlocks(body: string, pieceChars: number, htmlPath: HtmlPath | n
     }
   }
   flushHtml();
-  return { text: sink.parts.join(BLOCK_SEPARATOR), blocks: sink.blocks };
+  const text = sink.parts.join(BLOCK_SEPARATOR);
+  // Nothing may hold on to the body once converted: a block whose html is its text takes it from the
+  // joined text, any other html is copied (it may be a concatenation of slices of the body).
+  for (const block of sink.blocks) {
+    if (block.html === undefined) continue;
+    const own = text.slice(block.start, block.end);
+    block.html = block.html === own ? own : detached(block.html);
+  }
+  return { text, blocks: sink.blocks };
+}
+
+/** A copy of `html` that refers to no other string (V8 takes a slice of a concatenation from a flat copy). */
+function detached(html: string): string {
+  return `${html}\n`.slice(0, -1);
 }
 
 /** Front matter tags: a list, or one string of names separated by commas or spaces (Obsidian's "#" dropped). */

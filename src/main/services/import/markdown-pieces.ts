@@ -71,9 +71,15 @@ export function* lexPieces(marked: Marked, body: string, size: number): Generato
       lexer.blockTokens(body.slice(pieces[i], pieces[i + 1]), lexer.tokens);
     }
   }
-  for (let i = 0; i + 1 < pieces.length; i++) {
-    const lexer = new marked.Lexer(marked.defaults);
-    lexer.tokens.links = links;
-    yield lexer.lex(body.slice(pieces[i], pieces[i + 1]));
+  try {
+    for (let i = 0; i + 1 < pieces.length; i++) {
+      const lexer = new marked.Lexer(marked.defaults);
+      lexer.tokens.links = links;
+      yield lexer.lex(body.slice(pieces[i], pieces[i + 1]));
+    }
+  } finally {
+    // marked's shared tokenizer keeps the last lexer, whose tokens are slices of the body: an empty
+    // lexer takes its place, so the body is freed once converted.
+    void new marked.Lexer(marked.defaults);
   }
 }

@@ -1,6 +1,11 @@
 import type { Block } from '../../../shared/model/article';
 import type { ErrorCode, ErrorParams } from '../../../shared/result';
-import type { ImportedDocument } from './convert';
+
+/**
+ * Files from this size on (8 MiB) are large: the thread collects its garbage before it answers, and
+ * is ended once it has, before the answer is decoded, so that its heap and the answer never add up.
+ */
+export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 
 /** What the conversion thread receives: one file's bytes (moved, not copied), name and, for an encrypted PDF, its password. */
 export interface ConvertRequest {
@@ -19,7 +24,8 @@ export type ConvertReply =
   | { started: true }
   | {
       ok: true;
-      document: Omit<ImportedDocument, 'text'>;
+      /** The document but its text, as the UTF-8 bytes of its JSON (moved): read once the thread has ended. */
+      document: Uint8Array;
       text: Uint8Array | string;
       plainHtml: Uint8Array;
       bytes: Uint8Array;

@@ -18,7 +18,7 @@ export function libraryHandlers(
     getArticleFile: async ({ id }) => ({ data: Buffer.from(await library.pdfBytes(id)).toString('base64') }),
     importFile: async ({ name, data, password }) => {
       // The converters (jsdom among them) load with the first import.
-      const { checkImportSize } = await import('../import');
+      const { checkImportSize } = await import('../import/import-size');
       checkImportSize(name, Math.floor((data.length * 3) / 4));
       const bytes = Buffer.from(data, 'base64');
       const { readHighlightsFile, importHighlights } = await import('../highlights');

@@ -35,7 +35,7 @@ async function readForImport(file: string): Promise<string> {
   };
   const info = await stat(file).catch(fail);
   if (!info.isFile()) throw new GlossError('unsupported', `“${name}” is not a file.`);
-  const { checkImportSize } = await import('../../../services/import');
+  const { checkImportSize } = await import('../../../services/import/import-size');
   checkImportSize(name, info.size);
   return (await readFile(file).catch(fail)).toString('base64');
 }
@@ -51,7 +51,7 @@ async function readStdinForImport(name: unknown): Promise<{ name: string; data: 
       'Give the name of the file read from standard input: gloss import - --name NAME.',
     );
   }
-  const { checkImportSize } = await import('../../../services/import');
+  const { checkImportSize } = await import('../../../services/import/import-size');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
