@@ -57,8 +57,15 @@ describe('import conversion on a worker thread', () => {
 
   it('stops a conversion past its time budget, and converts the next file on a fresh thread', async () => {
     const quick = converter({ baseTimeMs: 300, timePerMbMs: 0 });
-    // Loads the Markdown converter (jsdom): the budget counts from when it is loaded.
-    await quick.convert(bytes('Khởi động.\n'), 'warm.md');
+    // Warms the thread up: the budget counts from when the converter is loaded, but on a loaded
+    // machine even this tiny file can run past so short a budget, so it gets a few tries.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const warmed = await quick.convert(bytes('Khởi động.\n'), 'warm.md').then(
+        () => true,
+        () => false,
+      );
+      if (warmed) break;
+    }
     const started = performance.now();
     await expect(quick.convert(bytes(longMarkdown(1000)), 'long.md')).rejects.toMatchObject({
       code: 'too-complex',

@@ -67,11 +67,7 @@ export class LibraryStore {
   private closing: Promise<void> | undefined;
   /** Absolute path of the library folder. */
   readonly libraryPath: string;
-  /**
-   * Absolute path of this computer's folder for the library's caches (texts,
-   * book images, search index) and backups, outside the library so no sync
-   * tool carries them (see libraryCacheDir).
-   */
+  /** This computer's folder for the library's caches and backups, outside the library (see libraryCacheDir). */
   readonly cacheDir: string;
   private readonly lock: LibraryLock;
   private readonly health: StoreHealth;
@@ -95,6 +91,7 @@ export class LibraryStore {
     this.health = health;
     this.library = library;
     health.wake = () => this.changes.wake();
+    const site = { glossDir, backupsDir: path.join(cacheDir, 'backups'), tuning, health };
     const ctx: StoreContext = {
       glossDir,
       cacheDir,
@@ -103,22 +100,14 @@ export class LibraryStore {
       articles: new Map(library.data.articles.map((meta) => [meta.id, meta])),
       shards: new Shards({
         glossDir,
-        backupsDir: path.join(cacheDir, 'backups'),
+        backupsDir: site.backupsDir,
         own,
         deviceId,
         clock,
         others: () => otherDeviceFolders(glossDir, deviceId),
         notify: (message) => this.addNotice(message),
         fileOptions: (relative, what) =>
-          storedFileOptions(
-            glossDir,
-            path.join(cacheDir, 'backups'),
-            tuning,
-            health,
-            relative,
-            what,
-            path.relative(own, relative),
-          ),
+          storedFileOptions(site, relative, what, path.relative(own, relative)),
         describe: (id) => describeArticle(ctx, id),
         title: (id) => ctx.articles.get(id)?.title,
         loaded: (id, file) => countHighlights(ctx, id, file),

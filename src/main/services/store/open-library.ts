@@ -93,10 +93,7 @@ export async function openLibraryFiles(
     const library = await StoredFile.open(
       {
         ...storedFileOptions(
-          glossDir,
-          backupsDir,
-          tuning,
-          health,
+          { glossDir, backupsDir, tuning, health },
           path.join(own, 'library.json'),
           'the library index',
           'library.json',

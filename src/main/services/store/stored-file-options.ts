@@ -27,16 +27,23 @@ export type CommonFileOptions = Omit<StoredFileOptions<unknown>, 'codec' | 'when
 /** Quiet period after which derived index data (highlight counts) is written and shard journals are folded in, in ms. */
 const IDLE_DELAY_MS = 2000;
 
+/** Where a library's stored files live and how they are kept: shared by every file of one open library. */
+export interface FileSite {
+  /** The library's `.gloss` folder. */
+  glossDir: string;
+  /** This computer's backups folder, outside the library. */
+  backupsDir: string;
+  tuning: StoreTuning;
+  health: StoreHealth;
+}
+
 /**
  * Options shared by every stored file of a library; `relative` is its path
  * inside `.gloss`, `what` names it for the user. Backups (kept by this
  * computer, outside the library) go to `<backupsDir>/<backupAs without .json>` (default `relative`).
  */
 export function storedFileOptions(
-  glossDir: string,
-  backupsDir: string,
-  tuning: StoreTuning,
-  health: StoreHealth,
+  { glossDir, backupsDir, tuning, health }: FileSite,
   relative: string,
   what: string,
   backupAs: string = relative,
