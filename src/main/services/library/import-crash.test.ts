@@ -100,16 +100,21 @@ describe('acknowledged imports and highlights survive kill -9', () => {
       expect(highlights.length).toBeGreaterThan(ROUNDS);
       expect({ lost, unreadable, missing }).toEqual({ lost: [], unreadable: [], missing: [] });
 
-      // Opening swept what the kills left: outside .gloss/orphaned-copies/ no temporary file, no copy
-      // and no cached text that no article refers to.
+      // Opening swept what the kills left: outside the orphaned-copies folders (the library's, and the one
+      // in this computer's cache folder) no temporary file, no copy and no cached text no article refers to.
       const sources = new Set([...articles.values()].map((a) => a.sourceFile));
-      const debris = filesUnder(dir).filter((file) => {
+      const inLibrary = filesUnder(dir).filter((file) => {
         if (file.startsWith(path.join('.gloss', 'orphaned-copies'))) return false;
         if (file.endsWith('.tmp')) return true;
-        if (file.startsWith(`articles${path.sep}`)) return !sources.has(file.split(path.sep).join('/'));
-        const content = CONTENT_FILE.exec(path.basename(file));
-        return file.includes(`${path.sep}content${path.sep}`) && !!content && !articles.has(content[1] ?? '');
+        return file.startsWith(`articles${path.sep}`) && !sources.has(file.split(path.sep).join('/'));
       });
+      const inCache = filesUnder(store.cacheDir).filter((file) => {
+        if (file.startsWith('orphaned-copies')) return false;
+        if (file.endsWith('.tmp')) return true;
+        const content = CONTENT_FILE.exec(path.basename(file));
+        return file.startsWith(`content${path.sep}`) && !!content && !articles.has(content[1] ?? '');
+      });
+      const debris = [...inLibrary, ...inCache];
       expect(debris).toEqual([]);
     } finally {
       await store.close();
