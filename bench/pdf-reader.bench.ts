@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,42 +12,12 @@ import { LibraryStore } from '../src/main/services/store';
 import { HIGHLIGHT_COLORS } from '../src/shared/model/annotation';
 import { describeRange } from '../src/shared/text/selectors';
 import { bookPdf, PAGES } from './fixtures/pdf-book';
-import { median } from './fixtures/page-timing';
+import { median, timeAction } from './fixtures/page-timing';
 import { rendererDir, report } from './report';
 
 const HIGHLIGHTS = 2_000;
 const RUNS = 3;
 const GO_TO = 400;
-
-/**
- * Times one action in the page: from the timestamp of the `click` or `keydown` that starts it until the
- * frame after every selector matches an element.
- */
-async function timeUntil(
-  page: Page,
-  event: 'click' | 'keydown',
-  selectors: string[],
-  act: () => Promise<unknown>,
-) {
-  await page.evaluate(
-    ({ event, selectors }) => {
-      const w = window as unknown as { timing?: Promise<number> };
-      let from: number | undefined;
-      window.addEventListener(event, (e) => (from ??= e.timeStamp), { capture: true, once: true });
-      w.timing = new Promise((resolve) => {
-        const poll = () => {
-          if (from !== undefined && selectors.every((s) => document.querySelector(s)))
-            requestAnimationFrame(() => resolve(performance.now() - from!));
-          else requestAnimationFrame(poll);
-        };
-        requestAnimationFrame(poll);
-      });
-    },
-    { event, selectors },
-  );
-  await act();
-  return page.evaluate(() => (window as unknown as { timing: Promise<number> }).timing);
-}
 
 /** The floor's page: pdf.js alone (loaded on the click, as the reader loads it) drawing page 1 at `width` pixels. */
 const floorPage = (width: number) => `<!doctype html><meta charset="utf-8"><body style="margin:0">
@@ -157,14 +127,23 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
       await page.goto(host.url);
       const button = page.getByRole('button', { name: article.title, exact: true });
       await button.waitFor();
-      open.push(await timeUntil(page, 'click', [drawn(0), marked(0)], () => button.click()));
+      open.push(
+        await timeAction(page, 'click', { kind: 'present', selectors: [drawn(0), marked(0)] }, () =>
+          button.click(),
+        ),
+      );
       width = await page
         .locator('.pdf-page[data-page-index="0"] canvas')
         .evaluate((c: HTMLCanvasElement) => c.width);
       const field = page.locator('.pdf-controls input');
       await field.fill(String(GO_TO));
       goTo.push(
-        await timeUntil(page, 'keydown', [drawn(GO_TO - 1), marked(GO_TO - 1)], () => field.press('Enter')),
+        await timeAction(
+          page,
+          'keydown',
+          { kind: 'present', selectors: [drawn(GO_TO - 1), marked(GO_TO - 1)] },
+          () => field.press('Enter'),
+        ),
       );
       if (run === 0) {
         // Scroll from page 1 to the end, a screen at a time, counting canvases and sampling memory.
@@ -196,7 +175,11 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         await page.goto(floor.url);
-        floors.push(await timeUntil(page, 'click', ['#page[data-drawn]'], () => page.click('#go')));
+        floors.push(
+          await timeAction(page, 'click', { kind: 'present', selectors: ['#page[data-drawn]'] }, () =>
+            page.click('#go'),
+          ),
+        );
         await context.close();
       }
     } finally {
