@@ -24,41 +24,52 @@ export async function openSample(page: Page): Promise<void> {
 /** Drags the mouse across `text` inside the article, as a person selecting it. */
 export async function selectText(page: Page, text: string): Promise<void> {
   const article = page.getByRole('article', { name: 'Article text' });
+  // Once the whole text is in, the reader no longer swaps the first screen for it under the mouse.
+  await expect(article).toHaveAttribute('aria-busy', 'false');
   const box = await article.evaluate(async (root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const full = nodes.map((n) => n.data).join('');
-    const at = full.indexOf(wanted);
-    if (at < 0) throw new Error(`"${wanted}" is not in the article`);
-    const locate = (offset: number) => {
-      let rest = offset;
-      for (const n of nodes) {
-        if (rest <= n.data.length) return { node: n, offset: rest };
-        rest -= n.data.length;
-      }
-      throw new Error('offset out of range');
+    /** The passage's range, found afresh: the reader may have re-rendered its blocks since. */
+    const passage = () => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const at = nodes
+        .map((n) => n.data)
+        .join('')
+        .indexOf(wanted);
+      if (at < 0) throw new Error(`"${wanted}" is not in the article`);
+      const locate = (offset: number) => {
+        let rest = offset;
+        for (const n of nodes) {
+          if (rest <= n.data.length) return { node: n, offset: rest };
+          rest -= n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const a = locate(at);
+      const b = locate(at + wanted.length);
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      return range;
     };
-    const a = locate(at);
-    const b = locate(at + wanted.length);
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-    // Measure only once the fonts are in, blocks brought on screen (content-visibility) are laid out
-    // and any animated scroll (Chromium animates keyboard scrolling) has come to rest, or the text
-    // moves under the mouse between measuring and dragging.
+    const measure = () => Array.from(passage().getClientRects()).filter((r) => r.width > 0);
+    const same = (x: DOMRect[], y: DOMRect[]) =>
+      x.length === y.length && x.every((r, i) => r.top === y[i]!.top && r.left === y[i]!.left);
+    const inView = (rects: DOMRect[]) =>
+      rects.length > 0 && rects[0]!.top >= 0 && rects[rects.length - 1]!.bottom <= window.innerHeight;
+    // Measure only once the fonts are in, blocks brought on screen (content-visibility) are laid out,
+    // any animated scroll (Chromium animates keyboard scrolling) has come to rest and the passage is
+    // in view, or the text moves under the mouse between measuring and dragging.
     await document.fonts.ready;
-    const measure = () => Array.from(range.getClientRects()).filter((r) => r.width > 0);
-    let rects = measure();
+    let rects: DOMRect[] = [];
     for (let round = 0; round < 60; round++) {
-      for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+      if (!inView(rects))
+        (passage().startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
       const again = measure();
-      const still =
-        again.length === rects.length &&
-        again.every((r, i) => r.top === rects[i]!.top && r.left === rects[i]!.left);
+      const settled = same(again, rects) && inView(again);
       rects = again;
-      if (still) break;
+      if (settled) break;
     }
     const first = rects[0]!;
     const last = rects[rects.length - 1]!;
