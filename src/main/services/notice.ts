@@ -3,7 +3,7 @@ import { translator } from '../../shared/i18n';
 import type { Notice, NoticeParams } from '../../shared/model/notice';
 import { GlossError } from '../../shared/result';
 
-type Singular<K> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
+type Singular<K> = K extends `${infer Base}_${'zero' | 'one' | 'other'}` ? Base : K;
 
 /** A key of the catalogs' `notices` group (plural forms under their base key). */
 export type NoticeKey =

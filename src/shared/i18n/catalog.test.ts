@@ -95,6 +95,33 @@ describe('catalogs', () => {
     expect(describeNotice(translator('vi'), 'vi', { message: 'Old notice.' })).toBe('Old notice.');
   });
 
+  it('word a re-anchoring notice with only the counts that happened, in each language', () => {
+    const en = translator('en');
+    const vi = translator('vi');
+    const report = (moved: number, fuzzy: number, orphaned: number) => ({
+      title: 'T',
+      placed: 1_200 - orphaned,
+      total: 1_200,
+      moved,
+      fuzzy,
+      orphaned,
+    });
+    expect(en('notices.reanchored', report(0, 0, 0))).toBe(
+      '“T” changed on disk: 1,200 of 1,200 highlights placed.',
+    );
+    expect(en('notices.reanchored', report(1, 0, 0))).toBe(
+      '“T” changed on disk: 1,200 of 1,200 highlights placed. 1 moved with its text.',
+    );
+    expect(en('notices.reanchored', report(2, 1, 3))).toBe(
+      '“T” changed on disk: 1,197 of 1,200 highlights placed. 2 moved with their text. ' +
+        '1 matched approximately. 3 could not be placed and are listed in the notes panel.',
+    );
+    expect(vi('notices.reanchored', report(0, 0, 1))).toBe(
+      '“T” đã thay đổi trên đĩa: đặt lại được 1.199/1.200 đánh dấu. ' +
+        '1 đánh dấu không tìm thấy, có trong bảng ghi chú.',
+    );
+  });
+
   it('plural and number forms follow each language (vi one form and 22.985; en one/other and 22,985)', () => {
     const vi = translator('vi');
     const en = translator('en');

@@ -23,8 +23,12 @@ const ACCENTED: Record<string, string> = {
   Z: 'Ž',
 };
 
-/** One string accented and padded to about 130 % of its length; `{{placeholders}}` are kept as they are. */
+/**
+ * One string accented and padded to about 130 % of its length; `{{placeholders}}` and `$t(nestings)`
+ * are kept as they are, and an empty string (a plural form that says nothing) stays empty.
+ */
 export function pseudoString(text: string): string {
+  if (text === '') return '';
   const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\))/);
   const accented = parts.map((part, i) =>
     i % 2 ? part : part.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c),

@@ -362,7 +362,7 @@ function describeReanchoring(title: string, report: ReanchorReport): Notice {
   if (report.total === 0) return notice('notices.changedOnDisk', { title });
   return notice('notices.reanchored', {
     title,
-    placed: report.unchanged + report.moved,
+    placed: report.total - report.orphaned,
     total: report.total,
     moved: report.moved,
     fuzzy: report.fuzzy,

@@ -28,7 +28,16 @@ export const service = {
     reimportedSame: '“{{title}}” was re-imported; its text had not changed.',
     changedOnDisk: '“{{title}}” changed on disk; its text was updated.',
     reanchored:
-      '“{{title}}” changed on disk: {{placed, number}} of {{total, number}} highlights placed ({{moved, number}} moved, {{fuzzy, number}} matched approximately, {{orphaned, number}} could not be placed and are listed in the notes panel).',
+      '“{{title}}” changed on disk: {{placed, number}} of {{total, number}} highlights placed.$t(notices.reanchoredMoved, {"count": {{moved}} })$t(notices.reanchoredFuzzy, {"count": {{fuzzy}} })$t(notices.reanchoredOrphaned, {"count": {{orphaned}} })',
+    reanchoredMoved_zero: '',
+    reanchoredMoved_one: ' {{count, number}} moved with its text.',
+    reanchoredMoved_other: ' {{count, number}} moved with their text.',
+    reanchoredFuzzy_zero: '',
+    reanchoredFuzzy_one: ' {{count, number}} matched approximately.',
+    reanchoredFuzzy_other: ' {{count, number}} matched approximately.',
+    reanchoredOrphaned_zero: '',
+    reanchoredOrphaned_one: ' {{count, number}} could not be placed and is listed in the notes panel.',
+    reanchoredOrphaned_other: ' {{count, number}} could not be placed and are listed in the notes panel.',
     changedUnreadable:
       '“{{title}}” changed on disk but could not be read ({{detail}}); Gloss keeps the text it had.',
     invalidBytes_one: '{{count, number}} byte of “{{name}}” is not valid UTF-8 and shows as �.',

@@ -28,7 +28,13 @@ export const service = {
     reimportedSame: 'Đã nhập lại “{{title}}”; nội dung không đổi.',
     changedOnDisk: '“{{title}}” đã thay đổi trên đĩa; nội dung đã được cập nhật.',
     reanchored:
-      '“{{title}}” đã thay đổi trên đĩa: đặt lại được {{placed, number}}/{{total, number}} đánh dấu ({{moved, number}} đã dời chỗ, {{fuzzy, number}} khớp gần đúng, {{orphaned, number}} không tìm thấy, có trong bảng ghi chú).',
+      '“{{title}}” đã thay đổi trên đĩa: đặt lại được {{placed, number}}/{{total, number}} đánh dấu.$t(notices.reanchoredMoved, {"count": {{moved}} })$t(notices.reanchoredFuzzy, {"count": {{fuzzy}} })$t(notices.reanchoredOrphaned, {"count": {{orphaned}} })',
+    reanchoredMoved_zero: '',
+    reanchoredMoved_other: ' {{count, number}} đánh dấu đã dời theo đoạn văn.',
+    reanchoredFuzzy_zero: '',
+    reanchoredFuzzy_other: ' {{count, number}} đánh dấu khớp gần đúng.',
+    reanchoredOrphaned_zero: '',
+    reanchoredOrphaned_other: ' {{count, number}} đánh dấu không tìm thấy, có trong bảng ghi chú.',
     changedUnreadable:
       '“{{title}}” đã thay đổi trên đĩa nhưng không đọc được ({{detail}}); Gloss giữ nội dung cũ.',
     invalidBytes_other: '{{count, number}} byte của “{{name}}” không phải UTF-8 hợp lệ và hiện thành �.',
