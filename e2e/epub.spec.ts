@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { fixtureFile, importThroughUi, selectText } from './helpers';
+import { fixtureFile, importThroughUi, readingArea, selectText } from './helpers';
 import { convertEpub } from '../src/main/services/import/epub/epub';
 import { buildEpub, type FixtureChapter } from '../src/main/services/import/epub/fixtures/build-epub';
 
@@ -40,6 +40,12 @@ test('imports an EPUB, finds its chapters in the contents, and keeps a highlight
   await expect(heading).toBeInViewport();
   const place = page.getByRole('status', { name: 'Place in the text' });
   await expect(place).toContainText('Chương 3');
+  // The heading lands with room above it, not flush under the toolbar.
+  await expect(async () => {
+    const [top, area] = await Promise.all([heading.boundingBox(), readingArea(page).boundingBox()]);
+    expect(top!.y - area!.y).toBeGreaterThanOrEqual(12);
+    expect(top!.y - area!.y).toBeLessThan(40);
+  }).toPass({ timeout: 5_000 });
   await expect(place).toContainText('3 of 5');
   const { text } = convertEpub(buildEpub({ chapters: CHAPTERS }));
   const percent = Math.floor((text.indexOf('Chương 3: Cầu Rồng') / text.length) * 100);

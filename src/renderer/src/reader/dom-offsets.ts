@@ -12,13 +12,23 @@ export function blockElementOf(node: Node | null): HTMLElement | null {
 }
 
 /**
- * The block element at the top of the scroller's view, or null over a spacer. Looks a little lower when
- * the very top falls in the margin between two blocks.
+ * Where reading starts in the scroller's view, in viewport pixels: below its `scroll-padding-top`, the
+ * room a jump (`scrollIntoView`) leaves above the block it brings to the top.
+ */
+export function readingTop(scroller: Element): number {
+  const padding = parseFloat(getComputedStyle(scroller).scrollPaddingTop);
+  return scroller.getBoundingClientRect().top + (Number.isFinite(padding) ? padding : 0);
+}
+
+/**
+ * The block element at the top of the scroller's view (below its scroll padding), or null over a
+ * spacer. Looks a little lower when the very top falls in the margin between two blocks.
  */
 export function blockAtTop(scroller: Element): HTMLElement | null {
   const view = scroller.getBoundingClientRect();
   const x = view.left + scroller.clientWidth / 2;
-  for (let y = view.top + 4; y < Math.min(view.bottom, view.top + 120); y += 12) {
+  const top = readingTop(scroller);
+  for (let y = top + 4; y < Math.min(view.bottom, top + 120); y += 12) {
     const hit = document.elementFromPoint(x, y);
     if (hit && !scroller.contains(hit)) return null;
     const block = blockElementOf(hit);

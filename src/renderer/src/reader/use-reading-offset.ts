@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Block, Page } from '../../../shared/model/article';
-import { blockAtTop } from './dom-offsets';
+import { blockAtTop, readingTop } from './dom-offsets';
 
 /**
  * The canonical offset being read: the start of the block at the top of the
@@ -47,7 +47,7 @@ export function useReadingOffset(
 function pageAtTop(scroller: HTMLElement): HTMLElement | null {
   const view = scroller.getBoundingClientRect();
   const x = view.left + scroller.clientWidth / 2;
-  for (let y = view.top + 4; y < view.bottom; y += 12) {
+  for (let y = readingTop(scroller) + 4; y < view.bottom; y += 12) {
     const hit = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-page-index]');
     if (hit && scroller.contains(hit)) return hit;
   }
