@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model/article';
-import { blockLayout, blocksOfLayout } from './block-layout';
+import { blockLayout, blocksOfLayout, layoutBlockNear } from './block-layout';
+import { blockNear } from './blocks';
 
 const blocks: Block[] = [
   { kind: 'h1', start: 0, end: 8, toc: [{ label: 'Chương 1', level: 1 }], html: 'Chương 1' },
@@ -33,5 +34,14 @@ describe('blockLayout', () => {
     expect(() => blocksOfLayout({ kinds: 'p', bounds: [0, 1], toc: [] }, blocks.slice(0, 2))).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('layoutBlockNear', () => {
+  it('finds the same block as blockNear does among whole blocks', () => {
+    const layout = blockLayout(blocks);
+    for (const offset of [-1, 0, 7, 8, 9, 10, 21, 26, 31, 41, 43, 44, 100])
+      expect(layoutBlockNear(layout, offset)).toBe(blockNear(blocks, offset));
+    expect(layoutBlockNear(blockLayout([]), 5)).toBe(0);
   });
 });
