@@ -17,15 +17,21 @@ export const BLOCKS_PER_RECORD = 256;
 const PREFIX = 'gloss-blocks 1 ';
 const PREFIX_BYTES = PREFIX.length + 16 + 1;
 
+const offsets = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((n) => Number.isSafeInteger(n) && (n as number) >= 0);
+
 const headerSchema = z.object({
   /** The `contentHash` of the text the blocks lie in. */
   hash: z.string(),
   /** The text's length, in UTF-16 units. */
   length: z.number().int().nonnegative(),
-  layout: blockLayoutSchema,
+  // Bounds are checked by hand: a book has tens of thousands, and zod's check of each was most of a read.
+  layout: blockLayoutSchema.extend({
+    bounds: z.custom<number[]>(offsets, 'bounds must be offsets'),
+  }),
   pages: z.array(pageSchema).optional(),
   /** Where each record starts in the body, in bytes, and where the last ends (records + 1 numbers). */
-  records: z.array(z.number().int().nonnegative()),
+  records: z.custom<number[]>(offsets, 'records must be offsets'),
 });
 
 /** What a block file says about its article before any block is read. */
