@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../model/article';
+import { blockLayoutSchema, type Block } from '../model/article';
 import { blockLayout, blocksOfLayout, layoutBlockNear } from './block-layout';
 import { blockNear } from './blocks';
 
@@ -43,5 +43,15 @@ describe('layoutBlockNear', () => {
     for (const offset of [-1, 0, 7, 8, 9, 10, 21, 26, 31, 41, 43, 44, 100])
       expect(layoutBlockNear(layout, offset)).toBe(blockNear(blocks, offset));
     expect(layoutBlockNear(blockLayout([]), 5)).toBe(0);
+  });
+});
+
+describe('blockLayoutSchema', () => {
+  it('accepts a layout and refuses bounds that are not offsets', () => {
+    const layout = blockLayout(blocks);
+    expect(blockLayoutSchema.safeParse(layout).success).toBe(true);
+    for (const bad of [-1, 1.5, '3', null, Number.MAX_SAFE_INTEGER + 2])
+      expect(blockLayoutSchema.safeParse({ ...layout, bounds: [0, bad] }).success).toBe(false);
+    expect(blockLayoutSchema.safeParse({ ...layout, bounds: 'x' }).success).toBe(false);
   });
 });

@@ -25,10 +25,7 @@ const headerSchema = z.object({
   hash: z.string(),
   /** The text's length, in UTF-16 units. */
   length: z.number().int().nonnegative(),
-  // Bounds are checked by hand: a book has tens of thousands, and zod's check of each was most of a read.
-  layout: blockLayoutSchema.extend({
-    bounds: z.custom<number[]>(offsets, 'bounds must be offsets'),
-  }),
+  layout: blockLayoutSchema,
   pages: z.array(pageSchema).optional(),
   /** Where each record starts in the body, in bytes, and where the last ends (records + 1 numbers). */
   records: z.custom<number[]>(offsets, 'records must be offsets'),
