@@ -192,7 +192,11 @@ export type ArticleContent = z.output<typeof articleContentSchema>;
  */
 export const blockLayoutSchema = z.object({
   kinds: z.string(),
-  bounds: z.array(offset),
+  // Checked by hand, as origin runs: a book's layout has tens of thousands of bounds.
+  bounds: z.custom<number[]>(
+    (bounds) => Array.isArray(bounds) && bounds.every(isOffset),
+    'bounds must be offsets',
+  ),
   toc: z.array(z.tuple([offset, z.array(tocMarkSchema)])),
 });
 /** A value `blockLayoutSchema` accepts. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../model/article';
-import { blockLayout, blocksOfLayout } from './block-layout';
+import { blockLayoutSchema, type Block } from '../model/article';
+import { blockLayout, blocksOfLayout, layoutBlockNear } from './block-layout';
+import { blockNear } from './blocks';
 
 const blocks: Block[] = [
   { kind: 'h1', start: 0, end: 8, toc: [{ label: 'Chương 1', level: 1 }], html: 'Chương 1' },
@@ -33,5 +34,24 @@ describe('blockLayout', () => {
     expect(() => blocksOfLayout({ kinds: 'p', bounds: [0, 1], toc: [] }, blocks.slice(0, 2))).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('layoutBlockNear', () => {
+  it('finds the same block as blockNear does among whole blocks', () => {
+    const layout = blockLayout(blocks);
+    for (const offset of [-1, 0, 7, 8, 9, 10, 21, 26, 31, 41, 43, 44, 100])
+      expect(layoutBlockNear(layout, offset)).toBe(blockNear(blocks, offset));
+    expect(layoutBlockNear(blockLayout([]), 5)).toBe(0);
+  });
+});
+
+describe('blockLayoutSchema', () => {
+  it('accepts a layout and refuses bounds that are not offsets', () => {
+    const layout = blockLayout(blocks);
+    expect(blockLayoutSchema.safeParse(layout).success).toBe(true);
+    for (const bad of [-1, 1.5, '3', null, Number.MAX_SAFE_INTEGER + 2])
+      expect(blockLayoutSchema.safeParse({ ...layout, bounds: [0, bad] }).success).toBe(false);
+    expect(blockLayoutSchema.safeParse({ ...layout, bounds: 'x' }).success).toBe(false);
   });
 });

@@ -55,3 +55,19 @@ export function blocksOfLayout(layout: BlockLayout, whole: readonly Block[] = []
   }
   return blocks;
 }
+
+/**
+ * The index of the block of `layout` nearest to the canonical offset `offset` (UTF-16 units), as blockNear
+ * finds it among whole blocks: the first block ending after it, else the last; 0 when there is none.
+ */
+export function layoutBlockNear(layout: BlockLayout, offset: number): number {
+  const count = layout.kinds.length;
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (layout.bounds[2 * mid + 1]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, Math.min(lo, count - 1));
+}

@@ -180,6 +180,23 @@ describe('LibraryService', () => {
     expect(resumed.excerpt.text).not.toContain('Đoạn 300:');
   });
 
+  it('sends the same excerpt after a restart, reading neither the whole text nor all the blocks', async () => {
+    const items = Array.from({ length: 700 }, (_, i) => `<p>Đoạn <em>${i + 1}</em> về Sơn Trà.</p>`);
+    const html = `<!doctype html><html><head><title>Sách dài</title></head><body><article>${items.join('')}</article></body></html>`;
+    const { article } = await library.importBytes(Buffer.from(html), 'sach-dai.html');
+    const { blocks } = await library.get(article.id);
+    const before = await library.excerpt(article.id, blocks[500]!.start);
+    await store.close();
+    // A content file that cannot be parsed shows the excerpt comes from the block and text files.
+    const content = path.join(store.cacheDir, 'content', `${article.id}.json`);
+    writeFileSync(content, '{"text": "cut sh');
+    store = await LibraryStore.open(dir, {});
+    library = new LibraryService(store);
+    expect(await library.excerpt(article.id, blocks[500]!.start)).toEqual(before);
+    expect(readFileSync(content, 'utf8')).toBe('{"text": "cut sh');
+    expect(store.takeNotices()).toEqual([]);
+  });
+
   it('sends the whole text as the excerpt of a short article', async () => {
     const outcome = await library.importBytes(SAMPLE, 'son-tra-khao-sat.txt');
     const { text, blocks } = await library.get(outcome.article.id);

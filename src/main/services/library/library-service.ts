@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
-import { blockNear, blockWindow } from '../../../shared/text/blocks';
-import { blockLayout } from '../../../shared/text/block-layout';
+import { blockWindow } from '../../../shared/text/blocks';
+import { blockLayout, layoutBlockNear } from '../../../shared/text/block-layout';
 import type {
   ArticleContent,
   ArticleExcerpt,
   ArticleMeta,
+  BlockLayout,
   ImportOutcome,
 } from '../../../shared/model/article';
 import { tagKey } from '../../../shared/model/tag';
@@ -85,19 +86,37 @@ export class LibraryService {
    */
   async excerpt(id: string, around?: number): Promise<ArticleExcerpt> {
     const article = this.live(id);
-    const { text, blocks } = await this.content(article);
-    const at = around ?? Math.round(article.progress * text.length);
-    const { from, to } = blockWindow(blockNear(blocks, at), blocks.length);
-    const excerptText = to > from ? text.slice(blocks[from]!.start, blocks[to - 1]!.end) : '';
+    const choose = (layout: BlockLayout, length: number) => {
+      const at = around ?? Math.round(article.progress * length);
+      return blockWindow(layoutBlockNear(layout, at), layout.kinds.length);
+    };
+    // From the block and text files when they are there: the rest of the article is not read.
+    const window =
+      this.store.readContentWindow(id, article.contentHash, (head) => choose(head.layout, head.length)) ??
+      (await this.wholeWindow(article, choose));
+    const { layout, from, blocks, length, text } = window;
     return {
       article,
       // Only where the other blocks lie: their markup and origins come with the whole article.
-      layout: blockLayout(blocks),
-      blocks: blocks.slice(from, to),
+      layout,
+      blocks,
       note: await this.store.getArticleNote(id),
-      length: text.length,
-      excerpt: { from, to, text: excerptText },
+      length,
+      excerpt: { from, to: from + blocks.length, text },
     };
+  }
+
+  /** The excerpt's parts from the whole content (read, or rebuilt from the copy, and kept in memory). */
+  private async wholeWindow(
+    article: ArticleMeta,
+    choose: (layout: BlockLayout, length: number) => { from: number; to: number },
+  ) {
+    const { text, blocks: all } = await this.content(article);
+    const layout = blockLayout(all);
+    const { from, to } = choose(layout, text.length);
+    const blocks = all.slice(from, to);
+    const excerptText = blocks.length > 0 ? text.slice(blocks[0]!.start, blocks[blocks.length - 1]!.end) : '';
+    return { layout, from, blocks, length: text.length, text: excerptText };
   }
 
   /**

@@ -5,6 +5,8 @@ import type { ChangeEvent } from '../../../shared/model/change';
 import { GlossError } from '../../../shared/result';
 import { articleMetaSchema, type ArticleMeta } from '../../../shared/model/article';
 import { atomicWrite } from '../fs/atomic-write';
+import { blockLayout } from '../../../shared/text/block-layout';
+import { BlockFile, encodeBlockFile, type BlockFileHeader } from './block-file';
 import { ChangeSet } from './change-set';
 import { contentCodec } from './codecs';
 import {
@@ -19,6 +21,7 @@ import { checkId, cloneArticle, describeArticle, describeError, type StoreContex
 import { loadJsonFile } from './files';
 import { z } from 'zod';
 import { contentFileSchema, parseOrInvalid, type ContentFile } from './schemas';
+import type { Block } from '../../../shared/model/article';
 
 type ArticleEvent = Extract<ChangeEvent, { kind: 'article-added' | 'article-changed' | 'article-removed' }>;
 
@@ -51,13 +54,23 @@ function contentOf({ text, blocks, pages }: CachedContent): ContentFile {
   return pages ? { text, blocks, pages } : { text, blocks };
 }
 
+/** What the reader shows first of an article: where every block lies, a range of blocks and their text. */
+export interface ContentWindow extends BlockFileHeader {
+  /** The blocks [from, from + blocks.length), whole. */
+  from: number;
+  blocks: Block[];
+  /** The text from the first of `blocks`' start to the last one's end. */
+  text: string;
+}
+
 /** Articles whose text and blocks are kept in memory (the open one, and the last few). */
 const CONTENT_CACHE_SIZE = 3;
 
 /**
  * The article index in library.json and each article's content cache:
- * `<cache>/content/<id>.json` (text and blocks) and `<cache>/content/<id>.utf16le`
- * (the text alone, read by range; see encodeTextFile).
+ * `<cache>/content/<id>.json` (text and blocks), `<cache>/content/<id>.utf16le`
+ * (the text alone, read by range; see encodeTextFile) and `<cache>/content/<id>.blocks`
+ * (the block layout and the blocks, read by range; see encodeBlockFile).
  */
 export class Articles {
   private readonly cache = new ContentCache(CONTENT_CACHE_SIZE);
@@ -119,6 +132,7 @@ export class Articles {
     this.cache.delete(id);
     try {
       await atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash));
+      await atomicWrite(this.blockFile(id), encodeBlockFile(parsed, cached.hash));
       await atomicWrite(file, encodeContentFile(parsed));
     } catch (error) {
       throw new GlossError(
@@ -151,7 +165,55 @@ export class Articles {
     this.cache.set(id, content);
     if (readTextFileRange(this.textFile(id), content.hash, 0, 0) === undefined)
       await this.writeTextFile(id, content);
+    const blocks = BlockFile.open(this.blockFile(id), content.hash);
+    if (blocks) blocks.close();
+    else await atomicWrite(this.blockFile(id), encodeBlockFile(content, content.hash)).catch(() => undefined);
     return loaded.data;
+  }
+
+  /**
+   * Where every block of an article lies, the blocks [from, to) that `choose` picks from that layout, and
+   * their text, without reading the rest of the article: from memory, else from its block and text files.
+   * Undefined when those files are missing, damaged (a damaged block file is removed) or hold another text
+   * than `contentHash`: then `readContent` reads the article whole and writes them again.
+   */
+  readWindow(
+    id: string,
+    contentHash: string,
+    choose: (layout: BlockFileHeader) => { from: number; to: number },
+  ): ContentWindow | undefined {
+    const cached = this.cache.get(checkId(id));
+    if (cached?.hash === contentHash) {
+      const header = { hash: cached.hash, length: cached.text.length, layout: blockLayout(cached.blocks) };
+      const whole = cached.pages ? { ...header, pages: cached.pages } : header;
+      const { from, to } = choose(whole);
+      const blocks = cached.blocks.slice(from, to);
+      const text =
+        blocks.length > 0 ? cached.text.slice(blocks[0]!.start, blocks[blocks.length - 1]!.end) : '';
+      return { ...whole, from, blocks, text };
+    }
+    const file = BlockFile.open(this.blockFile(id), contentHash);
+    if (!file) return undefined;
+    try {
+      const { from, to } = choose(file.header);
+      const blocks = file.blocks(from, to);
+      if (!blocks) {
+        void rm(this.blockFile(id), { force: true }).catch(() => undefined);
+        return undefined;
+      }
+      const text =
+        blocks.length > 0
+          ? readTextFileRange(
+              this.textFile(id),
+              contentHash,
+              blocks[0]!.start,
+              blocks[blocks.length - 1]!.end,
+            )
+          : '';
+      return text === undefined ? undefined : { ...file.header, from, blocks, text };
+    } finally {
+      file.close();
+    }
   }
 
   /** Removes an article's shard, its backups and its content cache for good; the index keeps its tombstone. */
@@ -162,6 +224,7 @@ export class Articles {
     this.cache.delete(id);
     await rm(this.contentFile(id), { force: true });
     await rm(this.textFile(id), { force: true });
+    await rm(this.blockFile(id), { force: true });
     this.ctx.history.forgetArticle(id);
     const meta = this.ctx.articles.get(id);
     if (meta && meta.highlightCount !== 0) {
@@ -210,6 +273,10 @@ export class Articles {
 
   private textFile(id: string): string {
     return path.join(this.ctx.cacheDir, 'content', `${checkId(id)}.utf16le`);
+  }
+
+  private blockFile(id: string): string {
+    return path.join(this.ctx.cacheDir, 'content', `${checkId(id)}.blocks`);
   }
 
   private contentFile(id: string): string {

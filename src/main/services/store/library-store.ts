@@ -188,9 +188,8 @@ export class LibraryStore {
   }
 
   /**
-   * Whether library.json and every backup of it were missing or damaged at
-   * open, so the index started empty (true for a new library too): rebuild it
-   * from findLostArticles and the copies in `articles/`.
+   * Whether library.json and every backup of it were missing or damaged at open, so the index started
+   * empty (true for a new library too): rebuild it from findLostArticles and the copies in `articles/`.
    */
   get startedWithoutIndex(): boolean {
     return this.library.loadedMtimeMs === null;
@@ -226,6 +225,9 @@ export class LibraryStore {
     return this.articles.readContent(id);
   }
 
+  /** See Articles.readWindow. */
+  readContentWindow: Articles['readWindow'] = (id, hash, choose) =>
+    this.articles.readWindow(id, hash, choose);
   /** See Articles.readCachedText. */
   readCachedText(id: string, contentHash: string, start?: number, end?: number): string | undefined {
     return this.articles.readCachedText(id, contentHash, start, end);

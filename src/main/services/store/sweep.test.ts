@@ -27,6 +27,7 @@ describe('debris left by interrupted imports and writes', () => {
     // An import killed after its copy and text cache were written, before the index was.
     writeFileSync(path.join(dir, 'articles', 'half-imported.txt'), 'nửa chừng');
     writeFileSync(path.join(cacheOf(dir), 'content', `${ORPHAN}.json`), '{"text":"","blocks":[]}');
+    writeFileSync(path.join(cacheOf(dir), 'content', `${ORPHAN}.blocks`), 'gloss-blocks 1');
     writeFileSync(path.join(dir, 'articles', '.half.txt.0123456789ab.tmp'), 'tạm');
     writeFileSync(path.join(ownFolder(dir), 'annotations', `.${ORPHAN}.json.0123456789ab.tmp`), '{');
 
@@ -35,7 +36,7 @@ describe('debris left by interrupted imports and writes', () => {
     await store.close();
 
     expect(notices.join('\n')).toMatch(/3 files left behind.*orphaned-copies/);
-    expect(notices.join('\n')).toMatch(/1 file left behind.*orphaned-copies/);
+    expect(notices.join('\n')).toMatch(/2 files left behind.*orphaned-copies/);
     expect(filesUnder(path.join(dir, 'articles'))).toEqual(['son-tra-khao-sat.txt']);
     const [sweep] = readdirSync(path.join(dir, '.gloss', 'orphaned-copies'));
     const moved = filesUnder(path.join(dir, '.gloss', 'orphaned-copies', sweep as string));
@@ -47,7 +48,8 @@ describe('debris left by interrupted imports and writes', () => {
       ].sort(),
     );
     const [cacheSweep] = readdirSync(path.join(cacheOf(dir), 'orphaned-copies'));
-    expect(filesUnder(path.join(cacheOf(dir), 'orphaned-copies', cacheSweep as string))).toEqual([
+    expect(filesUnder(path.join(cacheOf(dir), 'orphaned-copies', cacheSweep as string)).sort()).toEqual([
+      `content/${ORPHAN}.blocks`,
       `content/${ORPHAN}.json`,
     ]);
     const kept = path.join(

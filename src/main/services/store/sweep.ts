@@ -9,7 +9,8 @@ import { notice } from '../notice';
 /** A temporary file of an interrupted atomicWrite (see atomicWrite). */
 const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
 /** A content cache file of one article. */
-const CONTENT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(json|utf16le)$/;
+const CONTENT_FILE =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(json|utf16le|blocks)$/;
 
 /** What the index says is in use. */
 export interface InUse {
