@@ -1,6 +1,6 @@
 import type { RenderExportParams } from '../../shared/contract/export';
 import { safeFileStem, uniqueFileNames } from '../../shared/export/file-names';
-import { renderMarkdown } from '../../shared/export/markdown';
+import { compileTemplate, DEFAULT_TEMPLATE, renderMarkdown } from '../../shared/export/markdown';
 import { GlossError } from '../../shared/result';
 import type { ArticleMeta } from '../../shared/model/article';
 import {
@@ -41,12 +41,13 @@ export async function exportFiles(
   const names = await folderNames(target.path);
   // Named over the whole export, as renderMarkdown names them when it renders them all at once.
   const fileNames = uniqueFileNames(articles.map((a) => `${safeFileStem(a.title)}.md`));
+  const compiled = compileTemplate(params.template ?? DEFAULT_TEMPLATE);
   const written: string[] = [];
   for (let from = 0; from < articles.length; from += ARTICLES_PER_STEP) {
     const ids = articles.slice(from, from + ARTICLES_PER_STEP).map((article) => article.id);
     const step = await withAreaImages(source, await collectArticles(source, { kind: 'articles', ids }));
     const files = renderMarkdown(step, {
-      template: params.template,
+      compiled,
       combined: false,
       exported,
       combinedName: '',

@@ -39,6 +39,8 @@ export interface ArticleExport {
 export interface MarkdownOptions {
   /** Handlebars template for one article; the default when absent. */
   template?: string;
+  /** `template` already compiled (see compileTemplate), for an export rendered in several calls; wins over `template`. */
+  compiled?: ArticleTemplate;
   /** One file for all articles instead of one file per article. */
   combined: boolean;
   /** Export time, ISO 8601; written into the front matter. */
@@ -350,7 +352,7 @@ function renderSection(
  * @throws GlossError('invalid-argument') for a template error, with its line.
  */
 export function renderMarkdown(articles: readonly ArticleExport[], options: MarkdownOptions): ExportFile[] {
-  const template = compileTemplate(options.template ?? DEFAULT_TEMPLATE);
+  const template = options.compiled ?? compileTemplate(options.template ?? DEFAULT_TEMPLATE);
   const words = exportWords(options.language);
   const rendered = articles.map((a) => renderSection(template, a, options, words));
   if (options.clean) {

@@ -63,14 +63,15 @@ export class Annotations {
   /** Live highlights of an article in document order, orphans included; see AnnotationFilter. @throws GlossError 'not-found'. */
   async list(articleId: string, filter: AnnotationFilter = {}): Promise<Annotation[]> {
     requireArticle(this.ctx, articleId, false);
-    const file = await this.ctx.shards.get(articleId);
+    const { data, shared } = await this.ctx.shards.read(articleId);
     const { range } = filter;
     const ids = filter.ids && new Set(filter.ids);
     const wanted = (a: Annotation) =>
       !a.deleted &&
       (!ids || ids.has(a.id)) &&
       (!range || (a.target.position.start < range.end && a.target.position.end > range.start));
-    return file.data.annotations.filter(wanted).sort(byDocumentOrder).map(cloneAnnotation);
+    const live = data.annotations.filter(wanted).sort(byDocumentOrder);
+    return shared ? live.map(cloneAnnotation) : live;
   }
 
   /**
@@ -244,7 +245,7 @@ export class Annotations {
   /** The article's note (Markdown); empty when none. @throws GlossError 'not-found'. */
   async getNote(articleId: string): Promise<string> {
     requireArticle(this.ctx, articleId, false);
-    return (await this.ctx.shards.get(articleId)).data.note;
+    return (await this.ctx.shards.read(articleId, 'note')).data.note;
   }
 
   /** Replaces the article's note (announced as a change to the article); resolves once on disk. @throws GlossError 'not-found' for an unknown or deleted article, 'disk-full', 'io'. */

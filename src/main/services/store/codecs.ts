@@ -55,13 +55,19 @@ export const libraryCodec: Codec<LibraryFile> = stamped(
   fillLibrary,
 );
 
-const shardBase: Codec<ShardFile> = stamped(versionedCodec('shard', shardFileSchema), fillShard);
+const shardPlain = versionedCodec('shard', shardFileSchema);
+const shardBase: Codec<ShardFile> = stamped(shardPlain, fillShard);
 
-/** annotations/<articleId>.json; a shard naming another article is damaged. */
-export function shardCodec(articleId: string): Codec<ShardFile> {
+/**
+ * annotations/<articleId>.json; a shard naming another article is damaged.
+ * `forReading`: a shard only read, never written nor merged, is left without
+ * the stamps a shard written before clocks would get (see fillShard).
+ */
+export function shardCodec(articleId: string, forReading = false): Codec<ShardFile> {
+  const base = forReading ? shardPlain : shardBase;
   return {
     decode(raw) {
-      const decoded = shardBase.decode(raw);
+      const decoded = base.decode(raw);
       if (decoded.data.articleId !== articleId) {
         throw new DamagedDataError(
           `it holds the highlights of article ${decoded.data.articleId}, not ${articleId}`,

@@ -1,6 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
+import { readFileNoFollow } from '../fs/no-follow';
+import { decodeBytes } from './files';
 import { shardCodec, shardJournal } from './codecs';
 import { forEachLimited } from './limited';
 import { noteVersionCounts, reportNoteVersions } from './absorb';
@@ -53,8 +55,58 @@ export interface ShardsOptions {
  */
 export class Shards {
   private readonly files = new Map<string, Promise<StoredFile<ShardFile>>>();
+  /** Shards being read without being kept (see read), so calls at the same time share one read. */
+  private readonly reading = new Map<string, { data: Promise<ShardFile | null>; handedOut: number }>();
 
   constructor(private readonly options: ShardsOptions) {}
+
+  /**
+   * An article's shard, to read only (never mutate it): the loaded one when
+   * it is loaded; otherwise, when this computer's file is all there is (no
+   * journal beside it, no other computer's folder) and it reads cleanly at
+   * the current schema, that file decoded and not kept, so reading every
+   * article's highlights (an export of the whole library) keeps memory flat.
+   * Anything else loads the shard as get does. `shared` is false when the
+   * highlights were read for this call alone (they may then be handed out as
+   * they are); calls for the `note` alone do not count.
+   * @throws GlossError as get.
+   */
+  async read(
+    articleId: string,
+    wanted: 'all' | 'note' = 'all',
+  ): Promise<{ data: ShardFile; shared: boolean }> {
+    const loading = this.files.get(articleId);
+    if (loading) return { data: (await loading).data, shared: true };
+    let reading = this.reading.get(articleId);
+    if (!reading) {
+      reading = {
+        data: this.readAlone(articleId).finally(() => this.reading.delete(articleId)),
+        handedOut: 0,
+      };
+      this.reading.set(articleId, reading);
+    }
+    if (wanted === 'all') reading.handedOut++;
+    const data = await reading.data;
+    if (!data) return { data: (await this.get(articleId)).data, shared: true };
+    return { data, shared: reading.handedOut > 1 };
+  }
+
+  /** This computer's shard file of an article, decoded, when nothing else must be joined into it; else null. */
+  private async readAlone(articleId: string): Promise<ShardFile | null> {
+    if ((await this.options.others()).length > 0) return null;
+    const journal = await stat(this.journalFile(articleId)).catch(() => null);
+    if (journal && journal.size > 0) return null;
+    const file = path.join(this.options.glossDir, this.options.own, 'annotations', `${articleId}.json`);
+    try {
+      const decoded = decodeBytes(shardCodec(articleId, true), (await readFileNoFollow(file)).bytes);
+      // Loaded meanwhile: the loaded shard may hold changes not yet on disk.
+      if (this.files.has(articleId)) return null;
+      return decoded.migratedFrom === null ? decoded.data : null;
+    } catch {
+      // Missing, damaged, linked or newer: loading it restores, reports or refuses it.
+      return null;
+    }
+  }
 
   /** The shard of an article, loaded once (missing file: an empty shard). @throws GlossError 'damaged', 'newer-schema', 'io'. */
   get(articleId: string): Promise<StoredFile<ShardFile>> {
