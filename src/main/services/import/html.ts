@@ -2,6 +2,7 @@ import { statedLanguage } from '../../../shared/text/language';
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../../../shared/model/article';
 import { BLOCK_SEPARATOR, blocksFromHtml, type Converted } from './blocks';
+import { collectGarbage } from './collect-garbage';
 import { parseHtml } from './dom';
 import { dropPageChrome, htmlPieceBreaks } from './html-pieces';
 import { checkHtmlDepth, MAX_READABILITY_DEPTH } from './limits';
@@ -111,7 +112,8 @@ export function convertHtml(html: string, limits: HtmlLimits = LIMITS): Converte
 /**
  * Converts a document too large for Readability: its whole body, less the page chrome (see
  * dropPageChrome), parsed, sanitized and walked a piece of at least `pieceChars` characters at a
- * time (see htmlPieceBreaks), so that no DOM of the whole document is ever built. Title: <title>,
+ * time (see htmlPieceBreaks), so that no DOM of the whole document is ever built, and each piece's
+ * garbage is collected before the next. Title: <title>,
  * else the first h1; author, date and language as convertHtml finds them, without Readability.
  * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
  */
@@ -137,6 +139,8 @@ function convertLargeHtml(html: string, pieceChars: number): Converted {
     const piece = blocksFromHtml(sanitizeToFragment(document.body.innerHTML));
     shareText(piece.text, piece.blocks);
     appendConverted(sink, piece);
+    // A piece's DOM is garbage once walked: collected now, so that pieces never pile up in the heap.
+    collectGarbage();
   }
   const text = sink.parts.join(BLOCK_SEPARATOR);
   sink.parts.length = 0;
