@@ -2,12 +2,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * Runs a full garbage collection of the calling thread's heap (gc is exposed only for the moment it
- * is fetched). Takes tens of ms on a large heap: for moments after a large stage, not for every call.
+ * The calling thread's full garbage collection, as a function to call as often as needed (gc is
+ * exposed only for the moment it is fetched; each fetch makes a context, so fetch it once per task).
+ * A collection takes tens of ms on a large heap: for moments after a large stage, not for every call.
  */
-export function collectGarbage(): void {
+export function garbageCollector(): () => void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   setFlagsFromString('--no-expose-gc');
-  gc();
+  return gc;
 }

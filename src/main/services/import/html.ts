@@ -2,7 +2,7 @@ import { statedLanguage } from '../../../shared/text/language';
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../../../shared/model/article';
 import { BLOCK_SEPARATOR, blocksFromHtml, type Converted } from './blocks';
-import { collectGarbage } from './collect-garbage';
+import { garbageCollector } from './collect-garbage';
 import { parseHtml } from './dom';
 import { dropPageChrome, htmlPieceBreaks } from './html-pieces';
 import { checkHtmlDepth, MAX_READABILITY_DEPTH } from './limits';
@@ -120,6 +120,7 @@ export function convertHtml(html: string, limits: HtmlLimits = LIMITS): Converte
 function convertLargeHtml(html: string, pieceChars: number): Converted {
   const cuts = [0, ...htmlPieceBreaks(html, pieceChars), html.length];
   const sink = blockSink();
+  const collectGarbage = garbageCollector();
   let head = { title: null as string | null, author: null as string | null, published: null as string | null };
   let language: string | null = null;
   let h1: string | null = null;
