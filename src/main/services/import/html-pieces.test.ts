@@ -50,8 +50,8 @@ const PIECES: HtmlLimits = { readabilityChars: 0, pieceChars: 5_000 };
 
 describe('a large HTML document, converted a piece at a time', () => {
   it('gives the same text, blocks and details as converting it whole', () => {
-    const html = page(100_000);
-    expect(htmlPieceBreaks(html, PIECES.pieceChars).length).toBeGreaterThan(10);
+    const html = page(60_000);
+    expect(htmlPieceBreaks(html, PIECES.pieceChars).length).toBeGreaterThan(8);
     const whole = convertHtml(html, WHOLE);
     const pieces = convertHtml(html, PIECES);
     expect(pieces).toEqual(whole);
@@ -59,7 +59,7 @@ describe('a large HTML document, converted a piece at a time', () => {
     expect(pieces.text.startsWith('Khảo sát\n\nPhần 0')).toBe(true);
     expect(pieces.text).not.toContain('var n');
     expect(pieces.blocks.map((b) => pieces.text.slice(b.start, b.end)).join('\n\n')).toBe(pieces.text);
-  });
+  }, 60_000);
 
   it('is used for a document over the size read with Readability', () => {
     const html = (filler: string) => `<title>T</title><nav>Trang chủ</nav>${filler}<p>Nội dung</p>`;
