@@ -1,7 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
+import { garbageCollector } from './collect-garbage';
 import { convertDocument, loadConverterFor } from './convert';
 import { dropPlainHtml, LARGE_FILE_BYTES, type ConvertReply, type ConvertRequest } from './worker-protocol';
 
@@ -24,7 +23,7 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
   try {
     const { text, ...document } = await convertDocument(bytes, fileName, password);
     // What a large conversion left behind goes before its answer is encoded, not when the heap next fills.
-    if (bytes.length >= LARGE_FILE_BYTES) collectGarbage();
+    if (bytes.length >= LARGE_FILE_BYTES) garbageCollector()();
     // UTF-8 cannot hold a lone surrogate: such a text (rare, from a damaged UTF-16 file) is cloned.
     const encoded = isWellFormed(text) ? new TextEncoder().encode(text) : text;
     const plainHtml = dropPlainHtml(text, document.blocks);
@@ -40,14 +39,6 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
   }
   parentPort?.postMessage(reply, transfer);
 });
-
-/** Runs a full garbage collection of this thread's heap (gc is exposed only for the moment it is fetched). */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  setFlagsFromString('--no-expose-gc');
-  gc();
-}
 
 /** String.prototype.isWellFormed (Node 20; the TypeScript lib here predates it). */
 function isWellFormed(text: string): boolean {

@@ -1,9 +1,13 @@
 import { statedLanguage } from '../../../shared/text/language';
 import { Readability } from '@mozilla/readability';
-import { blocksFromHtml, type Converted } from './blocks';
+import type { Block } from '../../../shared/model/article';
+import { BLOCK_SEPARATOR, blocksFromHtml, type Converted } from './blocks';
+import { garbageCollector } from './collect-garbage';
 import { parseHtml } from './dom';
+import { dropPageChrome, htmlPieceBreaks } from './html-pieces';
 import { checkHtmlDepth, MAX_READABILITY_DEPTH } from './limits';
-import { cleanByline, findAuthor, findPublished, normalizeDate } from './metadata';
+import { appendConverted, blockSink } from './markdown-blocks';
+import { cleanByline, edgeLines, findAuthor, findPublished, normalizeDate } from './metadata';
 import { sanitizeToFragment } from './sanitize';
 
 /** Bytes searched for a charset declaration, as browsers do. */
@@ -46,6 +50,20 @@ function metaContent(document: Document, selectors: readonly string[]): string |
 
 const tidy = (value: string | null | undefined): string | null => value?.replace(/\s+/g, ' ').trim() || null;
 
+/** Characters (UTF-16 units) of HTML up to which a document is read with Readability; larger ones are kept whole. */
+export const HTML_READABILITY_CHARS = 4_000_000;
+
+/** Characters of HTML at least in each piece of a document kept whole (see convertHtml); it is cut between top-level elements. */
+export const HTML_PIECE_CHARS = 1_000_000;
+
+/** Where convertHtml stops using Readability and how large the pieces of a larger document are, in characters. */
+export interface HtmlLimits {
+  readabilityChars: number;
+  pieceChars: number;
+}
+
+const LIMITS: HtmlLimits = { readabilityChars: HTML_READABILITY_CHARS, pieceChars: HTML_PIECE_CHARS };
+
 /**
  * Converts a canonical HTML document: it is parsed inert (no scripts, no
  * loads), the main article is extracted with Readability (the whole body
@@ -55,9 +73,11 @@ const tidy = (value: string | null | undefined): string | null => value?.replace
  * h1 that Readability dropped as a repeat of the title is put back first.
  * Author and date: meta tags (author, article:published_time, …), then
  * Readability's byline and JSON-LD, then the text itself. Language: the `lang` of <html>.
+ * A document over `limits.readabilityChars` characters is kept whole instead (see convertLargeHtml).
  * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
  */
-export function convertHtml(html: string): Converted {
+export function convertHtml(html: string, limits: HtmlLimits = LIMITS): Converted {
+  if (html.length > limits.readabilityChars) return convertLargeHtml(html, limits.pieceChars);
   const depth = checkHtmlDepth(html);
   const document = parseHtml(html);
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
@@ -87,4 +107,60 @@ export function convertHtml(html: string): Converted {
     published: normalizeDate(metaPublished) ?? normalizeDate(article?.publishedTime) ?? findPublished(lines),
     language,
   };
+}
+
+/**
+ * Converts a document too large for Readability: its whole body, less the page chrome (see
+ * dropPageChrome), parsed, sanitized and walked a piece of at least `pieceChars` characters at a
+ * time (see htmlPieceBreaks), so that no DOM of the whole document is ever built, and each piece's
+ * garbage is collected before the next. Title: <title>,
+ * else the first h1; author, date and language as convertHtml finds them, without Readability.
+ * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
+ */
+function convertLargeHtml(html: string, pieceChars: number): Converted {
+  const cuts = [0, ...htmlPieceBreaks(html, pieceChars), html.length];
+  const sink = blockSink();
+  const collectGarbage = garbageCollector();
+  let head = { title: null as string | null, author: null as string | null, published: null as string | null };
+  let language: string | null = null;
+  let h1: string | null = null;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const document = parseHtml(html.slice(cuts[i], cuts[i + 1]));
+    if (i === 0) {
+      language = statedLanguage(document.documentElement?.getAttribute('lang'));
+      head = {
+        title: tidy(document.title),
+        author: metaContent(document, AUTHOR_META),
+        published: metaContent(document, PUBLISHED_META),
+      };
+    }
+    h1 ??= tidy(document.querySelector('h1')?.textContent);
+    if (!document.body) continue;
+    dropPageChrome(document.body);
+    const piece = blocksFromHtml(sanitizeToFragment(document.body.innerHTML));
+    shareText(piece.text, piece.blocks);
+    appendConverted(sink, piece);
+    // A piece's DOM is garbage once walked: collected now, so that pieces never pile up in the heap.
+    collectGarbage();
+  }
+  const text = sink.parts.join(BLOCK_SEPARATOR);
+  sink.parts.length = 0;
+  shareText(text, sink.blocks);
+  const lines = edgeLines(text);
+  return {
+    text,
+    blocks: sink.blocks,
+    title: head.title ?? h1,
+    author: cleanByline(head.author) ?? findAuthor(lines),
+    published: normalizeDate(head.published) ?? findPublished(lines),
+    language,
+  };
+}
+
+/** Makes each block's html that equals its text a slice of `text`, so that the text is held once. */
+function shareText(text: string, blocks: Block[]): void {
+  for (const block of blocks) {
+    const own = text.slice(block.start, block.end);
+    if (block.html === own) block.html = own;
+  }
 }

@@ -33,6 +33,18 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
  * @throws GlossError('too-complex') naming the limit.
  */
 export function checkHtmlDepth(html: string): number {
+  return scanHtmlDepth(html, false).depth;
+}
+
+/**
+ * As checkHtmlDepth, and gives the text-less tree it built; with `locate`, each element carries
+ * its place in `html` (parse5's sourceCodeLocation, UTF-16 offsets).
+ * @throws GlossError('too-complex') naming the limit.
+ */
+export function scanHtmlDepth(
+  html: string,
+  locate: boolean,
+): { depth: number; tree: DefaultTreeAdapterMap['document'] } {
   const depths = new WeakMap<Node, number>();
   let deepest = 0;
   const place = (parent: ParentNode, child: Node): void => {
@@ -53,10 +65,15 @@ export function checkHtmlDepth(html: string): number {
     },
     insertText: () => undefined,
     insertTextBefore: () => undefined,
+    // Text is not kept: the location of a text goes to the node before it, if any (an element ends later).
+    getNodeSourceCodeLocation: (node) => node?.sourceCodeLocation,
+    setNodeSourceCodeLocation(node, location) {
+      if (node) defaultTreeAdapter.setNodeSourceCodeLocation(node, location);
+    },
   };
   try {
-    parse(html, { treeAdapter: adapter });
-    return deepest;
+    const tree = parse(html, { treeAdapter: adapter, sourceCodeLocationInfo: locate });
+    return { depth: deepest, tree };
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
     throw tooDeep(`more than ${MAX_HTML_DEPTH} levels`, MAX_HTML_DEPTH);

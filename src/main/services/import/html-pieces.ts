@@ -1,0 +1,54 @@
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { scanHtmlDepth } from './limits';
+
+type Element = DefaultTreeAdapterMap['element'];
+
+/**
+ * Offsets where `html` can be cut into pieces of at least `size` characters (UTF-16 units) that
+ * each parse, alone, into the same body content: the start of a top-level element of the body
+ * that no other top-level element's source overlaps (an element moved out of a table, or one a
+ * misnested tag kept open, makes no place to cut). Checks the depth on the way.
+ * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
+ */
+export function htmlPieceBreaks(html: string, size: number): number[] {
+  const { tree } = scanHtmlDepth(html, true);
+  const root = tree.childNodes.find((node): node is Element => node.nodeName === 'html');
+  const body = root?.childNodes.find((node): node is Element => node.nodeName === 'body');
+  const ranges: [number, number][] = [];
+  for (const child of body?.childNodes ?? []) {
+    const location = 'tagName' in child ? child.sourceCodeLocation : undefined;
+    if (location) ranges.push([location.startOffset, location.endOffset ?? html.length]);
+  }
+  // The smallest start from each element on: a cut must come before every later element.
+  const laterStart = ranges.map(([start]) => start);
+  for (let i = laterStart.length - 2; i >= 0; i--)
+    laterStart[i] = Math.min(laterStart[i] ?? 0, laterStart[i + 1] ?? html.length);
+  const breaks: number[] = [];
+  let from = 0;
+  let earlierEnd = 0;
+  ranges.forEach(([start, end], i) => {
+    if (i > 0 && earlierEnd <= start && laterStart[i] === start && start - from >= size) {
+      breaks.push(start);
+      from = start;
+    }
+    earlierEnd = Math.max(earlierEnd, end);
+  });
+  return breaks;
+}
+
+/** Page furniture left out of a document read without Readability; a header or footer only outside the article. */
+const CHROME = 'nav, aside, form, script, header, footer';
+const FURNITURE_INSIDE = new Set(['header', 'footer']);
+
+/**
+ * Removes navigation-like elements with their content from `root` (nav, aside, form, script, and
+ * a header or footer not inside an article, main or section): what Readability would have dropped
+ * as page chrome.
+ */
+export function dropPageChrome(root: ParentNode): void {
+  for (const element of Array.from(root.querySelectorAll(CHROME))) {
+    if (FURNITURE_INSIDE.has(element.localName) && element.parentElement?.closest('article, main, section'))
+      continue;
+    element.remove();
+  }
+}
