@@ -10,6 +10,9 @@ import { method } from './method';
 const id = z.uuid();
 const tagName = z.string().trim().min(1).max(100);
 
+/** The most bytes one getArticleFileRange call returns: 1 MiB. */
+export const PDF_RANGE_MAX = 1 << 20;
+
 /** Methods of the library: importing and managing articles. */
 export const libraryMethods = {
   /** Live articles, newest first; with `first`, only that many (a first screen painted before the rest). */
@@ -53,6 +56,22 @@ export const libraryMethods = {
    * article id, never a path. Refused ('unsupported') for other formats.
    */
   getArticleFile: method(z.object({ id }).strict(), z.object({ data: z.string() })),
+  /**
+   * Bytes `begin`–`end` (offsets, end excluded) of a PDF article's imported copy as base64, with the
+   * copy's whole length in bytes: what the reader's pdf.js asks for while it draws, so a page needs
+   * only the bytes it uses. At most `PDF_RANGE_MAX` bytes a call; an `end` past the end of the copy
+   * stops there. Takes an article id, never a path. Refused: 'invalid-argument' for an empty or too
+   * long range or a `begin` at or past the end of the copy, 'unsupported' for other formats,
+   * 'not-found' for an unknown or deleted article.
+   */
+  getArticleFileRange: method(
+    z
+      .object({ id, begin: z.int().min(0), end: z.int().min(1) })
+      .strict()
+      .refine((r) => r.end > r.begin, 'a range of at least one byte')
+      .refine((r) => r.end - r.begin <= PDF_RANGE_MAX, `a range of at most ${PDF_RANGE_MAX} bytes`),
+    z.object({ data: z.string(), length: z.int().min(0) }),
+  ),
   /** Edits an article's metadata, tags or reading progress. */
   updateArticle: method(
     z
