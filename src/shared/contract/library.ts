@@ -5,13 +5,11 @@ import {
   articleMetaSchema,
   importOutcomeSchema,
 } from '../model/article';
+import { PDF_RANGE_MAX } from '../pdf/file-range';
 import { method } from './method';
 
 const id = z.uuid();
 const tagName = z.string().trim().min(1).max(100);
-
-/** The most bytes one getArticleFileRange call returns: 1 MiB. */
-export const PDF_RANGE_MAX = 1 << 20;
 
 /** Methods of the library: importing and managing articles. */
 export const libraryMethods = {

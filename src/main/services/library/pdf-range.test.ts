@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PDF_RANGE_MAX } from '../../../shared/contract/library';
+import { PDF_RANGE_MAX } from '../../../shared/pdf/file-range';
 import type { ImportOutcome } from '../../../shared/model/article';
 import type { Result } from '../../../shared/result';
 import { startServices, type Services } from '..';
