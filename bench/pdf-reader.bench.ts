@@ -19,15 +19,32 @@ const HIGHLIGHTS = 2_000;
 const RUNS = 3;
 const GO_TO = 400;
 
-/** The floor's page: pdf.js alone (loaded on the click, as the reader loads it) drawing page 1 at `width` pixels. */
+/**
+ * The floor's page: pdf.js alone (loaded on the click, as the reader loads it) drawing page 1 at
+ * `width` pixels, reading the file by ranges as the reader does: the same transport (base64 in JSON
+ * from a loopback server, the length with the first 64 KiB, then 64 KiB chunks on demand, nothing
+ * fetched ahead).
+ */
 const floorPage = (width: number) => `<!doctype html><meta charset="utf-8"><body style="margin:0">
 <button id="go">go</button><canvas id="page"></canvas>
 <script type="module">
+const get = async (begin, end) => {
+  const { data, length } = await (await fetch('/range?begin=' + begin + '&end=' + end)).json();
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return { bytes, length };
+};
 document.getElementById('go').addEventListener('click', async () => {
   const pdfjs = await import('/pdf.mjs');
   pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
-  const data = new Uint8Array(await (await fetch('/book.pdf')).arrayBuffer());
-  const doc = await pdfjs.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false }).promise;
+  const first = await get(0, 65536);
+  const range = new pdfjs.PDFDataRangeTransport(first.length, first.bytes);
+  range.requestDataRange = (begin, end) => get(begin, end).then(({ bytes }) => range.onDataRange(begin, bytes));
+  const doc = await pdfjs.getDocument({
+    range, length: first.length, rangeChunkSize: 65536, disableAutoFetch: true, disableStream: true,
+    isEvalSupported: false, enableXfa: false, useSystemFonts: false,
+  }).promise;
   const page = await doc.getPage(1);
   const viewport = page.getViewport({ scale: ${width} / page.getViewport({ scale: 1 }).width });
   const canvas = document.getElementById('page');
@@ -38,17 +55,24 @@ document.getElementById('go').addEventListener('click', async () => {
 });
 </script>`;
 
-/** A loopback server for the floor: its page, pdf.js' build and the book's bytes. */
+/** A loopback server for the floor: its page, pdf.js' build and the book's bytes by ranges. */
 async function floorServer(bytes: Uint8Array, width: number): Promise<{ url: string; server: Server }> {
   const build = path.resolve('node_modules/pdfjs-dist/build');
   const files: Record<string, [string, Buffer | string]> = {
     '/': ['text/html', floorPage(width)],
     '/pdf.mjs': ['text/javascript', readFileSync(path.join(build, 'pdf.mjs'))],
     '/pdf.worker.mjs': ['text/javascript', readFileSync(path.join(build, 'pdf.worker.mjs'))],
-    '/book.pdf': ['application/pdf', Buffer.from(bytes)],
   };
   const server = createServer((req, res) => {
-    const file = files[req.url ?? ''];
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/range') {
+      const begin = Number(url.searchParams.get('begin'));
+      const end = Math.min(bytes.length, Number(url.searchParams.get('end')));
+      const data = Buffer.from(bytes.subarray(begin, end)).toString('base64');
+      const body = JSON.stringify({ data, length: bytes.length });
+      return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+    }
+    const file = files[url.pathname];
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': file[0], 'Cache-Control': 'no-store' }).end(file[1]);
   });

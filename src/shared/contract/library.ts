@@ -5,6 +5,7 @@ import {
   articleMetaSchema,
   importOutcomeSchema,
 } from '../model/article';
+import { PDF_RANGE_MAX } from '../pdf/file-range';
 import { method } from './method';
 
 const id = z.uuid();
@@ -61,6 +62,22 @@ export const libraryMethods = {
    * article id, never a path. Refused ('unsupported') for other formats.
    */
   getArticleFile: method(z.object({ id }).strict(), z.object({ data: z.string() })),
+  /**
+   * Bytes `begin`–`end` (offsets, end excluded) of a PDF article's imported copy as base64, with the
+   * copy's whole length in bytes: what the reader's pdf.js asks for while it draws, so a page needs
+   * only the bytes it uses. At most `PDF_RANGE_MAX` bytes a call; an `end` past the end of the copy
+   * stops there. Takes an article id, never a path. Refused: 'invalid-argument' for an empty or too
+   * long range or a `begin` at or past the end of the copy, 'unsupported' for other formats,
+   * 'not-found' for an unknown or deleted article.
+   */
+  getArticleFileRange: method(
+    z
+      .object({ id, begin: z.int().min(0), end: z.int().min(1) })
+      .strict()
+      .refine((r) => r.end > r.begin, 'a range of at least one byte')
+      .refine((r) => r.end - r.begin <= PDF_RANGE_MAX, `a range of at most ${PDF_RANGE_MAX} bytes`),
+    z.object({ data: z.string(), length: z.int().min(0) }),
+  ),
   /** Edits an article's metadata, tags or reading progress. */
   updateArticle: method(
     z

@@ -2,6 +2,7 @@ import type { libraryMethods } from '../../../shared/contract/library';
 import type { HandlersFor } from '../handlers';
 import type { LibraryStore } from '../store';
 import type { LibraryService } from './library-service';
+import { readPdfRange } from './pdf-range';
 
 /**
  * Handlers for the library domain. `importFile` also takes other readers' highlight exports (Kindle's
@@ -16,6 +17,10 @@ export function libraryHandlers(
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
     getArticleFile: async ({ id }) => ({ data: Buffer.from(await library.pdfBytes(id)).toString('base64') }),
+    getArticleFileRange: async ({ id, begin, end }) => {
+      const { bytes, length } = await readPdfRange(store, library, id, begin, end);
+      return { data: bytes.toString('base64'), length };
+    },
     importFile: async ({ name, data, password }) => {
       // The converters (jsdom among them) load with the first import.
       const { checkImportSize } = await import('../import/import-size');

@@ -1,6 +1,19 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import PdfJsWorker from 'pdfjs-dist/build/pdf.worker.mjs?worker';
 
+/**
+ * A PDF read by ranges: its length and first bytes (both in bytes), and how to read more.
+ * `read(begin, end)` resolves to bytes `begin`–`end` (end excluded) and rejects when they cannot be read.
+ */
+export interface PdfSource {
+  length: number;
+  initial: Uint8Array;
+  read(begin: number, end: number): Promise<Uint8Array>;
+}
+
+/** Bytes pdf.js asks for at a time, rounded up to whole chunks (its default is 64 KiB). */
+const CHUNK = 1 << 16;
+
 /** An open PDF and the way to let go of it (its document, its worker thread). */
 export interface OpenPdf {
   doc: PDFDocumentProxy;
@@ -16,25 +29,32 @@ export class PasswordCancelled extends Error {
 }
 
 /**
- * Opens PDF bytes with pdf.js in the renderer, in a worker of its own bundled with the app (see
+ * Opens a PDF with pdf.js in the renderer, reading only the byte ranges it needs from `source` (no
+ * fetching ahead, no streaming of the whole file: a page costs the bytes it uses), in a worker of its own bundled with the app (see
  * electron.vite.config.ts for its cMaps and standard fonts): eval is off, XFA and scripting are off,
  * no system fonts are looked up and nothing outside the app is requested. pdf.js is loaded on first
  * use. Call `close` when the document is no longer shown. An encrypted PDF calls `askPassword`
  * (`wrong` after a password that did not open it) until a password opens it; the password goes to
  * pdf.js and nowhere else.
  * @throws PasswordCancelled when `askPassword` answers null (or there is none for an encrypted PDF);
- *   what pdf.js throws for a file it cannot open (the worker is released first).
+ *   what pdf.js throws for a file it cannot open or bytes `source` cannot read while opening (the
+ *   worker is released first).
  */
 export async function openPdf(
-  data: Uint8Array,
+  source: PdfSource,
   askPassword?: (wrong: boolean) => Promise<string | null>,
 ): Promise<OpenPdf> {
   const pdfjs = await import('pdfjs-dist');
   const port = new PdfJsWorker();
   // pdf.js' typings declare `port` as null only; the runtime takes a Worker (documented in its API).
   const worker = new pdfjs.PDFWorker({ port } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]);
+  const range = new pdfjs.PDFDataRangeTransport(source.length, source.initial);
   const task = pdfjs.getDocument({
-    data,
+    range,
+    length: source.length,
+    rangeChunkSize: CHUNK,
+    disableAutoFetch: true,
+    disableStream: true,
     worker,
     isEvalSupported: false,
     enableXfa: false,
@@ -48,6 +68,12 @@ export async function openPdf(
     worker.destroy();
     port.terminate();
   };
+  // Bytes that cannot be read end the loading (a page being drawn then fails, as with a damaged file).
+  range.requestDataRange = (begin: number, end: number) =>
+    void source.read(begin, end).then(
+      (bytes) => range.onDataRange(begin, bytes),
+      () => void task.destroy(),
+    );
   // A refused password ends the wait at once: pdf.js' own promise stays pending then.
   let refuse: (error: Error) => void = () => undefined;
   const refused = new Promise<never>((_, reject) => (refuse = reject));

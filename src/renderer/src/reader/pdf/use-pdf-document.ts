@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { ApiError } from '../../../../shared/result';
-import { api } from '../../api';
-import { fromBase64 } from '../../ui/base64';
+import { articleSource } from './article-source';
 import { openPdf, PasswordCancelled, type OpenPdf } from './pdfjs';
 
 /** Why the pages cannot be shown: a service error, pdf.js' reason, or a password not given. */
@@ -29,7 +28,7 @@ export interface PdfDocumentState {
 }
 
 /**
- * Opens article `id`'s PDF copy with pdf.js and lets it go when `id` changes or the reader closes.
+ * Opens article `id`'s PDF copy with pdf.js, read by ranges (see articleSource), and lets it go when `id` changes or the reader closes.
  * An encrypted copy asks for its password through `ask` (again when it is wrong); the password goes
  * to pdf.js only and is kept nowhere, so it is asked each time the PDF is opened.
  */
@@ -57,10 +56,11 @@ export function usePdfDocument(id: string): PdfDocumentState {
         }),
       );
     void (async () => {
-      const file = await api.getArticleFile({ id });
-      if (!file.ok) return setFailure({ error: file.error });
+      const source = await articleSource(id);
+      if (cancelled) return;
+      if (!source.ok) return setFailure({ error: source.error });
       try {
-        open = await openPdf(fromBase64(file.value.data), askPassword);
+        open = await openPdf(source.value, askPassword);
         if (cancelled) return open.close();
         const first = (await open.doc.getPage(1)).getViewport({ scale: 1 });
         if (cancelled) return;

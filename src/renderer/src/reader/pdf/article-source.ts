@@ -1,0 +1,35 @@
+import { PDF_RANGE_MAX } from '../../../../shared/pdf/file-range';
+import type { Result } from '../../../../shared/result';
+import { api } from '../../api';
+import { fromBase64 } from '../../ui/base64';
+import type { PdfSource } from './pdfjs';
+
+/** Bytes asked for with the length, before pdf.js asks for anything: the file's header and first objects. */
+const FIRST = 1 << 16;
+
+/**
+ * Reads PDF article `id`'s copy by ranges through `getArticleFileRange`: its length and first bytes
+ * now, the rest as pdf.js asks (a range longer than the contract's cap is read in parts at once).
+ * Resolves to the service's error when the first bytes cannot be had (not a PDF, unknown article).
+ */
+export async function articleSource(id: string): Promise<Result<PdfSource>> {
+  const first = await api.getArticleFileRange({ id, begin: 0, end: FIRST });
+  if (!first.ok) return first;
+  const read = async (begin: number, end: number): Promise<Uint8Array> => {
+    const parts: Promise<Uint8Array>[] = [];
+    for (let at = begin; at < end; at += PDF_RANGE_MAX) {
+      parts.push(
+        api.getArticleFileRange({ id, begin: at, end: Math.min(end, at + PDF_RANGE_MAX) }).then((part) => {
+          if (!part.ok) throw new Error(part.error.message);
+          return fromBase64(part.value.data);
+        }),
+      );
+    }
+    const pieces = await Promise.all(parts);
+    if (pieces.length === 1) return pieces[0]!;
+    const bytes = new Uint8Array(end - begin);
+    pieces.forEach((piece, i) => bytes.set(piece, i * PDF_RANGE_MAX));
+    return bytes;
+  };
+  return { ok: true, value: { length: first.value.length, initial: fromBase64(first.value.data), read } };
+}
