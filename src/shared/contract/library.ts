@@ -58,11 +58,6 @@ export const libraryMethods = {
     importOutcomeSchema,
   ),
   /**
-   * The bytes (base64) of a PDF article's imported copy, for the reader to draw its pages. Takes an
-   * article id, never a path. Refused ('unsupported') for other formats.
-   */
-  getArticleFile: method(z.object({ id }).strict(), z.object({ data: z.string() })),
-  /**
    * Bytes `begin`–`end` (offsets, end excluded) of a PDF article's imported copy as base64, with the
    * copy's whole length in bytes: what the reader's pdf.js asks for while it draws, so a page needs
    * only the bytes it uses. At most `PDF_RANGE_MAX` bytes a call; an `end` past the end of the copy

@@ -16,7 +16,6 @@ export function libraryHandlers(
     listArticles: ({ first }) => library.list(first),
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
-    getArticleFile: async ({ id }) => ({ data: Buffer.from(await library.pdfBytes(id)).toString('base64') }),
     getArticleFileRange: async ({ id, begin, end }) => {
       const { bytes, length } = await readPdfRange(store, library, id, begin, end);
       return { data: bytes.toString('base64'), length };
