@@ -3,7 +3,21 @@ import { convertHtml, HTML_READABILITY_CHARS, type HtmlLimits } from './html';
 import { htmlPieceBreaks } from './html-pieces';
 import { MAX_HTML_DEPTH } from './limits';
 
-const WORDS = ['Sơn', 'Trà', 'bán', 'đảo', 'phía', 'đông', 'bắc', 'Đà', 'Nẵng', 'rừng', 'biển', '&amp;', 'a&nbsp;b'];
+const WORDS = [
+  'Sơn',
+  'Trà',
+  'bán',
+  'đảo',
+  'phía',
+  'đông',
+  'bắc',
+  'Đà',
+  'Nẵng',
+  'rừng',
+  'biển',
+  '&amp;',
+  'a&nbsp;b',
+];
 
 /** Deterministic words: the `n`-th run of `count`. */
 const words = (n: number, count: number): string =>

@@ -121,7 +121,11 @@ function convertLargeHtml(html: string, pieceChars: number): Converted {
   const cuts = [0, ...htmlPieceBreaks(html, pieceChars), html.length];
   const sink = blockSink();
   const collectGarbage = garbageCollector();
-  let head = { title: null as string | null, author: null as string | null, published: null as string | null };
+  let head = {
+    title: null as string | null,
+    author: null as string | null,
+    published: null as string | null,
+  };
   let language: string | null = null;
   let h1: string | null = null;
   for (let i = 0; i + 1 < cuts.length; i++) {
