@@ -18,9 +18,10 @@ import { mkdirNoFollow, readFileNoFollow } from '../fs/no-follow';
 import type { ImportedDocument } from '../import/convert';
 import { importConverter, type ImportConverter } from '../import/import-converter';
 import type { LibraryStore } from '../store';
-import { reanchorAll, type ReanchorReport } from '../../../shared/anchoring';
+import { reanchorAll } from '../../../shared/anchoring';
 import { BookImages, type BookImage } from './book-images';
 import { copyFileName, uniqueFileName } from './file-names';
+import { describeReanchoring, worded } from './import-notices';
 import type { Notice } from '../../../shared/model/notice';
 import { notice } from '../notice';
 
@@ -375,23 +376,6 @@ export class LibraryService {
     await this.writeContent(article.id, doc);
     return doc;
   }
-}
-
-function describeReanchoring(title: string, report: ReanchorReport): Notice {
-  if (report.total === 0) return notice('notices.changedOnDisk', { title });
-  return notice('notices.reanchored', {
-    title,
-    placed: report.total - report.orphaned,
-    total: report.total,
-    moved: report.moved,
-    fuzzy: report.fuzzy,
-    orphaned: report.orphaned,
-  });
-}
-
-/** A notice as the fields of an import outcome: its English message, key and params. */
-function worded(said: Notice): Pick<ImportOutcome, 'message' | 'key' | 'params'> {
-  return { message: said.message, key: said.key, params: said.params };
 }
 
 /** The metadata only a PDF has, as optional article fields (absent for other formats). */
