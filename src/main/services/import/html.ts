@@ -1,12 +1,12 @@
 import { statedLanguage } from '../../../shared/text/language';
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../../../shared/model/article';
-import { BLOCK_SEPARATOR, blocksFromHtml, type Converted } from './blocks';
+import { blocksFromHtml, type Converted } from './blocks';
 import { garbageCollector } from './collect-garbage';
 import { parseHtml } from './dom';
 import { dropPageChrome, htmlPieceBreaks } from './html-pieces';
 import { checkHtmlDepth, MAX_READABILITY_DEPTH } from './limits';
-import { appendConverted, blockSink } from './markdown-blocks';
+import { appendConverted, blockSink, finishSink } from './markdown-blocks';
 import { cleanByline, edgeLines, findAuthor, findPublished, normalizeDate } from './metadata';
 import { sanitizeToFragment } from './sanitize';
 
@@ -147,13 +147,11 @@ function convertLargeHtml(html: string, pieceChars: number): Converted {
     // A piece's DOM is garbage once walked: collected now, so that pieces never pile up in the heap.
     collectGarbage();
   }
-  const text = sink.parts.join(BLOCK_SEPARATOR);
-  sink.parts.length = 0;
-  shareText(text, sink.blocks);
+  const { text, blocks } = finishSink(sink);
   const lines = edgeLines(text);
   return {
     text,
-    blocks: sink.blocks,
+    blocks,
     title: head.title ?? h1,
     author: cleanByline(head.author) ?? findAuthor(lines),
     published: normalizeDate(head.published) ?? findPublished(lines),

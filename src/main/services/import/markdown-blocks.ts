@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import type { Block, BlockWrapper } from '../../../shared/model/article';
-import { BLOCK_SEPARATOR } from './blocks';
+import { BLOCK_SEPARATOR, type TextWithBlocks } from './blocks';
 import {
   appendInline,
   appendText,
@@ -189,4 +189,25 @@ export function appendConverted(
     sink.offset += converted.text.length + BLOCK_SEPARATOR.length;
   }
   sink.wrappers += converted.wrappers;
+}
+
+/**
+ * The document a sink holds: its parts joined by BLOCK_SEPARATOR (the sink lets go of them). Nothing
+ * may hold on to the source once converted: a block whose html is its text takes it from the joined
+ * text, any other html is copied (it may be a concatenation of slices of the source).
+ */
+export function finishSink(sink: BlockSink): TextWithBlocks {
+  const text = sink.parts.join(BLOCK_SEPARATOR);
+  sink.parts.length = 0;
+  for (const block of sink.blocks) {
+    if (block.html === undefined) continue;
+    const own = text.slice(block.start, block.end);
+    block.html = block.html === own ? own : detached(block.html);
+  }
+  return { text, blocks: sink.blocks };
+}
+
+/** A copy of `html` that refers to no other string (V8 takes a slice of a concatenation from a flat copy). */
+function detached(html: string): string {
+  return `${html}\n`.slice(0, -1);
 }

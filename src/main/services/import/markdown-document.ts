@@ -1,10 +1,10 @@
 import { statedLanguage } from '../../../shared/text/language';
 import { Marked, type Token } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { BLOCK_SEPARATOR, type Converted, type TextWithBlocks } from './blocks';
+import type { Converted, TextWithBlocks } from './blocks';
 import { checkMarkdownNesting } from './limits';
 import { cleanByline, edgeLines, findAuthor, findPublished, normalizeDate } from './metadata';
-import { appendConverted, appendFound, blockSink, tokenBlocks } from './markdown-blocks';
+import { appendConverted, appendFound, blockSink, finishSink, tokenBlocks } from './markdown-blocks';
 import { lexPieces } from './markdown-pieces';
 
 const FRONT_MATTER = /^---[^\S\n]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[^\S\n]*(?:\n|$)/;
@@ -154,20 +154,7 @@ function markdownBlocks(body: string, pieceChars: number, htmlPath: HtmlPath | n
     }
   }
   flushHtml();
-  const text = sink.parts.join(BLOCK_SEPARATOR);
-  // Nothing may hold on to the body once converted: a block whose html is its text takes it from the
-  // joined text, any other html is copied (it may be a concatenation of slices of the body).
-  for (const block of sink.blocks) {
-    if (block.html === undefined) continue;
-    const own = text.slice(block.start, block.end);
-    block.html = block.html === own ? own : detached(block.html);
-  }
-  return { text, blocks: sink.blocks };
-}
-
-/** A copy of `html` that refers to no other string (V8 takes a slice of a concatenation from a flat copy). */
-function detached(html: string): string {
-  return `${html}\n`.slice(0, -1);
+  return finishSink(sink);
 }
 
 /** Front matter tags: a list, or one string of names separated by commas or spaces (Obsidian's "#" dropped). */
