@@ -30,12 +30,12 @@ export class PasswordCancelled extends Error {
 
 /**
  * Opens a PDF with pdf.js in the renderer, reading only the byte ranges it needs from `source` (no
- * fetching ahead, no streaming of the whole file: a page costs the bytes it uses), in a worker of its own bundled with the app (see
- * electron.vite.config.ts for its cMaps and standard fonts): eval is off, XFA and scripting are off,
- * no system fonts are looked up and nothing outside the app is requested. pdf.js is loaded on first
- * use. Call `close` when the document is no longer shown. An encrypted PDF calls `askPassword`
- * (`wrong` after a password that did not open it) until a password opens it; the password goes to
- * pdf.js and nowhere else.
+ * fetching ahead, no streaming of the whole file: a page costs the bytes it uses), in a worker of its
+ * own bundled with the app (see electron.vite.config.ts for its cMaps and standard fonts): eval is
+ * off, XFA and scripting are off, no system fonts are looked up and nothing outside the app is
+ * requested. pdf.js is loaded on first use. Call `close` when the document is no longer shown. An
+ * encrypted PDF calls `askPassword` (`wrong` after a password that did not open it) until a password
+ * opens it; the password goes to pdf.js and nowhere else.
  * @throws PasswordCancelled when `askPassword` answers null (or there is none for an encrypted PDF);
  *   what pdf.js throws for a file it cannot open or bytes `source` cannot read while opening (the
  *   worker is released first).

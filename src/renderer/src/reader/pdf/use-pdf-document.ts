@@ -28,7 +28,8 @@ export interface PdfDocumentState {
 }
 
 /**
- * Opens article `id`'s PDF copy with pdf.js, read by ranges (see articleSource), and lets it go when `id` changes or the reader closes.
+ * Opens article `id`'s PDF copy with pdf.js, read by ranges (see articleSource), and lets it go when
+ * `id` changes or the reader closes.
  * An encrypted copy asks for its password through `ask` (again when it is wrong); the password goes
  * to pdf.js only and is kept nowhere, so it is asked each time the PDF is opened.
  */
