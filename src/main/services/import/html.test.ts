@@ -11,8 +11,8 @@ const ARTICLE = readFileSync(new URL('./fixtures/article.html', import.meta.url)
 const TITLE = SAMPLE.split('\n')[0];
 
 describe('convertHtml', () => {
-  it('extracts the article from a news page with its title, author and date', () => {
-    const doc = convertHtml(ARTICLE);
+  it('extracts the article from a news page with its title, author and date', async () => {
+    const doc = await convertHtml(ARTICLE);
     expect(doc).toMatchObject({
       title: TITLE,
       author: 'Lê Anh Tuấn',
@@ -25,8 +25,8 @@ describe('convertHtml', () => {
     expect(doc.text.endsWith('LÊ ANH TUẤN')).toBe(true);
   });
 
-  it('leaves out the page around the article and everything hostile in it', () => {
-    const doc = convertHtml(ARTICLE);
+  it('leaves out the page around the article and everything hostile in it', async () => {
+    const doc = await convertHtml(ARTICLE);
     for (const chrome of ['Trang chủ', 'Tìm kiếm', 'Tin mới', 'Tin khác', '©'])
       expect(doc.text).not.toContain(chrome);
     const html = doc.blocks.map((b) => b.html).join('\n');
@@ -54,7 +54,7 @@ describe('convertHtml', () => {
         `<img src="${at}/img" onerror="fetch('${at}/onerror')"><iframe src="${at}/frame"></iframe>` +
         `<object data="${at}/object"></object><video src="${at}/video"></video>` +
         `<p style="background:url(${at}/bg)">Tiếp.</p></article></body></html>`;
-      const doc = convertHtml(page);
+      const doc = await convertHtml(page);
       await sleep(300);
       expect(requests).toEqual([]);
       expect(doc.text).toBe('Tiêu đề\n\nĐoạn văn có đủ chữ để đọc.\n\nTiếp.');
@@ -63,16 +63,16 @@ describe('convertHtml', () => {
     }
   });
 
-  it('falls back on the text for author and date when the page has no meta tags', () => {
+  it('falls back on the text for author and date when the page has no meta tags', async () => {
     const bare = ARTICLE.replace(
       /<meta name="author"[^>]*>|<meta property="article:published_time"[^>]*>/g,
       '',
     );
-    expect(convertHtml(bare)).toMatchObject({ author: 'Lê Anh Tuấn', published: '2022-04-01T09:35' });
+    expect(await convertHtml(bare)).toMatchObject({ author: 'Lê Anh Tuấn', published: '2022-04-01T09:35' });
   });
 
-  it('keeps the whole body of a short page and takes its h1 as title', () => {
-    const doc = convertHtml('<body><h1>Ghi chú</h1><p>Chỉ một <b>dòng</b>.</p></body>');
+  it('keeps the whole body of a short page and takes its h1 as title', async () => {
+    const doc = await convertHtml('<body><h1>Ghi chú</h1><p>Chỉ một <b>dòng</b>.</p></body>');
     expect(doc).toMatchObject({
       title: 'Ghi chú',
       text: 'Ghi chú\n\nChỉ một dòng.',

@@ -6,7 +6,7 @@ import { garbageCollector } from './collect-garbage';
 import { parseHtml } from './dom';
 import { dropPageChrome, htmlPieceBreaks } from './html-pieces';
 import { checkHtmlDepth, MAX_READABILITY_DEPTH } from './limits';
-import { appendConverted, blockSink, finishSink } from './markdown-blocks';
+import { appendConverted, blockSink, finishSink, type BlockSink } from './markdown-blocks';
 import { cleanByline, edgeLines, findAuthor, findPublished, normalizeDate } from './metadata';
 import { sanitizeToFragment } from './sanitize';
 
@@ -76,7 +76,7 @@ const LIMITS: HtmlLimits = { readabilityChars: HTML_READABILITY_CHARS, pieceChar
  * A document over `limits.readabilityChars` characters is kept whole instead (see convertLargeHtml).
  * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
  */
-export function convertHtml(html: string, limits: HtmlLimits = LIMITS): Converted {
+export async function convertHtml(html: string, limits: HtmlLimits = LIMITS): Promise<Converted> {
   if (html.length > limits.readabilityChars) return convertLargeHtml(html, limits.pieceChars);
   const depth = checkHtmlDepth(html);
   const document = parseHtml(html);
@@ -113,50 +113,73 @@ export function convertHtml(html: string, limits: HtmlLimits = LIMITS): Converte
  * Converts a document too large for Readability: its whole body, less the page chrome (see
  * dropPageChrome), parsed, sanitized and walked a piece of at least `pieceChars` characters at a
  * time (see htmlPieceBreaks), so that no DOM of the whole document is ever built, and each piece's
- * garbage is collected before the next. Title: <title>,
+ * garbage is collected before the next (see nextPiece). Title: <title>,
  * else the first h1; author, date and language as convertHtml finds them, without Readability.
  * @throws GlossError('too-complex') when elements nest deeper than MAX_HTML_DEPTH.
  */
-function convertLargeHtml(html: string, pieceChars: number): Converted {
+async function convertLargeHtml(html: string, pieceChars: number): Promise<Converted> {
   const cuts = [0, ...htmlPieceBreaks(html, pieceChars), html.length];
   const sink = blockSink();
   const collectGarbage = garbageCollector();
-  let head = {
-    title: null as string | null,
-    author: null as string | null,
-    published: null as string | null,
-  };
-  let language: string | null = null;
-  let h1: string | null = null;
+  let head: PieceHead = { title: null, author: null, published: null, language: null, h1: null };
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const document = parseHtml(html.slice(cuts[i], cuts[i + 1]));
-    if (i === 0) {
-      language = statedLanguage(document.documentElement?.getAttribute('lang'));
-      head = {
-        title: tidy(document.title),
-        author: metaContent(document, AUTHOR_META),
-        published: metaContent(document, PUBLISHED_META),
-      };
-    }
-    h1 ??= tidy(document.querySelector('h1')?.textContent);
-    if (!document.body) continue;
-    dropPageChrome(document.body);
-    const piece = blocksFromHtml(sanitizeToFragment(document.body.innerHTML));
-    shareText(piece.text, piece.blocks);
-    appendConverted(sink, piece);
-    // A piece's DOM is garbage once walked: collected now, so that pieces never pile up in the heap.
-    collectGarbage();
+    head = convertPiece(html.slice(cuts[i], cuts[i + 1]), sink, head, i === 0);
+    await nextPiece(collectGarbage);
   }
   const { text, blocks } = finishSink(sink);
   const lines = edgeLines(text);
   return {
     text,
     blocks,
-    title: head.title ?? h1,
+    title: head.title ?? head.h1,
     author: cleanByline(head.author) ?? findAuthor(lines),
     published: normalizeDate(head.published) ?? findPublished(lines),
-    language,
+    language: head.language,
   };
+}
+
+/** What the pieces of a large document tell of it: its head's title, meta tags and `lang` (first piece), and its first h1. */
+interface PieceHead {
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  language: string | null;
+  h1: string | null;
+}
+
+/**
+ * Parses, sanitizes and walks one piece of a large document into `sink`; returns `head` with what
+ * this piece adds to it. Nothing of the piece's DOM outlives the call (the caller collects it).
+ */
+function convertPiece(piece: string, sink: BlockSink, head: PieceHead, first: boolean): PieceHead {
+  const document = parseHtml(piece);
+  const found = first
+    ? {
+        title: tidy(document.title),
+        author: metaContent(document, AUTHOR_META),
+        published: metaContent(document, PUBLISHED_META),
+        language: statedLanguage(document.documentElement?.getAttribute('lang')),
+        h1: null,
+      }
+    : head;
+  found.h1 ??= tidy(document.querySelector('h1')?.textContent);
+  if (!document.body) return found;
+  dropPageChrome(document.body);
+  const converted = blocksFromHtml(sanitizeToFragment(document.body.innerHTML));
+  shareText(converted.text, converted.blocks);
+  appendConverted(sink, converted);
+  return found;
+}
+
+/**
+ * Lets the walked piece's DOM go before the next piece is parsed: the task ends first, then the
+ * garbage is collected. DOMPurify walks each piece with a NodeIterator, which jsdom tracks through
+ * a WeakRef, and a WeakRef keeps its target (and with it the whole piece's document) alive until
+ * the task that made it ends: converting every piece in one task kept every piece's DOM.
+ */
+async function nextPiece(collectGarbage: () => void): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
 }
 
 /** Makes each block's html that equals its text a slice of `text`, so that the text is held once. */
