@@ -1,7 +1,7 @@
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { scanHtmlDepth } from './limits';
 
-type Element = DefaultTreeAdapterMap['element'];
+type TreeElement = DefaultTreeAdapterMap['element'];
 
 /**
  * Offsets where `html` can be cut into pieces of at least `size` characters (UTF-16 units) that
@@ -12,8 +12,8 @@ type Element = DefaultTreeAdapterMap['element'];
  */
 export function htmlPieceBreaks(html: string, size: number): number[] {
   const { tree } = scanHtmlDepth(html, true);
-  const root = tree.childNodes.find((node): node is Element => node.nodeName === 'html');
-  const body = root?.childNodes.find((node): node is Element => node.nodeName === 'body');
+  const root = tree.childNodes.find((node): node is TreeElement => node.nodeName === 'html');
+  const body = root?.childNodes.find((node): node is TreeElement => node.nodeName === 'body');
   const ranges: [number, number][] = [];
   for (const child of body?.childNodes ?? []) {
     const location = 'tagName' in child ? child.sourceCodeLocation : undefined;
@@ -37,18 +37,26 @@ export function htmlPieceBreaks(html: string, size: number): number[] {
 }
 
 /** Page furniture left out of a document read without Readability; a header or footer only outside the article. */
-const CHROME = 'nav, aside, form, script, header, footer';
+const CHROME = new Set(['nav', 'aside', 'form', 'script', 'header', 'footer']);
 const FURNITURE_INSIDE = new Set(['header', 'footer']);
+const ARTICLE = new Set(['article', 'main', 'section']);
 
 /**
  * Removes navigation-like elements with their content from `root` (nav, aside, form, script, and
  * a header or footer not inside an article, main or section): what Readability would have dropped
- * as page chrome.
+ * as page chrome. Walks the elements rather than asking a selector (see unwrapLinksWithoutHref in
+ * sanitize.ts: a queried document stays alive).
  */
-export function dropPageChrome(root: ParentNode): void {
-  for (const element of Array.from(root.querySelectorAll(CHROME))) {
-    if (FURNITURE_INSIDE.has(element.localName) && element.parentElement?.closest('article, main, section'))
-      continue;
+export function dropPageChrome(root: Element): void {
+  for (const element of Array.from(root.getElementsByTagName('*'))) {
+    if (!CHROME.has(element.localName)) continue;
+    if (FURNITURE_INSIDE.has(element.localName) && insideArticle(element)) continue;
     element.remove();
   }
+}
+
+/** Whether an ancestor of `element` is an article, main or section (as `parentElement.closest(…)`). */
+function insideArticle(element: Element): boolean {
+  for (let at = element.parentElement; at; at = at.parentElement) if (ARTICLE.has(at.localName)) return true;
+  return false;
 }

@@ -24,13 +24,19 @@ const CHARSET_ALIASES: Record<string, string> = {
   'utf-16be': 'utf-8',
 };
 
-const AUTHOR_META = ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="dc.creator"]'];
-const PUBLISHED_META = [
-  'meta[property="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="date"]',
-  'meta[name="dc.date"]',
+/** Meta tags, each an attribute and its value, in the order they are believed. */
+type MetaKeys = readonly (readonly [attribute: string, value: string])[];
+const AUTHOR_META: MetaKeys = [
+  ['name', 'author'],
+  ['property', 'article:author'],
+  ['name', 'dc.creator'],
+];
+const PUBLISHED_META: MetaKeys = [
+  ['property', 'article:published_time'],
+  ['itemprop', 'datePublished'],
+  ['name', 'pubdate'],
+  ['name', 'date'],
+  ['name', 'dc.date'],
 ];
 
 /** The charset an HTML file declares in a meta tag in its first 1024 bytes, lower-case, or null. */
@@ -40,9 +46,17 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return label ? (CHARSET_ALIASES[label] ?? label) : null;
 }
 
-function metaContent(document: Document, selectors: readonly string[]): string | null {
-  for (const selector of selectors) {
-    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+/**
+ * The content of the first meta tag of the first key that has one and is not a URL. Meta tags are
+ * walked, not queried with a selector (see dropPageChrome).
+ */
+function metaContent(document: Document, keys: MetaKeys): string | null {
+  const metas = Array.from(document.getElementsByTagName('meta'));
+  for (const [attribute, value] of keys) {
+    const content = metas
+      .find((meta) => meta.getAttribute(attribute) === value)
+      ?.getAttribute('content')
+      ?.trim();
     if (content && !/^https?:/i.test(content)) return content;
   }
   return null;
@@ -149,7 +163,8 @@ interface PieceHead {
 
 /**
  * Parses, sanitizes and walks one piece of a large document into `sink`; returns `head` with what
- * this piece adds to it. Nothing of the piece's DOM outlives the call (the caller collects it).
+ * this piece adds to it. Nothing of the piece's DOM outlives the call (the caller collects it): no
+ * selector is asked of it (see dropPageChrome).
  */
 function convertPiece(piece: string, sink: BlockSink, head: PieceHead, first: boolean): PieceHead {
   const document = parseHtml(piece);
@@ -162,7 +177,7 @@ function convertPiece(piece: string, sink: BlockSink, head: PieceHead, first: bo
         h1: null,
       }
     : head;
-  found.h1 ??= tidy(document.querySelector('h1')?.textContent);
+  found.h1 ??= tidy(document.getElementsByTagName('h1')[0]?.textContent);
   if (!document.body) return found;
   dropPageChrome(document.body);
   const converted = blocksFromHtml(sanitizeToFragment(document.body.innerHTML));

@@ -13,6 +13,11 @@ const HOSTILE: [string, string, string][] = [
   ['file: link', '<a href="file:///etc/passwd">f</a>', 'f'],
   ['mailto: link', '<a href="mailto:a@b.c">m</a>', 'm'],
   ['relative link', '<a href="/tin-tuc/abc.html">r</a>', 'r'],
+  [
+    'javascript: links at the top and inside a paragraph',
+    '<a href="javascript:a()">x<b>y</b></a><p>t <i><a href="vbscript:c">z</a></i></p>',
+    'x<b>y</b><p>t <i>z</i></p>',
+  ],
   ['meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example/"><p>t</p>', '<p>t</p>'],
   ['base href', '<base href="https://evil.example/"><p>t</p>', '<p>t</p>'],
   [

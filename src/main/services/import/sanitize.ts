@@ -1,5 +1,5 @@
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
-import { SANITIZE_CONFIG, unwrapDeadLinks } from '../../../shared/sanitize-policy';
+import { SANITIZE_CONFIG } from '../../../shared/sanitize-policy';
 import { domWindow } from './dom';
 
 let purify: DOMPurify | null = null;
@@ -13,8 +13,22 @@ export function prepareSanitizer(): DOMPurify {
 /** Sanitizes untrusted HTML into a detached jsdom DocumentFragment with the shared policy (src/shared/sanitize-policy.ts). */
 export function sanitizeToFragment(html: string): DocumentFragment {
   const fragment = prepareSanitizer().sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
-  unwrapDeadLinks(fragment);
+  for (const child of Array.from(fragment.children)) {
+    unwrapLinksWithoutHref(child);
+    if (child.localName === 'a' && !child.hasAttribute('href'))
+      child.replaceWith(...Array.from(child.childNodes));
+  }
   return fragment;
+}
+
+/**
+ * Replaces the links under `root` that have no href (an unsafe URL was removed) with their content, as
+ * unwrapDeadLinks in the shared policy does, without a selector: jsdom's selector engine adds listeners
+ * to the shared window for each document it queries, never removed, and through them keeps the document.
+ */
+function unwrapLinksWithoutHref(root: Element): void {
+  for (const link of Array.from(root.getElementsByTagNameNS('*', 'a')))
+    if (!link.hasAttribute('href')) link.replaceWith(...Array.from(link.childNodes));
 }
 
 /**
@@ -53,9 +67,7 @@ export function sanitizeBookInPlace(root: Element, prepare: (element: Element) =
   } finally {
     preparing = null;
   }
-  // As unwrapDeadLinks, without a selector (see removeHidden in epub/rewrite.ts).
-  for (const link of Array.from(root.getElementsByTagNameNS('*', 'a')))
-    if (!link.hasAttribute('href')) link.replaceWith(...Array.from(link.childNodes));
+  unwrapLinksWithoutHref(root);
 }
 
 /**
