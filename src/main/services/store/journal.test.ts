@@ -153,4 +153,28 @@ describe('the shard journal', () => {
     const crashed = await openStore(crashCopy(dir));
     expect(await crashed.listAnnotations(ID)).toHaveLength(300);
   });
+
+  it('acknowledges every highlight from the journal, folding a long one only after the acknowledgement', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    store.putArticle(articleMeta());
+    const inJournal: boolean[] = [];
+    for (let i = 0; i < 300; i++) {
+      const created = await store.createAnnotation({
+        articleId: ID,
+        target: describeRange(ARTICLE_TEXT, i % 50, (i % 50) + 3),
+        color: 'red',
+      });
+      // Acknowledged once its entry is appended and synced, never once a fold of the whole shard is.
+      inJournal.push(readFileSync(journalOf(dir), 'utf8').includes(created.id));
+    }
+    expect(inJournal.filter((found) => !found)).toEqual([]);
+    await store.flush();
+    // The journal was folded on the way, in the background.
+    expect(readFileSync(journalOf(dir), 'utf8').split('\n').filter(Boolean).length).toBeLessThan(
+      300 - 256 + 1,
+    );
+    const crashed = await openStore(crashCopy(dir));
+    expect(await crashed.listAnnotations(ID)).toHaveLength(300);
+  });
 });

@@ -8,10 +8,16 @@ import { JournalWriter } from './journal-writer';
 import { ValidatedJsonAdapter } from './json-adapter';
 import { notice } from '../notice';
 
-/** Journal entries kept before the next flush rewrites the whole file instead. */
-const JOURNAL_MAX_ENTRIES = 256;
-/** Journal bytes kept before the next flush rewrites the whole file instead. */
-const JOURNAL_MAX_BYTES = 1024 * 1024;
+/** Journal entries after which the journal is folded into the file, in the background, once the write that reached them is acknowledged. */
+const JOURNAL_FOLD_ENTRIES = 256;
+/** Journal bytes after which the journal is folded into the file in the background (see JOURNAL_FOLD_ENTRIES). */
+const JOURNAL_FOLD_BYTES = 1024 * 1024;
+/**
+ * A journal this long (its background folds failing, on a nearly full disk say) is no longer
+ * appended to: the next write rewrites the whole file on the write path, and is refused if it cannot.
+ */
+const JOURNAL_MAX_ENTRIES = 4 * JOURNAL_FOLD_ENTRIES;
+const JOURNAL_MAX_BYTES = 4 * JOURNAL_FOLD_BYTES;
 
 /** How soon a change must reach disk: at once, sharing a write with concurrent changes ('soon'), or once quiet ('idle'). */
 export type Urgency = 'soon' | 'idle';
@@ -60,7 +66,8 @@ interface Waiter {
  * (group commit). With a journal, a write of changed records appends them
  * to the journal and fdatasyncs it instead, and the whole file is rewritten
  * (the journal folded in) once things are quiet, on close, or when the
- * journal grows long.
+ * journal grows long: then in the background, right after the append that
+ * made it long was acknowledged (a change arriving meanwhile waits for it).
  *
  * A write that fails is never retried behind the caller's back: everyone
  * waiting for it (see `durable`) is refused, and the data in memory is read
@@ -250,6 +257,7 @@ export class StoredFile<T> {
       const waiting = this.waiting.splice(0);
       this.dirty = null;
       this.urgent = false;
+      let long = false;
       try {
         this.options.beforeWrite();
         if (dirty) this.options.stamp?.(this.db.data, dirty);
@@ -265,11 +273,17 @@ export class StoredFile<T> {
           writer.bytes < JOURNAL_MAX_BYTES
         ) {
           await this.append(journal, writer, dirty);
+          long = writer.entries >= JOURNAL_FOLD_ENTRIES || writer.bytes >= JOURNAL_FOLD_BYTES;
         } else {
           await this.rewrite();
+          this.foldFailures = 0;
         }
-        this.foldFailures = 0;
         for (const waiter of waiting) waiter.resolve();
+        // Folded after the acknowledgement, not before it; a failing fold is retried only by its own schedule.
+        if (long && this.foldFailures === 0) {
+          clearTimeout(this.idleTimer);
+          this.writeInBackground(true);
+        }
       } catch (error) {
         const failure = saveError(this.options, error);
         if (urgent) {
