@@ -52,3 +52,19 @@ describe('countWords', () => {
     expect(countWords(' \n\t ')).toBe(0);
   });
 });
+
+describe('countWords against its definition', () => {
+  it('counts as whitespace-separated tokens holding a letter or digit do, whatever the characters', () => {
+    const byDefinition = (text: string) =>
+      (text.match(/\S+/g) ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+    const samples = [
+      'Việt Nam\u2003– 2022\u3000ờ\u200bx 𝒜 😀 \ud800 a\ufeffb ٣ …\u2028Đà\u2029Nẵng\u00a0\u1680\u205f\u202f',
+      ...Array.from({ length: 200 }, (_, n) =>
+        Array.from({ length: 40 }, (_, k) =>
+          String.fromCodePoint(((n * 7919 + k * 104729) % 0x2ffff) + 1),
+        ).join(''),
+      ),
+    ];
+    for (const text of samples) expect(countWords(text)).toBe(byDefinition(text));
+  });
+});

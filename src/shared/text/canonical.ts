@@ -31,13 +31,49 @@ export function canonicalize(text: string): string {
 /**
  * Counts words the way Vietnamese readers count them: whitespace-separated
  * tokens (one per syllable in Vietnamese) that contain at least one letter or
- * digit, so stray punctuation such as "–" or "…" is not a word.
+ * digit, so stray punctuation such as "–" or "…" is not a word. Whitespace is
+ * what `\s` matches; a letter or digit what `[\p{L}\p{N}]` does. One pass
+ * over the code units: a regular expression runs only on a token's
+ * characters beyond ASCII until one of them is a letter or digit.
  */
 export function countWords(text: string): number {
-  const tokens = /\S+/g;
   let count = 0;
-  for (let token = tokens.exec(text); token; token = tokens.exec(text)) {
-    if (WORD.test(token[0])) count++;
+  let inToken = false;
+  let isWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      if (isWord) count++;
+      inToken = false;
+      isWord = false;
+      continue;
+    }
+    inToken = true;
+    if (isWord) continue;
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      isWord = (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    } else {
+      const point = text.codePointAt(i) as number;
+      isWord = WORD.test(String.fromCodePoint(point));
+      if (point > 0xffff) i++;
+    }
   }
-  return count;
+  return inToken && isWord ? count + 1 : count;
+}
+
+/** Whether a UTF-16 unit is one `\s` matches (ECMAScript's WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

@@ -8,6 +8,8 @@ import type { ParsedHighlights } from './types';
 /** A Kindle clipping's separator line, and a "- Your Highlight … | Added on …" line. */
 const CLIPPINGS = /^\s*==========\s*$/m;
 const CLIPPING_META = /^\s*-\s.*\|/m;
+/** What every separator line holds, as UTF-8 bytes. */
+const SEPARATOR = '==========';
 
 function decode(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
@@ -31,6 +33,13 @@ function parseJson(text: string): unknown {
 export function readHighlightsFile(name: string, bytes: Uint8Array): ParsedHighlights | null {
   const extension = name.toLowerCase().split('.').pop();
   if (extension !== 'txt' && extension !== 'json' && extension !== 'csv') return null;
+  // A .txt without a separator line is an article: it is not decoded here, only by its import.
+  if (
+    extension === 'txt' &&
+    !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(SEPARATOR)
+  ) {
+    return null;
+  }
   const text = decode(bytes);
   let parsed: ParsedHighlights | null = null;
   if (extension === 'txt' && CLIPPINGS.test(text) && CLIPPING_META.test(text)) {

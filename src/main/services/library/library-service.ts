@@ -347,11 +347,11 @@ export class LibraryService {
     return (await this.store.readContent(article.id)) ?? (await this.rebuildContent(article));
   }
 
-  private async writeContent(id: string, doc: Content): Promise<void> {
+  private async writeContent(id: string, doc: Content & { contentHash: string }): Promise<void> {
     const content: Content = doc.pages
       ? { text: doc.text, blocks: doc.blocks, pages: doc.pages }
       : { text: doc.text, blocks: doc.blocks };
-    await this.store.writeContent(id, content);
+    await this.store.writeContent(id, content, doc.contentHash);
   }
 
   private live(id: string): ArticleMeta {

@@ -11,6 +11,7 @@ import {
   highlightDocs,
   type IndexDoc,
 } from './documents';
+import { DocTable } from './doc-table';
 import { loadedArticle, newEntry, savedArticle, type ArticleEntry } from './entry';
 import { cachedTagKey } from './highlight-index';
 import { highlightsOf, insertRow, removeRow, rowOf, type Highlights, type HighlightRow } from './highlights';
@@ -38,6 +39,8 @@ export interface ContentReader {
 export class ArticleIndex {
   mini: MiniSearch<IndexDoc> = emptyMiniSearch();
   vocabulary = new Vocabulary();
+  /** MiniSearch's documents by short id, for ranking (synced when used). */
+  readonly docs = new DocTable();
   readonly articles = new Map<string, ArticleEntry>();
   /** Folds tags for `tag:` filters. */
   readonly tagKey = cachedTagKey();

@@ -1,6 +1,6 @@
 import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { SavedArticle } from './model';
-import { highlightsOf, type Highlights } from './highlights';
+import { highlightsOf, settle, type Highlights } from './highlights';
 import type { HighlightIndex } from './highlight-index';
 import { splitPassages } from './passages';
 import { toSearchForm } from './search-form';
@@ -88,6 +88,7 @@ export function metaForms(entry: ArticleEntry): string[] {
  */
 export function notesFormOf(entry: ArticleEntry, form: () => string): NotesForm {
   if (entry.notesForm) return entry.notesForm;
+  settle(entry.highlights);
   let notes = '';
   const bounds: number[] = [];
   const h = entry.highlights;
@@ -132,8 +133,9 @@ export function formOffset(map: Int32Array | undefined, offset: number, formLeng
   return low;
 }
 
-/** An entry as saved. */
+/** An entry as saved, its highlights put in document order first. */
 export function savedArticle(entry: ArticleEntry): SavedArticle {
+  settle(entry.highlights);
   return {
     id: entry.id,
     title: entry.title,

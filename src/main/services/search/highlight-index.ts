@@ -1,7 +1,7 @@
 import { tokenize, type ParsedQuery } from '../../../shared/search/query';
 import { fold } from '../../../shared/text/fold';
 import type { HighlightColor } from '../../../shared/model/annotation';
-import { colorAt, type Highlights } from './highlights';
+import { colorAt, settle, type Highlights } from './highlights';
 
 /** An article's highlights by folded tag and by colour: indexes in document order. */
 export interface HighlightIndex {
@@ -62,6 +62,7 @@ export function buildHighlightIndex(highlights: Highlights, tagKey: TagKey): Hig
  * lacks. The highlight index is built on first use and kept on `article`.
  */
 export function eligible(article: Filterable, query: ParsedQuery, tagKey: TagKey): Eligible {
+  settle(article.highlights);
   const articleTags = article.tags.map(tagKey);
   const untagged = query.tags.filter((tag) => !articleTags.includes(tag));
   const anyColor = query.colors.length === 0;

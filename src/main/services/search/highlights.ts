@@ -15,7 +15,21 @@ export interface Highlights {
   tags: string[][];
   /** By highlight id, the quotes that cannot be read from the article's search form at their position. */
   quotes: Map<string, string>;
+  /**
+   * Set while the rows from this index on were added since the others were
+   * put in document order, and are not in it yet: `settle` puts them there.
+   * Never saved (a save settles first).
+   */
+  unsorted?: number;
 }
+
+/**
+ * Rows added out of order, at most, before `insertRow` puts them in order:
+ * each insert then costs an append, and a settle now and then costs one pass
+ * over the rows (inserting each row in place moved every column's rows
+ * after it: most of a change to an article with 10,000 highlights).
+ */
+const UNSORTED_LIMIT = 64;
 
 /** One highlight, as added to `Highlights`. */
 export interface HighlightRow {
@@ -45,33 +59,68 @@ export function highlightsOf(rows: HighlightRow[]): Highlights {
   return highlights;
 }
 
-/** Adds a row after every highlight that starts at or before it (found by bisection); returns its index. */
+/**
+ * Adds a row, out of document order until the rows are settled (see
+ * `settle`; done here once UNSORTED_LIMIT rows wait); returns its index.
+ */
 export function insertRow(highlights: Highlights, row: HighlightRow): number {
-  let low = 0;
-  let high = highlights.starts.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((highlights.starts[mid] as number) <= row.start) low = mid + 1;
-    else high = mid;
+  highlights.unsorted ??= highlights.ids.length;
+  addRow(highlights, row, highlights.ids.length);
+  if (highlights.ids.length - highlights.unsorted <= UNSORTED_LIMIT) return highlights.ids.length - 1;
+  settle(highlights);
+  return rowOf(highlights, row.id, row.start);
+}
+
+/**
+ * Puts the rows in document order: each row added since the last settle
+ * after every row starting at or before it (rows with the same start keep
+ * the order they were added in). Costs one pass over the rows, none when
+ * they are in order.
+ */
+export function settle(highlights: Highlights): void {
+  const from = highlights.unsorted;
+  delete highlights.unsorted;
+  if (from === undefined || from >= highlights.ids.length) return;
+  const { starts } = highlights;
+  const added = Array.from({ length: starts.length - from }, (_, k) => from + k).sort(
+    (a, b) => (starts[a] as number) - (starts[b] as number) || a - b,
+  );
+  const order: number[] = [];
+  let next = 0;
+  for (let i = 0; i < from; i++) {
+    while (next < added.length && (starts[added[next] as number] as number) < (starts[i] as number)) {
+      order.push(added[next++] as number);
+    }
+    order.push(i);
   }
-  addRow(highlights, row, low);
-  return low;
+  order.push(...added.slice(next));
+  highlights.ids = order.map((i) => highlights.ids[i] as string);
+  highlights.colors = order.map((i) => highlights.colors[i] as number);
+  highlights.starts = order.map((i) => starts[i] as number);
+  highlights.ends = order.map((i) => highlights.ends[i] as number);
+  highlights.notes = order.map((i) => highlights.notes[i] as string);
+  highlights.tags = order.map((i) => highlights.tags[i] as string[]);
 }
 
 /**
  * The index of the highlight `id`, or -1. With `start`, where it was added,
- * it is found by bisection among the rows starting there; without, by a scan.
+ * it is found by bisection among the settled rows starting there, else
+ * among those not settled yet; without, by a scan.
  */
 export function rowOf(highlights: Highlights, id: string, start?: number): number {
   if (start === undefined) return highlights.ids.indexOf(id);
+  const settled = highlights.unsorted ?? highlights.ids.length;
   let low = 0;
-  let high = highlights.starts.length;
+  let high = settled;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if ((highlights.starts[mid] as number) < start) low = mid + 1;
     else high = mid;
   }
-  for (let at = low; highlights.starts[at] === start; at++) if (highlights.ids[at] === id) return at;
+  for (let at = low; at < settled && highlights.starts[at] === start; at++) {
+    if (highlights.ids[at] === id) return at;
+  }
+  for (let at = settled; at < highlights.ids.length; at++) if (highlights.ids[at] === id) return at;
   return -1;
 }
 
@@ -90,6 +139,7 @@ export function removeRow(highlights: Highlights, id: string, start?: number): b
   }
   highlights.tags.splice(at, 1);
   highlights.quotes.delete(id);
+  if (highlights.unsorted !== undefined && at < highlights.unsorted) highlights.unsorted--;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOOST, emptyMiniSearch, type Field } from './documents';
+import { DocTable } from './doc-table';
 import { scoreTerms } from './postings';
 
 const DOCS = [
@@ -35,15 +36,18 @@ describe('scoreTerms', () => {
       { fields, boostTerm: (term) => weights.get(term) ?? 1 },
     );
     const seen: string[] = [];
-    const docs = scoreTerms(
+    const terms = [...weights.keys()];
+    const idOf = (short: number) => mini.toJSON().documentIds[short] as string;
+    const { docs, score } = scoreTerms(
       mini,
-      [...weights.keys()],
+      new DocTable(),
+      terms,
       fields,
       (field) => BOOST[field] ?? 1,
       (term) => weights.get(term) ?? 1,
-      (doc, term) => seen.push(`${doc.id} ${term}`),
+      (short, term) => seen.push(`${idOf(short)} ${terms[term]}`),
     );
-    const scores = new Map([...docs.values()].map((doc) => [doc.id, doc.score]));
+    const scores = new Map(docs.map((short) => [idOf(short), score[short]]));
     expect([...scores.keys()].sort()).toEqual(expected.map((r) => String(r.id)).sort());
     for (const result of expected) expect(scores.get(String(result.id))).toBeCloseTo(result.score, 10);
     expect(seen).toContain('n:a 1 rung');

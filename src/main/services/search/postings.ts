@@ -1,33 +1,16 @@
 import type MiniSearch from 'minisearch';
 import type { Field, IndexDoc } from './documents';
-
-/**
- * The parts of MiniSearch 7 a scorer reads: its term index and field
- * statistics, declared `protected` (the extension surface of its
- * subclasses). postings.test.ts holds the scores to MiniSearch's own.
- */
-interface Internals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _documentCount: number;
-  _documentIds: Map<number, string>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-}
+import { NONE, type DocTable, type Internals } from './doc-table';
 
 /** MiniSearch's default BM25+ parameters. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
-/** One document holding some of the terms: its score so far and how many of the terms it holds. */
-export interface DocScore<T> {
-  /** The document's id (`b:…` or `n:…`, see documents.ts). */
-  id: string;
-  score: number;
-  terms: number;
-  /** The last term counted in `terms`. */
-  last: string;
-  /** What the caller attaches to the document (in `visit`). */
-  owner?: T;
+/** The documents holding some of the terms: their short ids in the order first met, and their scores by short id. */
+export interface DocScores {
+  /** Short ids (see DocTable) of the documents holding a term, in the order they were first met. */
+  docs: number[];
+  /** By short id: the document's final score (0 for a document holding none of the terms). */
+  score: Float64Array;
 }
 
 /**
@@ -35,25 +18,32 @@ export interface DocScore<T> {
  * `mini.search({ combineWith: 'OR', queries: terms }, { fields, boost, boostTerm })`
  * scores them once discarded documents are vacuumed (BM25+ per field, times the field's boost and the term's, summed,
  * then times the number of terms the document holds), without building a
- * result object, a match table and a sorted array per document: a common
- * word in 100,000 highlight documents made that most of a query's time.
- * `visit(doc, term)` is called for each term a document holds, in the
- * order of `terms`; the returned map (by MiniSearch's short id) holds the
- * final scores.
+ * result object, a match table and a sorted array per document, and reading
+ * each document's article and field lengths from `table` (synced here to
+ * `mini`) rather than from MiniSearch's maps: a common word in 100,000
+ * highlight documents made that most of a query's time.
+ * `visit(short, term)` is called for each term (an index into `terms`) a
+ * document holds, in the order of `terms`.
  */
-export function scoreTerms<T>(
+export function scoreTerms(
   mini: MiniSearch<IndexDoc>,
+  table: DocTable,
   terms: readonly string[],
   fields: readonly Field[],
   boost: (field: Field) => number,
   termBoost: (term: string) => number,
-  visit: (doc: DocScore<T>, term: string) => void,
-): Map<number, DocScore<T>> {
+  visit: (short: number, term: number) => void,
+): DocScores {
   const index = mini as unknown as Internals;
-  const docs = new Map<number, DocScore<T>>();
-  for (const term of terms) {
+  table.sync(mini);
+  const { owner, lengths, fieldCount } = table;
+  const score = new Float64Array(owner.length);
+  const held = new Uint16Array(owner.length);
+  const last = new Int32Array(owner.length);
+  const docs: number[] = [];
+  terms.forEach((term, t) => {
     const data = index._index.get(term);
-    if (!data) continue;
+    if (!data) return;
     const weight = termBoost(term);
     for (const field of fields) {
       const fieldId = index._fieldIds[field];
@@ -61,33 +51,31 @@ export function scoreTerms<T>(
       if (!postings || fieldId === undefined) continue;
       const fieldWeight = weight * boost(field);
       const avgLength = index._avgFieldLength[fieldId] as number;
-      const matching = mini.dirtCount === 0 ? postings.size : livePostings(index, postings);
+      const matching = mini.dirtCount === 0 ? postings.size : livePostings(owner, postings);
       const idf = Math.log(1 + (index._documentCount - matching + 0.5) / (matching + 0.5));
-      for (const [shortId, frequency] of postings) {
-        const id = index._documentIds.get(shortId);
+      for (const [short, frequency] of postings) {
         // A discarded document's postings stay until MiniSearch vacuums them.
-        if (id === undefined) continue;
-        const length = (index._fieldLength.get(shortId) as number[])[fieldId] as number;
+        if (owner[short] === NONE) continue;
+        const length = lengths[short * fieldCount + fieldId] as number;
         const tf =
           (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength));
-        let doc = docs.get(shortId);
-        if (!doc) docs.set(shortId, (doc = { id, score: 0, terms: 0, last: '' }));
-        doc.score += fieldWeight * idf * (BM25.d + tf);
-        if (doc.last !== term) {
-          doc.last = term;
-          doc.terms++;
-          visit(doc, term);
+        if (held[short] === 0) docs.push(short);
+        score[short] = (score[short] as number) + fieldWeight * idf * (BM25.d + tf);
+        if (last[short] !== t + 1) {
+          last[short] = t + 1;
+          held[short] = (held[short] as number) + 1;
+          visit(short, t);
         }
       }
     }
-  }
-  for (const doc of docs.values()) doc.score *= doc.terms || 1;
-  return docs;
+  });
+  for (const short of docs) score[short] = (score[short] as number) * (held[short] as number);
+  return { docs, score };
 }
 
 /** How many of `postings` are of documents not discarded. */
-function livePostings(index: Internals, postings: Map<number, number>): number {
+function livePostings(owner: Int32Array, postings: Map<number, number>): number {
   let live = 0;
-  for (const shortId of postings.keys()) if (index._documentIds.has(shortId)) live++;
+  for (const short of postings.keys()) if (owner[short] !== NONE) live++;
   return live;
 }

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { ParsedQuery } from '../../../shared/search/query';
-import { articleIdOf, BOOST, SCOPE_FIELDS, type IndexDoc } from './documents';
+import type { DocTable } from './doc-table';
+import { BOOST, SCOPE_FIELDS, type IndexDoc } from './documents';
 import { metaForms, notesFormOf, type ArticleEntry } from './entry';
 import { eligible, type TagKey } from './highlight-index';
 import { scoreTerms } from './postings';
@@ -10,53 +11,58 @@ import { containsWords } from './search-form';
 /** What ranking reads of the index. */
 export interface RankedIndex {
   mini: MiniSearch<IndexDoc>;
+  /** MiniSearch's documents by short id (synced by ranking). */
+  docs: DocTable;
   article(id: string): ArticleEntry | undefined;
   tagKey: TagKey;
   /** The article's search form (it may be read from disk). */
   formOf(entry: ArticleEntry): string;
 }
 
-/** An article some document of which holds a term: its summed score, and which needs it meets. */
-interface Found {
-  score: number;
-  met: Uint8Array;
-  left: number;
-}
-
 /** Articles holding every item of `plan` where the query allows, best first (MiniSearch's score of their documents, summed). */
 export function rank(index: RankedIndex, plan: Plan): ArticleEntry[] {
   const { query, items } = plan;
   const weights = wordWeights(items);
+  const terms = [...weights.keys()];
   const fields = SCOPE_FIELDS[query.colors.length > 0 ? 'notes' : query.scope];
   const { needs, count } = needsOf(items);
-  const found = new Map<string, Found>();
-  const docs = scoreTerms<Found>(
+  const needsByTerm = terms.map((term) => needs.get(term) ?? []);
+  const table = index.docs;
+  table.sync(index.mini);
+  // By article slot (see DocTable): how many needs are still unmet (-1: not met yet), which are met.
+  const left = new Int32Array(table.slotCount).fill(-1);
+  const met = new Uint8Array(table.slotCount * count);
+  const found: number[] = [];
+  const { docs, score } = scoreTerms(
     index.mini,
-    [...weights.keys()],
+    table,
+    terms,
     fields,
     (field) => BOOST[field] ?? 1,
     (term) => weights.get(term) ?? 1,
-    (doc, term) => {
-      let article = doc.owner;
-      if (!article) {
-        const articleId = articleIdOf(doc.id);
-        article = found.get(articleId);
-        if (!article) found.set(articleId, (article = { score: 0, met: new Uint8Array(count), left: count }));
-        doc.owner = article;
+    (short, term) => {
+      const slot = table.owner[short] as number;
+      if (left[slot] === -1) {
+        left[slot] = count;
+        found.push(slot);
       }
-      for (const need of needs.get(term) ?? []) {
-        if (article.met[need] === 0) {
-          article.met[need] = 1;
-          article.left--;
+      for (const need of needsByTerm[term] as number[]) {
+        if (met[slot * count + need] === 0) {
+          met[slot * count + need] = 1;
+          left[slot] = (left[slot] as number) - 1;
         }
       }
     },
   );
-  for (const doc of docs.values()) if (doc.owner) doc.owner.score += doc.score;
+  const articleScore = new Float64Array(table.slotCount);
+  for (const short of docs) {
+    const slot = table.owner[short] as number;
+    articleScore[slot] = (articleScore[slot] as number) + (score[short] as number);
+  }
   const ranked: { entry: ArticleEntry; score: number }[] = [];
-  for (const [articleId, { score, left }] of found) {
-    const entry = left === 0 ? index.article(articleId) : undefined;
-    if (entry && holds(index, entry, plan)) ranked.push({ entry, score });
+  for (const slot of found) {
+    const entry = left[slot] === 0 ? index.article(table.articleId(slot)) : undefined;
+    if (entry && holds(index, entry, plan)) ranked.push({ entry, score: articleScore[slot] as number });
   }
   return ranked.sort((a, b) => b.score - a.score).map(({ entry }) => entry);
 }

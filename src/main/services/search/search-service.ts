@@ -188,6 +188,7 @@ export class SearchService {
     const { index, storage } = this;
     const view = {
       mini: index.mini,
+      docs: index.docs,
       article: (id: string) => index.articles.get(id),
       tagKey: index.tagKey,
       formOf: (entry: ArticleEntry) => storage.formOf(entry),

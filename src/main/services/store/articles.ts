@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { GlossError } from '../../../shared/result';
@@ -76,6 +76,8 @@ export class Articles {
   private readonly cache = new ContentCache(CONTENT_CACHE_SIZE);
   /** Text files being rewritten for content saved before they existed. */
   private readonly textWrites = new Set<Promise<void>>();
+  /** New articles' content files being written after their text and block files, by article id. */
+  private readonly contentWrites = new Map<string, Promise<void>>();
 
   constructor(private readonly ctx: StoreContext) {}
 
@@ -120,20 +122,28 @@ export class Articles {
   }
 
   /**
-   * Writes an article's content cache (canonical text and blocks) atomically, now.
+   * Writes an article's content cache (canonical text and blocks) atomically:
+   * its text and block files now, and its content file now too when one is
+   * there to replace; for an article that has none yet (a new import), after
+   * this resolves, in the background (its JSON of a long text took longer than
+   * everything else written; until it is on disk the article is read from
+   * memory or its text and block files, and were it never written, rebuilt
+   * from its copy). `hash` is the text's (see textHash) when the caller has it.
    * It is announced with the record that names its hash (`put`).
    * @throws GlossError 'invalid-argument' for a bad id or blocks outside the text, 'io'.
    */
-  async writeContent(id: string, content: ContentFile): Promise<void> {
+  async writeContent(id: string, content: ContentFile, hash?: string): Promise<void> {
     this.ctx.assertWritable();
     const file = this.contentFile(id);
     const parsed = parseOrInvalid(contentFileSchema, content, 'article text');
-    const cached: CachedContent = { ...parsed, hash: textHash(parsed.text) };
+    const cached: CachedContent = { ...parsed, hash: hash ?? textHash(parsed.text) };
     this.cache.delete(id);
+    await this.contentWrites.get(id);
     try {
       await atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash));
       await atomicWrite(this.blockFile(id), encodeBlockFile(parsed, cached.hash));
-      await atomicWrite(file, encodeContentFile(parsed));
+      if (await exists(file)) await atomicWrite(file, encodeContentFile(parsed));
+      else this.writeContentFileLater(id, parsed);
     } catch (error) {
       throw new GlossError(
         'io',
@@ -141,6 +151,17 @@ export class Articles {
       );
     }
     this.cache.set(id, cached);
+  }
+
+  /** Writes a new article's content file in the background (see writeContent); `settle` waits for it. */
+  private writeContentFileLater(id: string, content: ContentFile): void {
+    const write = atomicWrite(this.contentFile(id), encodeContentFile(content))
+      // Its text and block files hold the article meanwhile; without the content file it is rebuilt.
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.contentWrites.get(id) === write) this.contentWrites.delete(id);
+      });
+    this.contentWrites.set(id, write);
   }
 
   /**
@@ -152,6 +173,7 @@ export class Articles {
   async readContent(id: string): Promise<ContentFile | undefined> {
     const cached = this.cache.get(checkId(id));
     if (cached) return contentOf(cached);
+    await this.contentWrites.get(id);
     const loaded = await loadJsonFile({
       file: this.contentFile(id),
       what: `the cached text of ${describeArticle(this.ctx, id)}`,
@@ -222,6 +244,7 @@ export class Articles {
     checkId(id);
     await this.ctx.shards.purge(id);
     this.cache.delete(id);
+    await this.contentWrites.get(id);
     await rm(this.contentFile(id), { force: true });
     await rm(this.textFile(id), { force: true });
     await rm(this.blockFile(id), { force: true });
@@ -261,9 +284,9 @@ export class Articles {
     return text.slice(start, end);
   }
 
-  /** Resolves once the text files being written in the background are written (or failed). */
+  /** Resolves once the text and content files being written in the background are written (or failed). */
   async settle(): Promise<void> {
-    await Promise.all(this.textWrites);
+    await Promise.all([...this.textWrites, ...this.contentWrites.values()]);
   }
 
   /** Writes an article's text file; a failure only means its text is read from the content file. */
@@ -282,4 +305,12 @@ export class Articles {
   private contentFile(id: string): string {
     return path.join(this.ctx.cacheDir, 'content', `${checkId(id)}.json`);
   }
+}
+
+/** Whether `file` exists (a failure to look counts as yes: the caller then writes it now). */
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+  );
 }

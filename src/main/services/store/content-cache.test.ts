@@ -116,3 +116,23 @@ describe('writing a long text in pieces', () => {
     expect(textFile.equals(Buffer.from(`h\n${text}`, 'utf16le'))).toBe(true);
   });
 });
+
+describe('a new article’s content file', () => {
+  it('is written after writeContent resolves, the text readable meanwhile, and replaced at once when there is one', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    store.putArticle(articleMeta({ contentHash: HASH }));
+    const contentFile = path.join(contentDir(dir), `${ID}.json`);
+    await store.writeContent(ID, { text: ARTICLE_TEXT, blocks: [{ kind: 'p', start: 0, end: 57 }] }, HASH);
+    expect(existsSync(contentFile)).toBe(false);
+    expect(store.readCachedText(ID, HASH, 0, 7)).toBe('Sơn Trà');
+    await store.flush();
+    expect(JSON.parse(readFileSync(contentFile, 'utf8'))).toEqual({
+      text: ARTICLE_TEXT,
+      blocks: [{ kind: 'p', start: 0, end: 57 }],
+    });
+
+    await store.writeContent(ID, { text: 'Sơn Trà', blocks: [] });
+    expect(JSON.parse(readFileSync(contentFile, 'utf8'))).toEqual({ text: 'Sơn Trà', blocks: [] });
+  });
+});

@@ -216,8 +216,8 @@ export class LibraryStore {
   }
 
   /** See Articles.writeContent. @throws GlossError 'invalid-argument', 'io'. */
-  writeContent(id: string, content: ContentFile): Promise<void> {
-    return this.articles.writeContent(id, content);
+  writeContent(id: string, content: ContentFile, hash?: string): Promise<void> {
+    return this.articles.writeContent(id, content, hash);
   }
 
   /** See Articles.readContent. */
@@ -341,14 +341,15 @@ export class LibraryStore {
   /**
    * Writes every pending change now, durably (changed highlights appended to
    * their shard's journal, other changes rewrite their file), then resolves
-   * once their changes are announced and every subscriber has finished with
-   * them. The highlight counts in the index follow once things are quiet or
+   * once their changes are announced, every subscriber has finished with
+   * them and the content files written in the background are written. The highlight counts in the index follow once things are quiet or
    * on close. Must not be awaited by a change subscriber.
    * @throws GlossError 'io' when a file cannot be written (the change stays pending), 'locked' when the lock was lost.
    */
   async flush(): Promise<void> {
     await this.flushAll(false);
     await this.announcer.settled();
+    await this.articles.settle();
   }
 
   /**
