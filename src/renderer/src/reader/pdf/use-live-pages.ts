@@ -62,9 +62,19 @@ export function useLivePages(
     [],
   );
 
-  const live = useMemo(() => {
-    const viewDrawn = [...inView].every((index) => drawn.has(index) || !near.has(index));
-    return viewDrawn ? near : new Set([...near].filter((index) => inView.has(index)));
-  }, [near, inView, drawn]);
+  const live = useMemo(() => livePages(near, inView, drawn), [near, inView, drawn]);
   return { live, onDrawn };
+}
+
+/**
+ * The pages to mount: every page `near` the view once each page both near and in view is `drawn`,
+ * else only the near pages in view.
+ */
+export function livePages(
+  near: ReadonlySet<number>,
+  inView: ReadonlySet<number>,
+  drawn: ReadonlySet<number>,
+): ReadonlySet<number> {
+  const viewDrawn = [...inView].every((index) => drawn.has(index) || !near.has(index));
+  return viewDrawn ? near : new Set([...near].filter((index) => inView.has(index)));
 }
