@@ -12,7 +12,6 @@ export interface PdfSource {
   read(begin: number, end: number): Promise<Uint8Array>;
 }
 
-
 /** An open PDF and the way to let go of it (its document, its worker thread). */
 export interface OpenPdf {
   doc: PDFDocumentProxy;
