@@ -10,6 +10,7 @@ import { startWebHost } from '../src/main/hosts/web/web-host';
 import { startServices } from '../src/main/services';
 import { LibraryStore } from '../src/main/services/store';
 import { HIGHLIGHT_COLORS } from '../src/shared/model/annotation';
+import { PDF_CHUNK } from '../src/shared/pdf/file-range';
 import { describeRange } from '../src/shared/text/selectors';
 import { bookPdf, PAGES } from './fixtures/pdf-book';
 import { median, timeAction } from './fixtures/page-timing';
@@ -22,7 +23,7 @@ const GO_TO = 400;
 /**
  * The floor's page: pdf.js alone (loaded on the click, as the reader loads it) drawing page 1 at
  * `width` pixels, reading the file by ranges as the reader does: the same transport (base64 in JSON
- * from a loopback server, the length with the first 64 KiB, then 64 KiB chunks on demand, nothing
+ * from a loopback server, the length with the first 256 KiB, then 256 KiB chunks on demand, nothing
  * fetched ahead).
  */
 const floorPage = (width: number) => `<!doctype html><meta charset="utf-8"><body style="margin:0">
@@ -38,11 +39,11 @@ const get = async (begin, end) => {
 document.getElementById('go').addEventListener('click', async () => {
   const pdfjs = await import('/pdf.mjs');
   pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
-  const first = await get(0, 65536);
+  const first = await get(0, ${PDF_CHUNK});
   const range = new pdfjs.PDFDataRangeTransport(first.length, first.bytes);
   range.requestDataRange = (begin, end) => get(begin, end).then(({ bytes }) => range.onDataRange(begin, bytes));
   const doc = await pdfjs.getDocument({
-    range, length: first.length, rangeChunkSize: 65536, disableAutoFetch: true, disableStream: true,
+    range, length: first.length, rangeChunkSize: ${PDF_CHUNK}, disableAutoFetch: true, disableStream: true,
     isEvalSupported: false, enableXfa: false, useSystemFonts: false,
   }).promise;
   const page = await doc.getPage(1);

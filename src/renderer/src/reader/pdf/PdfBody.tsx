@@ -16,10 +16,9 @@ import { areaMarks, paintedRanges } from './painted';
 import { canonicalPoint, selectionRects } from './selection';
 import { useAreaDraw } from './use-area-draw';
 import { useEndOfContent } from './end-of-content';
+import { useLivePages } from './use-live-pages';
 import { toPdfRect, type ViewRect } from '../../../../shared/pdf/rects';
 
-/** Pages kept drawn beyond the view, as a share of the view's height, each way. */
-const KEEP_ALIVE = '150% 0px';
 const GAP = 12;
 const [MIN_ZOOM, MAX_ZOOM] = [0.25, 6];
 
@@ -52,7 +51,6 @@ export function PdfBody({
   }, [doc, onDocument]);
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit' });
   const [viewWidth, setViewWidth] = useState(800);
-  const [alive, setAlive] = useState<ReadonlySet<number>>(new Set([0]));
   const layers = useRef(new Map<number, PageTextLayer>());
   const placeholders = useRef<(HTMLDivElement | null)[]>([]);
   const annotations = useStore((s) => s.annotations);
@@ -102,24 +100,7 @@ export function PdfBody({
   }, [scale, areaMode]);
 
   const pageCount = doc?.numPages ?? 0;
-  useEffect(() => {
-    if (!scroller || pageCount === 0) return;
-    const observer = new IntersectionObserver(
-      (entries) =>
-        setAlive((current) => {
-          const next = new Set(current);
-          for (const entry of entries) {
-            const index = Number((entry.target as HTMLElement).dataset.pageIndex);
-            if (entry.isIntersecting) next.add(index);
-            else next.delete(index);
-          }
-          return next;
-        }),
-      { root: scroller, rootMargin: KEEP_ALIVE },
-    );
-    for (const element of placeholders.current.slice(0, pageCount)) if (element) observer.observe(element);
-    return () => observer.disconnect();
-  }, [scroller, pageCount, scale]);
+  const { live, onDrawn } = useLivePages(scroller, placeholders, pageCount, scale);
 
   const goToPage = useCallback((index: number, align: ScrollLogicalPosition = 'start') => {
     placeholders.current[index]?.scrollIntoView({ block: align });
@@ -279,7 +260,7 @@ export function PdfBody({
           onKeyDown={(e) => onPageKeyDown(index, e)}
           style={{ width: size.width * scale, height: size.height * scale, marginBottom: GAP }}
         >
-          {alive.has(index) && (
+          {live.has(index) && (
             <PdfPage
               doc={doc}
               index={index}
@@ -289,6 +270,7 @@ export function PdfBody({
               areas={areasByPage.get(index) ?? NO_AREAS}
               draft={draft?.index === index ? draft.rect : null}
               onTextLayer={onTextLayer}
+              onDrawn={onDrawn}
               onGoTo={goToPlace}
               onSelectArea={selectAnnotation}
             />

@@ -57,6 +57,7 @@ export function PdfPage({
   areas,
   draft,
   onTextLayer,
+  onDrawn,
   onGoTo,
   onSelectArea,
 }: {
@@ -69,6 +70,8 @@ export function PdfPage({
   areas: readonly AreaMark[];
   draft: ViewRect | null;
   onTextLayer: (index: number, layer: PageTextLayer | null) => void;
+  /** Told with true once the canvas and the text layer are drawn (or failed), with false when it goes. */
+  onDrawn: (index: number, drawn: boolean) => void;
   onGoTo: (place: PdfPlace) => void;
   onSelectArea: (id: string) => void;
 }) {
@@ -135,13 +138,14 @@ export function PdfPage({
       const found = await pageLinks(doc, pdfPage, viewport);
       if (!cancelled) setLinks(found);
       await render.promise.catch(() => undefined);
-    })();
+    })().finally(() => cancelled || onDrawn(index, true));
     return () => {
       cancelled = true;
       cleanups.forEach((cleanup) => cleanup());
       onTextLayer(index, null);
+      onDrawn(index, false);
     };
-  }, [doc, index, scale, onTextLayer]);
+  }, [doc, index, scale, onTextLayer, onDrawn]);
 
   useLayoutEffect(() => {
     const root = element.current;

@@ -1,11 +1,14 @@
-import { PDF_RANGE_MAX } from '../../../../shared/pdf/file-range';
+import { PDF_CHUNK, PDF_RANGE_MAX } from '../../../../shared/pdf/file-range';
 import type { Result } from '../../../../shared/result';
 import { api } from '../../api';
 import { fromBase64 } from '../../ui/base64';
 import type { PdfSource } from './pdfjs';
 
-/** Bytes asked for with the length, before pdf.js asks for anything: the file's header and first objects. */
-const FIRST = 1 << 16;
+/**
+ * Bytes asked for with the length, before pdf.js asks for anything: the file's header and first
+ * objects, one of pdf.js' chunks.
+ */
+const FIRST = PDF_CHUNK;
 
 /**
  * Reads PDF article `id`'s copy by ranges through `getArticleFileRange`: its length and first bytes

@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import PdfJsWorker from 'pdfjs-dist/build/pdf.worker.mjs?worker';
+import { PDF_CHUNK } from '../../../../shared/pdf/file-range';
 
 /**
  * A PDF read by ranges: its length and first bytes (both in bytes), and how to read more.
@@ -10,9 +11,6 @@ export interface PdfSource {
   initial: Uint8Array;
   read(begin: number, end: number): Promise<Uint8Array>;
 }
-
-/** Bytes pdf.js asks for at a time, rounded up to whole chunks (its default is 64 KiB). */
-const CHUNK = 1 << 16;
 
 /** An open PDF and the way to let go of it (its document, its worker thread). */
 export interface OpenPdf {
@@ -33,26 +31,34 @@ export class PasswordCancelled extends Error {
  * fetching ahead, no streaming of the whole file: a page costs the bytes it uses), in a worker of its
  * own bundled with the app (see electron.vite.config.ts for its cMaps and standard fonts): eval is
  * off, XFA and scripting are off, no system fonts are looked up and nothing outside the app is
- * requested. pdf.js is loaded on first use. Call `close` when the document is no longer shown. An
+ * requested. pdf.js is loaded on first use, and it and its worker start loading while `source` is
+ * still on its way. Call `close` when the document is no longer shown. An
  * encrypted PDF calls `askPassword` (`wrong` after a password that did not open it) until a password
  * opens it; the password goes to pdf.js and nowhere else.
  * @throws PasswordCancelled when `askPassword` answers null (or there is none for an encrypted PDF);
- *   what pdf.js throws for a file it cannot open or bytes `source` cannot read while opening (the
+ *   what `source` rejects with; what pdf.js throws for a file it cannot open or bytes `source` cannot read while opening (the
  *   worker is released first).
  */
 export async function openPdf(
-  source: PdfSource,
+  pending: Promise<PdfSource>,
   askPassword?: (wrong: boolean) => Promise<string | null>,
 ): Promise<OpenPdf> {
-  const pdfjs = await import('pdfjs-dist');
   const port = new PdfJsWorker();
+  let source: PdfSource;
+  let pdfjs: typeof import('pdfjs-dist');
+  try {
+    [source, pdfjs] = await Promise.all([pending, import('pdfjs-dist')]);
+  } catch (error) {
+    port.terminate();
+    throw error;
+  }
   // pdf.js' typings declare `port` as null only; the runtime takes a Worker (documented in its API).
   const worker = new pdfjs.PDFWorker({ port } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]);
   const range = new pdfjs.PDFDataRangeTransport(source.length, source.initial);
   const task = pdfjs.getDocument({
     range,
     length: source.length,
-    rangeChunkSize: CHUNK,
+    rangeChunkSize: PDF_CHUNK,
     disableAutoFetch: true,
     disableStream: true,
     worker,

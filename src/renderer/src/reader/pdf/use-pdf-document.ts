@@ -57,11 +57,13 @@ export function usePdfDocument(id: string): PdfDocumentState {
         }),
       );
     void (async () => {
-      const source = await articleSource(id);
-      if (cancelled) return;
-      if (!source.ok) return setFailure({ error: source.error });
+      // pdf.js and its worker load while the first bytes come.
+      const source = articleSource(id).then((read) => {
+        if (!read.ok) throw new SourceFailure(read.error);
+        return read.value;
+      });
       try {
-        open = await openPdf(source.value, askPassword);
+        open = await openPdf(source, askPassword);
         if (cancelled) return open.close();
         const first = (await open.doc.getPage(1)).getViewport({ scale: 1 });
         if (cancelled) return;
@@ -70,9 +72,11 @@ export function usePdfDocument(id: string): PdfDocumentState {
       } catch (error) {
         if (cancelled) return;
         setFailure(
-          error instanceof PasswordCancelled
-            ? { password: 'cancelled' }
-            : { reason: (error as Error).message },
+          error instanceof SourceFailure
+            ? { error: error.error }
+            : error instanceof PasswordCancelled
+              ? { password: 'cancelled' }
+              : { reason: (error as Error).message },
         );
       }
     })();
@@ -93,4 +97,11 @@ export function usePdfDocument(id: string): PdfDocumentState {
       setOpening((n) => n + 1);
     },
   };
+}
+
+/** The service's answer when the first bytes of the copy cannot be had. */
+class SourceFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
 }
