@@ -66,6 +66,8 @@ export class Shards {
   /** Shards that merged another computer's changes, to be marked changed once merging is quiet (see absorb). */
   private readonly joined = new Set<StoredFile<ShardFile>>();
   private joinedTimer: NodeJS.Timeout | undefined;
+  /** Shards being loaded now (a load joins the other computers' files). */
+  private loads = 0;
 
   constructor(private readonly options: ShardsOptions) {}
 
@@ -121,6 +123,7 @@ export class Shards {
   get(articleId: string): Promise<StoredFile<ShardFile>> {
     let loading = this.files.get(articleId);
     if (!loading) {
+      this.loads++;
       loading = StoredFile.open(
         {
           ...this.options.fileOptions(
@@ -140,6 +143,10 @@ export class Shards {
         this.options.loaded(articleId, file);
         return file;
       });
+      void loading.then(
+        () => this.loads--,
+        () => this.loads--,
+      );
       this.files.set(articleId, loading);
       loading.catch(() => {
         if (this.files.get(articleId) === loading) this.files.delete(articleId);
@@ -154,9 +161,9 @@ export class Shards {
    * it is not stamped again); true when that changed it. A shard whose bytes were
    * already joined (same digest, kept in this one's sync data) is not decoded
    * again. A shard that cannot be read is reported and left as it is. A
-   * changed shard is written once no shard has been merged for
-   * JOINED_QUIET_MS (or at the next flush, or with a change of its own):
-   * until then the other computers' files still hold what was merged.
+   * changed shard is written once no shard is loading and none has been
+   * merged for JOINED_QUIET_MS (or at the next flush, or with a change of
+   * its own): until then the other computers' files still hold what was merged.
    */
   private async absorb(articleId: string, file: StoredFile<ShardFile>, folders: string[]): Promise<boolean> {
     let absorbed = false;
@@ -183,9 +190,17 @@ export class Shards {
     if (!absorbed) return false;
     reportNoteVersions(this.options.notify, this.options.title(articleId), file.data, versions);
     this.joined.add(file);
-    clearTimeout(this.joinedTimer);
-    this.joinedTimer = setTimeout(() => this.markJoined(), JOINED_QUIET_MS);
+    this.markJoinedWhenQuiet();
     return true;
+  }
+
+  /** Calls markJoined once JOINED_QUIET_MS pass with no merge and no shard loading. */
+  private markJoinedWhenQuiet(): void {
+    clearTimeout(this.joinedTimer);
+    this.joinedTimer = setTimeout(() => {
+      if (this.loads > 0) this.markJoinedWhenQuiet();
+      else this.markJoined();
+    }, JOINED_QUIET_MS);
   }
 
   /** Marks every shard merged since the last call changed, to be written once quiet. */
