@@ -144,6 +144,27 @@ describe('one library on two computers through a synced folder', () => {
     expect((await b.listAnnotations(ID)).map((x) => x.color)).toEqual(['blue']);
   });
 
+  it('writes what it merged at open into its own file once merging is quiet, without waiting for close', async () => {
+    const [one, two] = [tempDir(), tempDir()];
+    const a = await openAs(one, A);
+    await a.putArticle(articleMeta());
+    const made = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
+    await closeAll();
+    syncDevice(one, two, A);
+    const b = await openAs(two, B);
+    expect((await b.listAnnotations(ID)).map((x) => x.id)).toEqual([made.id]);
+    const shard = path.join(two, '.gloss', 'devices', B, 'annotations', `${ID}.json`);
+    const holds = () => existsSync(shard) && readFileSync(shard, 'utf8').includes(made.id);
+    for (let waited = 0; !holds() && waited < 20_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(holds()).toBe(true);
+    // The other computer's file can go: this one's own file holds what was merged.
+    rmSync(path.join(two, '.gloss', 'devices', A), { recursive: true, force: true });
+    await closeAll();
+    expect((await (await openAs(two, B)).listAnnotations(ID)).map((x) => x.id)).toEqual([made.id]);
+  });
+
   it('gives each computer its own lock, so two computers may have the library open at once', async () => {
     const dir = tempDir();
     await openAs(dir, A);

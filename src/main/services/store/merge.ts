@@ -30,8 +30,9 @@ type Tally = { changed: number };
 
 /**
  * Per-field last-writer-wins: each field of `ours` (changed in place) takes
- * the value of whichever side stamped it later; returns the joined stamps
- * and counts each field taken into `tally`.
+ * the value of whichever side stamped it later (moved from `theirs` when
+ * `move`, else copied); returns the joined stamps and counts each field
+ * taken into `tally`.
  */
 function joinFields(
   ours: Record<string, unknown>,
@@ -40,6 +41,7 @@ function joinFields(
   theirStamps: Record<string, Stamp>,
   skip: ReadonlySet<string>,
   tally: Tally,
+  move = false,
 ): Record<string, Stamp> {
   const joined: Record<string, Stamp> = { ...ourStamps };
   for (const field of fieldsOf(theirs, theirStamps, skip)) {
@@ -49,7 +51,7 @@ function joinFields(
     tally.changed++;
     joined[field] = other;
     if (theirs[field] === undefined) delete ours[field];
-    else ours[field] = structuredClone(theirs[field]);
+    else ours[field] = move ? theirs[field] : structuredClone(theirs[field]);
   }
   return joined;
 }
@@ -107,25 +109,36 @@ export function noteVersions(file: { sync?: SyncMeta | undefined }, key: string)
   return file.sync?.notes[key]?.heads.length ?? 1;
 }
 
+const sameVv = (a: Record<string, string>, b: Record<string, string>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((id) => a[id] === b[id]);
+};
+
+/** Whether two states of a note hold the same versions (heads in the same order, same version vectors and texts). */
 const sameNote = (a: NoteState | undefined, b: NoteState) =>
   a !== undefined &&
   a.h === b.h &&
   a.heads.length === b.heads.length &&
-  JSON.stringify(a) === JSON.stringify(b);
+  a.heads.every((head, index) => {
+    const other = b.heads[index];
+    return other !== undefined && head.text === other.text && sameVv(head.vv, other.vv);
+  });
 
 /**
  * A shard as another computer or process left it (`theirs`) joined with this
  * one's (`ours`, changed in place and returned): every highlight of either,
  * each field from the side that changed it last, deletions kept, and every
  * note version made apart kept (see joinNote). Order-independent: any order
- * of joins of the same files gives the same highlights.
+ * of joins of the same files gives the same highlights. `theirs` is used up:
+ * its records and values are moved into `ours`, not copied, so it must not
+ * be used afterwards (pass a copy to keep it).
  */
 export function mergeShard(ours: ShardFile, theirs: ShardFile): ShardFile {
   joinShard(ours, theirs);
   return ours;
 }
 
-/** Joins `theirs` into `ours` as mergeShard does; true when `ours` changed (false: it already held all of theirs). */
+/** Joins `theirs` into `ours` as mergeShard does (using `theirs` up); true when `ours` changed (false: it already held all of theirs). */
 export function joinShard(ours: ShardFile, theirs: ShardFile): boolean {
   const tally: Tally = { changed: 0 };
   fillShard(ours);
@@ -137,11 +150,10 @@ export function joinShard(ours: ShardFile, theirs: ShardFile): boolean {
     const mine = byId.get(record.id);
     const theirNote = other.notes[record.id];
     if (!mine) {
-      const copy = structuredClone(record);
-      ours.annotations.push(copy);
-      byId.set(copy.id, copy);
-      meta.records[record.id] = { ...other.records[record.id] };
-      if (theirNote) meta.notes[record.id] = structuredClone(theirNote);
+      ours.annotations.push(record);
+      byId.set(record.id, record);
+      meta.records[record.id] = other.records[record.id] ?? {};
+      if (theirNote) meta.notes[record.id] = theirNote;
       tally.changed++;
       continue;
     }
@@ -152,6 +164,7 @@ export function joinShard(ours: ShardFile, theirs: ShardFile): boolean {
       other.records[record.id] ?? {},
       ANNOTATION_SKIP,
       tally,
+      true,
     );
     const ourNote = meta.notes[record.id];
     if (ourNote && theirNote && !sameNote(ourNote, theirNote)) {

@@ -20,6 +20,12 @@ import { notice } from '../notice';
 const SCAN_CONCURRENCY = 16;
 /** Shards modified this close before library.json's last write (ms) are still recounted, for coarse file times. */
 const MTIME_SLACK_MS = 2000;
+/**
+ * Quiet time (ms) after the last merge of another computer's shard before the
+ * merged shards are marked to be written, so a burst of merges (the first
+ * open after files arrived) is not slowed by writing their results.
+ */
+const JOINED_QUIET_MS = 2000;
 /** A shard or its journal. */
 const SHARD_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(json|journal)$/;
 
@@ -57,6 +63,11 @@ export class Shards {
   private readonly files = new Map<string, Promise<StoredFile<ShardFile>>>();
   /** Shards being read without being kept (see read), so calls at the same time share one read. */
   private readonly reading = new Map<string, { data: Promise<ShardFile | null>; handedOut: number }>();
+  /** Shards that merged another computer's changes, to be marked changed once merging is quiet (see absorb). */
+  private readonly joined = new Set<StoredFile<ShardFile>>();
+  private joinedTimer: NodeJS.Timeout | undefined;
+  /** Shards being loaded now (a load joins the other computers' files). */
+  private loads = 0;
 
   constructor(private readonly options: ShardsOptions) {}
 
@@ -112,6 +123,7 @@ export class Shards {
   get(articleId: string): Promise<StoredFile<ShardFile>> {
     let loading = this.files.get(articleId);
     if (!loading) {
+      this.loads++;
       loading = StoredFile.open(
         {
           ...this.options.fileOptions(
@@ -131,6 +143,10 @@ export class Shards {
         this.options.loaded(articleId, file);
         return file;
       });
+      void loading.then(
+        () => this.loads--,
+        () => this.loads--,
+      );
       this.files.set(articleId, loading);
       loading.catch(() => {
         if (this.files.get(articleId) === loading) this.files.delete(articleId);
@@ -141,12 +157,15 @@ export class Shards {
 
   /**
    * Joins the shards other devices wrote for an article (in `folders`) into
-   * the loaded one; true when that changed it (then it is written). A shard
-   * whose bytes were already joined (same digest, kept in this one's sync
-   * data) is not decoded again. A shard that cannot be read is reported and
-   * left as it is.
+   * the one just loaded (as read from disk: every field already stamped, so
+   * it is not stamped again); true when that changed it. A shard whose bytes were
+   * already joined (same digest, kept in this one's sync data) is not decoded
+   * again. A shard that cannot be read is reported and left as it is. A
+   * changed shard is written once no shard is loading and none has been
+   * merged for JOINED_QUIET_MS (or at the next flush, or with a change of
+   * its own): until then the other computers' files still hold what was merged.
    */
-  async absorb(articleId: string, file: StoredFile<ShardFile>, folders: string[]): Promise<boolean> {
+  private async absorb(articleId: string, file: StoredFile<ShardFile>, folders: string[]): Promise<boolean> {
     let absorbed = false;
     const versions = noteVersionCounts(file.data);
     for (const folder of folders) {
@@ -156,7 +175,6 @@ export class Shards {
         const key = path.basename(folder);
         if (!source || seen[key] === source.digest) continue;
         const theirs = source.decode();
-        stampShard(file.data, 'all', this.options.clock, this.options.deviceId);
         if (joinShard(file.data, theirs)) absorbed = true;
         seen[key] = source.digest;
       } catch (error) {
@@ -171,8 +189,25 @@ export class Shards {
     }
     if (!absorbed) return false;
     reportNoteVersions(this.options.notify, this.options.title(articleId), file.data, versions);
-    file.changed('idle');
+    this.joined.add(file);
+    this.markJoinedWhenQuiet();
     return true;
+  }
+
+  /** Calls markJoined once JOINED_QUIET_MS pass with no merge and no shard loading. */
+  private markJoinedWhenQuiet(): void {
+    clearTimeout(this.joinedTimer);
+    this.joinedTimer = setTimeout(() => {
+      if (this.loads > 0) this.markJoinedWhenQuiet();
+      else this.markJoined();
+    }, JOINED_QUIET_MS);
+  }
+
+  /** Marks every shard merged since the last call changed, to be written once quiet. */
+  private markJoined(): void {
+    clearTimeout(this.joinedTimer);
+    for (const file of this.joined) file.changed('idle');
+    this.joined.clear();
   }
 
   /** The shard of an article if loaded (or loading). */
@@ -236,11 +271,14 @@ export class Shards {
 
   /** Writes every loaded shard's pending changes (see StoredFile.flush). */
   async flush(complete: boolean): Promise<void> {
+    this.markJoined();
     await Promise.all((await this.loaded()).map((file) => file?.flush(complete)));
   }
 
   /** Drops pending changes and timers of every loaded shard. */
   async dispose(): Promise<void> {
+    clearTimeout(this.joinedTimer);
+    this.joined.clear();
     await Promise.all((await this.loaded()).map((file) => file?.dispose()));
   }
 

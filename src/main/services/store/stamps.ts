@@ -86,9 +86,11 @@ export function fillFields(
   skip: ReadonlySet<string>,
 ): void {
   const stamps = (meta.records[key] ??= {});
-  const clock = legacyClock(record.updatedAt ?? '1970-01-01T00:00:00.000Z');
+  let clock: string | undefined;
   for (const field of fieldsOf(record, stamps, skip)) {
-    stamps[field] ??= [clock, hashValue((record as Record<string, unknown>)[field])];
+    if (stamps[field]) continue;
+    clock ??= legacyClock(record.updatedAt ?? '1970-01-01T00:00:00.000Z');
+    stamps[field] = [clock, hashValue((record as Record<string, unknown>)[field])];
   }
 }
 
