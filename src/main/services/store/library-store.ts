@@ -342,8 +342,9 @@ export class LibraryStore {
    * Writes every pending change now, durably (changed highlights appended to
    * their shard's journal, other changes rewrite their file), then resolves
    * once their changes are announced, every subscriber has finished with
-   * them and the content files written in the background are written. The highlight counts in the index follow once things are quiet or
-   * on close. Must not be awaited by a change subscriber.
+   * them and the content files written in the background are written. The
+   * highlight counts in the index follow once things are quiet or on close.
+   * Must not be awaited by a change subscriber.
    * @throws GlossError 'io' when a file cannot be written (the change stays pending), 'locked' when the lock was lost.
    */
   async flush(): Promise<void> {
