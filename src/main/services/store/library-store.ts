@@ -19,7 +19,7 @@ import { countHighlights, describeArticle, describeError, type StoreContext } fr
 import type { LibraryLock } from './lock';
 import { findLostArticles, type LostArticle } from './lost-articles';
 import { recordNotices, takeRecordedNotices } from './notice-log';
-import type { ContentFile, LibraryFile } from './schemas';
+import type { LibraryFile } from './schemas';
 import { updateSettings } from './settings';
 import { Shards } from './shards';
 import { StoredFile } from './stored-file';
@@ -216,15 +216,10 @@ export class LibraryStore {
   }
 
   /** See Articles.writeContent. @throws GlossError 'invalid-argument', 'io'. */
-  writeContent(id: string, content: ContentFile, hash?: string): Promise<void> {
-    return this.articles.writeContent(id, content, hash);
-  }
-
+  writeContent: Articles['writeContent'] = (id, content, hash) =>
+    this.articles.writeContent(id, content, hash);
   /** See Articles.readContent. */
-  readContent(id: string): Promise<ContentFile | undefined> {
-    return this.articles.readContent(id);
-  }
-
+  readContent: Articles['readContent'] = (id) => this.articles.readContent(id);
   /** See Articles.readWindow. */
   readContentWindow: Articles['readWindow'] = (id, hash, choose) =>
     this.articles.readWindow(id, hash, choose);
