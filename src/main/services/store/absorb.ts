@@ -4,9 +4,20 @@ import type { HybridClock } from './clock';
 import type { StoreContext } from './context';
 import { mergeLibrary, mergeShard } from './merge';
 import type { LibraryFile, ShardFile } from './schemas';
-import { ARTICLE_NOTE, stampLibrary, stampShard } from './stamps';
+import { ARTICLE_NOTE, metaOf, stampLibrary, stampShard } from './stamps';
 import type { Notice } from '../../../shared/model/notice';
 import { notice } from '../notice';
+
+/** Which other device's file (its folder name and the digest of its bytes) was joined, noted in the sync data. */
+export interface JoinedFrom {
+  key: string;
+  digest: string;
+}
+
+/** Notes in a file's sync data that it now holds what `from` held (see SyncMeta's `seen`). */
+function noteJoined(data: LibraryFile | ShardFile, from: JoinedFrom | undefined): void {
+  if (from) (metaOf(data).seen ??= {})[from.key] = from.digest;
+}
 
 /** What another device's files bring, joined into the open store. */
 export interface Absorbing {
@@ -21,15 +32,21 @@ const shown = (meta: ArticleMeta) => JSON.stringify({ ...meta, progress: 0, high
  * Joins another device's library.json (or a conflict copy of one) into the
  * open index, then announces what changed: articles added, changed or
  * removed, the tag registry, the settings. Pending changes of this process
- * are stamped first, so they are kept where they are later.
+ * are stamped first, so they are kept where they are later. `from` names
+ * the device file it came from (none for a conflict copy).
  */
-export async function absorbLibrary({ ctx, clock }: Absorbing, theirs: LibraryFile): Promise<void> {
+export async function absorbLibrary(
+  { ctx, clock }: Absorbing,
+  theirs: LibraryFile,
+  from?: JoinedFrom,
+): Promise<void> {
   const data = ctx.library.data;
   stampLibrary(data, clock);
   const before = new Map(data.articles.map((meta) => [meta.id, { text: shown(meta), meta: { ...meta } }]));
   const tags = JSON.stringify(data.tags);
   const settings = JSON.stringify(data.settings);
   mergeLibrary(data, theirs);
+  noteJoined(data, from);
   const changes = new ChangeSet();
   let changed = false;
   for (const meta of data.articles) {
@@ -64,9 +81,14 @@ export async function absorbLibrary({ ctx, clock }: Absorbing, theirs: LibraryFi
  * Joins another device's shard of an article (or a conflict copy) into the
  * open one, writes the highlights it changed to this device's journal and
  * announces them (and the article, when its note changed). Tells the user
- * about a note that now holds two versions.
+ * about a note that now holds two versions. `from` names the device file
+ * it came from (none for a conflict copy); once loaded, the shard notes it.
  */
-export async function absorbShard({ ctx, clock, deviceId }: Absorbing, theirs: ShardFile): Promise<void> {
+export async function absorbShard(
+  { ctx, clock, deviceId }: Absorbing,
+  theirs: ShardFile,
+  from?: JoinedFrom,
+): Promise<void> {
   const { articleId } = theirs;
   const wasLoaded = ctx.shards.peek(articleId) !== undefined;
   const file = await ctx.shards.get(articleId);
@@ -88,6 +110,7 @@ export async function absorbShard({ ctx, clock, deviceId }: Absorbing, theirs: S
   const note = file.data.note;
   const versions = noteVersionCounts(file.data);
   mergeShard(file.data, theirs);
+  noteJoined(file.data, from);
   const ids = file.data.annotations.filter((a) => before.get(a.id) !== JSON.stringify(a)).map((a) => a.id);
   reportNoteVersions(ctx.notify, ctx.articles.get(articleId)?.title, file.data, versions);
   const changes = new ChangeSet();

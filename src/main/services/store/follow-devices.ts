@@ -2,7 +2,14 @@ import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { absorbLibrary, absorbShard, type Absorbing } from './absorb';
 import { describeError } from './context';
-import { deviceFolder, otherDeviceFolders, readLibraryAt, readShardAt, readShardFiles } from './devices';
+import {
+  deviceFolder,
+  libraryBytesAt,
+  otherDeviceFolders,
+  readLibraryAt,
+  readShardFiles,
+  shardBytesAt,
+} from './devices';
 import { fileStamp } from './files';
 import { notice } from '../notice';
 
@@ -90,10 +97,12 @@ export class DeviceFollower {
     if (conflicts.length > 0) await this.absorbConflicts(conflicts);
     for (const folder of others) {
       if (this.stopped) return;
+      const key = path.basename(folder);
       const library = path.join(folder, 'library.json');
-      if (await this.changed(library)) {
-        const theirs = prime ? null : await readLibraryAt(folder).catch(() => null);
-        if (theirs) await absorbLibrary(this.options, theirs);
+      if ((await this.changed(library)) && !prime) {
+        const source = await libraryBytesAt(folder).catch(() => null);
+        const theirs = source && tryDecode(source.decode);
+        if (source && theirs) await absorbLibrary(this.options, theirs, { key, digest: source.digest });
       }
       const dir = path.join(folder, 'annotations');
       const ids = new Set<string>();
@@ -105,8 +114,8 @@ export class DeviceFollower {
       for (const id of ids) {
         if (!ctx.articles.has(id)) continue;
         try {
-          const theirs = await readShardAt(folder, id);
-          if (theirs) await absorbShard(this.options, theirs);
+          const source = await shardBytesAt(folder, id);
+          if (source) await absorbShard(this.options, source.decode(), { key, digest: source.digest });
         } catch (error) {
           ctx.notify(notice('notices.othersHighlightsUnreadable', { folder, detail: describeError(error) }));
         }
@@ -151,5 +160,14 @@ export class DeviceFollower {
     if (merged > 0) {
       ctx.notify(notice('notices.conflictsMerged', { count: merged, aside }));
     }
+  }
+}
+
+/** What `decode` gives, or null when it throws (a file being written: it is read again once it changes). */
+function tryDecode<T>(decode: () => T): T | null {
+  try {
+    return decode();
+  } catch {
+    return null;
   }
 }

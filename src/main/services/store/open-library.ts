@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/model/settings';
 import { HybridClock } from './clock';
 import { libraryCodec } from './codecs';
 import { deviceFolder, deviceIdOf, libraryBytesAt, otherDeviceFolders } from './devices';
+import { fileState, KnownJoins, type KnownDigests } from './known-joins';
 import { lockLibrary, type LibraryLock } from './lock';
 import { describeError } from './context';
 import { mergeLibrary } from './merge';
@@ -47,6 +48,8 @@ export interface LibraryFiles {
   lock: LibraryLock;
   health: StoreHealth;
   library: StoredFile<LibraryFile>;
+  /** Other computers' files known to bring nothing new, kept in `cacheDir` (see KnownJoins). */
+  known: KnownJoins;
 }
 
 /**
@@ -113,7 +116,14 @@ export async function openLibraryFiles(
     // Copies and caches are judged against the index only when it loaded as saved (not restored or missing).
     const asSaved = library.loadedMtimeMs !== null && health.notices.length === 0;
     const others = await otherDeviceFolders(glossDir, deviceId);
-    if (await joinOthers(library.data, others, health.notices)) library.changed('idle');
+    const known = new KnownJoins(path.join(cacheDir, 'joined'));
+    const joining = {
+      others,
+      known,
+      file: path.join(glossDir, own, 'library.json'),
+      notices: health.notices,
+    };
+    if (await joinOthers(library.data, joining)) library.changed('idle');
     // A copy may arrive before the record naming it: with other devices, copies in articles/ are left alone.
     const swept = await sweepDebris(
       root,
@@ -130,7 +140,7 @@ export async function openLibraryFiles(
       notice('notices.tidyFailed', { library: root, detail: describeError(error) }),
     ]);
     health.notices.push(...swept);
-    return { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library };
+    return { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library, known };
   } catch (error) {
     await lock.release();
     throw error;
@@ -138,25 +148,35 @@ export async function openLibraryFiles(
 }
 
 /**
- * Joins every other device's library.json into `data` (one already joined,
- * by the digest kept in `data`'s sync data, is skipped); true when `data`
- * changed, so it is written only then. Unreadable files are reported into `notices`.
+ * Joins every other device's library.json into `data`, loaded from `file`
+ * (one this computer's file is known to hold, by the digest kept in `data`'s
+ * sync data or in `known`, is skipped); true when `data` changed, so it is
+ * written only then. Unreadable files are reported into `notices`.
  */
-async function joinOthers(data: LibraryFile, others: string[], notices: Notice[]): Promise<boolean> {
+async function joinOthers(
+  data: LibraryFile,
+  { others, known, file, notices }: { others: string[]; known: KnownJoins; file: string; notices: Notice[] },
+): Promise<boolean> {
+  if (others.length === 0) return false;
   const before = JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } });
-  let joined = false;
+  const state = await fileState(file);
+  const held = await known.known('library', state);
+  const decoded: KnownDigests = {};
   for (const folder of others) {
     try {
       const source = await libraryBytesAt(folder);
       const seen = (metaOf(data).seen ??= {});
       const key = path.basename(folder);
-      if (!source || seen[key] === source.digest) continue;
+      if (!source || seen[key] === source.digest || held[key] === source.digest) continue;
       mergeLibrary(data, source.decode());
       seen[key] = source.digest;
-      joined = true;
+      decoded[key] = source.digest;
     } catch (error) {
       notices.push(notice('notices.otherIndexUnreadable', { folder, detail: describeError(error) }));
     }
   }
-  return joined && JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } }) !== before;
+  if (JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } }) !== before) return true;
+  // Nothing merged: this computer's file, as on disk, holds every file decoded.
+  if (Object.keys(decoded).length > 0) await known.remember('library', state, { ...held, ...decoded });
+  return false;
 }

@@ -8,6 +8,7 @@ import { forEachLimited } from './limited';
 import { noteVersionCounts, reportNoteVersions } from './absorb';
 import { shardBytesAt } from './devices';
 import type { HybridClock } from './clock';
+import { fileState, type KnownDigests, type KnownJoins } from './known-joins';
 import { joinShard, mergeShard } from './merge';
 import { metaOf, stampShard } from './stamps';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
@@ -51,6 +52,8 @@ export interface ShardsOptions {
   title(articleId: string): string | undefined;
   /** Called with each shard once loaded (to count its highlights). */
   loaded(articleId: string, file: StoredFile<ShardFile>): void;
+  /** Other computers' shards known to bring nothing new (see KnownJoins). */
+  known: KnownJoins;
 }
 
 /**
@@ -107,9 +110,11 @@ export class Shards {
     if ((await this.options.others()).length > 0) return null;
     const journal = await stat(this.journalFile(articleId)).catch(() => null);
     if (journal && journal.size > 0) return null;
-    const file = path.join(this.options.glossDir, this.options.own, 'annotations', `${articleId}.json`);
     try {
-      const decoded = decodeBytes(shardCodec(articleId, true), (await readFileNoFollow(file)).bytes);
+      const decoded = decodeBytes(
+        shardCodec(articleId, true),
+        (await readFileNoFollow(this.ownFile(articleId))).bytes,
+      );
       // Loaded meanwhile: the loaded shard may hold changes not yet on disk.
       if (this.files.has(articleId)) return null;
       return decoded.migratedFrom === null ? decoded.data : null;
@@ -158,25 +163,31 @@ export class Shards {
   /**
    * Joins the shards other devices wrote for an article (in `folders`) into
    * the one just loaded (as read from disk: every field already stamped, so
-   * it is not stamped again); true when that changed it. A shard whose bytes were
-   * already joined (same digest, kept in this one's sync data) is not decoded
-   * again. A shard that cannot be read is reported and left as it is. A
+   * it is not stamped again); true when that changed it. A shard whose bytes
+   * this one is known to hold (same digest, kept in this one's sync data or,
+   * when it brought nothing new, in KnownJoins) is not decoded again. A shard
+   * that cannot be read is reported and left as it is. A
    * changed shard is written once no shard is loading and none has been
    * merged for JOINED_QUIET_MS (or at the next flush, or with a change of
    * its own): until then the other computers' files still hold what was merged.
    */
   private async absorb(articleId: string, file: StoredFile<ShardFile>, folders: string[]): Promise<boolean> {
+    if (folders.length === 0) return false;
     let absorbed = false;
     const versions = noteVersionCounts(file.data);
+    const state = await fileState(this.ownFile(articleId), this.journalFile(articleId));
+    const known = await this.options.known.known(articleId, state);
+    const decoded: KnownDigests = {};
     for (const folder of folders) {
       try {
         const source = await shardBytesAt(folder, articleId);
         const seen = (metaOf(file.data).seen ??= {});
         const key = path.basename(folder);
-        if (!source || seen[key] === source.digest) continue;
+        if (!source || seen[key] === source.digest || known[key] === source.digest) continue;
         const theirs = source.decode();
         if (joinShard(file.data, theirs)) absorbed = true;
         seen[key] = source.digest;
+        decoded[key] = source.digest;
       } catch (error) {
         this.options.notify(
           notice('notices.otherHighlightsUnreadable', {
@@ -187,7 +198,12 @@ export class Shards {
         );
       }
     }
-    if (!absorbed) return false;
+    if (!absorbed) {
+      // Nothing merged: this computer's file, as on disk, holds every shard decoded.
+      if (Object.keys(decoded).length > 0)
+        await this.options.known.remember(articleId, state, { ...known, ...decoded });
+      return false;
+    }
     reportNoteVersions(this.options.notify, this.options.title(articleId), file.data, versions);
     this.joined.add(file);
     this.markJoinedWhenQuiet();
@@ -284,6 +300,10 @@ export class Shards {
 
   private loaded(): Promise<(StoredFile<ShardFile> | undefined)[]> {
     return Promise.all([...this.files.values()].map((loading) => loading.catch(() => undefined)));
+  }
+
+  private ownFile(articleId: string): string {
+    return path.join(this.options.glossDir, this.options.own, 'annotations', `${articleId}.json`);
   }
 
   private journalFile(articleId: string): string {

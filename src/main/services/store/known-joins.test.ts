@@ -1,0 +1,124 @@
+import { copyFileSync, cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeRange } from '../../../shared/text/selectors';
+import { LibraryStore } from './library-store';
+import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
+
+/** Other devices' files decoded, by device folder name and file kind. */
+const decoded = vi.hoisted(() => new Map<string, number>());
+
+vi.mock('./devices', async (original) => {
+  const actual = await original<typeof import('./devices')>();
+  const counted = <T>(key: string, source: { digest: string; decode(): T } | null) =>
+    source && {
+      digest: source.digest,
+      decode: () => {
+        decoded.set(key, (decoded.get(key) ?? 0) + 1);
+        return source.decode();
+      },
+    };
+  return {
+    ...actual,
+    shardBytesAt: async (folder: string, articleId: string) =>
+      counted(`${path.basename(folder)}/shard`, await actual.shardBytesAt(folder, articleId)),
+    libraryBytesAt: async (folder: string, name?: string) =>
+      counted(`${path.basename(folder)}/library`, await actual.libraryBytesAt(folder, name)),
+  };
+});
+
+const A = 'aaaaaaaaaaaaaaaa';
+const B = 'bbbbbbbbbbbbbbbb';
+const ID = articleMeta().id;
+const open: LibraryStore[] = [];
+const target = (start: number, end: number) => describeRange(ARTICLE_TEXT, start, end);
+
+beforeEach(() => decoded.clear());
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
+});
+
+async function openAs(dir: string, deviceId: string): Promise<LibraryStore> {
+  const store = await LibraryStore.open(dir, { deviceId, followIntervalMs: 60_000 });
+  open.push(store);
+  return store;
+}
+
+async function closeAll(): Promise<void> {
+  for (const store of open.splice(0)) await store.close();
+}
+
+/** What a sync tool does: copies one device's folder (and the copies in articles/) from one library folder to another. */
+function syncDevice(from: string, to: string, deviceId: string): void {
+  const folder = path.join('.gloss', 'devices', deviceId);
+  rmSync(path.join(to, folder), { recursive: true, force: true });
+  cpSync(path.join(from, folder), path.join(to, folder), { recursive: true });
+  cpSync(path.join(from, 'articles'), path.join(to, 'articles'), { recursive: true });
+}
+
+const shardOf = (dir: string, deviceId: string) =>
+  path.join(dir, '.gloss', 'devices', deviceId, 'annotations', `${ID}.json`);
+
+describe("another computer's files that bring nothing new", () => {
+  it('are decoded once, not at every open, until this computer’s own file changes', async () => {
+    const [one, two] = [tempDir(), tempDir()];
+    const a = await openAs(one, A);
+    await a.putArticle(articleMeta());
+    const first = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
+    await closeAll();
+    const older = `${shardOf(one, A)}.older`;
+    copyFileSync(shardOf(one, A), older);
+    const second = await (
+      await openAs(one, A)
+    ).createAnnotation({
+      articleId: ID,
+      target: target(5, 9),
+      color: 'green',
+    });
+    await closeAll();
+    syncDevice(one, two, A);
+    // B merges A's files and writes its own: they now hold only what A has.
+    await (await openAs(two, B)).listAnnotations(ID);
+    await closeAll();
+    syncDevice(two, one, B);
+
+    const ids = async () => (await (await openAs(one, A)).listAnnotations(ID)).map((x) => x.id).sort();
+    expect(await ids()).toEqual([first.id, second.id].sort());
+    await closeAll();
+    expect(decoded.get(`${B}/shard`)).toBe(1);
+    expect(decoded.get(`${B}/library`)).toBe(1);
+
+    decoded.clear();
+    expect(await ids()).toEqual([first.id, second.id].sort());
+    await closeAll();
+    expect(decoded.get(`${B}/shard`)).toBeUndefined();
+    expect(decoded.get(`${B}/library`)).toBeUndefined();
+
+    // A's own file put back as it was before its second highlight: B's file holds that one, and is read again.
+    copyFileSync(older, shardOf(one, A));
+    decoded.clear();
+    expect(await ids()).toEqual([first.id, second.id].sort());
+    expect(decoded.get(`${B}/shard`)).toBe(1);
+  });
+
+  it('picked up while open, are not decoded again at the next open once this computer wrote its file', async () => {
+    const dir = tempDir();
+    const a = await openAs(dir, A);
+    await a.putArticle(articleMeta());
+    const first = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
+    await a.flush();
+    const b = await openAs(dir, B);
+    await b.listAnnotations(ID);
+    await b.close();
+    open.splice(open.indexOf(b), 1);
+    // B's files changed, bringing A nothing it lacks; A notes that with its next change of its own.
+    await a.pickUpOtherDevices();
+    const second = await a.createAnnotation({ articleId: ID, target: target(5, 9), color: 'green' });
+    await closeAll();
+
+    decoded.clear();
+    const again = await openAs(dir, A);
+    expect((await again.listAnnotations(ID)).map((x) => x.id).sort()).toEqual([first.id, second.id].sort());
+    expect(decoded.get(`${B}/shard`)).toBeUndefined();
+  });
+});
