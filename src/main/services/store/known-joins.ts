@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { atomicWrite } from '../fs/atomic-write';
+import { mkdirNoFollow, readFileNoFollow } from '../fs/no-follow';
 
 /** Other computers' files (digest by device folder name) known to hold nothing this computer's file lacks. */
 export type KnownDigests = Record<string, string>;
@@ -8,7 +9,7 @@ export type KnownDigests = Record<string, string>;
 /**
  * What this computer learnt by decoding another computer's file that brought
  * nothing new: that file's digest, kept per computer outside the library
- * (`<cache>/joined/<name>.json`), so the next open reads it without decoding
+ * (`<cache>/joined/<name>.json`, no link followed), so the next open reads it without decoding
  * it again. A file's own sync data keeps the same digests, but it is written
  * only with a change of its own: writing it just to note them would be news
  * to the other computers, each of which would then decode it and write its
@@ -23,10 +24,8 @@ export class KnownJoins {
   /** The digests known held by this computer's file `name` while its files are in `state`; empty when none. */
   async known(name: string, state: string): Promise<KnownDigests> {
     try {
-      const entry = JSON.parse(await readFile(this.file(name), 'utf8')) as {
-        state?: unknown;
-        digests?: unknown;
-      };
+      const { bytes } = await readFileNoFollow(this.file(name));
+      const entry = JSON.parse(bytes.toString('utf8')) as { state?: unknown; digests?: unknown };
       if (entry.state !== state || !isDigests(entry.digests)) return {};
       return entry.digests;
     } catch {
@@ -41,14 +40,11 @@ export class KnownJoins {
    * means decoding them again).
    */
   async remember(name: string, state: string, digests: KnownDigests): Promise<void> {
-    const file = this.file(name);
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(temp, JSON.stringify({ state, digests }));
-      await rename(temp, file);
+      await mkdirNoFollow(this.dir);
+      await atomicWrite(this.file(name), JSON.stringify({ state, digests }));
     } catch {
-      await rm(temp, { force: true }).catch(() => undefined);
+      // Not noted: the files are decoded again at the next open.
     }
   }
 
