@@ -3,40 +3,17 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
 import type { ChangeEvent } from '../../../shared/model/change';
-import { LibraryStore, type LibraryStoreOptions } from './library-store';
+import { LibraryStore } from './library-store';
 import { NOTE_VERSIONS_SEPARATOR } from './merge';
+import { Computers, syncDevice } from './testing/computers';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
 const ID = articleMeta().id;
-const open: LibraryStore[] = [];
+const { openAs, closeAll } = new Computers();
 
-afterEach(async () => {
-  for (const store of open.splice(0)) await store.close();
-});
-
-async function openAs(
-  dir: string,
-  deviceId: string,
-  options: LibraryStoreOptions = {},
-): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir, { deviceId, followIntervalMs: 60_000, ...options });
-  open.push(store);
-  return store;
-}
-
-async function closeAll(): Promise<void> {
-  for (const store of open.splice(0)) await store.close();
-}
-
-/** What a sync tool does: copies one device's folder (and the copies in articles/) from one library folder to another. */
-function syncDevice(from: string, to: string, deviceId: string): void {
-  const folder = path.join('.gloss', 'devices', deviceId);
-  rmSync(path.join(to, folder), { recursive: true, force: true });
-  cpSync(path.join(from, folder), path.join(to, folder), { recursive: true });
-  cpSync(path.join(from, 'articles'), path.join(to, 'articles'), { recursive: true });
-}
+afterEach(closeAll);
 
 const target = (start: number, end: number) => describeRange(ARTICLE_TEXT, start, end);
 

@@ -1,8 +1,8 @@
-import { copyFileSync, cpSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
-import { LibraryStore } from './library-store';
+import { Computers, syncDevice } from './testing/computers';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 
 /** Other devices' files decoded, by device folder name and file kind. */
@@ -30,31 +30,11 @@ vi.mock('./devices', async (original) => {
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
 const ID = articleMeta().id;
-const open: LibraryStore[] = [];
+const { openAs, closeAll } = new Computers();
 const target = (start: number, end: number) => describeRange(ARTICLE_TEXT, start, end);
 
 beforeEach(() => decoded.clear());
-afterEach(async () => {
-  for (const store of open.splice(0)) await store.close();
-});
-
-async function openAs(dir: string, deviceId: string): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir, { deviceId, followIntervalMs: 60_000 });
-  open.push(store);
-  return store;
-}
-
-async function closeAll(): Promise<void> {
-  for (const store of open.splice(0)) await store.close();
-}
-
-/** What a sync tool does: copies one device's folder (and the copies in articles/) from one library folder to another. */
-function syncDevice(from: string, to: string, deviceId: string): void {
-  const folder = path.join('.gloss', 'devices', deviceId);
-  rmSync(path.join(to, folder), { recursive: true, force: true });
-  cpSync(path.join(from, folder), path.join(to, folder), { recursive: true });
-  cpSync(path.join(from, 'articles'), path.join(to, 'articles'), { recursive: true });
-}
+afterEach(closeAll);
 
 const shardOf = (dir: string, deviceId: string) =>
   path.join(dir, '.gloss', 'devices', deviceId, 'annotations', `${ID}.json`);
@@ -107,10 +87,9 @@ describe("another computer's files that bring nothing new", () => {
     await a.putArticle(articleMeta());
     const first = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
     await a.flush();
-    const b = await openAs(dir, B);
-    await b.listAnnotations(ID);
-    await b.close();
-    open.splice(open.indexOf(b), 1);
+    const elsewhere = new Computers();
+    await (await elsewhere.openAs(dir, B)).listAnnotations(ID);
+    await elsewhere.closeAll();
     // B's files changed, bringing A nothing it lacks; A notes that with its next change of its own.
     await a.pickUpOtherDevices();
     const second = await a.createAnnotation({ articleId: ID, target: target(5, 9), color: 'green' });
