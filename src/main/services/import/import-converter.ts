@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
+import { decodeAnswerText } from './answer-text';
 import type { ImportedDocument } from './convert';
 import {
   LARGE_FILE_BYTES,
@@ -35,6 +36,8 @@ interface Job {
   size: number;
   resolve: (converted: ConvertedFile) => void;
   reject: (error: Error) => void;
+  /** Its thread collects its own garbage after answering: kept even after a large file. */
+  threadKept?: boolean;
 }
 
 const displayName = (fileName: string): string => path.basename(fileName).normalize('NFC');
@@ -147,13 +150,16 @@ export class ImportConverter {
       // The time budget counts from when the thread has loaded the format's converter.
       if ('started' in reply) this.startClock();
       else if (!reply.ok) this.finish(new GlossError(reply.code, reply.message, reply.params));
-      else if (job && job.size >= LARGE_FILE_BYTES) {
+      else if (job && job.size >= LARGE_FILE_BYTES && !reply.collects) {
         // A large file's thread is ended before its text is decoded here: the two heaps never peak together.
         clearTimeout(this.timer);
         void this.stopWorker().then(() => {
           if (this.current === job) this.finish(received(reply));
         });
-      } else this.finish(received(reply));
+      } else {
+        if (job) job.threadKept = reply.collects;
+        this.finish(received(reply));
+      }
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       if (this.worker !== worker) return;
@@ -187,7 +193,7 @@ export class ImportConverter {
     clearTimeout(this.timer);
     this.current = null;
     // A large file leaves a large heap behind: end the thread now rather than once idle.
-    if (job.size >= LARGE_FILE_BYTES) void this.stopWorker();
+    if (job.size >= LARGE_FILE_BYTES && !job.threadKept) void this.stopWorker();
     if (outcome instanceof GlossError) job.reject(outcome);
     else job.resolve(outcome);
     this.next();
@@ -201,11 +207,11 @@ export class ImportConverter {
 }
 
 /**
- * The document and bytes of a reply, its text and document decoded from UTF-8 (then the encoded
+ * The document and bytes of a reply, its text and document decoded (then the encoded
  * copies are dropped) and the html of its plain blocks given back as slices of the text.
  */
 function received(reply: Extract<ConvertReply, { ok: true }>): ConvertedFile {
-  const text = typeof reply.text === 'string' ? reply.text : utf8(reply.text);
+  const text = decodeAnswerText(reply.text);
   const document = JSON.parse(utf8(reply.document)) as Omit<ImportedDocument, 'text'>;
   restorePlainHtml(text, document.blocks, reply.plainHtml);
   return { document: { ...document, text }, bytes: reply.bytes };
