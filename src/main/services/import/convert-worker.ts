@@ -18,21 +18,17 @@ import { dropPlainHtml, LARGE_FILE_BYTES, type ConvertReply, type ConvertRequest
 parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) => {
   let reply: ConvertReply;
   let transfer: ArrayBuffer[] = [];
-  let collects = false;
   // A module that fails to load fails the conversion below, with its message.
   await loadConverterFor(fileName).catch(() => undefined);
   parentPort?.postMessage({ started: true } satisfies ConvertReply);
   try {
     const { text, ...document } = await convertDocument(bytes, fileName, password);
-    const large = bytes.length >= LARGE_FILE_BYTES;
-    // Plain text leaves little but its text behind: its garbage goes after the answer, off its path.
-    collects = large && document.format === 'txt';
     // What a large conversion left behind goes before its answer is encoded, not when the heap next fills.
-    if (large && !collects) garbageCollector()();
+    if (bytes.length >= LARGE_FILE_BYTES) garbageCollector()();
     const encoded = encodeAnswerText(text, document.format);
     const plainHtml = dropPlainHtml(text, document.blocks);
     const json = new TextEncoder().encode(JSON.stringify(document));
-    reply = { ok: true, document: json, text: encoded, plainHtml, bytes, collects };
+    reply = { ok: true, document: json, text: encoded, plainHtml, bytes };
     transfer = [bytes.buffer as ArrayBuffer, plainHtml.buffer as ArrayBuffer, json.buffer];
     if (typeof encoded !== 'string') transfer.push(encoded.bytes.buffer as ArrayBuffer);
   } catch (error) {
@@ -42,6 +38,4 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
         : { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(reply, transfer);
-  // Once this handler has returned, the text and document are garbage.
-  if (collects) setImmediate(garbageCollector());
 });

@@ -36,8 +36,6 @@ interface Job {
   size: number;
   resolve: (converted: ConvertedFile) => void;
   reject: (error: Error) => void;
-  /** Its thread collects its own garbage after answering: kept even after a large file. */
-  threadKept?: boolean;
 }
 
 const displayName = (fileName: string): string => path.basename(fileName).normalize('NFC');
@@ -150,16 +148,13 @@ export class ImportConverter {
       // The time budget counts from when the thread has loaded the format's converter.
       if ('started' in reply) this.startClock();
       else if (!reply.ok) this.finish(new GlossError(reply.code, reply.message, reply.params));
-      else if (job && job.size >= LARGE_FILE_BYTES && !reply.collects) {
+      else if (job && job.size >= LARGE_FILE_BYTES) {
         // A large file's thread is ended before its text is decoded here: the two heaps never peak together.
         clearTimeout(this.timer);
         void this.stopWorker().then(() => {
           if (this.current === job) this.finish(received(reply));
         });
-      } else {
-        if (job) job.threadKept = reply.collects;
-        this.finish(received(reply));
-      }
+      } else this.finish(received(reply));
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       if (this.worker !== worker) return;
@@ -193,7 +188,7 @@ export class ImportConverter {
     clearTimeout(this.timer);
     this.current = null;
     // A large file leaves a large heap behind: end the thread now rather than once idle.
-    if (job.size >= LARGE_FILE_BYTES && !job.threadKept) void this.stopWorker();
+    if (job.size >= LARGE_FILE_BYTES) void this.stopWorker();
     if (outcome instanceof GlossError) job.reject(outcome);
     else job.resolve(outcome);
     this.next();

@@ -5,7 +5,6 @@ import type { AnswerText } from './answer-text';
 /**
  * Files from this size on (8 MiB) are large: the thread collects its garbage before it answers, and
  * is ended once it has, before the answer is decoded, so that its heap and the answer never add up.
- * A plain text's thread instead collects right after answering and is kept (see `collects`).
  */
 export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 
@@ -30,11 +29,6 @@ export type ConvertReply =
       text: AnswerText;
       plainHtml: Uint8Array;
       bytes: Uint8Array;
-      /**
-       * The thread collects its garbage right after this answer (a large plain text, which leaves
-       * little besides its text): it need not be ended before the answer is read, and is kept.
-       */
-      collects: boolean;
     }
   | { ok: false; code: ErrorCode; message: string; params?: ErrorParams };
 
