@@ -133,7 +133,39 @@ export function sectionIds(text: string): string[] {
   return [...text.matchAll(MARKER_LINE)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
 }
 
+const QUOTED = String.raw`"(?:[^"\\\x00-\x1f\x7f]|\\(?:["\\/0abtnvfreN_LP ]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))*"`;
+/** A line of front matter as toYaml writes it: a key and a scalar, a key opening a list, or a list item. */
+const GLOSS_YAML_LINE = new RegExp(
+  String.raw`^(?:([a-z][a-z-]*): (?:${QUOTED}|null|-?\d+|\[\])|([a-z][a-z-]*):|  - ${QUOTED})$`,
+);
+
+/**
+ * The top-level keys of front matter laid out exactly as toYaml writes Gloss's properties (quoted
+ * strings, numbers, null, lists of quoted strings; no comments, nothing else), in order; null for
+ * any other YAML.
+ */
+function glossKeys(yaml: string): string[] | null {
+  const keys: string[] = [];
+  let inList = false;
+  for (const line of yaml.split('\n')) {
+    if (line === '') continue;
+    const match = GLOSS_YAML_LINE.exec(line);
+    if (!match) return null;
+    const key = match[1] ?? match[2];
+    if (key === undefined && !inList) return null;
+    if (key !== undefined) keys.push(key);
+    inList = key === undefined || match[2] !== undefined;
+  }
+  return keys;
+}
+
+function sameKeys(a: string[] | null, b: string[] | null): boolean {
+  return a !== null && b !== null && a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
 function mergeFrontMatter(existing: string, generated: string): string {
+  // Gloss's own properties, none added by hand, each replaced by its new value: the new front matter.
+  if (sameKeys(glossKeys(existing), glossKeys(generated))) return generated;
   const doc = parseYaml(existing);
   const error = doc.errors[0];
   if (error) {
