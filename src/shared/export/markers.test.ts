@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { GlossError } from '../result';
 import {
   assembleDocument,
@@ -145,5 +147,35 @@ Viết thêm sau khi xuất.
       /front matter is not valid YAML \(line \d+ of the file\)/,
     );
     expect(() => mergeDocument('---\n- a\n- b\n---\n', generated)).toThrow('not a list of properties');
+  });
+});
+
+describe('toYaml', () => {
+  it('writes front matter properties exactly as the yaml library does, whatever the strings', () => {
+    const options = {
+      defaultStringType: 'QUOTE_DOUBLE',
+      defaultKeyType: 'PLAIN',
+      lineWidth: 0,
+      flowCollectionPadding: false,
+    } as const;
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('Đà Nẵng', '---', 'a: b #c'),
+    );
+    const value = fc.oneof(
+      fc.constant(null),
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.array(text, { maxLength: 3 }),
+    );
+    const key = fc.oneof(fc.constantFrom('title', 'gloss-id', 'tags'), fc.string({ minLength: 1 }));
+    fc.assert(
+      fc.property(fc.dictionary(key, value), (properties) => {
+        expect(toYaml(properties)).toBe(stringify(properties, options));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

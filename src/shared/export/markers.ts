@@ -44,7 +44,37 @@ const YAML_OPTIONS = {
 
 /** YAML as Gloss writes it: every string double-quoted, so no title or tag is read back as another type. */
 export function toYaml(value: unknown): string {
-  return stringify(value, YAML_OPTIONS);
+  return propertiesYaml(value) ?? stringify(value, YAML_OPTIONS);
+}
+
+/** A string that yaml writes double-quoted as it is: no quote, backslash, control character or surrogate. */
+const AS_IS = /^[^"\\\p{Cc}\p{Cs}]*$/u;
+const PLAIN_KEY = /^[a-z][a-z-]*$/;
+
+/**
+ * What `stringify` writes for an object of simple properties (front matter): plain keys, and values
+ * that are null, integers, strings written as they are, or lists of such strings; undefined for
+ * anything else (an empty object too). Writing these directly was most of the cost of rendering front matter.
+ */
+function propertiesYaml(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  let yaml = '';
+  for (const [key, item] of Object.entries(value)) {
+    if (!PLAIN_KEY.test(key)) return undefined;
+    if (item === null) yaml += `${key}: null\n`;
+    else if (typeof item === 'string' && AS_IS.test(item)) yaml += `${key}: "${item}"\n`;
+    else if (Number.isSafeInteger(item) && !Object.is(item, -0)) yaml += `${key}: ${String(item)}\n`;
+    else if (!Array.isArray(item)) return undefined;
+    else if (item.length === 0) yaml += `${key}: []\n`;
+    else {
+      yaml += `${key}:\n`;
+      for (const entry of item as unknown[]) {
+        if (typeof entry !== 'string' || !AS_IS.test(entry)) return undefined;
+        yaml += `  - "${entry}"\n`;
+      }
+    }
+  }
+  return yaml === '' ? undefined : yaml;
 }
 
 /** Splits a leading YAML front matter block off Markdown text. */
