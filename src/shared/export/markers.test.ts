@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { GlossError } from '../result';
-import { assembleDocument, mergeDocument, readDocument, sectionIds, splitFrontMatter } from './markers';
+import {
+  assembleDocument,
+  mergeDocument,
+  readDocument,
+  sectionIds,
+  splitFrontMatter,
+  toYaml,
+} from './markers';
 
 const generated = {
   frontMatter: 'title: "Bài mới"\ntags:\n  - "Đà-Nẵng"\ngloss-id: "a1"\n',
@@ -109,10 +118,64 @@ Viết thêm sau khi xuất.
     expect(() => mergeDocument(nested, generated)).toThrow('next start on line 2');
   });
 
+  it('updates the properties of front matter Gloss wrote to their new values, strings of any kind', () => {
+    const values = (title: string, tags: string[], author: string | null) => ({
+      title,
+      author,
+      pages: 12,
+      tags,
+      'gloss-id': 'a1',
+      exported: '2026-11-29T08:00:00.000Z',
+    });
+    const before = toYaml(values('Bài "cũ" \\ tab\there', [], null));
+    const after = toYaml(values('Bài mới 😀\nhai dòng', ['Đà-Nẵng', '# không phải chú thích'], 'Tôi'));
+    const file = assembleDocument({ frontMatter: before, sections: generated.sections });
+    expect(mergeDocument(file, { frontMatter: after, sections: generated.sections })).toBe(
+      assembleDocument({ frontMatter: after, sections: generated.sections }),
+    );
+  });
+
+  it('keeps a comment written into front matter Gloss wrote', () => {
+    const file = `---\ntitle: "Bài cũ"\n# đọc lại tuần sau\ntags:\n  - "Đà-Nẵng"\ngloss-id: "a1"\n---\n\nbody\n`;
+    expect(mergeDocument(file, generated)).toContain('title: "Bài mới"\n# đọc lại tuần sau\n');
+  });
+
   it('refuses front matter that is not YAML rather than losing it', () => {
+    const badEscape = `---\ntitle: "Bài \\q"\ntags:\n  - "Đà-Nẵng"\ngloss-id: "a1"\n---\n`;
+    expect(() => mergeDocument(badEscape, generated)).toThrow('front matter is not valid YAML');
     expect(() => mergeDocument('---\ntitle: [oops\n---\nbody\n', generated)).toThrow(
       /front matter is not valid YAML \(line \d+ of the file\)/,
     );
     expect(() => mergeDocument('---\n- a\n- b\n---\n', generated)).toThrow('not a list of properties');
+  });
+});
+
+describe('toYaml', () => {
+  it('writes front matter properties exactly as the yaml library does, whatever the strings', () => {
+    const options = {
+      defaultStringType: 'QUOTE_DOUBLE',
+      defaultKeyType: 'PLAIN',
+      lineWidth: 0,
+      flowCollectionPadding: false,
+    } as const;
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('Đà Nẵng', '---', 'a: b #c'),
+    );
+    const value = fc.oneof(
+      fc.constant(null),
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.array(text, { maxLength: 3 }),
+    );
+    const key = fc.oneof(fc.constantFrom('title', 'gloss-id', 'tags'), fc.string({ minLength: 1 }));
+    fc.assert(
+      fc.property(fc.dictionary(key, value), (properties) => {
+        expect(toYaml(properties)).toBe(stringify(properties, options));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

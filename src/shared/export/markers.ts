@@ -44,7 +44,37 @@ const YAML_OPTIONS = {
 
 /** YAML as Gloss writes it: every string double-quoted, so no title or tag is read back as another type. */
 export function toYaml(value: unknown): string {
-  return stringify(value, YAML_OPTIONS);
+  return propertiesYaml(value) ?? stringify(value, YAML_OPTIONS);
+}
+
+/** A string that yaml writes double-quoted as it is: no quote, backslash, control character or surrogate. */
+const AS_IS = /^[^"\\\p{Cc}\p{Cs}]*$/u;
+const PLAIN_KEY = /^[a-z][a-z-]*$/;
+
+/**
+ * What `stringify` writes for an object of simple properties (front matter): plain keys, and values
+ * that are null, integers, strings written as they are, or lists of such strings; undefined for
+ * anything else (an empty object too). Writing these directly was most of the cost of rendering front matter.
+ */
+function propertiesYaml(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  let yaml = '';
+  for (const [key, item] of Object.entries(value)) {
+    if (!PLAIN_KEY.test(key)) return undefined;
+    if (item === null) yaml += `${key}: null\n`;
+    else if (typeof item === 'string' && AS_IS.test(item)) yaml += `${key}: "${item}"\n`;
+    else if (Number.isSafeInteger(item) && !Object.is(item, -0)) yaml += `${key}: ${String(item)}\n`;
+    else if (!Array.isArray(item)) return undefined;
+    else if (item.length === 0) yaml += `${key}: []\n`;
+    else {
+      yaml += `${key}:\n`;
+      for (const entry of item as unknown[]) {
+        if (typeof entry !== 'string' || !AS_IS.test(entry)) return undefined;
+        yaml += `  - "${entry}"\n`;
+      }
+    }
+  }
+  return yaml === '' ? undefined : yaml;
 }
 
 /** Splits a leading YAML front matter block off Markdown text. */
@@ -133,7 +163,39 @@ export function sectionIds(text: string): string[] {
   return [...text.matchAll(MARKER_LINE)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
 }
 
+const QUOTED = String.raw`"(?:[^"\\\x00-\x1f\x7f]|\\(?:["\\/0abtnvfreN_LP ]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))*"`;
+/** A line of front matter as toYaml writes it: a key and a scalar, a key opening a list, or a list item. */
+const GLOSS_YAML_LINE = new RegExp(
+  String.raw`^(?:([a-z][a-z-]*): (?:${QUOTED}|null|-?\d+|\[\])|([a-z][a-z-]*):|  - ${QUOTED})$`,
+);
+
+/**
+ * The top-level keys of front matter laid out exactly as toYaml writes Gloss's properties (quoted
+ * strings, numbers, null, lists of quoted strings; no comments, nothing else), in order; null for
+ * any other YAML.
+ */
+function glossKeys(yaml: string): string[] | null {
+  const keys: string[] = [];
+  let inList = false;
+  for (const line of yaml.split('\n')) {
+    if (line === '') continue;
+    const match = GLOSS_YAML_LINE.exec(line);
+    if (!match) return null;
+    const key = match[1] ?? match[2];
+    if (key === undefined && !inList) return null;
+    if (key !== undefined) keys.push(key);
+    inList = key === undefined || match[2] !== undefined;
+  }
+  return keys;
+}
+
+function sameKeys(a: string[] | null, b: string[] | null): boolean {
+  return a !== null && b !== null && a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
 function mergeFrontMatter(existing: string, generated: string): string {
+  // Gloss's own properties, none added by hand, each replaced by its new value: the new front matter.
+  if (sameKeys(glossKeys(existing), glossKeys(generated))) return generated;
   const doc = parseYaml(existing);
   const error = doc.errors[0];
   if (error) {

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
+import { encodeAnswerText } from './answer-text';
 import { garbageCollector } from './collect-garbage';
 import { convertDocument, loadConverterFor } from './convert';
 import { dropPlainHtml, LARGE_FILE_BYTES, type ConvertReply, type ConvertRequest } from './worker-protocol';
@@ -8,9 +9,9 @@ import { dropPlainHtml, LARGE_FILE_BYTES, type ConvertReply, type ConvertRequest
  * The import conversion thread: converts one file per message. It loads
  * the converter of the file's format first (jsdom only for formats that
  * need it) and says when it starts converting (the time budget counts from
- * then), then answers with the document or the error. The text, and the
- * rest of the document as JSON, go back as UTF-8 bytes, moved with the
- * file's bytes rather than copied (a structured clone costs a serialized
+ * then), then answers with the document or the error. The text (see
+ * encodeAnswerText), and the rest of the document as UTF-8 JSON, go back as
+ * bytes, moved with the file's bytes rather than copied (a structured clone costs a serialized
  * copy here and the objects there while this thread's heap is still alive),
  * and a block's html that is only its text is not sent again.
  */
@@ -24,13 +25,12 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
     const { text, ...document } = await convertDocument(bytes, fileName, password);
     // What a large conversion left behind goes before its answer is encoded, not when the heap next fills.
     if (bytes.length >= LARGE_FILE_BYTES) garbageCollector()();
-    // UTF-8 cannot hold a lone surrogate: such a text (rare, from a damaged UTF-16 file) is cloned.
-    const encoded = isWellFormed(text) ? new TextEncoder().encode(text) : text;
+    const encoded = encodeAnswerText(text, document.format);
     const plainHtml = dropPlainHtml(text, document.blocks);
     const json = new TextEncoder().encode(JSON.stringify(document));
     reply = { ok: true, document: json, text: encoded, plainHtml, bytes };
     transfer = [bytes.buffer as ArrayBuffer, plainHtml.buffer as ArrayBuffer, json.buffer];
-    if (typeof encoded !== 'string') transfer.push(encoded.buffer);
+    if (typeof encoded !== 'string') transfer.push(encoded.bytes.buffer as ArrayBuffer);
   } catch (error) {
     reply =
       error instanceof GlossError
@@ -39,8 +39,3 @@ parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) 
   }
   parentPort?.postMessage(reply, transfer);
 });
-
-/** String.prototype.isWellFormed (Node 20; the TypeScript lib here predates it). */
-function isWellFormed(text: string): boolean {
-  return (text as string & { isWellFormed(): boolean }).isWellFormed();
-}

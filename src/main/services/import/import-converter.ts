@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GlossError } from '../../../shared/result';
+import { decodeAnswerText } from './answer-text';
 import type { ImportedDocument } from './convert';
 import {
   LARGE_FILE_BYTES,
@@ -201,11 +202,11 @@ export class ImportConverter {
 }
 
 /**
- * The document and bytes of a reply, its text and document decoded from UTF-8 (then the encoded
+ * The document and bytes of a reply, its text and document decoded (then the encoded
  * copies are dropped) and the html of its plain blocks given back as slices of the text.
  */
 function received(reply: Extract<ConvertReply, { ok: true }>): ConvertedFile {
-  const text = typeof reply.text === 'string' ? reply.text : utf8(reply.text);
+  const text = decodeAnswerText(reply.text);
   const document = JSON.parse(utf8(reply.document)) as Omit<ImportedDocument, 'text'>;
   restorePlainHtml(text, document.blocks, reply.plainHtml);
   return { document: { ...document, text }, bytes: reply.bytes };

@@ -1,5 +1,6 @@
 import type { Block } from '../../../shared/model/article';
 import type { ErrorCode, ErrorParams } from '../../../shared/result';
+import type { AnswerText } from './answer-text';
 
 /**
  * Files from this size on (8 MiB) are large: the thread collects its garbage before it answers, and
@@ -16,8 +17,7 @@ export interface ConvertRequest {
 
 /**
  * What it answers per file: that it has loaded the format's converter and starts converting; then the
- * document, its text (as
- * UTF-8 bytes, moved, unless it holds a lone surrogate) and the file's bytes given back (moved), or the
+ * document, its text (see encodeAnswerText) and the file's bytes given back (moved), or the
  * error. `plainHtml` marks the blocks whose html was their text and is sent empty (see dropPlainHtml).
  */
 export type ConvertReply =
@@ -26,7 +26,7 @@ export type ConvertReply =
       ok: true;
       /** The document but its text, as the UTF-8 bytes of its JSON (moved): read once the thread has ended. */
       document: Uint8Array;
-      text: Uint8Array | string;
+      text: AnswerText;
       plainHtml: Uint8Array;
       bytes: Uint8Array;
     }
