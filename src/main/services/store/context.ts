@@ -74,7 +74,8 @@ export function requireArticle(ctx: StoreContext, id: string, live: boolean): Ar
 /** Keeps the article's highlight count (derived, written once quiet) equal to the live highlights in its shard. */
 export function countHighlights(ctx: StoreContext, articleId: string, file: StoredFile<ShardFile>): void {
   const meta = ctx.articles.get(articleId);
-  const count = file.data.annotations.filter((annotation) => !annotation.deleted).length;
+  let count = 0;
+  for (const annotation of file.data.annotations) if (!annotation.deleted) count++;
   if (!meta || meta.highlightCount === count) return;
   meta.highlightCount = count;
   ctx.library.changed('idle');
