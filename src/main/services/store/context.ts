@@ -101,9 +101,18 @@ export function stateOf(annotation: Annotation): AnnotationState {
   };
 }
 
+/** A deep copy of JSON data (plain objects, arrays, strings, numbers, booleans, null): several times faster than structuredClone. */
+function copyJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = copyJson(field);
+  return copy as T;
+}
+
 /** A copy of a highlight, safe to hand out. */
 export function cloneAnnotation(annotation: Annotation): Annotation {
-  return structuredClone(annotation);
+  return copyJson(annotation);
 }
 
 /** A copy of an article record, safe to hand out. */
