@@ -13,10 +13,19 @@ const english = translator('en') as (key: string, params: object) => string;
 
 /**
  * The notice `key` worded with `params`: its English sentence from the catalog as `message` (logs, the
- * CLI in English), and the key and params each interface words it with in its own language.
+ * CLI in English), and the key and params each interface words it with in its own language. The
+ * sentence is worded when `message` is first read (an undo label recorded with every highlight made
+ * is most often never read), so `params` must not be changed afterwards.
  */
 export function notice(key: NoticeKey, params: NoticeParams = {}): Notice {
-  return { message: english(key, params), key, params };
+  let message: string | undefined;
+  return {
+    get message() {
+      return (message ??= english(key, params));
+    },
+    key,
+    params,
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ArticleFormat, Block, Page } from '../../../shared/model/article';
 import type { Converted } from './blocks';
 import { decode, describeBinary } from './decode';
 import type { BookDetails } from './epub/epub';
+import type { HeldText } from './markdown-document';
 import { titleFromFileName } from './metadata';
 import type { Notice } from '../../../shared/model/notice';
 import { notice } from '../notice';
@@ -29,6 +30,8 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 /** A converter of a format read as text, with the charset the file declares (HTML), if any. */
 interface TextConverter {
   convert(text: string): Converted | Promise<Converted>;
+  /** Used instead of `convert` where given: converts a source it may let go of once converted (see HeldText). */
+  convertHeld?(source: HeldText): Converted | Promise<Converted>;
   declaredCharset?(bytes: Uint8Array): string | null;
 }
 
@@ -39,7 +42,10 @@ interface TextConverter {
  */
 const TEXT_CONVERTERS: Partial<Record<ArticleFormat, () => Promise<TextConverter>>> = {
   txt: async () => ({ convert: (await import('./text')).convertPlainText }),
-  md: async () => ({ convert: (await import('./markdown-document')).convertMarkdownLazily }),
+  md: async () => {
+    const { convertMarkdownLazily } = await import('./markdown-document');
+    return { convert: (text) => convertMarkdownLazily({ text }), convertHeld: convertMarkdownLazily };
+  },
   html: async () => {
     const { convertHtml, declaredCharset } = await import('./html');
     return { convert: convertHtml, declaredCharset };
@@ -194,17 +200,38 @@ async function convertText(
       file: name,
     });
   }
-  const { text: decoded, encoding, invalidBytes } = decode(bytes, converter.declaredCharset?.(bytes) ?? null);
-  if (!decoded.trim()) {
+  // The decoded text is kept only in `source`, which a converter with convertHeld empties once done
+  // with it: this frame, still on the stack meanwhile, never reads it.
+  const { source, encoding, invalidBytes } = decodeHeld(
+    bytes,
+    converter.declaredCharset?.(bytes) ?? null,
+    name,
+  );
+  return {
+    converted: await naming(name, () =>
+      converter.convertHeld ? converter.convertHeld(source) : converter.convert(source.text),
+    ),
+    encoding,
+    invalidBytes: invalidBytes ?? 0,
+  };
+}
+
+/**
+ * decode's result with its text in a holder (see HeldText).
+ * @throws GlossError('invalid-argument') for a text of whitespace only.
+ */
+function decodeHeld(
+  bytes: Uint8Array,
+  declared: string | null,
+  name: string,
+): { source: HeldText; encoding: string; invalidBytes: number | undefined } {
+  const decoded = decode(bytes, declared);
+  if (!decoded.text.trim()) {
     throw new GlossError('invalid-argument', `Cannot import “${name}”: the file contains only whitespace.`, {
       file: name,
     });
   }
-  return {
-    converted: await naming(name, () => converter.convert(decoded)),
-    encoding,
-    invalidBytes: invalidBytes ?? 0,
-  };
+  return { source: { text: decoded.text }, encoding: decoded.encoding, invalidBytes: decoded.invalidBytes };
 }
 
 /**

@@ -4,7 +4,15 @@ import { parse as parseYaml } from 'yaml';
 import type { Converted, TextWithBlocks } from './blocks';
 import { checkMarkdownNesting } from './limits';
 import { cleanByline, edgeLines, findAuthor, findPublished, normalizeDate } from './metadata';
-import { appendConverted, appendFound, blockSink, finishSink, tokenBlocks } from './markdown-blocks';
+import {
+  appendConverted,
+  appendFound,
+  blockSink,
+  finishSink,
+  tokenBlocks,
+  type BlockSink,
+} from './markdown-blocks';
+import { garbageCollector } from './collect-garbage';
 import { lexPieces } from './markdown-pieces';
 
 const FRONT_MATTER = /^---[^\S\n]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[^\S\n]*(?:\n|$)/;
@@ -32,12 +40,27 @@ interface FrontMatter {
   language?: unknown;
 }
 
-/** The front matter at the start of `markdown` and the body after it; none unless it is a YAML mapping. */
+/**
+ * A document's source handed to a converter, which empties it (`text = ''`) once it no longer needs
+ * it: then, if the caller kept no other reference, a large source is freed before the document's
+ * text is assembled, rather than alive beside it.
+ */
+export interface HeldText {
+  text: string;
+}
+
+/** Characters of a source from which it is worth a full garbage collection to free it before the join (see finishDocument). */
+const LARGE_SOURCE_CHARS = 4 * 1024 * 1024;
+
+/**
+ * The front matter at the start of `markdown` and the body after it; none unless it is a YAML mapping.
+ * The front matter is parsed from a copy, so no value read from it keeps the source alive.
+ */
 function splitFrontMatter(markdown: string): { meta: FrontMatter; body: string } {
   const match = markdown.match(FRONT_MATTER);
   if (!match) return { meta: {}, body: markdown };
   try {
-    const value: unknown = parseYaml(match[1] ?? '');
+    const value: unknown = parseYaml(Buffer.from(match[1] ?? '', 'utf16le').toString('utf16le'));
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       return { meta: value, body: markdown.slice(match[0].length) };
     }
@@ -76,13 +99,13 @@ class NeedsHtml extends Error {}
  * conversion starts again with them.
  * @throws GlossError as convertMarkdown does.
  */
-export async function convertMarkdownLazily(markdown: string): Promise<Converted> {
+export async function convertMarkdownLazily(source: HeldText): Promise<Converted> {
   try {
-    return markdownDocument(markdown, MARKDOWN_PIECE_CHARS, null);
+    return markdownDocument(source, MARKDOWN_PIECE_CHARS, null);
   } catch (error) {
     if (!(error instanceof NeedsHtml)) throw error;
   }
-  return (await import('./markdown')).convertMarkdown(markdown);
+  return (await import('./markdown')).convertHeldMarkdown(source);
 }
 
 /**
@@ -95,14 +118,42 @@ export async function convertMarkdownLazily(markdown: string): Promise<Converted
  * links still resolve anywhere); paragraphs, headings, lists, quotes and
  * code become blocks straight from their tokens, the rest (raw HTML,
  * tables...) through `htmlPath`, with the same result; without one, the
- * first token that needs it stops the conversion (NeedsHtml).
+ * first token that needs it stops the conversion (NeedsHtml), `source` left as it was. Once every
+ * piece is converted, `source` is emptied (see HeldText).
  * @throws GlossError('too-complex') when lists or quotes nest deeper than
  *   MAX_MARKDOWN_NESTING, or its HTML deeper than MAX_HTML_DEPTH.
  */
-export function markdownDocument(markdown: string, pieceChars: number, htmlPath: HtmlPath | null): Converted {
-  const { meta, body } = splitFrontMatter(markdown);
+export function markdownDocument(source: HeldText, pieceChars: number, htmlPath: HtmlPath | null): Converted {
+  // Two calls, so that no frame still on the stack while the text is joined has read the source.
+  return finishDocument(fillDocument(source, pieceChars, htmlPath), source);
+}
+
+/** A Markdown document converted piece by piece, its text not joined yet. */
+interface FilledDocument {
+  meta: FrontMatter;
+  sink: BlockSink;
+  /** Whether the source was large enough to collect once let go of. */
+  large: boolean;
+}
+
+/** The front matter and blocks of the source (see markdownDocument). Holds nothing of the source once it returns. */
+function fillDocument(source: HeldText, pieceChars: number, htmlPath: HtmlPath | null): FilledDocument {
+  const { meta, body } = splitFrontMatter(source.text);
   checkMarkdownNesting(body);
-  const { text, blocks } = markdownBlocks(body, pieceChars, htmlPath);
+  const sink = blockSink();
+  fillSink(sink, body, pieceChars, htmlPath);
+  return { meta, sink, large: body.length >= LARGE_SOURCE_CHARS };
+}
+
+/**
+ * The document's text and blocks, title, author, date, tags and language. Before the pieces' texts
+ * are joined, `source` is emptied and a large source collected, so source and text are never alive together.
+ */
+function finishDocument({ meta, sink, large }: FilledDocument, source: HeldText): Converted {
+  source.text = '';
+  forgetLastMatch();
+  if (large) garbageCollector()();
+  const { text, blocks } = finishSink(sink);
   const heading = blocks.find((b) => HEADING.test(b.kind));
   const lines = edgeLines(text);
   return {
@@ -117,13 +168,20 @@ export function markdownDocument(markdown: string, pieceChars: number, htmlPath:
 }
 
 /**
- * Text and blocks of a Markdown body, lexed piece by piece (lexPieces): in a piece without raw HTML,
- * each top-level token whose blocks tokenBlocks can build straight from the token is turned into them
- * without HTML; the other tokens are rendered, sanitized and walked as HTML, a run of them at a time,
- * up to `pieceChars` characters.
+ * V8 keeps the subject of the last successful regular expression match (for `RegExp.input` and the
+ * like), and a slice of the source keeps all of it: a match on an empty string lets it go.
  */
-function markdownBlocks(body: string, pieceChars: number, htmlPath: HtmlPath | null): TextWithBlocks {
-  const sink = blockSink();
+function forgetLastMatch(): void {
+  /^/.exec('');
+}
+
+/**
+ * Puts the blocks of `body` into `sink`, lexed piece by piece (lexPieces): in a piece without raw
+ * HTML, each top-level token whose blocks tokenBlocks can build straight from the token is turned into
+ * them without HTML; the other tokens are rendered, sanitized and walked as HTML, a run of them at a
+ * time, up to `pieceChars` characters. Holds nothing of `body` once it returns.
+ */
+function fillSink(sink: BlockSink, body: string, pieceChars: number, htmlPath: HtmlPath | null): void {
   let html: Token[] = [];
   let htmlChars = 0;
   const flushHtml = (): void => {
@@ -154,7 +212,6 @@ function markdownBlocks(body: string, pieceChars: number, htmlPath: HtmlPath | n
     }
   }
   flushHtml();
-  return finishSink(sink);
 }
 
 /** Front matter tags: a list, or one string of names separated by commas or spaces (Obsidian's "#" dropped). */

@@ -1,7 +1,7 @@
 import type { Converted } from './blocks';
 import { blocksFromHtml } from './blocks';
 import { checkHtmlDepth } from './limits';
-import { MARKDOWN_PIECE_CHARS, markdownDocument, type HtmlPath } from './markdown-document';
+import { MARKDOWN_PIECE_CHARS, markdownDocument, type HeldText, type HtmlPath } from './markdown-document';
 import { sanitizeToFragment } from './sanitize';
 
 /** Marked's HTML for some tokens, checked for depth, sanitized with the shared policy, and walked into blocks. */
@@ -21,5 +21,10 @@ const sanitizedBlocks: HtmlPath = (html) => {
  *   its HTML deeper than MAX_HTML_DEPTH.
  */
 export function convertMarkdown(markdown: string, pieceChars = MARKDOWN_PIECE_CHARS): Converted {
-  return markdownDocument(markdown, pieceChars, sanitizedBlocks);
+  return markdownDocument({ text: markdown }, pieceChars, sanitizedBlocks);
+}
+
+/** convertMarkdown of a source it may let go of once converted (see HeldText). @throws as convertMarkdown. */
+export function convertHeldMarkdown(source: HeldText): Converted {
+  return markdownDocument(source, MARKDOWN_PIECE_CHARS, sanitizedBlocks);
 }

@@ -4,7 +4,8 @@ import { migrate, readSchemaVersion, type FileKind } from './migrations';
 import { mergeShard } from './merge';
 import { fillLibrary, fillShard } from './stamps';
 import type { JournalPolicy } from './journal-policy';
-import { annotationSchema } from '../../../shared/model/annotation';
+import { annotationSchema, type Annotation } from '../../../shared/model/annotation';
+import type { RecordsById } from './by-id';
 import {
   contentFileSchema,
   libraryFileSchema,
@@ -99,13 +100,19 @@ const journalEntrySchema = z.object({
  * The journal of a shard (`annotations/<articleId>.journal`): each entry holds
  * the current state of the highlights one flush changed, with their stamps.
  * Replaying joins each entry into the shard (see mergeShard), so replaying an
- * entry already folded in changes nothing.
+ * entry already folded in changes nothing. `byId` finds the changed highlights without a scan of the shard.
  */
-export function shardJournal(articleId: string, file: string): JournalPolicy<ShardFile> {
+export function shardJournal(
+  articleId: string,
+  file: string,
+  byId?: RecordsById<Annotation>,
+): JournalPolicy<ShardFile> {
   return {
     file,
     entry: (data, keys) => {
-      const annotations = data.annotations.filter((annotation) => keys.has(annotation.id));
+      const annotations = byId
+        ? byId.find(data.annotations, keys)
+        : data.annotations.filter((annotation) => keys.has(annotation.id));
       const sync = data.sync && {
         records: Object.fromEntries(annotations.map((a) => [a.id, data.sync?.records[a.id] ?? {}])),
         notes: Object.fromEntries(

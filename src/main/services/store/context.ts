@@ -74,7 +74,8 @@ export function requireArticle(ctx: StoreContext, id: string, live: boolean): Ar
 /** Keeps the article's highlight count (derived, written once quiet) equal to the live highlights in its shard. */
 export function countHighlights(ctx: StoreContext, articleId: string, file: StoredFile<ShardFile>): void {
   const meta = ctx.articles.get(articleId);
-  const count = file.data.annotations.filter((annotation) => !annotation.deleted).length;
+  let count = 0;
+  for (const annotation of file.data.annotations) if (!annotation.deleted) count++;
   if (!meta || meta.highlightCount === count) return;
   meta.highlightCount = count;
   ctx.library.changed('idle');
@@ -100,9 +101,18 @@ export function stateOf(annotation: Annotation): AnnotationState {
   };
 }
 
+/** A deep copy of JSON data (plain objects, arrays, strings, numbers, booleans, null): several times faster than structuredClone. */
+function copyJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = copyJson(field);
+  return copy as T;
+}
+
 /** A copy of a highlight, safe to hand out. */
 export function cloneAnnotation(annotation: Annotation): Annotation {
-  return structuredClone(annotation);
+  return copyJson(annotation);
 }
 
 /** A copy of an article record, safe to hand out. */

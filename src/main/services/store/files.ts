@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../shared/result';
@@ -62,8 +63,6 @@ export interface Loaded<T> {
   mtimeMs: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Parses and validates a file's bytes.
  * @throws DamagedDataError (empty, NUL bytes, not UTF-8, not JSON, schema mismatch); NewerSchemaError.
@@ -75,12 +74,11 @@ export function decodeBytes<T>(codec: Codec<T>, bytes: Uint8Array): Decoded<T> {
   if (bytes.includes(0)) {
     throw new DamagedDataError('the file contains NUL bytes, as an interrupted write or a disk fault leaves');
   }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    throw new DamagedDataError('the file is not valid UTF-8 text');
-  }
+  if (!isUtf8(bytes)) throw new DamagedDataError('the file is not valid UTF-8 text');
+  // Checked above, so decoded without a second check (TextDecoder's fatal mode is many times slower).
+  const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // A leading byte order mark is not part of the JSON (TextDecoder dropped it too).
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -59,7 +59,8 @@ export class ValidatedJsonAdapter<T> implements Adapter<T> {
    * @throws the errors of atomicWrite.
    */
   async write(data: T, backup = false): Promise<void> {
-    const text = this.options.codec.encode(data);
+    // Encoded to bytes once, for the file and its backup.
+    const text = Buffer.from(this.options.codec.encode(data));
     await atomicWrite(this.options.file, text);
     this.stamp = await stampOf(this.options.file);
     const policy = this.options.backups;

@@ -1,6 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from '../fs/atomic-write';
+import type { Annotation } from '../../../shared/model/annotation';
+import { RecordsById } from './by-id';
 import { readFileNoFollow } from '../fs/no-follow';
 import { decodeBytes } from './files';
 import { shardCodec, shardJournal } from './codecs';
@@ -63,6 +65,8 @@ export interface ShardsOptions {
  * article's shard of every other device (see mergeShard).
  */
 export class Shards {
+  /** Finds a shard's highlights by id (see RecordsById). */
+  readonly byId = new RecordsById<Annotation>();
   private readonly files = new Map<string, Promise<StoredFile<ShardFile>>>();
   /** Shards being read without being kept (see read), so calls at the same time share one read. */
   private readonly reading = new Map<string, { data: Promise<ShardFile | null>; handedOut: number }>();
@@ -136,9 +140,9 @@ export class Shards {
             `the highlights and notes of ${this.options.describe(articleId)}`,
           ),
           codec: shardCodec(articleId),
-          journal: shardJournal(articleId, this.journalFile(articleId)),
+          journal: shardJournal(articleId, this.journalFile(articleId), this.byId),
           merge: mergeShard,
-          stamp: (data, keys) => stampShard(data, keys, this.options.clock, this.options.deviceId),
+          stamp: (data, keys) => stampShard(data, keys, this.options.clock, this.options.deviceId, this.byId),
           whenLost: 'highlights',
         },
         (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] }),

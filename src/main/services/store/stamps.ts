@@ -1,4 +1,6 @@
 import { tagKey } from '../../../shared/model/tag';
+import type { Annotation } from '../../../shared/model/annotation';
+import type { RecordsById } from './by-id';
 import { legacyClock, type HybridClock } from './clock';
 import type { LibraryFile, ShardFile, Stamp, SyncMeta } from './schemas';
 
@@ -125,16 +127,25 @@ export function fillNote(meta: SyncMeta, key: string, text: string, updatedAt: s
   meta.notes[key] ??= { h: hashValue(text), heads: [{ vv: { '': legacyClock(updatedAt) } }] };
 }
 
-/** Stamps what changed in a shard: the highlights `keys` (every one for 'all') and, for 'all', the article's note. */
+/**
+ * Stamps what changed in a shard: the highlights `keys` (every one for 'all') and, for 'all', the
+ * article's note. `byId` finds the highlights `keys` without a scan of the shard.
+ */
 export function stampShard(
   data: ShardFile,
   keys: ReadonlySet<string> | 'all',
   clock: HybridClock,
   device: string,
+  byId?: RecordsById<Annotation>,
 ): void {
   const meta = metaOf(data);
-  for (const annotation of data.annotations) {
-    if (keys !== 'all' && !keys.has(annotation.id)) continue;
+  const changed =
+    keys === 'all'
+      ? data.annotations
+      : byId
+        ? byId.find(data.annotations, keys)
+        : data.annotations.filter((annotation) => keys.has(annotation.id));
+  for (const annotation of changed) {
     stampFields(meta, annotation.id, annotation, ANNOTATION_SKIP, clock);
     stampNote(meta, annotation.id, annotation.note, clock, device);
   }
