@@ -27,12 +27,37 @@ export class PasswordCancelled extends Error {
 }
 
 /**
- * Opens a PDF with pdf.js in the renderer, reading only the byte ranges it needs from `source` (no
+ * What opening a PDF needs, set going before it is opened: its bytes on their way, pdf.js' module
+ * loading and its worker starting. Made by `startPdf`; handed to `openPdf`, or let go with `dropPdf`.
+ */
+export interface PdfStart {
+  source: Promise<PdfSource>;
+  pdfjs: Promise<typeof import('pdfjs-dist')>;
+  /** pdf.js' worker thread, bundled with the app. */
+  port: Worker;
+}
+
+/**
+ * Sets going what opening the PDF read from `source` needs (see PdfStart), so it goes on while the
+ * reader is still getting ready. A rejection of `source` is reported by `openPdf`, not as unhandled.
+ */
+export function startPdf(source: Promise<PdfSource>): PdfStart {
+  source.catch(() => undefined);
+  return { source, pdfjs: import('pdfjs-dist'), port: new PdfJsWorker() };
+}
+
+/** Lets go of a `PdfStart` that will not be opened (its worker thread ends). */
+export function dropPdf(start: PdfStart): void {
+  start.port.terminate();
+}
+
+/**
+ * Opens a PDF with pdf.js in the renderer, reading only the byte ranges it needs from `start.source` (no
  * fetching ahead, no streaming of the whole file: a page costs the bytes it uses), in a worker of its
  * own bundled with the app (see electron.vite.config.ts for its cMaps and standard fonts): eval is
  * off, XFA and scripting are off, no system fonts are looked up and nothing outside the app is
- * requested. pdf.js is loaded on first use, and it and its worker start loading while `source` is
- * still on its way. Call `close` when the document is no longer shown. An
+ * requested. pdf.js and its worker load while the source is still on its way (see `startPdf`).
+ * Call `close` when the document is no longer shown. An
  * encrypted PDF calls `askPassword` (`wrong` after a password that did not open it) until a password
  * opens it; the password goes to pdf.js and nowhere else.
  * @throws PasswordCancelled when `askPassword` answers null (or there is none for an encrypted PDF);
@@ -40,14 +65,14 @@ export class PasswordCancelled extends Error {
  *   worker is released first).
  */
 export async function openPdf(
-  pending: Promise<PdfSource>,
+  start: PdfStart,
   askPassword?: (wrong: boolean) => Promise<string | null>,
 ): Promise<OpenPdf> {
-  const port = new PdfJsWorker();
+  const { port } = start;
   let source: PdfSource;
   let pdfjs: typeof import('pdfjs-dist');
   try {
-    [source, pdfjs] = await Promise.all([pending, import('pdfjs-dist')]);
+    [source, pdfjs] = await Promise.all([start.source, start.pdfjs]);
   } catch (error) {
     port.terminate();
     throw error;
