@@ -7,6 +7,8 @@ import { type Annotation } from '../../../shared/model/annotation';
 import { DEFAULT_SETTINGS } from '../../../shared/model/default-settings';
 import type { FindState, NotesFilter, ReaderContent, ReaderSlice, Slice } from './types';
 import { unwrapWith } from './unwrap';
+import { startArticlePdf } from '../reader/pdf/article-source';
+import { dropPdf } from '../reader/pdf/pdfjs';
 
 const NO_FILTER: NotesFilter = { color: '', tag: '', text: '' };
 
@@ -30,6 +32,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
     find: CLOSED_FIND,
     scrollRequest: null,
     notesFilter: NO_FILTER,
+    pdfStart: null,
 
     setNotesFilter(notesFilter) {
       set({ notesFilter });
@@ -37,6 +40,12 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
 
     async openArticle(id, scrollTo) {
       const opening = ++openSeq;
+      // A PDF's bytes, pdf.js and its worker load while the first screen is fetched (see usePdfDocument).
+      const unused = get().pdfStart;
+      if (unused) dropPdf(unused.start);
+      const shown = get().view.kind === 'reader' && get().content?.article.id === id;
+      const pdf = !shown && get().articles.find((a) => a.id === id)?.format === 'pdf';
+      set({ pdfStart: pdf ? { id, start: startArticlePdf(id) } : null });
       // First the blocks around the reading position and their highlights: the first screen, at once.
       const first = await unwrap(api.getArticleExcerpt({ id, around: scrollTo }));
       if (!first || opening !== openSeq) return;
@@ -74,12 +83,20 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       if (opening !== openSeq) return;
       await get().reloadArticle();
       const content = get().content;
-      if (content?.whole && opening === openSeq) {
-        // Prepare the folded text for find while the reader is idle, so the first keystroke only scans.
+      // Prepare the folded text for find while the reader is idle, so the first keystroke only scans; a
+      // PDF's when find opens, as it would hold up the drawing of its pages.
+      if (content?.whole && opening === openSeq && content.article.format !== 'pdf') {
         setTimeout(() => {
           if (get().content === content) findAll(content.text, 'a');
         }, 300);
       }
+    },
+
+    takePdfStart(id) {
+      const taken = get().pdfStart;
+      if (taken?.id !== id) return null;
+      set({ pdfStart: null });
+      return taken.start;
     },
 
     async reloadArticle() {
@@ -143,7 +160,10 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
 
     closeArticle() {
       get().flushProgress();
+      const unused = get().pdfStart;
+      if (unused) dropPdf(unused.start);
       set({
+        pdfStart: null,
         content: null,
         annotations: [],
         selectedAnnotationId: null,
@@ -289,6 +309,13 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
 
     openFind() {
       set({ find: { ...get().find, open: true } });
+      const content = get().content;
+      if (content?.whole && content.article.format === 'pdf') {
+        // Once the find bar is shown.
+        setTimeout(() => {
+          if (get().content === content) findAll(content.text, 'a');
+        }, 0);
+      }
     },
 
     markPassage(start, end) {

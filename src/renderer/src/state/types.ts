@@ -8,6 +8,7 @@ import type { Notice as ServiceNotice } from '../../../shared/model/notice';
 import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
 import type { TagInfo } from '../../../shared/model/tag';
+import type { PdfStart } from '../reader/pdf/pdfjs';
 
 /**
  * The shape of the renderer's store, slice by slice. The slices' implementations (app.ts, library.ts,
@@ -168,9 +169,13 @@ export interface ReaderSlice {
   find: FindState;
   scrollRequest: ScrollRequest | null;
   notesFilter: NotesFilter;
+  /** A PDF's opening set going by `openArticle` before the reader shows it, until the reader takes it. */
+  pdfStart: { id: string; start: PdfStart } | null;
   setNotesFilter(filter: NotesFilter): void;
   /** Opens an article at `scrollTo` (a canonical offset), else where it was left. */
   openArticle(id: string, scrollTo?: number): Promise<void>;
+  /** The opening of PDF `id` set going by `openArticle`, handed over once (then null), else null. */
+  takePdfStart(id: string): PdfStart | null;
   /** Fetches the open article's record and highlights again, and its text if that changed. */
   reloadArticle(): Promise<void>;
   /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */

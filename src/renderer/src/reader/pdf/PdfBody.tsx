@@ -9,6 +9,7 @@ import type { TextSelection } from '../ArticleBody';
 import { PasswordDialog } from '../../ui/PasswordDialog';
 import { usePdfDocument } from './use-pdf-document';
 import { PdfControls, ZOOM_STEP } from './PdfControls';
+import { PageSlot } from './PageSlot';
 import { PdfPage, type AreaMark, type PageTextLayer, type PaintedRange } from './PdfPage';
 import { revealWhenPainted } from './reveal';
 import { spanPieces } from './text-map';
@@ -167,6 +168,13 @@ export function PdfBody({
     [pages, annotations, selectedId, find, currentMatch],
   );
 
+  const labels = useMemo(() => pages?.map((p) => p.label) ?? [], [pages]);
+  // Named once per book (and language), not on each render of its pages.
+  const names = useMemo(
+    () => Array.from({ length: pageCount }, (_, i) => t('pdf.page', { label: labels[i] ?? String(i + 1) })),
+    [labels, pageCount, t],
+  );
+
   useEffect(() => {
     const onUp = () => {
       const selection = window.getSelection();
@@ -229,7 +237,6 @@ export function PdfBody({
     );
   }
   if (!doc || !size) return <p aria-busy="true">{t('pdf.opening')}</p>;
-  const labels = pages?.map((p) => p.label) ?? [];
   return (
     <div
       ref={setBody}
@@ -247,18 +254,17 @@ export function PdfBody({
         }
         onGoTo={goToPage}
       />
-      {Array.from({ length: pageCount }, (_, index) => (
-        <div
+      {names.map((name, index) => (
+        <PageSlot
           key={index}
-          ref={(element) => void (placeholders.current[index] = element)}
-          className="pdf-page"
-          data-page-index={index}
-          aria-label={t('pdf.page', { label: labels[index] ?? String(index + 1) })}
-          aria-describedby={areaMode ? 'pdf-area-help' : undefined}
-          role="region"
-          tabIndex={areaMode ? 0 : undefined}
-          onKeyDown={(e) => onPageKeyDown(index, e)}
-          style={{ width: size.width * scale, height: size.height * scale, marginBottom: GAP }}
+          index={index}
+          name={name}
+          width={size.width * scale}
+          height={size.height * scale}
+          gap={GAP}
+          areaMode={areaMode}
+          slots={placeholders}
+          onKeyDown={onPageKeyDown}
         >
           {live.has(index) && (
             <PdfPage
@@ -275,7 +281,7 @@ export function PdfBody({
               onSelectArea={selectAnnotation}
             />
           )}
-        </div>
+        </PageSlot>
       ))}
     </div>
   );

@@ -1,8 +1,8 @@
 import { PDF_CHUNK, PDF_RANGE_MAX } from '../../../../shared/pdf/file-range';
-import type { Result } from '../../../../shared/result';
+import type { ApiError, Result } from '../../../../shared/result';
 import { api } from '../../api';
 import { fromBase64 } from '../../ui/base64';
-import type { PdfSource } from './pdfjs';
+import { startPdf, type PdfSource, type PdfStart } from './pdfjs';
 
 /**
  * Bytes asked for with the length, before pdf.js asks for anything: the file's header and first
@@ -35,4 +35,24 @@ export async function articleSource(id: string): Promise<Result<PdfSource>> {
     return bytes;
   };
   return { ok: true, value: { length: first.value.length, initial: fromBase64(first.value.data), read } };
+}
+
+/** The service's answer when the first bytes of a PDF article's copy cannot be had. */
+export class SourceFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+/**
+ * Sets going the opening of PDF article `id` (see startPdf): its first bytes asked for, pdf.js and its
+ * worker loading. Its source rejects with a SourceFailure when the service refuses the first bytes.
+ */
+export function startArticlePdf(id: string): PdfStart {
+  return startPdf(
+    articleSource(id).then((read) => {
+      if (!read.ok) throw new SourceFailure(read.error);
+      return read.value;
+    }),
+  );
 }

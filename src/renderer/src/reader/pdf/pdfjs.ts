@@ -26,28 +26,85 @@ export class PasswordCancelled extends Error {
   }
 }
 
+/** How an encrypted PDF asks for its password: `wrong` after one that did not open it; null to give up. */
+export type AskPassword = (wrong: boolean) => Promise<string | null>;
+
 /**
- * Opens a PDF with pdf.js in the renderer, reading only the byte ranges it needs from `source` (no
- * fetching ahead, no streaming of the whole file: a page costs the bytes it uses), in a worker of its
- * own bundled with the app (see electron.vite.config.ts for its cMaps and standard fonts): eval is
- * off, XFA and scripting are off, no system fonts are looked up and nothing outside the app is
- * requested. pdf.js is loaded on first use, and it and its worker start loading while `source` is
- * still on its way. Call `close` when the document is no longer shown. An
- * encrypted PDF calls `askPassword` (`wrong` after a password that did not open it) until a password
- * opens it; the password goes to pdf.js and nowhere else.
- * @throws PasswordCancelled when `askPassword` answers null (or there is none for an encrypted PDF);
- *   what `source` rejects with; what pdf.js throws for a file it cannot open or bytes `source` cannot read while opening (the
- *   worker is released first).
+ * A PDF being opened ahead of being shown (see `startPdf`): handed to `openPdf`, or let go with
+ * `dropPdf`. Opaque to callers.
  */
-export async function openPdf(
-  pending: Promise<PdfSource>,
-  askPassword?: (wrong: boolean) => Promise<string | null>,
-): Promise<OpenPdf> {
+export interface PdfStart {
+  readonly opened: Promise<OpenPdf>;
+  /** Who answers a password question; questions asked before one is set wait for it. */
+  setAsker(ask: AskPassword | undefined): void;
+  readonly port: Worker;
+}
+
+/**
+ * Starts opening the PDF read from `source` at once, so it goes on while the reader is still getting
+ * ready: pdf.js and its worker load while the first bytes come, then pdf.js reads the file's structure.
+ * It reads only the byte ranges it needs (no fetching ahead, no streaming of the whole file: a page
+ * costs the bytes it uses), in a worker of its own bundled with the app (see electron.vite.config.ts
+ * for its cMaps and standard fonts): eval is off, XFA and scripting are off, no system fonts are
+ * looked up and nothing outside the app is requested. A password question waits for `openPdf`'s
+ * asker. Failures are reported by `openPdf`, not as unhandled.
+ */
+export function startPdf(source: Promise<PdfSource>): PdfStart {
   const port = new PdfJsWorker();
+  let asker: AskPassword | undefined;
+  let attached = false;
+  const waiting: ((ask: AskPassword | undefined) => void)[] = [];
+  const ask: AskPassword = (wrong) => {
+    if (attached) return asker?.(wrong) ?? Promise.resolve(null);
+    return new Promise((resolve) =>
+      waiting.push((later) => void (later?.(wrong) ?? Promise.resolve(null)).then(resolve)),
+    );
+  };
+  const opened = openDocument(source, import('pdfjs-dist'), port, ask);
+  opened.catch(() => undefined);
+  return {
+    opened,
+    port,
+    setAsker(next) {
+      asker = next;
+      attached = true;
+      waiting.splice(0).forEach((resume) => resume(next));
+    },
+  };
+}
+
+/** Lets go of a `PdfStart` that will not be shown (its document and worker thread). */
+export function dropPdf(start: PdfStart): void {
+  start.port.terminate();
+  start.opened.then(
+    (open) => open.close(),
+    () => undefined,
+  );
+}
+
+/**
+ * The PDF `start` opened (see startPdf). An encrypted PDF calls `askPassword` (`wrong` after a
+ * password that did not open it) until a password opens it; the password goes to pdf.js and nowhere
+ * else. Call `close` when the document is no longer shown.
+ * @throws PasswordCancelled when `askPassword` answers null (or there is none for an encrypted PDF);
+ *   what the source rejects with; what pdf.js throws for a file it cannot open or bytes the source
+ *   cannot read while opening (the worker is released first).
+ */
+export function openPdf(start: PdfStart, askPassword?: AskPassword): Promise<OpenPdf> {
+  start.setAsker(askPassword);
+  return start.opened;
+}
+
+async function openDocument(
+  pending: Promise<PdfSource>,
+  loading: Promise<typeof import('pdfjs-dist')>,
+  port: Worker,
+  askPassword: AskPassword,
+): Promise<OpenPdf> {
   let source: PdfSource;
   let pdfjs: typeof import('pdfjs-dist');
   try {
-    [source, pdfjs] = await Promise.all([pending, import('pdfjs-dist')]);
+    [source, pdfjs] = await Promise.all([pending, loading]);
   } catch (error) {
     port.terminate();
     throw error;
@@ -85,7 +142,7 @@ export async function openPdf(
   const refused = new Promise<never>((_, reject) => (refuse = reject));
   task.onPassword = (update: (password: string) => void, reason: number) => {
     const wrong = reason === pdfjs.PasswordResponses.INCORRECT_PASSWORD;
-    void (askPassword?.(wrong) ?? Promise.resolve(null)).then((password) => {
+    void askPassword(wrong).then((password) => {
       if (password === null) refuse(new PasswordCancelled());
       else update(password);
     });

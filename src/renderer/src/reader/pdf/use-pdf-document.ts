@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { ApiError } from '../../../../shared/result';
-import { articleSource } from './article-source';
+import { useStore } from '../../state/store';
+import { SourceFailure, startArticlePdf } from './article-source';
 import { openPdf, PasswordCancelled, type OpenPdf } from './pdfjs';
 
 /** Why the pages cannot be shown: a service error, pdf.js' reason, or a password not given. */
@@ -57,13 +58,10 @@ export function usePdfDocument(id: string): PdfDocumentState {
         }),
       );
     void (async () => {
-      // pdf.js and its worker load while the first bytes come.
-      const source = articleSource(id).then((read) => {
-        if (!read.ok) throw new SourceFailure(read.error);
-        return read.value;
-      });
+      // Set going when the article was opened, if it was (see openArticle), else now.
+      const start = useStore.getState().takePdfStart(id) ?? startArticlePdf(id);
       try {
-        open = await openPdf(source, askPassword);
+        open = await openPdf(start, askPassword);
         if (cancelled) return open.close();
         const first = (await open.doc.getPage(1)).getViewport({ scale: 1 });
         if (cancelled) return;
@@ -97,11 +95,4 @@ export function usePdfDocument(id: string): PdfDocumentState {
       setOpening((n) => n + 1);
     },
   };
-}
-
-/** The service's answer when the first bytes of the copy cannot be had. */
-class SourceFailure extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
 }
