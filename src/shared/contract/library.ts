@@ -21,9 +21,12 @@ const base64 = z
 
 /** Methods of the library: importing and managing articles. */
 export const libraryMethods = {
-  /** Live articles, newest first; with `first`, only that many (a first screen painted before the rest). */
+  /**
+   * Live articles, newest first; with `first`, only that many (a first screen painted before the rest),
+   * after skipping `skip` of them (default 0): the list read page by page.
+   */
   listArticles: method(
-    z.object({ first: z.int().min(1).max(1000).optional() }).strict(),
+    z.object({ first: z.int().min(1).max(1000).optional(), skip: z.int().min(0).optional() }).strict(),
     z.array(articleMetaSchema),
   ),
   /** One article with its canonical text, blocks and note. */

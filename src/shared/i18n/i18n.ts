@@ -33,9 +33,14 @@ export function createI18n(locale: Locale, plugin?: Module): i18n {
     initAsync: false,
     returnNull: false,
   });
-  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) =>
-    new Intl.NumberFormat(intlTag((lng ?? 'en') as Locale)).format(Number(value)),
-  );
+  // One formatter per language, made once, not once per number (each library row shows two).
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => {
+    const tag = intlTag((lng ?? 'en') as Locale);
+    let format = numberFormats.get(tag);
+    if (!format) numberFormats.set(tag, (format = new Intl.NumberFormat(tag)));
+    return format.format(Number(value));
+  });
   return instance;
 }
 

@@ -13,7 +13,7 @@ export function libraryHandlers(
   store: LibraryStore,
 ): HandlersFor<typeof libraryMethods> {
   return {
-    listArticles: ({ first }) => library.list(first),
+    listArticles: ({ first, skip }) => library.list(first, skip),
     getArticle: ({ id }) => library.get(id),
     getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
     getArticleFileRange: async ({ id, begin, end }) => {

@@ -56,7 +56,7 @@ describe('LibraryService', () => {
     expect(library.list().map((a) => a.id)).toEqual([outcome.article.id]);
   });
 
-  it('lists the newest articles first, and only the first few when asked (a first screen)', async () => {
+  it('lists the newest articles first, only the first few when asked (a first screen), and page by page', async () => {
     const ids: string[] = [];
     for (const name of ['mot', 'hai', 'ba']) {
       ids.push(
@@ -65,6 +65,8 @@ describe('LibraryService', () => {
     }
     expect(library.list().map((a) => a.id)).toEqual([...ids].reverse());
     expect(library.list(2).map((a) => a.id)).toEqual([ids[2], ids[1]]);
+    expect(library.list(2, 2).map((a) => a.id)).toEqual([ids[0]]);
+    expect(library.list(2, 3)).toEqual([]);
   });
 
   it('reports identical content as a duplicate and adds nothing', async () => {

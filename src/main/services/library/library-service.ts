@@ -55,13 +55,13 @@ export class LibraryService {
 
   /**
    * Live articles, most recently added first (ISO timestamps compared by code
-   * unit: no collation needed); with `first`, only that many.
+   * unit: no collation needed); with `first`, only that many, after the first `skip` (default 0).
    */
-  list(first?: number): ArticleMeta[] {
+  list(first?: number, skip = 0): ArticleMeta[] {
     const sorted = this.store
       .listArticles()
       .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    return first === undefined ? sorted : sorted.slice(0, first);
+    return first === undefined ? sorted.slice(skip) : sorted.slice(skip, skip + first);
   }
 
   /** An article with its text; rebuilds the content cache from the copy if it is missing. */

@@ -35,14 +35,17 @@ function Window() {
   const info = useStore((s) => s.info);
   const view = useStore((s) => s.view);
   const theme = useShownTheme(useStore((s) => s.settings.theme));
-  const hasRows = useStore((s) => s.articles.length > 0);
+  const listLoaded = useStore((s) => s.articlesLoaded);
   const devicesRevision = useStore((s) => s.devicesRevision);
   useLibrarySync();
   useRouteSync();
-  // Once the first rows are painted, the reader's code is fetched, so opening an article waits for none of it.
+  // Once the whole list is in, the reader's code is fetched when the page is idle, so opening an
+  // article waits for none of it and the first rows and the list's pages wait for none of it either.
   useEffect(() => {
-    if (hasRows) void loadReader();
-  }, [hasRows]);
+    if (!listLoaded) return;
+    const idle = requestIdleCallback(() => void loadReader());
+    return () => cancelIdleCallback(idle);
+  }, [listLoaded]);
   useLocaleSync();
 
   return (

@@ -1,14 +1,6 @@
-import {
-  lazy,
-  memo,
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useMemo,
-  useState,
-  type ComponentProps,
-} from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatDate } from '../i18n/format';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import type { ArticleMeta } from '../../../shared/model/article';
@@ -18,26 +10,18 @@ import { Dialog } from '../ui/Dialog';
 import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
 import { ImportButton } from './ImportButton';
+import { LazyExportDialog } from './LazyExportDialog';
 import { ImportProgress } from './ImportProgress';
-import { filterArticles, filterTexts, sortArticles, sortedTags, type SortKey } from './visible-articles';
-
-/** The export dialog and its zip writer, loaded when first asked for. */
-const LazyExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
-
-function ExportDialog(props: ComponentProps<typeof LazyExportDialog>) {
-  return (
-    <Suspense fallback={null}>
-      <LazyExportDialog {...props} />
-    </Suspense>
-  );
-}
+import { filterArticles, sortArticles, sortedTags, type SortKey } from './visible-articles';
+import { useFoldedTexts } from './use-folded-texts';
 
 /** Height of an article row not yet measured, px (title and one line of details). */
 const ROW_ESTIMATE = 76;
 
 /** The library: the list of articles, or an invitation to import the first one. */
 export function LibraryView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const openArticle = useStore((s) => s.openArticle);
   const articles = useStore((s) => s.articles);
   const loaded = useStore((s) => s.articlesLoaded);
   // What the filter field shows, and the filter applied: its text once any composition has ended.
@@ -51,14 +35,14 @@ export function LibraryView() {
   const [exporting, setExporting] = useState(false);
 
   const allTags = useMemo(() => sortedTags(new Set(articles.flatMap((a) => a.tags))), [articles]);
-  const texts = useMemo(() => filterTexts(articles), [articles]);
+  const folded = useFoldedTexts(articles);
   const sorted = useMemo(() => sortArticles(articles, sort), [articles, sort]);
   // The field answers each keystroke at once; the list follows in a render React can interrupt.
   const listQuery = useDeferredValue(query);
   const listTag = useDeferredValue(tag);
   const shown = useMemo(
-    () => filterArticles(sorted, listQuery, listTag, texts),
-    [sorted, listQuery, listTag, texts],
+    () => filterArticles(sorted, listQuery, listTag, folded),
+    [sorted, listQuery, listTag, folded],
   );
   const rowKey = useCallback((i: number) => shown[i]!.id, [shown]);
 
@@ -129,6 +113,9 @@ export function LibraryView() {
             renderRow={(i) => (
               <ArticleRowMemo
                 article={shown[i]!}
+                t={t}
+                language={i18n.language}
+                openArticle={openArticle}
                 onEdit={() => setEditing(shown[i]!)}
                 onDelete={() => setDeleting(shown[i]!)}
               />
@@ -139,7 +126,7 @@ export function LibraryView() {
       )}
       {editing && <EditArticleDialog article={editing} onClose={() => setEditing(null)} />}
       {exporting && (
-        <ExportDialog
+        <LazyExportDialog
           scopes={[
             { label: t('library.scopeAll'), scope: { kind: 'all' } },
             ...(shown.length !== articles.length && shown.length > 0
@@ -162,17 +149,23 @@ export function LibraryView() {
   );
 }
 
+/** One article's row; `t` and `openArticle` come from the list, so that a row subscribes to nothing. */
 function ArticleRow({
   article,
+  t,
+  language,
+  openArticle,
   onEdit,
   onDelete,
 }: {
   article: ArticleMeta;
+  t: TFunction;
+  /** The interface's language, for dates. */
+  language: string;
+  openArticle: (id: string) => Promise<void>;
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const openArticle = useStore((s) => s.openArticle);
   const percent = Math.round(article.progress * 100);
   return (
     <>
@@ -182,7 +175,7 @@ function ArticleRow({
         </button>
         <div className="article-meta">
           {article.author && <span className="article-author">{article.author}</span>}
-          {article.published && <span>{formatDate(article.published, i18n.language)}</span>}
+          {article.published && <span>{formatDate(article.published, language)}</span>}
           <span>{t('library.highlights', { count: article.highlightCount })}</span>
           {article.tags.map((t) => (
             <span key={t} className="tag-chip">
@@ -213,8 +206,12 @@ function ArticleRow({
   );
 }
 
-/** A row renders again only for another article value: its callbacks act on the article it shows. */
-const ArticleRowMemo = memo(ArticleRow, (before, after) => before.article === after.article);
+/** A row renders again only for another article value or language: its callbacks act on its article. */
+const ArticleRowMemo = memo(
+  ArticleRow,
+  (before, after) =>
+    before.article === after.article && before.t === after.t && before.language === after.language,
+);
 
 function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose: () => void }) {
   const { t } = useTranslation();

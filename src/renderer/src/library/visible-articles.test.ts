@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '../../../shared/model/article';
-import { filterArticles, filterTexts, sortArticles, sortedTags } from './visible-articles';
+import { filterArticles, foldFilterTexts, sortArticles, sortedTags } from './visible-articles';
 
 function article(id: string, title: string, extra: Partial<ArticleMeta> = {}): ArticleMeta {
   return {
@@ -31,7 +31,8 @@ describe('sortArticles', () => {
 
 describe('filterArticles', () => {
   const sorted = sortArticles(articles, 'recent');
-  const texts = filterTexts(articles);
+  const texts = new WeakMap<ArticleMeta, string>();
+  foldFilterTexts(articles, 0, texts, () => false);
 
   it('keeps the sorted order and matches title, author and tags without diacritics', () => {
     expect(filterArticles(sorted, 'son', '', texts).map((a) => a.id)).toEqual(['a', 'b']);
@@ -44,8 +45,28 @@ describe('filterArticles', () => {
     expect(filterArticles(sorted, 'da nang', 'biển', texts)).toEqual([]);
   });
 
+  it('folds on the spot the texts not folded yet, and keeps them', () => {
+    const folded = new WeakMap<ArticleMeta, string>();
+    expect(filterArticles(sorted, 'son', '', folded).map((a) => a.id)).toEqual(['a', 'b']);
+    expect(folded.get(articles[1]!)).toBe('bai 2: da nang tran son ');
+  });
+
   it('returns the sorted list itself when nothing filters', () => {
     expect(filterArticles(sorted, ' ', '', texts)).toBe(sorted);
+  });
+});
+
+describe('foldFilterTexts', () => {
+  it('folds title, author and tags from an index until told to stop, and keeps folds it has', () => {
+    const folded = new WeakMap<ArticleMeta, string>();
+    let asked = 0;
+    expect(foldFilterTexts(articles, 1, folded, () => ++asked === 1)).toBe(2);
+    expect(folded.get(articles[1]!)).toBe('bai 2: da nang tran son ');
+    expect(folded.has(articles[0]!) || folded.has(articles[2]!)).toBe(false);
+    folded.set(articles[2]!, 'folded before');
+    expect(foldFilterTexts(articles, 0, folded, () => false)).toBe(3);
+    expect(folded.get(articles[2]!)).toBe('folded before');
+    expect(folded.get(articles[0]!)).toBe('bai 10: son tra  bien');
   });
 });
 

@@ -4,7 +4,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { HighlightColor } from '../../../shared/model/annotation';
 import { useStore } from '../state/store';
 import { ArticleBody, selectRange, type TextSelection } from './ArticleBody';
-import { ExportDialog } from '../library/ExportDialog';
+import { LazyExportDialog } from '../library/LazyExportDialog';
 import { colorOfKey } from '../ui/colors';
 import { isComposing } from '../ui/composition';
 import { useShownTheme } from '../ui/theme';
@@ -149,7 +149,7 @@ export function ReaderView() {
         scroller={scroller}
       />
       {exporting && (
-        <ExportDialog
+        <LazyExportDialog
           scopes={[{ label: t('exporting.thisArticle'), scope: { kind: 'article', id: content.article.id } }]}
           onClose={() => setExporting(false)}
         />

@@ -1,12 +1,14 @@
 import { api } from '../api';
 import { sameTag } from '../../../shared/model/tag-key';
+import type { ArticleMeta } from '../../../shared/model/article';
 import type { ImportState, LibrarySlice, Slice } from './types';
 import { unwrapWith } from './unwrap';
 import { importSummary } from './import-summary';
 import { importAskingPassword } from './import-password';
+import { FIRST_PAGE, requestFirstPage } from './first-page';
 
-/** Articles asked for first when the library opens: more than one screen of rows. */
-const FIRST_PAGE = 40;
+/** Articles asked for per request when reading the whole list: each answer is parsed in a short task. */
+const PAGE = 1000;
 
 /** Reads a File as base64 without the data-URL prefix. */
 function toBase64(file: File): Promise<string> {
@@ -21,9 +23,16 @@ function toBase64(file: File): Promise<string> {
   });
 }
 
+/** Resolves in a task after the next frame is painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** The library slice: articles, tags and imports. */
 export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
   const unwrap = unwrapWith(get);
+  /** Counts calls of loadArticles: a call whose number is no longer the last stops reading. */
+  let loads = 0;
   return {
     articles: [],
     articlesLoaded: false,
@@ -31,17 +40,41 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
     importState: null,
     passwordRequest: null,
 
-    async loadArticles() {
-      // The first time, the first screen of rows is painted from a small first page while the whole list loads.
-      const firstPage =
-        !get().articlesLoaded && get().articles.length === 0
-          ? api.listArticles({ first: FIRST_PAGE })
-          : undefined;
-      const all = unwrap(api.listArticles({}));
-      const first = await firstPage;
-      if (first?.ok && !get().articlesLoaded && get().articles.length === 0) set({ articles: first.value });
-      const articles = await all;
-      if (articles) set({ articles, articlesLoaded: true });
+    async loadArticles(firstPage) {
+      const load = ++loads;
+      const opening = !get().articlesLoaded && get().articles.length === 0;
+      if (opening) {
+        // Should it fail, the whole list below says why.
+        const first = await (firstPage ?? requestFirstPage());
+        if (load !== loads) return;
+        if (first.ok) {
+          const whole = first.value.length < FIRST_PAGE;
+          set({ articles: first.value, articlesLoaded: whole });
+          if (whole) return;
+          // The rest is read once the first rows are painted, so that reading it does not delay them.
+          await afterPaint();
+        }
+      }
+      // An article added while the pages are read may come twice (the pages shift): kept once. One
+      // removed may be missed, and its change event reads the list again. The next page is asked
+      // for before this one is read; when the library opens, the list grows page by page.
+      const seen = new Set<string>();
+      const articles: ArticleMeta[] = [];
+      let next = api.listArticles({ first: PAGE, skip: 0 });
+      for (let skip = 0; ; skip += PAGE) {
+        const pending = next;
+        next = api.listArticles({ first: PAGE, skip: skip + PAGE });
+        const page = await unwrap(pending);
+        if (load !== loads || !page) return;
+        for (const article of page) {
+          if (seen.has(article.id)) continue;
+          seen.add(article.id);
+          articles.push(article);
+        }
+        if (page.length < PAGE) break;
+        if (opening && articles.length > get().articles.length) set({ articles: [...articles] });
+      }
+      set({ articles, articlesLoaded: true });
     },
 
     async loadTags() {

@@ -3,7 +3,7 @@ import type { Matches } from '../../../shared/text/find';
 import type { Annotation, HighlightColor, PdfArea, PdfPageRects } from '../../../shared/model/annotation';
 import type { AppInfo } from '../../../shared/model/app';
 import type { i18n } from 'i18next';
-import type { ApiError } from '../../../shared/result';
+import type { ApiError, Result } from '../../../shared/result';
 import type { Notice as ServiceNotice } from '../../../shared/model/notice';
 import type { ArticleMeta, Block, Page } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
@@ -91,12 +91,18 @@ export interface PasswordRequest {
 /** The library: articles, tags and imports. */
 export interface LibrarySlice {
   articles: ArticleMeta[];
+  /** Whether `articles` is the whole list (until then it may be only its first page). */
   articlesLoaded: boolean;
   tags: TagInfo[];
   importState: ImportState | null;
   /** Set while an import asks for a PDF's password (see PasswordRequest). */
   passwordRequest: PasswordRequest | null;
-  loadArticles(): Promise<void>;
+  /**
+   * Reads the whole list again, page by page, and shows it once complete. The first time, the first
+   * page is shown as soon as it comes: `firstPage` when given (a request already under way), else one
+   * asked for here. A later call supersedes an earlier one still reading.
+   */
+  loadArticles(firstPage?: Promise<Result<ArticleMeta[]>>): Promise<void>;
   loadTags(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   clearImportState(): void;
