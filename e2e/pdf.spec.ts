@@ -106,6 +106,8 @@ test('finds a word in the PDF and marks the current match on its page', async ({
   await page.getByRole('searchbox', { name: 'Find in article' }).fill('son tra');
   await expect(page.getByRole('search').getByRole('status')).toHaveText(/^1 \/ \d+$/);
   await expect(page.locator('.pdf-find-current').first()).toBeVisible();
+  // Going to the match scrolls the page, not the window: the app's header stays in view.
+  expect((await page.getByRole('banner').boundingBox())?.y).toBe(0);
 });
 
 test('notes show each highlight page label; a search result in a PDF opens at its page with the hit marked', async ({
