@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../i18n/format';
@@ -9,7 +9,7 @@ import { useComposedValue } from '../ui/composition';
 import { Dialog } from '../ui/Dialog';
 import { WindowedList } from '../ui/WindowedList';
 import type { ExportScope } from '../../../shared/model/export';
-import { ImportButton } from './ImportButton';
+import { ImportButton, ImportPicker } from './ImportButton';
 import { LazyExportDialog } from './LazyExportDialog';
 import { ImportProgress } from './ImportProgress';
 import { filterArticles, sortArticles, sortedTags, type SortKey } from './visible-articles';
@@ -33,6 +33,7 @@ export function LibraryView() {
   const [editing, setEditing] = useState<ArticleMeta | null>(null);
   const [deleting, setDeleting] = useState<ArticleMeta | null>(null);
   const [exporting, setExporting] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
 
   const allTags = useMemo(() => sortedTags(new Set(articles.flatMap((a) => a.tags))), [articles]);
   const folded = useFoldedTexts(articles);
@@ -57,17 +58,18 @@ export function LibraryView() {
               <button type="button" onClick={() => setExporting(true)}>
                 {t('library.export')}
               </button>
-              <ImportButton className="primary" />
+              <ImportButton picker={picker} className="primary" />
             </>
           )}
         </div>
       </div>
+      <ImportPicker ref={picker} />
       <ImportProgress />
       {loaded && articles.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">{t('library.emptyTitle')}</p>
           <p>{t('library.emptyText')}</p>
-          <ImportButton className="primary" />
+          <ImportButton picker={picker} className="primary" />
         </div>
       ) : (
         <>

@@ -33,6 +33,64 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
   const unwrap = unwrapWith(get);
   /** Counts calls of loadArticles: a call whose number is no longer the last stops reading. */
   let loads = 0;
+  /** The batches chosen so far, imported one after another: one chosen while another runs waits its turn. */
+  let imports: Promise<void> = Promise.resolve();
+
+  /** Imports one batch of files, showing its progress, then reads the list again and sums it up. */
+  async function importBatch(files: File[]): Promise<void> {
+    const state: ImportState = {
+      total: files.length,
+      done: 0,
+      current: null,
+      imported: 0,
+      notes: [],
+      duplicates: [],
+      updated: [],
+      failures: [],
+    };
+    set({ importState: { ...state } });
+    for (const file of files) {
+      state.current = file.name;
+      set({ importState: { ...state } });
+      let data: string;
+      try {
+        data = await toBase64(file);
+      } catch {
+        state.failures.push({
+          name: file.name,
+          message: get().i18n.t('importing.unreadable', { name: file.name }),
+        });
+        state.done++;
+        continue;
+      }
+      const result = await importAskingPassword(file.name, data, set);
+      if (result === null)
+        state.failures.push({
+          name: file.name,
+          message: get().i18n.t('pdfPassword.cancelled', { file: file.name }),
+        });
+      else if (!result.ok) state.failures.push({ name: file.name, message: get().describe(result.error) });
+      else if (result.value.status === 'imported') {
+        state.imported++;
+        const warnings = result.value.warnings ?? [];
+        if (warnings.length) state.notes.push([result.value, ...warnings].map(get().say).join(' '));
+      } else if (result.value.status === 'highlights') {
+        state.imported++;
+        state.notes.push(get().say(result.value));
+      } else {
+        state.notes.push(get().say(result.value));
+        (result.value.status === 'duplicate' ? state.duplicates : state.updated).push(file.name);
+      }
+      state.done++;
+      set({ importState: { ...state } });
+    }
+    state.current = null;
+    set({ importState: { ...state } });
+    await get().loadArticles();
+    get().notify(state.failures.length ? 'error' : 'info', importSummary(state, get().i18n.t));
+    if (state.failures.length === 0 && state.notes.length === 0) set({ importState: null });
+  }
+
   return {
     articles: [],
     articlesLoaded: false,
@@ -82,59 +140,12 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
       if (tags) set({ tags });
     },
 
-    async importFiles(files) {
-      if (files.length === 0) return;
-      const state: ImportState = {
-        total: files.length,
-        done: 0,
-        current: null,
-        imported: 0,
-        notes: [],
-        duplicates: [],
-        updated: [],
-        failures: [],
-      };
-      set({ importState: { ...state } });
-      for (const file of files) {
-        state.current = file.name;
-        set({ importState: { ...state } });
-        let data: string;
-        try {
-          data = await toBase64(file);
-        } catch {
-          state.failures.push({
-            name: file.name,
-            message: get().i18n.t('importing.unreadable', { name: file.name }),
-          });
-          state.done++;
-          continue;
-        }
-        const result = await importAskingPassword(file.name, data, set);
-        if (result === null)
-          state.failures.push({
-            name: file.name,
-            message: get().i18n.t('pdfPassword.cancelled', { file: file.name }),
-          });
-        else if (!result.ok) state.failures.push({ name: file.name, message: get().describe(result.error) });
-        else if (result.value.status === 'imported') {
-          state.imported++;
-          const warnings = result.value.warnings ?? [];
-          if (warnings.length) state.notes.push([result.value, ...warnings].map(get().say).join(' '));
-        } else if (result.value.status === 'highlights') {
-          state.imported++;
-          state.notes.push(get().say(result.value));
-        } else {
-          state.notes.push(get().say(result.value));
-          (result.value.status === 'duplicate' ? state.duplicates : state.updated).push(file.name);
-        }
-        state.done++;
-        set({ importState: { ...state } });
-      }
-      state.current = null;
-      set({ importState: { ...state } });
-      await get().loadArticles();
-      get().notify(state.failures.length ? 'error' : 'info', importSummary(state, get().i18n.t));
-      if (state.failures.length === 0 && state.notes.length === 0) set({ importState: null });
+    importFiles(files) {
+      if (files.length === 0) return imports;
+      const batch = imports.then(() => importBatch(files));
+      // A batch that failed unexpectedly does not stop the ones chosen after it.
+      imports = batch.catch(() => undefined);
+      return batch;
     },
 
     clearImportState() {
