@@ -8,7 +8,7 @@ import { useStore } from '../../state/store';
 import type { TextSelection } from '../ArticleBody';
 import { PasswordDialog } from '../../ui/PasswordDialog';
 import { usePdfDocument } from './use-pdf-document';
-import { PdfControls, ZOOM_STEP } from './PdfControls';
+import { PdfControls } from './PdfControls';
 import { PageSlot } from './PageSlot';
 import { PdfPage, type AreaMark, type PageTextLayer, type PaintedRange } from './PdfPage';
 import { revealWhenPainted } from './reveal';
@@ -18,17 +18,15 @@ import { canonicalPoint, selectionRects } from './selection';
 import { useAreaDraw } from './use-area-draw';
 import { useEndOfContent } from './end-of-content';
 import { useLivePages } from './use-live-pages';
+import { usePdfZoom } from './use-pdf-zoom';
+import { useCurrentPage } from './use-current-page';
 import { toPdfRect, type ViewRect } from '../../../../shared/pdf/rects';
 
 const GAP = 12;
-const [MIN_ZOOM, MAX_ZOOM] = [0.25, 6];
-
-type Zoom = { kind: 'fit' } | { kind: 'scale'; scale: number };
 
 /**
  * A PDF article drawn page by page with pdf.js: placeholders of the right size, only the pages near
- * the view drawn (canvas and text layer), fit-width zoom by default with steps (Ctrl + and Ctrl −,
- * Ctrl 0 to fit), go to page by label. Selections in the text layer become canonical ranges; the
+ * the view drawn (canvas and text layer), zoom (see `usePdfZoom`), go to page by label. Selections in the text layer become canonical ranges; the
  * highlights and find matches are painted from canonical ranges.
  */
 export function PdfBody({
@@ -50,8 +48,6 @@ export function PdfBody({
     onDocument(doc);
     return () => onDocument(null);
   }, [doc, onDocument]);
-  const [zoom, setZoom] = useState<Zoom>({ kind: 'fit' });
-  const [viewWidth, setViewWidth] = useState(800);
   const layers = useRef(new Map<number, PageTextLayer>());
   const placeholders = useRef<(HTMLDivElement | null)[]>([]);
   const annotations = useStore((s) => s.annotations);
@@ -63,18 +59,9 @@ export function PdfBody({
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const scrollRequest = useStore((s) => s.scrollRequest);
   const pages = content.pages;
-
-  useEffect(() => {
-    if (!scroller) return;
-    const observer = new ResizeObserver(() => setViewWidth(scroller.clientWidth));
-    observer.observe(scroller);
-    return () => observer.disconnect();
-  }, [scroller]);
-
-  const scale = useMemo(() => {
-    if (!size) return 1;
-    return zoom.kind === 'fit' ? Math.max(MIN_ZOOM, (viewWidth - 48) / size.width) : zoom.scale;
-  }, [size, zoom, viewWidth]);
+  const [bar, setBar] = useState<HTMLDivElement | null>(null);
+  const { zoom, scale, zoomTo } = usePdfZoom(scroller, size, placeholders, bar);
+  const current = useCurrentPage(scroller, placeholders, bar, scale);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -89,16 +76,10 @@ export function PdfBody({
       ) {
         return setAreaMode(false);
       }
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const step = e.key === '+' || e.key === '=' ? ZOOM_STEP : e.key === '-' ? 1 / ZOOM_STEP : null;
-      if (e.key === '0') setZoom({ kind: 'fit' });
-      else if (step) setZoom({ kind: 'scale', scale: clampZoom(scale * step) });
-      else return;
-      e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [scale, areaMode]);
+  }, [areaMode]);
 
   const pageCount = doc?.numPages ?? 0;
   const { live, onDrawn } = useLivePages(scroller, placeholders, pageCount, scale);
@@ -241,17 +222,18 @@ export function PdfBody({
     <div
       ref={setBody}
       className={areaMode ? 'pdf-body pdf-area-mode' : 'pdf-body'}
-      style={{ ['--scale-factor' as string]: scale }}
+      style={{ ['--scale-factor' as string]: scale, ['--pdf-bar' as string]: `${bar?.offsetHeight ?? 0}px` }}
     >
       <PdfControls
+        ref={setBar}
         labels={labels}
         pageCount={pageCount}
+        current={current}
+        zoom={zoom}
         scale={scale}
         areaMode={areaMode}
         onAreaMode={setAreaMode}
-        onZoom={(next) =>
-          setZoom(next === 'fit' ? { kind: 'fit' } : { kind: 'scale', scale: clampZoom(next) })
-        }
+        onZoom={zoomTo}
         onGoTo={goToPage}
       />
       {names.map((name, index) => (
@@ -289,5 +271,3 @@ export function PdfBody({
 
 const NONE: readonly PaintedRange[] = [];
 const NO_AREAS: readonly AreaMark[] = [];
-
-const clampZoom = (scale: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, scale));

@@ -148,6 +148,7 @@ export const reader = {
     zoomIn: 'Zoom in',
     zoomValue: '{{percent, number}}%',
     fitWidth: 'Fit width',
+    fitPage: 'Fit page',
     goToField: 'Go to page',
     ofPages: 'of {{count, number}}',
     highlightArea: 'Highlight area',

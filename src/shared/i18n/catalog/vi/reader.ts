@@ -145,6 +145,7 @@ export const reader = {
     zoomIn: 'Phóng to',
     zoomValue: '{{percent, number}}%',
     fitWidth: 'Vừa chiều rộng',
+    fitPage: 'Vừa trang',
     goToField: 'Đến trang',
     ofPages: '/ {{count, number}}',
     highlightArea: 'Đánh dấu vùng',
