@@ -21,8 +21,6 @@ const SMALL_WRITE_BYTES = 64 * 1024;
 export class JournalWriter {
   /** Bytes this process knows the journal to hold (what it read back plus what it appended). */
   bytes = 0;
-  /** Entries appended since the journal was last emptied. */
-  entries = 0;
   /** Whether the journal exists on disk (its folder entry is durable). */
   exists = false;
   /** The journal may end in a partial line: the next write must rewrite the whole file. */
@@ -93,7 +91,6 @@ export class JournalWriter {
       await fsyncDir(path.dirname(this.file));
       this.exists = true;
     }
-    this.entries++;
     this.bytes += bytes.length;
   }
 
@@ -111,7 +108,6 @@ export class JournalWriter {
       } finally {
         await handle.close();
       }
-      this.entries = 0;
       this.bytes = 0;
       this.torn = false;
     } catch {
