@@ -142,7 +142,8 @@ function copyJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyJson) as T;
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) copy[key] = copyJson(field);
+  // A for-in over a plain object (no inherited enumerable keys) makes no [key, value] pair per field.
+  for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
   return copy as T;
 }
 

@@ -174,11 +174,12 @@ describe('the shard journal', () => {
 
   it('folds a journal once it is as long as its shard, so a fold costs no more per highlight as the shard grows', async () => {
     const dir = tempDir();
+    const first = await openStore(dir);
+    first.putArticle(articleMeta());
+    // A shard of about 2 MB, folded on close.
+    for (let i = 0; i < 250; i++) await addLong(first, i);
+    await first.close();
     const store = await openStore(dir);
-    store.putArticle(articleMeta());
-    // A shard of about 2 MB, folded.
-    for (let i = 0; i < 250; i++) await addLong(store, i);
-    await store.flush(true);
     const shard = sizeOf(shardOf(dir));
     expect(shard).toBeGreaterThan(2 * JOURNAL_FOLD_BYTES);
     // More than JOURNAL_FOLD_BYTES appended, less than the shard: not folded yet.
