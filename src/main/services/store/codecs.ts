@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DamagedDataError, NewerSchemaError, type Codec } from './files';
 import { migrate, readSchemaVersion, type FileKind } from './migrations';
-import { mergeShard } from './merge';
-import { fillLibrary, fillShard } from './stamps';
+import { joinShard } from './merge';
+import { ARTICLE_NOTE, fillLibrary, fillShard, metaOf } from './stamps';
 import type { JournalPolicy } from './journal-policy';
 import { annotationSchema, type Annotation } from '../../../shared/model/annotation';
 import type { RecordsById } from './by-id';
@@ -80,11 +80,6 @@ export function shardCodec(articleId: string, forReading = false): Codec<ShardFi
   };
 }
 
-function metaNotes(file: ShardFile): Record<string, NonNullable<ShardFile['sync']>['notes'][string]> {
-  file.sync ??= { records: {}, notes: {}, gone: {} };
-  return file.sync.notes;
-}
-
 /** content/<articleId>.json: derived data, compact (texts can be megabytes), unversioned. */
 export const contentCodec: Codec<ContentFile> = {
   decode: (raw) => ({ data: parseOrDamaged(contentFileSchema, raw), migratedFrom: null }),
@@ -99,7 +94,7 @@ const journalEntrySchema = z.object({
 /**
  * The journal of a shard (`annotations/<articleId>.journal`): each entry holds
  * the current state of the highlights one flush changed, with their stamps.
- * Replaying joins each entry into the shard (see mergeShard), so replaying an
+ * Replaying joins each entry into the shard (see joinShard), so replaying an
  * entry already folded in changes nothing. `byId` finds the changed highlights without a scan of the shard.
  */
 export function shardJournal(
@@ -125,19 +120,31 @@ export function shardJournal(
       };
       return sync ? { annotations, sync } : { annotations };
     },
-    apply(data, raw) {
-      const { annotations, sync } = parseOrDamaged(journalEntrySchema, raw);
-      if (annotations.some((record) => record.articleId !== articleId)) {
-        throw new DamagedDataError(`the entry holds highlights of another article than ${articleId}`);
-      }
-      const entry: ShardFile = { schemaVersion: SCHEMA_VERSION, articleId, note: data.note, annotations };
-      if (sync) entry.sync = { ...sync, notes: { ...sync.notes } };
-      fillShard(entry);
-      // The entry says nothing of the article's note: keep the shard's.
+    replay(data) {
+      // Once for the whole journal: the shard's stamps filled in and its highlights found by id.
       fillShard(data);
-      const own = data.sync?.notes['#'];
-      if (own) metaNotes(entry)['#'] = own;
-      mergeShard(data, entry);
+      const byId = new Map(data.annotations.map((annotation) => [annotation.id, annotation]));
+      return (raw) => {
+        const { annotations, sync } = parseOrDamaged(journalEntrySchema, raw);
+        if (annotations.some((record) => record.articleId !== articleId)) {
+          throw new DamagedDataError(`the entry holds highlights of another article than ${articleId}`);
+        }
+        // The entry says nothing of the article's note: it carries the shard's, so joining keeps it.
+        const note = metaOf(data).notes[ARTICLE_NOTE];
+        const entry: ShardFile = {
+          schemaVersion: SCHEMA_VERSION,
+          articleId,
+          note: data.note,
+          annotations,
+          sync: {
+            records: sync?.records ?? {},
+            notes: { ...sync?.notes, ...(note && { [ARTICLE_NOTE]: note }) },
+            gone: sync?.gone ?? {},
+          },
+        };
+        fillShard(entry);
+        joinShard(data, entry, byId);
+      };
     },
   };
 }

@@ -71,11 +71,47 @@ export function requireArticle(ctx: StoreContext, id: string, live: boolean): Ar
   return meta;
 }
 
-/** Keeps the article's highlight count (derived, written once quiet) equal to the live highlights in its shard. */
-export function countHighlights(ctx: StoreContext, articleId: string, file: StoredFile<ShardFile>): void {
+/** What the last count of a shard's list of highlights found: the list's length then, and its live highlights. */
+const counted = new WeakMap<readonly Annotation[], { length: number; live: number }>();
+
+/**
+ * The live highlights of a list. When `changed` (the highlights changed since the last count of this
+ * list) are all among those added to it since, only the added ones are counted: the others are as
+ * counted then. Anything else counts the whole list.
+ */
+function liveHighlights(list: readonly Annotation[], changed?: readonly string[]): number {
+  const last = counted.get(list);
+  let live: number | undefined;
+  if (last && changed && last.length <= list.length) {
+    const added = new Set<string>();
+    live = last.live;
+    for (let index = last.length; index < list.length; index++) {
+      const annotation = list[index] as Annotation;
+      added.add(annotation.id);
+      if (!annotation.deleted) live++;
+    }
+    if (!changed.every((id) => added.has(id))) live = undefined;
+  }
+  if (live === undefined) {
+    live = 0;
+    for (const annotation of list) if (!annotation.deleted) live++;
+  }
+  counted.set(list, { length: list.length, live });
+  return live;
+}
+
+/**
+ * Keeps the article's highlight count (derived, written once quiet) equal to the live highlights in its
+ * shard; `changed` names the highlights changed since the last count, when known (see liveHighlights).
+ */
+export function countHighlights(
+  ctx: StoreContext,
+  articleId: string,
+  file: StoredFile<ShardFile>,
+  changed?: readonly string[],
+): void {
   const meta = ctx.articles.get(articleId);
-  let count = 0;
-  for (const annotation of file.data.annotations) if (!annotation.deleted) count++;
+  const count = liveHighlights(file.data.annotations, changed);
   if (!meta || meta.highlightCount === count) return;
   meta.highlightCount = count;
   ctx.library.changed('idle');
@@ -106,7 +142,8 @@ function copyJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyJson) as T;
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) copy[key] = copyJson(field);
+  // A for-in over a plain object (no inherited enumerable keys) makes no [key, value] pair per field.
+  for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
   return copy as T;
 }
 

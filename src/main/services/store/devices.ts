@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFileNoFollow } from '../fs/no-follow';
 import { glossDataDir } from '../library-path';
@@ -72,8 +73,9 @@ export async function otherDeviceFolders(glossDir: string, deviceId: string): Pr
   return folders;
 }
 
+/** Whether `file` can be read (looked up only: the folders are listed every few seconds). */
 async function exists(file: string): Promise<boolean> {
-  return readFile(file).then(
+  return access(file, constants.R_OK).then(
     () => true,
     () => false,
   );
@@ -130,11 +132,11 @@ function decodeShard(
   const data: ShardFile = bytes
     ? decodeBytes(shardCodec(articleId), bytes).data
     : { schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] };
-  const policy = shardJournal(articleId, journalFile);
+  const apply = journal && shardJournal(articleId, journalFile).replay(data);
   for (const line of (journal ?? Buffer.alloc(0)).toString('utf8').split('\n')) {
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || !apply) continue;
     try {
-      policy.apply(data, JSON.parse(line));
+      apply(JSON.parse(line));
     } catch {
       // A torn or damaged line: its writer replays or reports it.
     }

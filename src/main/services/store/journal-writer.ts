@@ -21,8 +21,6 @@ const SMALL_WRITE_BYTES = 64 * 1024;
 export class JournalWriter {
   /** Bytes this process knows the journal to hold (what it read back plus what it appended). */
   bytes = 0;
-  /** Entries appended since the journal was last emptied. */
-  entries = 0;
   /** Whether the journal exists on disk (its folder entry is durable). */
   exists = false;
   /** The journal may end in a partial line: the next write must rewrite the whole file. */
@@ -73,14 +71,19 @@ export class JournalWriter {
   async append(line: string): Promise<void> {
     if (!this.handle) await this.changedOnDisk(true);
     const handle = this.handle as FileHandle;
-    const bytes = Buffer.from(line);
+    const length = Buffer.byteLength(line);
     try {
-      // A nearly full disk takes part of a write without an error; the rest then fails (ENOSPC).
-      for (let done = 0; done < bytes.length;) {
-        done +=
-          bytes.length <= SMALL_WRITE_BYTES
-            ? writeSync(handle.fd, bytes, done, bytes.length - done)
-            : (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      // A small entry is written from the string itself, with no Buffer made for it.
+      let done = length <= SMALL_WRITE_BYTES ? writeSync(handle.fd, line) : 0;
+      if (done < length) {
+        // A nearly full disk takes part of a write without an error; the rest then fails (ENOSPC).
+        const bytes = Buffer.from(line);
+        while (done < length) {
+          done +=
+            length <= SMALL_WRITE_BYTES
+              ? writeSync(handle.fd, bytes, done, length - done)
+              : (await handle.write(bytes, done, length - done)).bytesWritten;
+        }
       }
       await handle.datasync();
     } catch (error) {
@@ -93,8 +96,7 @@ export class JournalWriter {
       await fsyncDir(path.dirname(this.file));
       this.exists = true;
     }
-    this.entries++;
-    this.bytes += bytes.length;
+    this.bytes += length;
   }
 
   /**
@@ -111,7 +113,6 @@ export class JournalWriter {
       } finally {
         await handle.close();
       }
-      this.entries = 0;
       this.bytes = 0;
       this.torn = false;
     } catch {

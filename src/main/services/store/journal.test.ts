@@ -1,10 +1,11 @@
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/text/selectors';
 import { LibraryStore } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 import { lockFileOf, ownFolder } from './testing/own-folder';
+import { JOURNAL_FOLD_BYTES } from './stored-file';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
@@ -33,6 +34,24 @@ function journalOf(dir: string): string {
 
 function shardOf(dir: string): string {
   return path.join(ownFolder(dir), 'annotations', `${ID}.json`);
+}
+
+/** Bytes of a file; 0 when there is none. */
+function sizeOf(file: string): number {
+  return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** A note this long makes the journal entry of its highlight about 8 KB. */
+const LONG_NOTE = 'Ghi chú dài về Sơn Trà. '.repeat(320);
+
+/** Adds highlight `i` with a long note (see LONG_NOTE); resolves once acknowledged. */
+function addLong(store: LibraryStore, i: number) {
+  return store.createAnnotation({
+    articleId: ID,
+    target: describeRange(ARTICLE_TEXT, i % 50, (i % 50) + 3),
+    color: 'red',
+    note: `${i}: ${LONG_NOTE}`,
+  });
 }
 
 /** A library whose shard is on disk, with two more highlights flushed only to the journal. */
@@ -140,18 +159,42 @@ describe('the shard journal', () => {
     const dir = tempDir();
     const store = await openStore(dir);
     store.putArticle(articleMeta());
-    for (let i = 0; i < 300; i++) {
-      await store.createAnnotation({
-        articleId: ID,
-        target: describeRange(ARTICLE_TEXT, i % 50, (i % 50) + 3),
-        color: 'red',
-      });
+    const count = 200;
+    for (let i = 0; i < count; i++) {
+      await addLong(store, i);
       await store.flush();
+      // Never longer than the shard, or than JOURNAL_FOLD_BYTES while the shard is shorter.
+      expect(sizeOf(journalOf(dir))).toBeLessThan(Math.max(JOURNAL_FOLD_BYTES, sizeOf(shardOf(dir))));
     }
     const lines = readFileSync(journalOf(dir), 'utf8').split('\n').filter(Boolean);
-    expect(lines.length).toBeLessThan(300 - 256 + 1);
+    expect(lines.length).toBeLessThan(count);
     const crashed = await openStore(crashCopy(dir));
-    expect(await crashed.listAnnotations(ID)).toHaveLength(300);
+    expect(await crashed.listAnnotations(ID)).toHaveLength(count);
+  });
+
+  it('folds a journal once it is as long as its shard, so a fold costs no more per highlight as the shard grows', async () => {
+    const dir = tempDir();
+    const first = await openStore(dir);
+    first.putArticle(articleMeta());
+    // A shard of about 2 MB, folded on close.
+    for (let i = 0; i < 250; i++) await addLong(first, i);
+    await first.close();
+    const store = await openStore(dir);
+    const shard = sizeOf(shardOf(dir));
+    expect(shard).toBeGreaterThan(2 * JOURNAL_FOLD_BYTES);
+    // More than JOURNAL_FOLD_BYTES appended, less than the shard: not folded yet.
+    for (let i = 250; i < 400; i++) await addLong(store, i);
+    expect(sizeOf(journalOf(dir))).toBeGreaterThan(JOURNAL_FOLD_BYTES);
+    expect(sizeOf(shardOf(dir))).toBe(shard);
+    // Once as long as the shard: folded.
+    for (let i = 400; sizeOf(shardOf(dir)) === shard; i++) {
+      expect(sizeOf(journalOf(dir))).toBeLessThan(shard);
+      await addLong(store, i);
+      await store.flush();
+    }
+    expect(sizeOf(journalOf(dir))).toBe(0);
+    const crashed = await openStore(crashCopy(dir));
+    expect((await crashed.listAnnotations(ID)).length).toBeGreaterThan(400);
   });
 
   it('acknowledges every highlight from the journal, folding a long one only after the acknowledgement', async () => {
@@ -159,22 +202,17 @@ describe('the shard journal', () => {
     const store = await openStore(dir);
     store.putArticle(articleMeta());
     const inJournal: boolean[] = [];
-    for (let i = 0; i < 300; i++) {
-      const created = await store.createAnnotation({
-        articleId: ID,
-        target: describeRange(ARTICLE_TEXT, i % 50, (i % 50) + 3),
-        color: 'red',
-      });
+    const count = 200;
+    for (let i = 0; i < count; i++) {
+      const created = await addLong(store, i);
       // Acknowledged once its entry is appended and synced, never once a fold of the whole shard is.
       inJournal.push(readFileSync(journalOf(dir), 'utf8').includes(created.id));
     }
     expect(inJournal.filter((found) => !found)).toEqual([]);
     await store.flush();
     // The journal was folded on the way, in the background.
-    expect(readFileSync(journalOf(dir), 'utf8').split('\n').filter(Boolean).length).toBeLessThan(
-      300 - 256 + 1,
-    );
+    expect(readFileSync(journalOf(dir), 'utf8').split('\n').filter(Boolean).length).toBeLessThan(count);
     const crashed = await openStore(crashCopy(dir));
-    expect(await crashed.listAnnotations(ID)).toHaveLength(300);
+    expect(await crashed.listAnnotations(ID)).toHaveLength(count);
   });
 });

@@ -32,6 +32,11 @@ export class ValidatedJsonAdapter<T> implements Adapter<T> {
 
   constructor(private readonly options: JsonFileOptions<T>) {}
 
+  /** Bytes of the file as this process last read or wrote it (0 when there was none). */
+  get bytes(): number {
+    return this.stamp?.size ?? 0;
+  }
+
   async read(): Promise<T | null> {
     const loaded = await loadJsonFile(this.options);
     this.loadedMtimeMs = loaded?.mtimeMs ?? null;

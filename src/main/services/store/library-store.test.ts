@@ -171,6 +171,28 @@ describe('LibraryStore: round trips', () => {
     expect(store.getArticle(ID)).toMatchObject({ title: 'Tên mới', highlightCount: 1 });
   });
 
+  it('keeps the highlight count through creates, deletes, undo, redo and an import', async () => {
+    const { store } = await libraryWithArticles();
+    const count = () => store.getArticle(ID)?.highlightCount;
+    const a = await store.createAnnotation({ articleId: ID, target: target(0, 3), color: 'red' });
+    const b = await store.createAnnotation({ articleId: ID, target: target(4, 7), color: 'red' });
+    expect(count()).toBe(2);
+    await store.deleteAnnotation(ID, a.id);
+    expect(count()).toBe(1);
+    await store.createAnnotation({ articleId: ID, target: target(8, 11), color: 'red' });
+    expect(count()).toBe(2);
+    await store.undo({ articleId: ID });
+    expect(count()).toBe(1);
+    await store.undo({ articleId: ID });
+    expect(count()).toBe(2);
+    await store.redo({ articleId: ID });
+    expect(count()).toBe(1);
+    const imported = { ...b, id: '0d3f5e8a-7b1c-4c2e-9f4a-2b6c8d1e3f50', deleted: false };
+    expect(await store.importAnnotations(ID, [imported])).toBe(1);
+    expect(count()).toBe(2);
+    expect((await store.listAnnotations(ID)).map((annotation) => annotation.id)).toEqual([b.id, imported.id]);
+  });
+
   it('recounts the highlights of shards written after the index, as after a crash', async () => {
     const { dir, store } = await libraryWithArticles({});
     await store.flush();

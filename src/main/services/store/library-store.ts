@@ -121,7 +121,7 @@ export class LibraryStore {
       shardChanged: (articleId, file, ids) => {
         file.changed('soon', ids);
         this.shardsChanged = true;
-        countHighlights(ctx, articleId, file);
+        countHighlights(ctx, articleId, file, ids);
       },
     };
     this.ctx = ctx;

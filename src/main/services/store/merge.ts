@@ -1,3 +1,4 @@
+import type { Annotation } from '../../../shared/model/annotation';
 import { tagKey } from '../../../shared/model/tag';
 import {
   ANNOTATION_SKIP,
@@ -138,14 +139,19 @@ export function mergeShard(ours: ShardFile, theirs: ShardFile): ShardFile {
   return ours;
 }
 
-/** Joins `theirs` into `ours` as mergeShard does (using `theirs` up); true when `ours` changed (false: it already held all of theirs). */
-export function joinShard(ours: ShardFile, theirs: ShardFile): boolean {
+/**
+ * Joins `theirs` into `ours` as mergeShard does (using `theirs` up); true when `ours` changed (false: it
+ * already held all of theirs). `prepared`, for many joins into one shard (a journal's entries): `ours`
+ * already has its stamps filled in (see fillShard) and these are its highlights by id, kept current here,
+ * so a join costs what `theirs` holds.
+ */
+export function joinShard(ours: ShardFile, theirs: ShardFile, prepared?: Map<string, Annotation>): boolean {
   const tally: Tally = { changed: 0 };
-  fillShard(ours);
+  if (!prepared) fillShard(ours);
   fillShard(theirs);
   const meta = metaOf(ours);
   const other = metaOf(theirs);
-  const byId = new Map(ours.annotations.map((annotation) => [annotation.id, annotation]));
+  const byId = prepared ?? new Map(ours.annotations.map((annotation) => [annotation.id, annotation]));
   for (const record of theirs.annotations) {
     const mine = byId.get(record.id);
     const theirNote = other.notes[record.id];

@@ -8,16 +8,19 @@ import { JournalWriter } from './journal-writer';
 import { ValidatedJsonAdapter } from './json-adapter';
 import { notice } from '../notice';
 
-/** Journal entries after which the journal is folded into the file, in the background, once the write that reached them is acknowledged. */
-const JOURNAL_FOLD_ENTRIES = 256;
-/** Journal bytes after which the journal is folded into the file in the background (see JOURNAL_FOLD_ENTRIES). */
-const JOURNAL_FOLD_BYTES = 1024 * 1024;
 /**
- * A journal this long (its background folds failing, on a nearly full disk say) is no longer
- * appended to: the next write rewrites the whole file on the write path, and is refused if it cannot.
+ * A journal is folded into its file, in the background once the write that made it this long is
+ * acknowledged, when it holds as many bytes as the file or this many, whichever is more: a fold costs
+ * about the file's size, so as the file grows the folds grow rarer and their cost per change appended
+ * stays the same, and replaying the journal at open never costs much more than reading the file.
  */
-const JOURNAL_MAX_ENTRIES = 4 * JOURNAL_FOLD_ENTRIES;
-const JOURNAL_MAX_BYTES = 4 * JOURNAL_FOLD_BYTES;
+export const JOURNAL_FOLD_BYTES = 1024 * 1024;
+/**
+ * A journal this many times the length that folds it (its background folds failing, on a nearly full
+ * disk say) is no longer appended to: the next write rewrites the whole file on the write path, and is
+ * refused if it cannot.
+ */
+const JOURNAL_MAX_FOLDS = 4;
 
 /** How soon a change must reach disk: at once, sharing a write with concurrent changes ('soon'), or once quiet ('idle'). */
 export type Urgency = 'soon' | 'idle';
@@ -84,6 +87,8 @@ export class StoredFile<T> {
   /** The journal's open file and what this process knows of it; undefined without a journal. */
   private readonly writer: JournalWriter | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** When the data last changed (Date.now()): the idle fold waits until it has been quiet for idleDelayMs since. */
+  private changedAt = 0;
   private foldFailures = 0;
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -224,7 +229,7 @@ export class StoredFile<T> {
   /** Drops pending changes and timers after the current write, if any, ends; later changes are ignored. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    clearTimeout(this.idleTimer);
+    this.cancelFold();
     this.dirty = null;
     this.urgent = false;
     await this.queue;
@@ -236,10 +241,31 @@ export class StoredFile<T> {
     return new GlossError('internal', `${this.options.file} was closed before a change to it was saved.`);
   }
 
+  /**
+   * Folds once quiet for idleDelayMs. A timer already waiting is left to run and, if a change came
+   * since it was set, waits again for the rest: changes at a high rate do not each set a timer.
+   */
   private scheduleFold(): void {
-    clearTimeout(this.idleTimer);
     if (this.disposed) return;
-    this.idleTimer = setTimeout(() => this.writeInBackground(true), this.options.idleDelayMs);
+    this.changedAt = Date.now();
+    if (this.idleTimer === undefined) this.foldWhenQuiet(this.options.idleDelayMs);
+  }
+
+  private foldWhenQuiet(delayMs: number): void {
+    this.idleTimer = setTimeout(() => {
+      const quietMs = Date.now() - this.changedAt;
+      if (quietMs < this.options.idleDelayMs) {
+        this.foldWhenQuiet(this.options.idleDelayMs - quietMs);
+        return;
+      }
+      this.idleTimer = undefined;
+      this.writeInBackground(true);
+    }, delayMs);
+  }
+
+  private cancelFold(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   private writeInBackground(complete: boolean): void {
@@ -263,17 +289,17 @@ export class StoredFile<T> {
         if (dirty) this.options.stamp?.(this.db.data, dirty);
         const { journal } = this.options;
         const writer = this.writer;
+        const foldAt = Math.max(JOURNAL_FOLD_BYTES, this.adapter.bytes);
         if (
           !complete &&
           journal &&
           writer &&
           dirty instanceof Set &&
           !writer.torn &&
-          writer.entries < JOURNAL_MAX_ENTRIES &&
-          writer.bytes < JOURNAL_MAX_BYTES
+          writer.bytes < JOURNAL_MAX_FOLDS * foldAt
         ) {
           await this.append(journal, writer, dirty);
-          long = writer.entries >= JOURNAL_FOLD_ENTRIES || writer.bytes >= JOURNAL_FOLD_BYTES;
+          long = writer.bytes >= foldAt;
         } else {
           await this.rewrite();
           this.foldFailures = 0;
@@ -281,7 +307,7 @@ export class StoredFile<T> {
         for (const waiter of waiting) waiter.resolve();
         // Folded after the acknowledgement, not before it; a failing fold is retried only by its own schedule.
         if (long && this.foldFailures === 0) {
-          clearTimeout(this.idleTimer);
+          this.cancelFold();
           this.writeInBackground(true);
         }
       } catch (error) {
@@ -315,7 +341,7 @@ export class StoredFile<T> {
    * are older than the file). A fold of a non-empty journal takes a backup.
    */
   private async rewrite(): Promise<void> {
-    clearTimeout(this.idleTimer);
+    this.cancelFold();
     const writer = this.writer;
     const changed = await this.adapter.changedOnDisk();
     if (changed || (writer && (await writer.changedOnDisk(false)))) await this.mergeFromDisk();
