@@ -66,6 +66,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
           length: first.length,
           loaded: { from: excerpt.from, to: excerpt.to },
           whole: false,
+          ...(first.pages && { pages: first.pages }),
         },
         annotations,
         selectedAnnotationId: null,
