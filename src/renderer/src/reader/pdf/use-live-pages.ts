@@ -7,7 +7,7 @@ const KEEP_ALIVE = '150% 0px';
  * How long the pages near the view must stay the same, while the view moves fast, before new ones are
  * drawn, ms: a page passed by in a fast scroll is never drawn (its canvas alone is 8 MB).
  */
-export const SETTLE_MS = 100;
+export const SETTLE_MS = 200;
 
 /** Which pages of a PDF to draw now, and how a page tells it is drawn (see `useLivePages`). */
 export interface LivePages {
