@@ -91,7 +91,10 @@ export function useLivePages(
  * near in a slow scroll), else only the latest, once `wait` ms have passed without another (a fast
  * scroll). `cancel` drops one waiting.
  */
-export function settler<T>(wait: number, apply: (value: T) => void): { push(value: T): void; cancel(): void } {
+export function settler<T>(
+  wait: number,
+  apply: (value: T) => void,
+): { push(value: T): void; cancel(): void } {
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
