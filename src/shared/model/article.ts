@@ -213,6 +213,8 @@ export const articleExcerptSchema = z.object({
   layout: blockLayoutSchema,
   /** The blocks [excerpt.from, excerpt.to), whole. */
   blocks: z.array(blockSchema),
+  /** PDF only: where each page's text lies in the whole text. */
+  pages: z.array(pageSchema).optional(),
   note: z.string(),
   /** Length of the whole canonical text, in UTF-16 units. */
   length: offset,

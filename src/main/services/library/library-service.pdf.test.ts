@@ -71,6 +71,22 @@ describe('LibraryService with PDF files', () => {
     expect(content.text).toContain('Trang hai.');
   });
 
+  it("gives a PDF's page map with the first screen, from memory, from its cache files and rebuilt", async () => {
+    const { article } = await library.importBytes(await paper(), 'paper.pdf');
+    const { pages } = await library.get(article.id);
+    expect(pages).toHaveLength(2);
+    expect((await library.excerpt(article.id, 0)).pages).toEqual(pages);
+    await store.close();
+    store = await LibraryStore.open(dir, {});
+    library = new LibraryService(store);
+    expect((await library.excerpt(article.id, 0)).pages).toEqual(pages);
+    await store.close();
+    rmSync(path.join(store.cacheDir, 'content'), { recursive: true });
+    store = await LibraryStore.open(dir, {});
+    library = new LibraryService(store);
+    expect((await library.excerpt(article.id, 0)).pages).toEqual(pages);
+  });
+
   it('imports a PDF without text with a notice', async () => {
     const outcome = await library.importBytes(await makePdf([{ texts: [] }]), 'scan.pdf');
     expect(outcome.status).toBe('imported');

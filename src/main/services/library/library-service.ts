@@ -95,12 +95,14 @@ export class LibraryService {
     const window =
       this.store.readContentWindow(id, article.contentHash, (head) => choose(head.layout, head.length)) ??
       (await this.wholeWindow(article, choose));
-    const { layout, from, blocks, length, text } = window;
+    const { layout, from, blocks, length, text, pages } = window;
     return {
       article,
       // Only where the other blocks lie: their markup and origins come with the whole article.
       layout,
       blocks,
+      // A PDF's page map (small): its first page's highlights are painted before the whole text comes.
+      ...(pages && { pages }),
       note: await this.store.getArticleNote(id),
       length,
       excerpt: { from, to: from + blocks.length, text },
@@ -112,12 +114,12 @@ export class LibraryService {
     article: ArticleMeta,
     choose: (layout: BlockLayout, length: number) => { from: number; to: number },
   ) {
-    const { text, blocks: all } = await this.content(article);
+    const { text, blocks: all, pages } = await this.content(article);
     const layout = blockLayout(all);
     const { from, to } = choose(layout, text.length);
     const blocks = all.slice(from, to);
     const excerptText = blocks.length > 0 ? text.slice(blocks[0]!.start, blocks[blocks.length - 1]!.end) : '';
-    return { layout, from, blocks, length: text.length, text: excerptText };
+    return { layout, from, blocks, length: text.length, text: excerptText, pages };
   }
 
   /**

@@ -12,6 +12,9 @@ import { dropPdf } from '../reader/pdf/pdfjs';
 
 const NO_FILTER: NotesFilter = { color: '', tag: '', text: '' };
 
+/** The longest a PDF's whole text waits for its first page to be drawn, ms. */
+const PDF_PAGES_WAIT_MS = 3000;
+
 const CLOSED_FIND: FindState = { open: false, query: '', exact: false, matches: NO_MATCHES, current: -1 };
 
 /** The reader slice: the open article, its highlights, find, and the reader's settings. */
@@ -24,6 +27,18 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
   let openSeq = 0;
   /** Counts local highlight changes, so a list fetched while one was made is fetched again. */
   let localEdits = 0;
+  /** Ends the wait of the PDF being opened for its first page (see pdfPagesShown). */
+  let pagesShown: (() => void) | null = null;
+  const pdfPagesDrawn = (): Promise<void> =>
+    new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (pagesShown === done) pagesShown = null;
+        resolve();
+      };
+      const timer = setTimeout(done, PDF_PAGES_WAIT_MS);
+      pagesShown = done;
+    });
   return {
     content: null,
     annotations: [],
@@ -66,6 +81,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
           length: first.length,
           loaded: { from: excerpt.from, to: excerpt.to },
           whole: false,
+          ...(first.pages && { pages: first.pages }),
         },
         annotations,
         selectedAnnotationId: null,
@@ -78,8 +94,8 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
             : null,
       });
       // Then the whole text and every highlight, once the first screen is on screen (their parsing would
-      // otherwise hold up its painting).
-      await afterPaint();
+      // otherwise hold up its painting); a PDF's once its first page is drawn, as they would hold it up.
+      await (pdf ? pdfPagesDrawn() : afterPaint());
       if (opening !== openSeq) return;
       await get().reloadArticle();
       const content = get().content;
@@ -90,6 +106,10 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
           if (get().content === content) findAll(content.text, 'a');
         }, 300);
       }
+    },
+
+    pdfPagesShown() {
+      pagesShown?.();
     },
 
     takePdfStart(id) {

@@ -182,6 +182,11 @@ export interface ReaderSlice {
   openArticle(id: string, scrollTo?: number): Promise<void>;
   /** The opening of PDF `id` set going by `openArticle`, handed over once (then null), else null. */
   takePdfStart(id: string): PdfStart | null;
+  /**
+   * The PDF reader's first page is drawn, or it cannot draw (a password asked, a failure): the whole
+   * text and every highlight are fetched then (see `openArticle`).
+   */
+  pdfPagesShown(): void;
   /** Fetches the open article's record and highlights again, and its text if that changed. */
   reloadArticle(): Promise<void>;
   /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */

@@ -82,7 +82,19 @@ export function PdfBody({
   }, [areaMode]);
 
   const pageCount = doc?.numPages ?? 0;
-  const { live, onDrawn } = useLivePages(scroller, placeholders, pageCount, scale);
+  const { live, onDrawn: onLiveDrawn } = useLivePages(scroller, placeholders, pageCount, scale);
+  // The first page drawn, or none to be drawn for now, lets the whole text and highlights come.
+  const pagesShown = useStore((s) => s.pdfPagesShown);
+  const onDrawn = useCallback(
+    (index: number, drawn: boolean) => {
+      onLiveDrawn(index, drawn);
+      if (drawn) pagesShown();
+    },
+    [onLiveDrawn, pagesShown],
+  );
+  useEffect(() => {
+    if (ask || failure) pagesShown();
+  }, [ask, failure, pagesShown]);
 
   const goToPage = useCallback((index: number, align: ScrollLogicalPosition = 'start') => {
     placeholders.current[index]?.scrollIntoView({ block: align });

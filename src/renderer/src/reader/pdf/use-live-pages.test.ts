@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { livePages } from './use-live-pages';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { livePages, settler } from './use-live-pages';
 
 const set = (...indexes: number[]) => new Set(indexes);
 
@@ -15,5 +15,45 @@ describe('livePages', () => {
 
   it('does not wait for a page in view that is no longer near (observers told apart)', () => {
     expect([...livePages(set(5, 6), set(4), set())]).toEqual([5, 6]);
+  });
+});
+
+describe('settler', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('passes a change on at once after a calm view (a jump to a page)', () => {
+    vi.useFakeTimers();
+    const applied: string[] = [];
+    const settle = settler(100, (value: string) => applied.push(value));
+    settle.push('page 1');
+    vi.advanceTimersByTime(150);
+    settle.push('page 400');
+    expect(applied).toEqual(['page 1', 'page 400']);
+  });
+
+  it('in a fast scroll passes on only where the view settles, so the pages passed by are never drawn', () => {
+    vi.useFakeTimers();
+    const applied: string[] = [];
+    const settle = settler(100, (value: string) => applied.push(value));
+    settle.push('page 1');
+    for (const page of ['page 2', 'page 3', 'page 4']) {
+      vi.advanceTimersByTime(40);
+      settle.push(page);
+    }
+    vi.advanceTimersByTime(99);
+    expect(applied).toEqual(['page 1']);
+    vi.advanceTimersByTime(1);
+    expect(applied).toEqual(['page 1', 'page 4']);
+  });
+
+  it('drops a change waiting when cancelled (the reader closed)', () => {
+    vi.useFakeTimers();
+    const applied: string[] = [];
+    const settle = settler(100, (value: string) => applied.push(value));
+    settle.push('page 1');
+    settle.push('page 2');
+    settle.cancel();
+    vi.advanceTimersByTime(500);
+    expect(applied).toEqual(['page 1']);
   });
 });
