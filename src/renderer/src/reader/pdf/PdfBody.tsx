@@ -26,8 +26,9 @@ const GAP = 12;
 
 /**
  * A PDF article drawn page by page with pdf.js: placeholders of the right size, only the pages near
- * the view drawn (canvas and text layer), zoom (see `usePdfZoom`), go to page by label. Selections in the text layer become canonical ranges; the
- * highlights and find matches are painted from canonical ranges.
+ * the view drawn (canvas and text layer), zoom (see `usePdfZoom`), go to page by label. Selections in
+ * the text layer become canonical ranges; the highlights and find matches are painted from canonical
+ * ranges.
  */
 export function PdfBody({
   content,
