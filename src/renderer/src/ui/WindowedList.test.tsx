@@ -71,16 +71,23 @@ describe('WindowedList', () => {
 
   it('places the rows below a measured row by its height, without looking at the other 10,000 rows', () => {
     render(<List />);
-    const first = screen.getByRole('button', { name: 'Row 0' }).closest('li')!;
+    const row = (i: number) => screen.getByRole('button', { name: `Row ${i}` }).closest('li')!;
+    const measure = (i: number, height: number) => {
+      const entry = { target: row(i), borderBoxSize: [{ blockSize: height, inlineSize: 300 }] };
+      act(() =>
+        observers.forEach((observe) =>
+          observe([entry as unknown as ResizeObserverEntry], {} as ResizeObserver),
+        ),
+      );
+    };
+    // The first row measured sets the height of the rows not yet measured.
+    measure(0, 30);
+    expect(row(2).style.top).toBe('60px');
+    expect(screen.getByRole('list', { name: 'Rows' }).style.height).toBe(`${COUNT * 30}px`);
     key.mockClear();
-    const entry = { target: first, borderBoxSize: [{ blockSize: 100, inlineSize: 300 }] };
-    act(() =>
-      observers.forEach((measure) =>
-        measure([entry as unknown as ResizeObserverEntry], {} as ResizeObserver),
-      ),
-    );
-    expect(screen.getByRole('button', { name: 'Row 1' }).closest('li')!.style.top).toBe('100px');
-    expect(screen.getByRole('list', { name: 'Rows' }).style.height).toBe(`${(COUNT - 1) * 40 + 100}px`);
+    measure(1, 100);
+    expect(row(2).style.top).toBe('130px');
+    expect(screen.getByRole('list', { name: 'Rows' }).style.height).toBe(`${COUNT * 30 + 70}px`);
     // Only the rows rendered are asked for their keys, not every row of the list.
     expect(key.mock.calls.length).toBeLessThan(200);
   });

@@ -13,13 +13,18 @@ interface Layout {
   offsets: Float64Array;
 }
 
+/**
+ * The layout of a list, built from the heights known; a row not yet measured counts as tall as the
+ * first row measured (most rows of a list are alike), or `estimate` before any is.
+ */
 function newLayout(
   count: number,
   rowKey: (index: number) => string,
   estimate: number,
   heights: ReadonlyMap<string, number>,
 ): Layout {
-  return { count, rowKey, estimate, offsets: rowOffsets(count, (i) => heights.get(rowKey(i)), estimate) };
+  const guess = heights.values().next().value ?? estimate;
+  return { count, rowKey, estimate, offsets: rowOffsets(count, (i) => heights.get(rowKey(i)), guess) };
 }
 
 /** Selector of the controls that arrow keys move focus between (a row's first one). */
@@ -28,7 +33,7 @@ const CONTROL = 'button, a[href], input, select, textarea, [tabindex]';
 /**
  * A list (`<ul>`) of `count` rows that renders only the rows in and near the view of its scrolling
  * ancestor, each absolutely placed at its offset: rows are measured as they render (a ResizeObserver,
- * so no forced layout), the others count `estimate` px. The row `scrollTo` names is brought into view
+ * so no forced layout), the others count as the first row measured (`estimate` px before one is). The row `scrollTo` names is brought into view
  * when that index changes; it and the row holding focus stay rendered wherever the view is. Arrow
  * keys, Home and End move focus between rows' first controls. `rowKey` should be a stable function.
  */
@@ -110,6 +115,7 @@ export function WindowedList({
         /** Rows whose height changed: index in the list they were rendered in → height, px. */
         const measured = new Map<number, number>();
         const keys = new Map<number, string>();
+        const first = heights.size === 0;
         for (const entry of entries) {
           const { rowKey: key, row } = (entry.target as HTMLElement).dataset;
           const height = entry.borderBoxSize[0]?.blockSize ?? 0;
@@ -119,6 +125,8 @@ export function WindowedList({
           keys.set(Number(row), key);
         }
         if (measured.size === 0) return;
+        // The first row measured gives the height of the rows not yet measured: the list is laid out again.
+        if (first) return setLayout((known) => newLayout(known.count, known.rowKey, known.estimate, heights));
         setLayout((known) => {
           // A row now elsewhere in another list was given its height when that list was built.
           const here = new Map(
