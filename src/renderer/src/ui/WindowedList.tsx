@@ -33,9 +33,10 @@ const CONTROL = 'button, a[href], input, select, textarea, [tabindex]';
 /**
  * A list (`<ul>`) of `count` rows that renders only the rows in and near the view of its scrolling
  * ancestor, each absolutely placed at its offset: rows are measured as they render (a ResizeObserver,
- * so no forced layout), the others count as the first row measured (`estimate` px before one is). The row `scrollTo` names is brought into view
- * when that index changes; it and the row holding focus stay rendered wherever the view is. Arrow
- * keys, Home and End move focus between rows' first controls. `rowKey` should be a stable function.
+ * so no forced layout), the others count as the first row measured (`estimate` px before one is).
+ * The row `scrollTo` names is brought into view when that index changes; it and the row holding
+ * focus stay rendered wherever the view is. Arrow keys, Home and End move focus between rows' first
+ * controls. `rowKey` should be a stable function.
  */
 export function WindowedList({
   count,
