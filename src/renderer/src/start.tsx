@@ -9,15 +9,14 @@ import type { Result } from '../../shared/result';
 /**
  * Starts the app in the page: the library's first page shown from `firstPage` (a request the page's
  * first script made while this code loaded), the rest of what the window shows asked for before
- * React renders anything.
+ * React renders anything. The tag registry, which only the reader shows, is asked for later (see App).
  * @throws Error when the page has no `#root` element.
  */
 export function start(firstPage: Promise<Result<ArticleMeta[]>>): void {
-  const { loadInfo, loadArticles, loadSettings, loadTags } = useStore.getState();
+  const { loadInfo, loadArticles, loadSettings } = useStore.getState();
   void loadArticles(firstPage);
   void loadInfo();
   void loadSettings();
-  void loadTags();
 
   installColorRules(document);
 

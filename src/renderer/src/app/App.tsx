@@ -37,15 +37,20 @@ function Window() {
   const theme = useShownTheme(useStore((s) => s.settings.theme));
   const listLoaded = useStore((s) => s.articlesLoaded);
   const devicesRevision = useStore((s) => s.devicesRevision);
+  const loadTags = useStore((s) => s.loadTags);
   useLibrarySync();
   useRouteSync();
-  // Once the whole list is in, the reader's code is fetched when the page is idle, so opening an
-  // article waits for none of it and the first rows and the list's pages wait for none of it either.
+  // Once the whole list is in, the reader's code and the tag registry (counting the tags' uses reads
+  // every article's highlights) are fetched when the page is idle: opening an article then waits for
+  // neither, and the first rows and the list's pages do not share the host with them.
   useEffect(() => {
     if (!listLoaded) return;
-    const idle = requestIdleCallback(() => void loadReader());
+    const idle = requestIdleCallback(() => {
+      void loadReader();
+      void loadTags();
+    });
     return () => cancelIdleCallback(idle);
-  }, [listLoaded]);
+  }, [listLoaded, loadTags]);
   useLocaleSync();
 
   return (

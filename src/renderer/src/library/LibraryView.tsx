@@ -1,7 +1,5 @@
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { formatDate } from '../i18n/format';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import type { ArticleMeta } from '../../../shared/model/article';
 import { useStore } from '../state/store';
@@ -14,6 +12,7 @@ import { LazyExportDialog } from './LazyExportDialog';
 import { ImportProgress } from './ImportProgress';
 import { filterArticles, sortArticles, sortedTags, type SortKey } from './visible-articles';
 import { useFoldedTexts } from './use-folded-texts';
+import { rowWords, type RowWords } from './row-words';
 
 /** Height of an article row not yet measured, px (title and one line of details). */
 const ROW_ESTIMATE = 76;
@@ -46,6 +45,7 @@ export function LibraryView() {
     [sorted, listQuery, listTag, folded],
   );
   const rowKey = useCallback((i: number) => shown[i]!.id, [shown]);
+  const words = useMemo(() => rowWords(t, i18n.language), [t, i18n.language]);
 
   return (
     <section className="library" aria-labelledby="library-title">
@@ -115,8 +115,7 @@ export function LibraryView() {
             renderRow={(i) => (
               <ArticleRowMemo
                 article={shown[i]!}
-                t={t}
-                language={i18n.language}
+                words={words}
                 openArticle={openArticle}
                 onEdit={() => setEditing(shown[i]!)}
                 onDelete={() => setDeleting(shown[i]!)}
@@ -151,19 +150,16 @@ export function LibraryView() {
   );
 }
 
-/** One article's row; `t` and `openArticle` come from the list, so that a row subscribes to nothing. */
+/** One article's row; its words and `openArticle` come from the list, so that a row subscribes to nothing. */
 function ArticleRow({
   article,
-  t,
-  language,
+  words,
   openArticle,
   onEdit,
   onDelete,
 }: {
   article: ArticleMeta;
-  t: TFunction;
-  /** The interface's language, for dates. */
-  language: string;
+  words: RowWords;
   openArticle: (id: string) => Promise<void>;
   onEdit: () => void;
   onDelete: () => void;
@@ -177,8 +173,8 @@ function ArticleRow({
         </button>
         <div className="article-meta">
           {article.author && <span className="article-author">{article.author}</span>}
-          {article.published && <span>{formatDate(article.published, language)}</span>}
-          <span>{t('library.highlights', { count: article.highlightCount })}</span>
+          {article.published && <span>{words.date(article.published)}</span>}
+          <span>{words.highlights(article.highlightCount)}</span>
           {article.tags.map((t) => (
             <span key={t} className="tag-chip">
               #{t}
@@ -190,18 +186,14 @@ function ArticleRow({
         className="article-progress"
         max={100}
         value={percent}
-        aria-label={t('library.readPercent', { percent, title: article.title })}
+        aria-label={words.readPercent(percent, article.title)}
       />
       <div className="row-actions">
-        <button type="button" onClick={onEdit} aria-label={t('library.editLabel', { title: article.title })}>
-          {t('app.edit')}
+        <button type="button" onClick={onEdit} aria-label={words.editLabel(article.title)}>
+          {words.edit}
         </button>
-        <button
-          type="button"
-          onClick={onDelete}
-          aria-label={t('library.deleteLabel', { title: article.title })}
-        >
-          {t('app.delete')}
+        <button type="button" onClick={onDelete} aria-label={words.deleteLabel(article.title)}>
+          {words.delete}
         </button>
       </div>
     </>
@@ -211,8 +203,7 @@ function ArticleRow({
 /** A row renders again only for another article value or language: its callbacks act on its article. */
 const ArticleRowMemo = memo(
   ArticleRow,
-  (before, after) =>
-    before.article === after.article && before.t === after.t && before.language === after.language,
+  (before, after) => before.article === after.article && before.words === after.words,
 );
 
 function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose: () => void }) {

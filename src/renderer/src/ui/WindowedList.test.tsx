@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WindowedList } from './WindowedList';
 
 const COUNT = 10_000;
-const key = (i: number) => `row-${i}`;
+const key = vi.fn((i: number) => `row-${i}`);
+/** What the list's ResizeObservers were told to call. */
+let observers: ResizeObserverCallback[] = [];
 
 function List({ scrollTo = -1 }: { scrollTo?: number }) {
   return (
@@ -27,6 +29,9 @@ beforeEach(() => {
   vi.stubGlobal(
     'ResizeObserver',
     class {
+      constructor(callback: ResizeObserverCallback) {
+        observers.push(callback);
+      }
       observe() {}
       unobserve() {}
       disconnect() {}
@@ -36,6 +41,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  observers = [];
   vi.unstubAllGlobals();
 });
 
@@ -61,6 +67,29 @@ describe('WindowedList', () => {
     expect(target.style.top).toBe(`${7000 * 40}px`);
     expect(target.getAttribute('aria-posinset')).toBe('7001');
     expect(screen.queryByRole('button', { name: 'Row 3000' })).toBeNull();
+  });
+
+  it('places the rows below a measured row by its height, without looking at the other 10,000 rows', () => {
+    render(<List />);
+    const row = (i: number) => screen.getByRole('button', { name: `Row ${i}` }).closest('li')!;
+    const measure = (i: number, height: number) => {
+      const entry = { target: row(i), borderBoxSize: [{ blockSize: height, inlineSize: 300 }] };
+      act(() =>
+        observers.forEach((observe) =>
+          observe([entry as unknown as ResizeObserverEntry], {} as ResizeObserver),
+        ),
+      );
+    };
+    // The first row measured sets the height of the rows not yet measured.
+    measure(0, 30);
+    expect(row(2).style.top).toBe('60px');
+    expect(screen.getByRole('list', { name: 'Rows' }).style.height).toBe(`${COUNT * 30}px`);
+    key.mockClear();
+    measure(1, 100);
+    expect(row(2).style.top).toBe('130px');
+    expect(screen.getByRole('list', { name: 'Rows' }).style.height).toBe(`${COUNT * 30 + 70}px`);
+    // Only the rows rendered are asked for their keys, not every row of the list.
+    expect(key.mock.calls.length).toBeLessThan(200);
   });
 
   it('moves focus between rows with the arrow keys, Home and End, rendering rows out of view', () => {

@@ -1,9 +1,31 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { rowsInView, scrollParent, type Viewport } from './windowing';
+import { rowOffsets, rowsInView, scrollParent, withHeights, type Viewport } from './windowing';
 
 /** Rows rendered beyond each edge of the viewport, so Tab and small scrolls find a row ready. */
 const OVERSCAN = 6;
+
+/** The offsets of one list's rows, and what they were built for. */
+interface Layout {
+  count: number;
+  rowKey: (index: number) => string;
+  estimate: number;
+  offsets: Float64Array;
+}
+
+/**
+ * The layout of a list, built from the heights known; a row not yet measured counts as tall as the
+ * first row measured (most rows of a list are alike), or `estimate` before any is.
+ */
+function newLayout(
+  count: number,
+  rowKey: (index: number) => string,
+  estimate: number,
+  heights: ReadonlyMap<string, number>,
+): Layout {
+  const guess = heights.values().next().value ?? estimate;
+  return { count, rowKey, estimate, offsets: rowOffsets(count, (i) => heights.get(rowKey(i)), guess) };
+}
 
 /** Selector of the controls that arrow keys move focus between (a row's first one). */
 const CONTROL = 'button, a[href], input, select, textarea, [tabindex]';
@@ -11,9 +33,10 @@ const CONTROL = 'button, a[href], input, select, textarea, [tabindex]';
 /**
  * A list (`<ul>`) of `count` rows that renders only the rows in and near the view of its scrolling
  * ancestor, each absolutely placed at its offset: rows are measured as they render (a ResizeObserver,
- * so no forced layout), the others count `estimate` px. The row `scrollTo` names is brought into view
- * when that index changes; it and the row holding focus stay rendered wherever the view is. Arrow
- * keys, Home and End move focus between rows' first controls. `rowKey` should be a stable function.
+ * so no forced layout), the others count as the first row measured (`estimate` px before one is).
+ * The row `scrollTo` names is brought into view when that index changes; it and the row holding
+ * focus stay rendered wherever the view is. Arrow keys, Home and End move focus between rows' first
+ * controls. `rowKey` should be a stable function.
  */
 export function WindowedList({
   count,
@@ -38,8 +61,17 @@ export function WindowedList({
   'aria-labelledby'?: string;
 }) {
   const ul = useRef<HTMLUListElement>(null);
-  /** Measured row heights by key, px. */
-  const [heights, setHeights] = useState<ReadonlyMap<string, number>>(() => new Map());
+  /** Measured row heights by key, px: kept across lists, so a row filtered out and back keeps its height. */
+  const [heights] = useState(() => new Map<string, number>());
+  /** The rows' offsets (see rowOffsets), for the list of `count` rows keyed by `rowKey`. */
+  const [layout, setLayout] = useState<Layout>(() => newLayout(count, rowKey, estimate, heights));
+  let current = layout;
+  if (current.count !== count || current.rowKey !== rowKey || current.estimate !== estimate) {
+    // Another list: its offsets built once from the heights known; then only rows measured move them.
+    current = newLayout(count, rowKey, estimate, heights);
+    setLayout(current);
+  }
+  const { offsets } = current;
   /** Where the list is in its scroller, read after scrolls and resizes (never in a render). */
   const [view, setView] = useState<Viewport & { scrollTop: number }>(() => ({
     top: 0,
@@ -47,12 +79,6 @@ export function WindowedList({
     scrollTop: 0,
   }));
   const [focused, setFocused] = useState(-1);
-
-  const offsets = useMemo(() => {
-    const out = new Float64Array(count + 1);
-    for (let i = 0; i < count; i++) out[i + 1] = out[i]! + (heights.get(rowKey(i)) ?? estimate);
-    return out;
-  }, [count, rowKey, estimate, heights]);
 
   /** The scrolling ancestor, found once the list is mounted. */
   const scrollerRef = useRef<HTMLElement | null>(null);
@@ -86,19 +112,31 @@ export function WindowedList({
 
   const [rowObserver] = useState(
     () =>
-      new ResizeObserver((entries) =>
-        setHeights((known) => {
-          let next: Map<string, number> | null = null;
-          for (const entry of entries) {
-            const key = (entry.target as HTMLElement).dataset.rowKey;
-            const height = entry.borderBoxSize[0]?.blockSize ?? 0;
-            if (key === undefined || height === 0 || known.get(key) === height) continue;
-            next ??= new Map(known);
-            next.set(key, height);
-          }
-          return next ?? known;
-        }),
-      ),
+      new ResizeObserver((entries) => {
+        /** Rows whose height changed: index in the list they were rendered in → height, px. */
+        const measured = new Map<number, number>();
+        const keys = new Map<number, string>();
+        const first = heights.size === 0;
+        for (const entry of entries) {
+          const { rowKey: key, row } = (entry.target as HTMLElement).dataset;
+          const height = entry.borderBoxSize[0]?.blockSize ?? 0;
+          if (key === undefined || height === 0 || heights.get(key) === height) continue;
+          heights.set(key, height);
+          measured.set(Number(row), height);
+          keys.set(Number(row), key);
+        }
+        if (measured.size === 0) return;
+        // The first row measured gives the height of the rows not yet measured: the list is laid out again.
+        if (first) return setLayout((known) => newLayout(known.count, known.rowKey, known.estimate, heights));
+        setLayout((known) => {
+          // A row now elsewhere in another list was given its height when that list was built.
+          const here = new Map(
+            [...measured].filter(([i]) => i < known.count && known.rowKey(i) === keys.get(i)),
+          );
+          const offsets = withHeights(known.offsets, here);
+          return offsets === known.offsets ? known : { ...known, offsets };
+        });
+      }),
   );
   const observeRow = useCallback(
     (el: HTMLLIElement | null) => {

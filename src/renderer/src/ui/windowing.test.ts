@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsInView } from './windowing';
+import { rowOffsets, rowsInView, withHeights } from './windowing';
 
 /** Offsets of `count` rows of 10 px. */
 const even = (count: number) => Float64Array.from({ length: count + 1 }, (_, i) => i * 10);
@@ -25,5 +25,27 @@ describe('rowsInView', () => {
     expect(rowsInView(even(50), { top: -400, height: 100 }, 1)).toEqual([0, 1]);
     expect(rowsInView(even(50), { top: 5000, height: 100 }, 1)).toEqual([48, 49]);
     expect(rowsInView([0], { top: 0, height: 100 }, 3)).toEqual([]);
+  });
+});
+
+describe('rowOffsets and withHeights', () => {
+  it('counts known heights and the estimate for the others', () => {
+    const known = new Map([[1, 30]]);
+    expect([...rowOffsets(3, (i) => known.get(i), 10)]).toEqual([0, 10, 40, 50]);
+  });
+
+  it('moves only the rows after each measured row, by its change of height', () => {
+    const offsets = even(5);
+    const measured = withHeights(
+      offsets,
+      new Map([
+        [3, 25],
+        [1, 4],
+      ]),
+    );
+    expect([...measured]).toEqual([0, 10, 14, 24, 49, 59]);
+    // The list's own offsets are left as they were; a height that did not change costs no copy.
+    expect([...offsets]).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(withHeights(measured, new Map([[3, 25]]))).toBe(measured);
   });
 });

@@ -46,3 +46,39 @@ export function scrollParent(el: HTMLElement): HTMLElement | null {
   }
   return null;
 }
+
+/**
+ * The offsets of `count` rows (px from the list's top, one more entry than rows): each row counts
+ * `heightOf(i)`, or `estimate` px while it is unknown.
+ */
+export function rowOffsets(
+  count: number,
+  heightOf: (index: number) => number | undefined,
+  estimate: number,
+): Float64Array {
+  const offsets = new Float64Array(count + 1);
+  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i]! + (heightOf(i) ?? estimate);
+  return offsets;
+}
+
+/**
+ * A copy of `offsets` in which each row of `heights` (index → its height, px) has that height and the
+ * rows after it move by the difference; the rows before the first changed one keep their offsets,
+ * so a row measured costs one pass over the rows below it, never a look-up of every row.
+ * @returns `offsets` itself when no height differs.
+ */
+export function withHeights(offsets: Float64Array, heights: ReadonlyMap<number, number>): Float64Array {
+  const changed = [...heights]
+    .map(([i, height]) => [i, height - (offsets[i + 1]! - offsets[i]!)] as const)
+    .filter(([i, delta]) => delta !== 0 && i >= 0 && i < offsets.length - 1)
+    .sort((a, b) => a[0] - b[0]);
+  if (changed.length === 0) return offsets;
+  const out = offsets.slice();
+  let shift = 0;
+  changed.forEach(([from, delta], k) => {
+    shift += delta;
+    const to = changed[k + 1]?.[0] ?? out.length - 1;
+    for (let i = from; i < to; i++) out[i + 1]! += shift;
+  });
+  return out;
+}
