@@ -14,6 +14,7 @@ export default defineConfig({
       workerTestConfig.globalSetup,
       fileURLToPath(new URL('../src/main/testing/temp-root.ts', import.meta.url)),
     ],
+    setupFiles: [fileURLToPath(new URL('./production-mode.ts', import.meta.url))],
     include: ['bench/**/*.bench.ts'],
     environment: 'node',
     testTimeout: 30 * 60_000,
