@@ -1,4 +1,5 @@
 import { blockWrapperTagSchema, type Block, type BlockWrapper } from '../../../shared/model/article';
+import { collapseInline, escapeText, inlineFromDom, serializeInline } from './inline-html';
 
 /** Canonical text with its blocks, as the reader gets them. */
 export interface TextWithBlocks {
@@ -60,7 +61,6 @@ const OWN_KIND: Record<string, Block['kind']> = {
 };
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const COLLAPSIBLE = /\s+/g;
 const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
 
 /**
@@ -78,20 +78,14 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * starts, or the end of the text), so images take no characters.
  * `onTarget` hears of each id a block element is marked with (`data-target`,
  * ids separated by spaces) and the offset where its first block starts.
- * Consumes `root`: its inline content is moved into the blocks, not copied.
- * Content of an XHTML document is serialized in `htmlDocument` (an HTML
- * document; one is made per call when none is given).
+ * Reads `root` without changing it; content of an XHTML document is
+ * written as HTML all the same (see inlineFromDom).
  * `wrappers` counts the wrapper elements walked (ids 0 to wrappers - 1), blocks in them or not.
  */
 export function blocksFromHtml(
   root: ParentNode & Node,
   onTarget?: (id: string, offset: number) => void,
-  htmlDocument?: Document,
 ): TextWithBlocks & { wrappers: number } {
-  const owner = root.ownerDocument ?? (root as Document);
-  // Inline html is serialized as HTML even when the content comes from an XHTML document.
-  const document =
-    owner.contentType === 'text/html' ? owner : (htmlDocument ?? owner.implementation.createHTMLDocument(''));
   const parts: string[] = [];
   const blocks: Block[] = [];
   let offset = 0;
@@ -100,38 +94,35 @@ export function blocksFromHtml(
   const wrappers: BlockWrapper[] = [];
   let wrapperCount = 0;
 
-  const push = (kind: Block['kind'], container: HTMLElement): void => {
-    let text = container.textContent ?? '';
+  const push = (kind: Block['kind'], text: string, html: string, images: boolean): void => {
     const wrap = wrappers.length > 0 ? { wrap: wrappers.map((w) => ({ ...w })) } : {};
     if (!text) {
-      if (container.getElementsByTagName('img').length > 0)
-        blocks.push({ kind, start: offset, end: offset, html: container.innerHTML, ...wrap });
+      if (images) blocks.push({ kind, start: offset, end: offset, html, ...wrap });
       return;
     }
-    if (text.normalize('NFC') !== text) {
-      text = text.normalize('NFC');
-      container.textContent = text;
+    const nfc = text.normalize('NFC');
+    if (nfc !== text) {
+      text = nfc;
+      html = escapeText(nfc);
     }
-    blocks.push({ kind, start: offset, end: offset + text.length, html: container.innerHTML, ...wrap });
+    blocks.push({ kind, start: offset, end: offset + text.length, html, ...wrap });
     parts.push(text);
     offset += text.length + BLOCK_SEPARATOR.length;
   };
 
   const inline = (nodes: Node[], kind: Block['kind']): void => {
-    // Indentation between block elements makes no block: not worth a copy.
+    // Indentation between block elements makes no block.
     if (nodes.every((node) => node.nodeType === TEXT_NODE && !/\S/.test((node as Text).data))) return;
-    const container = document.createElement('div');
-    container.append(...nodes);
-    collapseWhitespace(container);
-    push(kind, container);
+    const tree = inlineFromDom(nodes);
+    const text = collapseInline(tree.nodes);
+    push(kind, text, serializeInline(tree.nodes), tree.images);
   };
 
   const preformatted = (element: Element): void => {
     const lines = (element.textContent ?? '').replace(/\r\n?/g, '\n');
     for (const chunk of lines.split(BLANK_LINES)) {
-      const container = document.createElement('div');
-      container.textContent = chunk.replace(/^(?:[^\S\n]*\n)+/, '').trimEnd();
-      push('pre', container);
+      const text = chunk.replace(/^(?:[^\S\n]*\n)+/, '').trimEnd();
+      push('pre', text, escapeText(text), false);
     }
   };
 
@@ -141,7 +132,7 @@ export function blocksFromHtml(
       if (run.length) inline(run, context);
       run = [];
     };
-    for (const child of Array.from(parent.childNodes)) {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== ELEMENT_NODE || !BLOCK_TAGS.has((child as Element).localName)) {
         run.push(child);
         continue;
@@ -158,7 +149,7 @@ export function blocksFromHtml(
       }
       if (element.localName === 'pre') preformatted(element);
       else if (containsBlock(element)) walk(element, kind);
-      else inline(Array.from(element.childNodes), kind);
+      else inline(childrenOf(element), kind);
       if (wrapper) wrappers.pop();
     }
     flush();
@@ -207,50 +198,8 @@ function containsBlock(element: Element): boolean {
   return false;
 }
 
-/**
- * Collapses whitespace in `container` in place, as inline layout would:
- * runs of whitespace become one space, none at the start or end or next to
- * a line break; each run of <br> becomes one "\n" text node.
- */
-function collapseWhitespace(container: HTMLElement): void {
-  const document = container.ownerDocument;
-  const kept: Text[] = [];
-  let text = '';
-
-  const dropTrailing = (): void => {
-    for (let last = kept.at(-1); last && /[ \n]$/.test(text); last = kept.at(-1)) {
-      last.data = last.data.slice(0, -1);
-      text = text.slice(0, -1);
-      if (!last.data) {
-        last.remove();
-        kept.pop();
-      }
-    }
-  };
-
-  const visit = (node: Node): void => {
-    if (node.nodeType === TEXT_NODE) {
-      const textNode = node as Text;
-      let data = textNode.data.replace(COLLAPSIBLE, ' ');
-      if (data.startsWith(' ') && (text === '' || /[ \n]$/.test(text))) data = data.slice(1);
-      textNode.data = data;
-      if (data) {
-        kept.push(textNode);
-        text += data;
-      }
-    } else if (node.nodeType === ELEMENT_NODE && (node as Element).localName === 'br') {
-      dropTrailing();
-      if (text) {
-        const lineBreak = document.createTextNode('\n');
-        (node as Element).replaceWith(lineBreak);
-        kept.push(lineBreak);
-        text += '\n';
-      } else (node as Element).remove();
-    } else {
-      for (const child of Array.from(node.childNodes)) visit(child);
-    }
-  };
-
-  visit(container);
-  dropTrailing();
+function childrenOf(node: Node): Node[] {
+  const children: Node[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+  return children;
 }

@@ -1,14 +1,8 @@
 import type { Token, Tokens } from 'marked';
 import type { Block, BlockWrapper } from '../../../shared/model/article';
 import { BLOCK_SEPARATOR, type TextWithBlocks } from './blocks';
-import {
-  appendInline,
-  appendText,
-  collapseInline,
-  escapeText,
-  serializeInline,
-  type InlineNode,
-} from './markdown-inline';
+import { collapseInline, escapeText, serializeInline, type InlineNode } from './inline-html';
+import { appendInline, appendText } from './markdown-inline';
 
 /** Text and blocks being built from a Markdown document, top-level token after token. */
 export interface BlockSink {

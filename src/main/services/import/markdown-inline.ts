@@ -1,21 +1,5 @@
 import type { Token, Tokens } from 'marked';
-
-/** A text node of an inline tree; `data` shrinks as whitespace is collapsed. */
-export interface InlineText {
-  type: 'text';
-  data: string;
-}
-
-/** An inline element (strong, em, del, code, a) with its attributes already serialized (` href="…"`). */
-export interface InlineElement {
-  type: 'element';
-  tag: string;
-  attributes: string;
-  children: InlineNode[];
-}
-
-/** One node of the inline tree a Markdown block's inline tokens make, as the HTML parser would build it. */
-export type InlineNode = InlineText | InlineElement | { type: 'br' };
+import { escapeAttribute, type InlineNode } from './inline-html';
 
 /** Text a token may carry as is: the HTML parser would turn '&' (entities) or NUL into something else. */
 const PLAIN_TEXT = /^[^&\0\r]*$/;
@@ -38,14 +22,6 @@ function hrefOf(href: string): string | null {
     return null;
   }
   return encoded.includes('&') || !SAFE_URL.test(encoded) ? null : encoded;
-}
-
-/** Escapes an attribute value as the HTML serializer does. */
-function escapeAttribute(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/\u00a0/g, '&nbsp;')
-    .replace(/"/g, '&quot;');
 }
 
 /**
@@ -112,62 +88,4 @@ export function appendInline(nodes: InlineNode[], tokens: Token[], inLink = fals
     }
   }
   return true;
-}
-
-/**
- * Collapses whitespace in `nodes` in place as blocksFromHtml does (collapseWhitespace there): runs of
- * whitespace become one space, none at the start or end or next to a line break; each run of <br>
- * becomes one "\n". Returns the text content after collapsing.
- */
-export function collapseInline(nodes: InlineNode[]): string {
-  const kept: InlineText[] = [];
-  const endsBlank = (): boolean => {
-    const last = kept.at(-1)?.data;
-    return last === undefined || last.endsWith(' ') || last.endsWith('\n');
-  };
-  const dropTrailing = (): void => {
-    for (let last = kept.at(-1); last && endsBlank(); last = kept.at(-1)) {
-      last.data = last.data.slice(0, -1);
-      if (!last.data) kept.pop();
-    }
-  };
-  const visit = (list: InlineNode[]): void => {
-    for (let i = 0; i < list.length; i++) {
-      const node = list[i] as InlineNode;
-      if (node.type === 'text') {
-        let data = node.data.replace(/\s+/g, ' ');
-        if (data.startsWith(' ') && endsBlank()) data = data.slice(1);
-        node.data = data;
-        if (data) kept.push(node);
-      } else if (node.type === 'br') {
-        dropTrailing();
-        const lineBreak: InlineText = { type: 'text', data: kept.length ? '\n' : '' };
-        list[i] = lineBreak;
-        if (lineBreak.data) kept.push(lineBreak);
-      } else visit(node.children);
-    }
-  };
-  visit(nodes);
-  dropTrailing();
-  return kept.length === 1 ? (kept[0] as InlineText).data : kept.map((node) => node.data).join('');
-}
-
-/** Escapes text as the HTML serializer does. */
-export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/\u00a0/g, '&nbsp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-/** The HTML of collapsed `nodes`, as the serializer writes a container's innerHTML. */
-export function serializeInline(nodes: InlineNode[]): string {
-  let html = '';
-  for (const node of nodes) {
-    if (node.type === 'text') html += escapeText(node.data);
-    else if (node.type === 'element')
-      html += `<${node.tag}${node.attributes}>${serializeInline(node.children)}</${node.tag}>`;
-  }
-  return html;
 }

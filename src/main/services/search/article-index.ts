@@ -131,21 +131,26 @@ export class ArticleIndex {
     this.dirty.add(articleId);
   }
 
-  /** Re-indexes an indexed article's title, author and tags, and takes its fingerprint. */
+  /**
+   * Re-indexes an indexed article's title, author and tags, and takes its fingerprint. The body
+   * (which holds the whole text) is indexed again only when one of them changed: a saved reading
+   * position or a highlight count leaves it as it was.
+   */
   applyMeta(meta: ArticleMeta): void {
     const entry = this.articles.get(meta.id);
     if (!entry) return;
-    this.dropDoc(bodyDoc(entry, this.content.formOf(entry)));
-    delete entry.metaForms;
-    Object.assign(entry, {
-      title: meta.title,
-      author: meta.author,
-      tags: [...meta.tags],
-      updatedAt: meta.updatedAt,
-      highlightCount: meta.highlightCount,
-    });
-    this.addDoc(bodyDoc(entry, this.content.formOf(entry)));
-    this.sortedByTitle = undefined;
+    const sameBody =
+      entry.title === meta.title &&
+      entry.author === meta.author &&
+      entry.tags.join('\n') === meta.tags.join('\n');
+    if (!sameBody) {
+      this.dropDoc(bodyDoc(entry, this.content.formOf(entry)));
+      delete entry.metaForms;
+      Object.assign(entry, { title: meta.title, author: meta.author, tags: [...meta.tags] });
+      this.addDoc(bodyDoc(entry, this.content.formOf(entry)));
+      this.sortedByTitle = undefined;
+    }
+    Object.assign(entry, { updatedAt: meta.updatedAt, highlightCount: meta.highlightCount });
     this.dirty.add(entry.id);
   }
 

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fold } from '../../../shared/text/fold';
 import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
 import type { ArticleMeta, Block } from '../../../shared/model/article';
@@ -310,6 +311,22 @@ describe('incremental updates', () => {
     search.removeArticle(SON_TRA_ID);
     expect(search.search('Sơn Trà').total).toBe(0);
     expect(search.search('tag:khao-sat').total).toBe(0);
+  });
+
+  it('indexes the text again only when the title, author or tags change, not for a saved reading position', async () => {
+    const search = await SearchService.open(library, new MemorySource());
+    search.indexArticle(sonTra.meta, sonTra, sonTra.annotations);
+    const added = vi.spyOn(MiniSearch.prototype, 'add');
+    try {
+      search.updateArticleMeta({ ...sonTra.meta, progress: 0.5, highlightCount: 7 });
+      expect(added).not.toHaveBeenCalled();
+      expect(hits(search.search('Trung ương in:text')).length).toBeGreaterThan(0);
+      search.updateArticleMeta({ ...sonTra.meta, title: 'Khảo sát ở Sơn Trà' });
+      expect(added).toHaveBeenCalledTimes(1);
+      expect(hits(search.search('khảo sát')).map((hit) => hit.kind)).toContain('title');
+    } finally {
+      added.mockRestore();
+    }
   });
 
   it("replaces one article's highlights at once, as after an undo", async () => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLocaleSync } from '../i18n/use-locale';
@@ -12,10 +12,7 @@ import { SyncStatusLine } from './SyncStatusLine';
 import { SearchBox } from '../search/SearchBox';
 import { useRouteSync } from './use-route';
 import { useShownTheme } from '../ui/theme';
-
-/** The reader's code (pdf.js, mark.js, the article and notes views), loaded apart from the library's. */
-const loadReader = () => import('../reader/ReaderView');
-const ReaderView = lazy(() => loadReader().then((m) => ({ default: m.ReaderView })));
+import { useReaderView } from './use-reader-view';
 
 const loadSyncStatus = () => api.getSyncStatus({});
 
@@ -40,15 +37,14 @@ function Window() {
   const loadTags = useStore((s) => s.loadTags);
   useLibrarySync();
   useRouteSync();
-  // Once the whole list is in, the reader's code and the tag registry (counting the tags' uses reads
-  // every article's highlights) are fetched when the page is idle: opening an article then waits for
-  // neither, and the first rows and the list's pages do not share the host with them.
+  // Once the whole list is in, the reader's code is fetched when the page is idle, so opening an
+  // article waits for none of it and the first rows and the list's pages wait for none of it either.
+  const reader = useReaderView(listLoaded, view.kind === 'reader');
+  // The tag registry too (counting the tags' uses reads every article's highlights): the first rows
+  // and the list's pages do not share the host with it.
   useEffect(() => {
     if (!listLoaded) return;
-    const idle = requestIdleCallback(() => {
-      void loadReader();
-      void loadTags();
-    });
+    const idle = requestIdleCallback(() => void loadTags());
     return () => cancelIdleCallback(idle);
   }, [listLoaded, loadTags]);
   useLocaleSync();
@@ -59,15 +55,7 @@ function Window() {
         <h1 className="brand">Gloss</h1>
         <SearchBox />
       </header>
-      <main className="app-main">
-        {view.kind === 'reader' ? (
-          <Suspense fallback={null}>
-            <ReaderView />
-          </Suspense>
-        ) : (
-          <LibraryView />
-        )}
-      </main>
+      <main className="app-main">{view.kind === 'reader' ? reader : <LibraryView />}</main>
       <Notices />
       <DropZone />
       <ImportPasswordPrompt />

@@ -1,7 +1,7 @@
 import type { Block, TocMark } from '../../../../shared/model/article';
 import { BLOCK_SEPARATOR, BLOCK_TAGS, blocksFromHtml, type TextWithBlocks } from '../blocks';
 import { decode } from '../decode';
-import { domWindow, parseHtml } from '../dom';
+import { parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
 import { checkXmlDepth } from './xml-depth';
 import { sanitizeBookInPlace } from '../sanitize';
@@ -91,14 +91,10 @@ export function convertChapters(
     prepareBody(body, chapter.path, book);
     sanitizeBookInPlace(body, chapterPreparer(chapter.path, book, isBlock));
     settleImages(body);
-    const converted = blocksFromHtml(
-      body,
-      (id, at) => {
-        const key = `${chapter.path}#${id}`;
-        if (!targets.has(key)) targets.set(key, offset + at);
-      },
-      domWindow().document,
-    );
+    const converted = blocksFromHtml(body, (id, at) => {
+      const key = `${chapter.path}#${id}`;
+      if (!targets.has(key)) targets.set(key, offset + at);
+    });
     if (converted.blocks.length === 0) continue;
     const firstBlock = blocks.length;
     let highest = -1;
