@@ -118,4 +118,11 @@ describe('mergeAnnotations', () => {
     const newer = highlight('a', 0, '2024-05-03T00:00:00.000Z');
     expect(mergeAnnotations([newer], ['a'], [highlight('a', 0)])).toEqual([newer]);
   });
+
+  it('gives back the same list when it already holds what was fetched (an edit made here)', () => {
+    const current = [highlight('a', 0), highlight('b', 10)];
+    expect(mergeAnnotations(current, ['b'], [highlight('b', 10)])).toBe(current);
+    expect(mergeAnnotations(current, ['z'], [])).toBe(current);
+    expect(mergeAnnotations(current, ['b'], [])).not.toBe(current);
+  });
 });

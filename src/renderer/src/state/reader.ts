@@ -153,6 +153,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const fetched = await unwrap(api.listAnnotations({ articleId: id, ids }));
       if (!fetched || get().content?.article.id !== id) return;
       const annotations = mergeAnnotations(get().annotations, ids, fetched);
+      if (annotations === get().annotations) return;
       const selected = get().selectedAnnotationId;
       const kept = annotations.some((a) => a.id === selected);
       set({ annotations, selectedAnnotationId: kept ? selected : null });
