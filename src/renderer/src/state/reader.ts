@@ -9,6 +9,7 @@ import type { FindState, NotesFilter, ReaderContent, ReaderSlice, Slice } from '
 import { unwrapWith } from './unwrap';
 import { startArticlePdf } from '../reader/pdf/article-source';
 import { dropPdf } from '../reader/pdf/pdfjs';
+import { painted } from '../ui/after-paint';
 
 const NO_FILTER: NotesFilter = { color: '', tag: '', text: '' };
 
@@ -78,8 +79,9 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
             : null,
       });
       // Then the whole text and every highlight, once the first screen is on screen (their parsing would
-      // otherwise hold up its painting).
-      await afterPaint();
+      // otherwise hold up its painting), highlights included: their marks go in when the first frame
+      // reports which blocks are visible, so two frames.
+      await painted(2);
       if (opening !== openSeq) return;
       await get().reloadArticle();
       const content = get().content;
@@ -347,25 +349,6 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
     },
   };
 };
-
-/**
- * Resolves once the current state has been painted, highlights included (their marks go in when the
- * first frame reports which blocks are visible, so two frames), or after 250 ms when frames are not
- * being drawn (a hidden window).
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 250);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          clearTimeout(timer);
-          resolve();
-        }, 0),
-      ),
-    );
-  });
-}
 
 /** Document order: by start, then end. */
 function sortAnnotations(list: Annotation[]): Annotation[] {
