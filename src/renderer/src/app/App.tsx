@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLocaleSync } from '../i18n/use-locale';
@@ -14,8 +14,7 @@ import { useRouteSync } from './use-route';
 import { useShownTheme } from '../ui/theme';
 
 /** The reader's code (pdf.js, mark.js, the article and notes views), loaded apart from the library's. */
-const loadReader = () => import('../reader/ReaderView');
-const ReaderView = lazy(() => loadReader().then((m) => ({ default: m.ReaderView })));
+const loadReaderCode = () => import('../reader/ReaderView');
 
 const loadSyncStatus = () => api.getSyncStatus({});
 
@@ -39,13 +38,7 @@ function Window() {
   const devicesRevision = useStore((s) => s.devicesRevision);
   useLibrarySync();
   useRouteSync();
-  // Once the whole list is in, the reader's code is fetched when the page is idle, so opening an
-  // article waits for none of it and the first rows and the list's pages wait for none of it either.
-  useEffect(() => {
-    if (!listLoaded) return;
-    const idle = requestIdleCallback(() => void loadReader());
-    return () => cancelIdleCallback(idle);
-  }, [listLoaded]);
+  const ReaderView = useReaderView(listLoaded, view.kind === 'reader');
   useLocaleSync();
 
   return (
@@ -55,13 +48,7 @@ function Window() {
         <SearchBox />
       </header>
       <main className="app-main">
-        {view.kind === 'reader' ? (
-          <Suspense fallback={null}>
-            <ReaderView />
-          </Suspense>
-        ) : (
-          <LibraryView />
-        )}
+        {view.kind === 'reader' ? ReaderView && <ReaderView /> : <LibraryView />}
       </main>
       <Notices />
       <DropZone />
@@ -78,4 +65,35 @@ function Window() {
       </footer>
     </div>
   );
+}
+
+/**
+ * The reader view once its code is here. Once the whole list is in, the code is fetched when the page is
+ * idle, so opening an article waits for none of it and the first rows and the list's pages wait for none
+ * of it either; at once when the reader is shown before that. Kept in state rather than in React.lazy,
+ * which suspends at its first render even when the code is here, then holds the reader back for its
+ * fallback's throttle (300 ms).
+ */
+function useReaderView(listLoaded: boolean, shown: boolean): ComponentType | null {
+  const [loaded, setLoaded] = useState<{ View: ComponentType } | null>(null);
+  useEffect(() => {
+    if (loaded || (!listLoaded && !shown)) return;
+    let live = true;
+    const load = () =>
+      void loadReaderCode().then((code) => {
+        if (live) setLoaded({ View: code.ReaderView });
+      });
+    if (shown) {
+      load();
+      return () => {
+        live = false;
+      };
+    }
+    const idle = requestIdleCallback(load);
+    return () => {
+      live = false;
+      cancelIdleCallback(idle);
+    };
+  }, [loaded, listLoaded, shown]);
+  return loaded?.View ?? null;
 }
