@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLocaleSync } from '../i18n/use-locale';
@@ -15,6 +15,7 @@ import { useShownTheme } from '../ui/theme';
 
 /** The reader's code (pdf.js, mark.js, the article and notes views), loaded apart from the library's. */
 const loadReaderCode = () => import('../reader/ReaderView');
+type ReaderCode = Awaited<ReturnType<typeof loadReaderCode>>;
 
 const loadSyncStatus = () => api.getSyncStatus({});
 
@@ -38,7 +39,7 @@ function Window() {
   const devicesRevision = useStore((s) => s.devicesRevision);
   useLibrarySync();
   useRouteSync();
-  const ReaderView = useReaderView(listLoaded, view.kind === 'reader');
+  const readerCode = useReaderCode(listLoaded, view.kind === 'reader');
   useLocaleSync();
 
   return (
@@ -48,7 +49,7 @@ function Window() {
         <SearchBox />
       </header>
       <main className="app-main">
-        {view.kind === 'reader' ? ReaderView && <ReaderView /> : <LibraryView />}
+        {view.kind === 'reader' ? readerCode && <readerCode.ReaderView /> : <LibraryView />}
       </main>
       <Notices />
       <DropZone />
@@ -68,20 +69,20 @@ function Window() {
 }
 
 /**
- * The reader view once its code is here. Once the whole list is in, the code is fetched when the page is
+ * The reader's code once it is here. Once the whole list is in, the code is fetched when the page is
  * idle, so opening an article waits for none of it and the first rows and the list's pages wait for none
  * of it either; at once when the reader is shown before that. Kept in state rather than in React.lazy,
  * which suspends at its first render even when the code is here, then holds the reader back for its
  * fallback's throttle (300 ms).
  */
-function useReaderView(listLoaded: boolean, shown: boolean): ComponentType | null {
-  const [loaded, setLoaded] = useState<{ View: ComponentType } | null>(null);
+function useReaderCode(listLoaded: boolean, shown: boolean): ReaderCode | null {
+  const [loaded, setLoaded] = useState<ReaderCode | null>(null);
   useEffect(() => {
     if (loaded || (!listLoaded && !shown)) return;
     let live = true;
     const load = () =>
       void loadReaderCode().then((code) => {
-        if (live) setLoaded({ View: code.ReaderView });
+        if (live) setLoaded(code);
       });
     if (shown) {
       load();
@@ -95,5 +96,5 @@ function useReaderView(listLoaded: boolean, shown: boolean): ComponentType | nul
       cancelIdleCallback(idle);
     };
   }, [loaded, listLoaded, shown]);
-  return loaded?.View ?? null;
+  return loaded;
 }
