@@ -113,3 +113,15 @@ export function mergeAnnotations(
   merged.push(...incoming.values());
   return merged.sort(byDocumentOrder);
 }
+
+/** `list` (in document order) with `added` in its place, found by binary search: no sort of the whole list. */
+export function insertAnnotation(list: Annotation[], added: Annotation): Annotation[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byDocumentOrder(list[mid]!, added) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), added, ...list.slice(lo)];
+}

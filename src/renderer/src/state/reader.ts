@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { byDocumentOrder } from '../../../shared/model/document-order';
 import { blocksOfLayout } from '../../../shared/text/block-layout';
-import { mergeAnnotations } from './changes';
+import { insertAnnotation, mergeAnnotations } from './changes';
 import { findAll, NO_MATCHES } from '../../../shared/text/find';
 import { type Annotation } from '../../../shared/model/annotation';
 import { DEFAULT_SETTINGS } from '../../../shared/model/default-settings';
@@ -199,7 +199,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       );
       if (created) {
         set({
-          annotations: sortAnnotations([...get().annotations, created]),
+          annotations: insertAnnotation(get().annotations, created),
           selectedAnnotationId: created.id,
         });
       }
