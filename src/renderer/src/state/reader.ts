@@ -47,15 +47,12 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const shown = get().view.kind === 'reader' && get().content?.article.id === id;
       const pdf = !shown && get().articles.find((a) => a.id === id)?.format === 'pdf';
       set({ pdfStart: pdf ? { id, start: startArticlePdf(id) } : null });
-      // First the blocks around the reading position and their highlights: the first screen, at once.
+      // First the blocks around the reading position and their highlights: the first screen, in one call.
       const first = await unwrap(api.getArticleExcerpt({ id, around: scrollTo }));
       if (!first || opening !== openSeq) return;
-      const { excerpt } = first;
+      const { excerpt, annotations } = first;
       const blocks = blocksOfLayout(first.layout, first.blocks, excerpt.from);
       const textStart = blocks[excerpt.from]?.start ?? 0;
-      const range = { start: textStart, end: textStart + excerpt.text.length };
-      const annotations = await unwrap(api.listAnnotations({ articleId: id, range }));
-      if (!annotations || opening !== openSeq) return;
       const offset = scrollTo ?? Math.round(first.article.progress * first.length);
       set({
         content: {
