@@ -126,12 +126,16 @@ test('reader: open, find, scroll and memory on a 5 MB article with 10,000 highli
   for (let run = 0; run < RUNS; run++) {
     wholeFloor.push(await staticPageMs(path.join(libraryDir, 'floor-whole.html'), wholeFloorHtml));
     // The same calls the reader makes first, so the floor shows the paragraphs and marks it will show.
-    const first = await call<ArticleExcerpt>('getArticleExcerpt', { id: articleId });
-    const textStart = first.blocks[first.excerpt.from]?.start ?? 0;
-    const range = { start: textStart, end: textStart + first.excerpt.text.length };
-    const marks = await call<Annotation[]>('listAnnotations', { articleId, range });
-    const shown = first.blocks.slice(first.excerpt.from, first.excerpt.to);
-    floor.push(await staticPageMs(path.join(libraryDir, 'floor.html'), staticReaderPage(text, shown, marks)));
+    const first = await call<ArticleExcerpt & { annotations: Annotation[] }>('getArticleExcerpt', {
+      id: articleId,
+    });
+    const shown = first.blocks;
+    floor.push(
+      await staticPageMs(
+        path.join(libraryDir, 'floor.html'),
+        staticReaderPage(text, shown, first.annotations),
+      ),
+    );
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

@@ -195,3 +195,32 @@ describe('startServices: the change feed', () => {
     expect(messages.filter((m) => m.includes('đồng bộ hỏng'))).toHaveLength(4);
   });
 });
+
+describe('startServices: the first screen of an article', () => {
+  it('comes in one call with the highlights over its paragraphs, and none of those further on', async () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Đoạn ${i}: khảo sát bán đảo Sơn Trà.`);
+    const { article } = await call<ImportOutcome>('importFile', {
+      name: 'dai.txt',
+      data: Buffer.from(paragraphs.join('\n\n')).toString('base64'),
+    });
+    const { text } = await call<ArticleContent>('getArticle', { id: article.id });
+    const highlight = (paragraph: number) => {
+      const start = text.indexOf(`Đoạn ${paragraph}:`);
+      return call<Annotation>('createAnnotation', {
+        articleId: article.id,
+        start,
+        end: start + 8,
+        color: 'red',
+      });
+    };
+    const near = [await highlight(12), await highlight(3)];
+    const beyond = await highlight(300);
+    const first = await call<{ excerpt: { from: number; to: number }; annotations: Annotation[] }>(
+      'getArticleExcerpt',
+      { id: article.id, around: 0 },
+    );
+    expect(first.excerpt).toMatchObject({ from: 0, to: 150 });
+    expect(first.annotations.map((a) => a.id)).toEqual([near[1]!.id, near[0]!.id]);
+    expect(first.annotations.map((a) => a.id)).not.toContain(beyond.id);
+  });
+});

@@ -5,6 +5,7 @@ import {
   articleMetaSchema,
   importOutcomeSchema,
 } from '../model/article';
+import { annotationSchema } from '../model/annotation';
 import { PDF_RANGE_MAX } from '../pdf/file-range';
 import { method } from './method';
 
@@ -33,11 +34,12 @@ export const libraryMethods = {
   getArticle: method(z.object({ id }).strict(), articleContentSchema),
   /**
    * The same article with the text of only the blocks around `around` (a canonical offset; default the
-   * saved reading position): what the reader needs to paint its first screen of a long article at once.
+   * saved reading position) and the live highlights over those blocks, in document order: what the reader
+   * needs to paint its first screen of a long article at once, in one round trip.
    */
   getArticleExcerpt: method(
     z.object({ id, around: z.int().min(0).max(1_000_000_000).optional() }).strict(),
-    articleExcerptSchema,
+    articleExcerptSchema.extend({ annotations: z.array(annotationSchema) }),
   ),
   /**
    * Imports one file's bytes (base64), as picked or dropped by the user.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model/article';
-import { blockIndexAt, blockNear, blockWindow, rangesByBlock, READER_WINDOW, splitRange } from './blocks';
+import { blockIndexAt, blockNear, blockWindow, rangesOver, READER_WINDOW, sortRanges } from './blocks';
 
 // "Tiêu đề\n\nĐoạn một.\n\nĐoạn hai."
 const blocks: Block[] = [
@@ -33,37 +33,33 @@ describe('blockIndexAt', () => {
   });
 });
 
-describe('splitRange', () => {
-  it('keeps a range inside one block as one block-relative piece', () => {
-    expect(splitRange(blocks, 11, 15)).toEqual([{ block: 1, start: 2, end: 6 }]);
-  });
+describe('rangesOver', () => {
+  const ranges = (...list: { id: string; start: number; end: number }[]) => sortRanges(list, (r) => r);
 
-  it('splits a range spanning paragraphs and skips the gaps between them', () => {
-    expect(splitRange(blocks, 3, 24)).toEqual([
-      { block: 0, start: 3, end: 7 },
-      { block: 1, start: 0, end: 9 },
-      { block: 2, start: 0, end: 4 },
-    ]);
-  });
-
-  it('gives nothing for a range inside a gap or an empty range', () => {
-    expect(splitRange(blocks, 7, 9)).toEqual([]);
-    expect(splitRange(blocks, 12, 12)).toEqual([]);
-  });
-});
-
-describe('rangesByBlock', () => {
-  it('groups ranges by block with block-relative offsets, each list sorted', () => {
+  it('gives the ranges over a block, clipped to it, relative to its start, sorted by start then end', () => {
     const a = { id: 'a', start: 22, end: 25 };
     const b = { id: 'b', start: 15, end: 21 };
     const c = { id: 'c', start: 20, end: 22 };
-    const grouped = rangesByBlock(blocks, [a, b, c]);
-    expect([...grouped.keys()].sort()).toEqual([1, 2]);
-    expect(grouped.get(1)).toEqual([{ item: b, start: 6, end: 9 }]);
-    expect(grouped.get(2)).toEqual([
+    const sorted = ranges(a, b, c);
+    expect(rangesOver(sorted, blocks[1]!.start, blocks[1]!.end)).toEqual([{ item: b, start: 6, end: 9 }]);
+    expect(rangesOver(sorted, blocks[2]!.start, blocks[2]!.end)).toEqual([
       { item: b, start: 0, end: 1 },
       { item: c, start: 0, end: 2 },
       { item: a, start: 2, end: 5 },
+    ]);
+    expect(rangesOver(sorted, blocks[0]!.start, blocks[0]!.end)).toEqual([]);
+  });
+
+  it('finds a long range starting many ranges before the block, and leaves out those only touching it', () => {
+    const short = Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, start: i * 10, end: i * 10 + 3 }));
+    const long = { id: 'long', start: 5, end: 9_000 };
+    const touching = { id: 'touching', start: 8_990, end: 9_000 };
+    const sorted = ranges(...short, long, touching);
+    expect(rangesOver(sorted, 9_000, 9_010).map((r) => r.item.id)).toEqual(['s900']);
+    expect(rangesOver(sorted, 8_995, 9_010).map((r) => [r.item.id, r.start, r.end])).toEqual([
+      ['long', 0, 5],
+      ['touching', 0, 5],
+      ['s900', 5, 8],
     ]);
   });
 });

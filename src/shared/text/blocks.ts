@@ -43,42 +43,72 @@ function firstEndingAfter(blocks: Block[], offset: number): number {
 }
 
 /**
- * Splits the canonical range [start, end) into one piece per block it overlaps, with offsets relative to
- * that block's start, in block order. The gaps between blocks (e.g. the blank line between paragraphs)
- * belong to no piece; an empty range gives no pieces.
+ * Ranges (highlights) sorted by start, with the length of the longest: those over one block are found by
+ * binary search, so a block's ranges cost what they are, however many there are in all.
  */
-export function splitRange(
-  blocks: Block[],
-  start: number,
-  end: number,
-): { block: number; start: number; end: number }[] {
-  const pieces: { block: number; start: number; end: number }[] = [];
-  for (let i = firstEndingAfter(blocks, start); i < blocks.length && blocks[i]!.start < end; i++) {
-    const block = blocks[i]!;
-    const from = Math.max(start, block.start);
-    const to = Math.min(end, block.end);
-    if (from < to) pieces.push({ block: i, start: from - block.start, end: to - block.start });
-  }
-  return pieces;
+export interface SortedRanges<T> {
+  items: T[];
+  starts: Float64Array;
+  ends: Float64Array;
+  longest: number;
+}
+
+/** `items` sorted by the start of their `range` (then its end), for rangesOver; linear when they already are. */
+export function sortRanges<T>(
+  items: T[],
+  range: (item: T) => { start: number; end: number },
+): SortedRanges<T> {
+  const index = (list: T[]): [SortedRanges<T>, boolean] => {
+    const starts = new Float64Array(list.length);
+    const ends = new Float64Array(list.length);
+    let longest = 0;
+    let sorted = true;
+    for (let i = 0; i < list.length; i++) {
+      const { start, end } = range(list[i]!);
+      starts[i] = start;
+      ends[i] = end;
+      longest = Math.max(longest, end - start);
+      if (i > 0 && (start < starts[i - 1]! || (start === starts[i - 1]! && end < ends[i - 1]!)))
+        sorted = false;
+    }
+    return [{ items: list, starts, ends, longest }, sorted];
+  };
+  const [ranges, sorted] = index(items);
+  if (sorted) return ranges;
+  return index(
+    [...items].sort((a, b) => {
+      const [x, y] = [range(a), range(b)];
+      return x.start - y.start || x.end - y.end;
+    }),
+  )[0];
 }
 
 /**
- * Groups ranges (highlights, find matches) by the blocks they overlap, so that only the blocks on screen
- * are painted, each with its own ranges. Each entry keeps the item and its block-relative offsets; a
- * range spanning several blocks appears in each. Every list is sorted by start, then by end.
+ * The ranges overlapping the canonical span [start, end) (a block), clipped to it, with offsets relative
+ * to `start`, sorted by start, then by end. A range only touching the span gives nothing.
  */
-export function rangesByBlock<T extends { start: number; end: number }>(
-  blocks: Block[],
-  ranges: T[],
-): Map<number, { item: T; start: number; end: number }[]> {
-  const byBlock = new Map<number, { item: T; start: number; end: number }[]>();
-  for (const item of ranges) {
-    for (const piece of splitRange(blocks, item.start, item.end)) {
-      const list = byBlock.get(piece.block) ?? [];
-      list.push({ item, start: piece.start, end: piece.end });
-      byBlock.set(piece.block, list);
-    }
+export function rangesOver<T>(
+  ranges: SortedRanges<T>,
+  start: number,
+  end: number,
+): { item: T; start: number; end: number }[] {
+  const { items, starts, ends } = ranges;
+  // No range starting before `start - longest` can reach the span.
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start - ranges.longest) lo = mid + 1;
+    else hi = mid;
   }
-  for (const list of byBlock.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  return byBlock;
+  const found: { item: T; start: number; end: number }[] = [];
+  for (let i = lo; i < starts.length && starts[i]! < end; i++) {
+    if (ends[i]! <= start) continue;
+    found.push({
+      item: items[i]!,
+      start: Math.max(starts[i]!, start) - start,
+      end: Math.min(ends[i]!, end) - start,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -15,7 +15,12 @@ export function libraryHandlers(
   return {
     listArticles: ({ first, skip }) => library.list(first, skip),
     getArticle: ({ id }) => library.get(id),
-    getArticleExcerpt: ({ id, around }) => library.excerpt(id, around),
+    getArticleExcerpt: async ({ id, around }) => {
+      const excerpt = await library.excerpt(id, around);
+      const start = excerpt.blocks[0]?.start ?? 0;
+      const range = { start, end: start + excerpt.excerpt.text.length };
+      return { ...excerpt, annotations: await store.listAnnotations(id, { range }) };
+    },
     getArticleFileRange: async ({ id, begin, end }) => {
       const { bytes, length } = await readPdfRange(store, library, id, begin, end);
       return { data: bytes.toString('base64'), length };

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../state/store';
 import { formatHash, parseHash, sameScreen, type Route } from './route';
+import { afterPaint } from '../ui/after-paint';
 
 /** The route the store's state stands for. */
 function routeOfState(): Route {
@@ -52,9 +53,11 @@ export function useRouteSync(): void {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
+  // Once the screen is painted: the history call can take tens of milliseconds (it goes to the browser),
+  // and a highlight just added or chosen is not held back for it.
   useEffect(() => {
     if (arriving.current) return;
-    writeAddress(true);
+    return afterPaint(() => writeAddress(true));
   }, [view, selected]);
 }
 

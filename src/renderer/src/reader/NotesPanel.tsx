@@ -18,6 +18,8 @@ import { AreaThumbnail } from './pdf/AreaThumbnail';
 /** Highlights matching the filter (text is accent-insensitive over quote, note and tags). */
 export function filterAnnotations(list: Annotation[], filter: NotesFilter): Annotation[] {
   const needle = fold(filter.text.trim());
+  // No filter: the same list, so a new highlight among thousands is not followed by a pass over them all.
+  if (!filter.color && !filter.tag && !needle) return list;
   return list.filter(
     (a) =>
       (!filter.color || a.color === filter.color) &&

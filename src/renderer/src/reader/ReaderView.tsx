@@ -70,12 +70,13 @@ export function ReaderView() {
   const highlight = useCallback(
     async (color: HighlightColor, then?: 'note' | 'tags') => {
       if (!selection) return;
+      // The toolbar goes at once; the text stays selected until its highlight is painted.
+      setSelection(null);
       const created = await createHighlight(
         { start: selection.start, end: selection.end, ...(selection.pdf ? { pdf: selection.pdf } : {}) },
         color,
       );
       window.getSelection()?.removeAllRanges();
-      setSelection(null);
       if (created && then) {
         setPanel('notes');
         setOpenPanel(true);

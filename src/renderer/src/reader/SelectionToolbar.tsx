@@ -14,7 +14,12 @@ export function SelectionToolbar({
   onReattach: () => void;
 }) {
   const { t } = useTranslation();
-  const orphan = useStore((s) => s.annotations.find((a) => a.id === s.selectedAnnotationId && a.orphaned));
+  // Looked up only while a highlight is selected: the selector runs at every change of the store.
+  const orphan = useStore((s) =>
+    s.selectedAnnotationId
+      ? s.annotations.find((a) => a.id === s.selectedAnnotationId && a.orphaned)
+      : undefined,
+  );
   const reattach = useStore((s) => s.reattachAnnotation);
   const top = Math.max(8, selection.rect.top - 52);
   const left = Math.max(8, Math.min(window.innerWidth - 420, selection.rect.left));

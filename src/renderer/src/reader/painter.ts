@@ -1,5 +1,5 @@
 import Mark from 'mark.js';
-import { rangesByBlock } from '../../../shared/text/blocks';
+import { rangesOver, sortRanges, type SortedRanges } from '../../../shared/text/blocks';
 import { matchesIn, NO_MATCHES, type Matches } from '../../../shared/text/find';
 import type { Annotation, HighlightColor } from '../../../shared/model/annotation';
 import type { Block } from '../../../shared/model/article';
@@ -23,9 +23,13 @@ export class BlockPainter {
   private readonly visible = new Set<number>();
   /** What each painted block currently shows, to skip repainting it unchanged. */
   private readonly painted = new Map<number, string>();
-  /** Highlight paints by block, recomputed only when the highlights or the selected one change. */
-  private highlights = new Map<number, Paint[]>();
-  private highlightsOf: { annotations: Annotation[]; selectedId: string | null } | null = null;
+  /**
+   * The placed highlights by start, re-sorted only when the list changes; each painted block looks up its
+   * own, so adding one highlight among thousands costs what the visible blocks cost.
+   */
+  private highlights: SortedRanges<Annotation> = sortRanges<Annotation>([], (a) => a.target.position);
+  private highlightsOf: Annotation[] | null = null;
+  private selectedId: string | null = null;
   /** Find matches are looked up per painted block: a keystroke costs what the visible blocks cost. */
   private find: Matches = NO_MATCHES;
   private currentFind = -1;
@@ -59,10 +63,14 @@ export class BlockPainter {
 
   /** Sets what to paint; repaints the visible blocks whose paint changed. */
   update(annotations: Annotation[], find: Matches, currentFind: number, selectedId: string | null): void {
-    if (this.highlightsOf?.annotations !== annotations || this.highlightsOf.selectedId !== selectedId) {
-      this.highlights = highlightPaints(this.blocks, annotations, selectedId);
-      this.highlightsOf = { annotations, selectedId };
+    if (this.highlightsOf !== annotations) {
+      this.highlights = sortRanges(
+        annotations.filter((a) => !a.orphaned),
+        (a) => a.target.position,
+      );
+      this.highlightsOf = annotations;
     }
+    this.selectedId = selectedId;
     this.find = find;
     this.currentFind = currentFind;
     for (const index of this.visible) this.paint(index);
@@ -133,8 +141,15 @@ export class BlockPainter {
 
   private paintsOf(index: number): Paint[] {
     const block = this.blocks[index];
-    const highlights = this.highlights.get(index) ?? [];
-    if (!block || !this.find.starts.length) return highlights;
+    if (!block) return [];
+    const highlights = rangesOver(this.highlights, block.start, block.end).map(({ item, start, end }) => ({
+      start,
+      length: end - start,
+      // The hl-<colour> class names the colour for tests and user styles; the stylesheet uses data-color.
+      className: `hl hl-${item.color}${item.id === this.selectedId ? ' hl-selected' : ''}`,
+      annotation: { id: item.id, color: item.color },
+    }));
+    if (!this.find.starts.length) return highlights;
     const found = matchesIn(this.find, block.start, block.end).map((m) => ({
       start: m.start - block.start,
       length: m.end - m.start,
@@ -148,31 +163,4 @@ export class BlockPainter {
     if (el) new Mark(el).unmark();
     this.painted.delete(index);
   }
-}
-
-/** The placed highlights' paints, by block (a highlight spanning blocks is painted in each). */
-function highlightPaints(
-  blocks: Block[],
-  annotations: Annotation[],
-  selectedId: string | null,
-): Map<number, Paint[]> {
-  const paints = new Map<number, Paint[]>();
-  const placed = annotations.filter((a) => !a.orphaned);
-  const byBlock = rangesByBlock(
-    blocks,
-    placed.map((a) => ({ start: a.target.position.start, end: a.target.position.end, a })),
-  );
-  for (const [block, pieces] of byBlock) {
-    paints.set(
-      block,
-      pieces.map(({ item, start, end }) => ({
-        start,
-        length: end - start,
-        // The hl-<colour> class names the colour for tests and user styles; the stylesheet uses data-color.
-        className: `hl hl-${item.a.color}${item.a.id === selectedId ? ' hl-selected' : ''}`,
-        annotation: { id: item.a.id, color: item.a.color },
-      })),
-    );
-  }
-  return paints;
 }

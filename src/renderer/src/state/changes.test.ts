@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model/annotation';
-import { mergeAnnotations, planRefresh } from './changes';
+import { insertAnnotation, mergeAnnotations, planRefresh } from './changes';
 
 const OPEN = '3b241101-e2bb-4255-8caf-4136c566a962';
 const OTHER = '9f6b2a1e-53d4-4c8e-8a1f-0e2d3c4b5a69';
@@ -117,5 +117,24 @@ describe('mergeAnnotations', () => {
   it('keeps a version newer than the one fetched (an edit made here meanwhile)', () => {
     const newer = highlight('a', 0, '2024-05-03T00:00:00.000Z');
     expect(mergeAnnotations([newer], ['a'], [highlight('a', 0)])).toEqual([newer]);
+  });
+
+  it('gives back the same list when it already holds what was fetched (an edit made here)', () => {
+    const current = [highlight('a', 0), highlight('b', 10)];
+    expect(mergeAnnotations(current, ['b'], [highlight('b', 10)])).toBe(current);
+    expect(mergeAnnotations(current, ['z'], [])).toBe(current);
+    expect(mergeAnnotations(current, ['b'], [])).not.toBe(current);
+  });
+});
+
+describe('insertAnnotation', () => {
+  it('puts a new highlight in document order, after those starting at the same place and ending sooner', () => {
+    const list = [highlight('a', 0), highlight('b', 10), highlight('c', 20)];
+    const at = (added: Annotation) => insertAnnotation(list, added).map((a) => a.id);
+    expect(at(highlight('new', 15))).toEqual(['a', 'b', 'new', 'c']);
+    expect(at(highlight('new', 10))).toEqual(['a', 'b', 'new', 'c']);
+    expect(at(highlight('new', 30))).toEqual(['a', 'b', 'c', 'new']);
+    expect(at(highlight('new', 0))).toEqual(['a', 'new', 'b', 'c']);
+    expect(insertAnnotation([], highlight('new', 5)).map((a) => a.id)).toEqual(['new']);
   });
 });

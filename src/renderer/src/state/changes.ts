@@ -86,15 +86,24 @@ export function planRefresh(
 /**
  * The reader's highlights after the highlights `ids` were fetched again:
  * those among `fetched` replace or join the list (unless the list holds a
- * newer version), the other ids are gone (deleted). Document order.
+ * newer version), the other ids are gone (deleted). Document order. When
+ * that changes nothing (the event of an edit made here, which the list
+ * already holds), `current` itself, so nothing is drawn again.
  */
 export function mergeAnnotations(
-  current: readonly Annotation[],
+  current: Annotation[],
   ids: readonly string[],
   fetched: readonly Annotation[],
 ): Annotation[] {
   const asked = new Set(ids);
   const incoming = new Map(fetched.map((annotation) => [annotation.id, annotation]));
+  const held = new Map(current.filter((a) => asked.has(a.id)).map((a) => [a.id, a]));
+  const changed = ids.some((id) => {
+    const fresh = incoming.get(id);
+    const mine = held.get(id);
+    return fresh ? !mine || fresh.updatedAt > mine.updatedAt : !!mine;
+  });
+  if (!changed) return current;
   const kept = current.filter((annotation) => !asked.has(annotation.id) || incoming.has(annotation.id));
   const merged = kept.map((annotation) => {
     const fresh = incoming.get(annotation.id);
@@ -103,4 +112,16 @@ export function mergeAnnotations(
   });
   merged.push(...incoming.values());
   return merged.sort(byDocumentOrder);
+}
+
+/** `list` (in document order) with `added` in its place, found by binary search: no sort of the whole list. */
+export function insertAnnotation(list: Annotation[], added: Annotation): Annotation[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byDocumentOrder(list[mid]!, added) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), added, ...list.slice(lo)];
 }

@@ -6,6 +6,7 @@ import { unwrapWith } from './unwrap';
 import { importSummary } from './import-summary';
 import { importAskingPassword } from './import-password';
 import { FIRST_PAGE, requestFirstPage } from './first-page';
+import { painted } from '../ui/after-paint';
 
 /** Articles asked for per request when reading the whole list: each answer is parsed in a short task. */
 const PAGE = 1000;
@@ -21,11 +22,6 @@ function toBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
     reader.readAsDataURL(file);
   });
-}
-
-/** Resolves in a task after the next frame is painted. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** The library slice: articles, tags and imports. */
@@ -110,7 +106,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
           set({ articles: first.value, articlesLoaded: whole });
           if (whole) return;
           // The rest is read once the first rows are painted, so that reading it does not delay them.
-          await afterPaint();
+          await painted();
         }
       }
       // An article added while the pages are read may come twice (the pages shift): kept once. One

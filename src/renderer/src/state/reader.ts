@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { byDocumentOrder } from '../../../shared/model/document-order';
 import { blocksOfLayout } from '../../../shared/text/block-layout';
-import { mergeAnnotations } from './changes';
+import { insertAnnotation, mergeAnnotations } from './changes';
 import { findAll, NO_MATCHES } from '../../../shared/text/find';
 import { type Annotation } from '../../../shared/model/annotation';
 import { DEFAULT_SETTINGS } from '../../../shared/model/default-settings';
@@ -9,6 +9,7 @@ import type { FindState, NotesFilter, ReaderContent, ReaderSlice, Slice } from '
 import { unwrapWith } from './unwrap';
 import { startArticlePdf } from '../reader/pdf/article-source';
 import { dropPdf } from '../reader/pdf/pdfjs';
+import { painted } from '../ui/after-paint';
 
 const NO_FILTER: NotesFilter = { color: '', tag: '', text: '' };
 
@@ -61,15 +62,12 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const shown = get().view.kind === 'reader' && get().content?.article.id === id;
       const pdf = !shown && get().articles.find((a) => a.id === id)?.format === 'pdf';
       set({ pdfStart: pdf ? { id, start: startArticlePdf(id) } : null });
-      // First the blocks around the reading position and their highlights: the first screen, at once.
+      // First the blocks around the reading position and their highlights: the first screen, in one call.
       const first = await unwrap(api.getArticleExcerpt({ id, around: scrollTo }));
       if (!first || opening !== openSeq) return;
-      const { excerpt } = first;
+      const { excerpt, annotations } = first;
       const blocks = blocksOfLayout(first.layout, first.blocks, excerpt.from);
       const textStart = blocks[excerpt.from]?.start ?? 0;
-      const range = { start: textStart, end: textStart + excerpt.text.length };
-      const annotations = await unwrap(api.listAnnotations({ articleId: id, range }));
-      if (!annotations || opening !== openSeq) return;
       const offset = scrollTo ?? Math.round(first.article.progress * first.length);
       set({
         content: {
@@ -94,8 +92,10 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
             : null,
       });
       // Then the whole text and every highlight, once the first screen is on screen (their parsing would
-      // otherwise hold up its painting); a PDF's once its first page is drawn, as they would hold it up.
-      await (pdf ? pdfPagesDrawn() : afterPaint());
+      // otherwise hold up its painting), highlights included: their marks go in when the first frame
+      // reports which blocks are visible, so two frames. A PDF's once its first page is drawn, as they
+      // would hold it up.
+      await (pdf ? pdfPagesDrawn() : painted(2));
       if (opening !== openSeq) return;
       await get().reloadArticle();
       const content = get().content;
@@ -173,6 +173,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       const fetched = await unwrap(api.listAnnotations({ articleId: id, ids }));
       if (!fetched || get().content?.article.id !== id) return;
       const annotations = mergeAnnotations(get().annotations, ids, fetched);
+      if (annotations === get().annotations) return;
       const selected = get().selectedAnnotationId;
       const kept = annotations.some((a) => a.id === selected);
       set({ annotations, selectedAnnotationId: kept ? selected : null });
@@ -216,7 +217,7 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       );
       if (created) {
         set({
-          annotations: sortAnnotations([...get().annotations, created]),
+          annotations: insertAnnotation(get().annotations, created),
           selectedAnnotationId: created.id,
         });
       }
@@ -366,25 +367,6 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
     },
   };
 };
-
-/**
- * Resolves once the current state has been painted, highlights included (their marks go in when the
- * first frame reports which blocks are visible, so two frames), or after 250 ms when frames are not
- * being drawn (a hidden window).
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 250);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          clearTimeout(timer);
-          resolve();
-        }, 0),
-      ),
-    );
-  });
-}
 
 /** Document order: by start, then end. */
 function sortAnnotations(list: Annotation[]): Annotation[] {
