@@ -135,5 +135,8 @@ describe('import conversion on a worker thread', () => {
     const here = await convertFile(text, 'long.txt');
     const { document } = await threaded.convert(text, 'long.txt');
     expect(document).toEqual(here);
+    // The next file goes to the fresh thread started, with its converter, in the large file's place.
+    const next = await threaded.convert(bytes('Sơn Trà\n\nBán đảo.\n'), 'next.txt');
+    expect(next.document).toEqual(await convertFile(bytes('Sơn Trà\n\nBán đảo.\n'), 'next.txt'));
   }, 120_000);
 });

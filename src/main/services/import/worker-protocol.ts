@@ -16,6 +16,14 @@ export interface ConvertRequest {
 }
 
 /**
+ * Asks the thread to load the converter of a file name's format ahead of a file (no answer): a fresh
+ * thread started after a large file is ready for the next one of the same kind.
+ */
+export interface PrepareRequest {
+  prepare: string;
+}
+
+/**
  * What it answers per file: that it has loaded the format's converter and starts converting; then the
  * document, its text (see encodeAnswerText) and the file's bytes given back (moved), or the
  * error. `plainHtml` marks the blocks whose html was their text and is sent empty (see dropPlainHtml).
