@@ -9,6 +9,7 @@ import {
   type ConvertReply,
   type ConvertRequest,
   type PrepareRequest,
+  preparedAhead,
 } from './worker-protocol';
 import { convertWorkerScript } from './worker-script';
 
@@ -47,8 +48,8 @@ const displayName = (fileName: string): string => path.basename(fileName).normal
  * read. A conversion that runs past the time budget or the memory limit is
  * stopped (the thread is ended and a fresh one serves the next file). The
  * thread is kept warm between files and ended once idle; a large file's
- * thread is ended once it has answered, and a fresh one started in its
- * place. It never keeps the process alive.
+ * thread is ended once it has answered, and for plain text and Markdown a
+ * fresh one started in its place. It never keeps the process alive.
  */
 export class ImportConverter {
   private readonly baseTimeMs: number;
@@ -158,7 +159,7 @@ export class ImportConverter {
           this.finish(received(reply));
           // A fresh thread starts and loads this format's converter while the document is saved, so that
           // the next file does not wait for either.
-          if (this.worker) return;
+          if (this.worker || !preparedAhead(job.request.fileName)) return;
           const fresh = this.startedWorker();
           fresh.unref();
           fresh.postMessage({ prepare: job.request.fileName } satisfies PrepareRequest);
