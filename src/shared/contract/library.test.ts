@@ -11,7 +11,20 @@ describe('importFile', () => {
   });
 
   it('refuses text that is not padded base64', () => {
-    for (const data of ['Q', 'QQ=', 'QUJ', 'Q===', 'QQ==QUJD', 'QU JD', 'QUJD\n', 'QU-_', 'Sơn Trà!']) {
+    for (const data of [
+      'Q',
+      'QQ=',
+      'QUJ',
+      'Q===',
+      'QQ==QUJD',
+      'QU JD',
+      'QUJD\n',
+      'QU-_',
+      'Sơn Trà!',
+      'QQ=Q',
+      '=QQQ',
+      'Q=Q=',
+    ]) {
       expect(accepts(data)).toBe(false);
     }
   });

@@ -11,14 +11,18 @@ import { method } from './method';
 
 const id = z.uuid();
 const tagName = z.string().trim().min(1).max(100);
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
 /**
- * Base64 text (standard alphabet, padded). Checked with one scan: zod's base64 also decodes the
- * whole text to check it, which was a tenth of importing a 10 MB file, decoded again by the import.
+ * Base64 text (standard alphabet, padded). Checked with one search for a character outside the
+ * alphabet, then where the padding starts: zod's base64 also decodes the whole text to check it,
+ * which was a tenth of importing a 10 MB file, decoded again by the import; and an anchored pattern
+ * (alphabet, then padding, then the end) took four times as long as the search.
  */
-const base64 = z
-  .string()
-  .refine((text) => text.length % 4 === 0 && BASE64.test(text), 'Invalid base64-encoded string');
+const base64 = z.string().refine((text) => {
+  if (text.length % 4 !== 0 || NOT_BASE64.test(text)) return false;
+  const padding = text.indexOf('=');
+  return padding < 0 || (padding >= text.length - 2 && text.endsWith('='));
+}, 'Invalid base64-encoded string');
 
 /** Methods of the library: importing and managing articles. */
 export const libraryMethods = {

@@ -55,8 +55,6 @@ describe('countWords', () => {
 
 describe('countWords against its definition', () => {
   it('counts as whitespace-separated tokens holding a letter or digit do, whatever the characters', () => {
-    const byDefinition = (text: string) =>
-      (text.match(/\S+/g) ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
     const samples = [
       'Việt Nam\u2003– 2022\u3000ờ\u200bx 𝒜 😀 \ud800 a\ufeffb ٣ …\u2028Đà\u2029Nẵng\u00a0\u1680\u205f\u202f',
       ...Array.from({ length: 200 }, (_, n) =>
@@ -67,4 +65,15 @@ describe('countWords against its definition', () => {
     ];
     for (const text of samples) expect(countWords(text)).toBe(byDefinition(text));
   });
+
+  it('counts a token of one character as its definition does for every Latin and Vietnamese letter and sign', () => {
+    const latin = [...range(0x80, 0x2ff), ...range(0x1e00, 0x1eff)].map((code) => String.fromCharCode(code));
+    for (const token of latin)
+      expect(countWords(`${token} ${token}`)).toBe(byDefinition(`${token} ${token}`));
+  });
 });
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const byDefinition = (text: string) =>
+  (text.match(/\S+/g) ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;

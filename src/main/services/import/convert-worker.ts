@@ -3,19 +3,30 @@ import { GlossError } from '../../../shared/result';
 import { encodeAnswerText } from './answer-text';
 import { garbageCollector } from './collect-garbage';
 import { convertDocument, loadConverterFor } from './convert';
-import { dropPlainHtml, LARGE_FILE_BYTES, type ConvertReply, type ConvertRequest } from './worker-protocol';
+import {
+  dropPlainHtml,
+  LARGE_FILE_BYTES,
+  type ConvertReply,
+  type ConvertRequest,
+  type PrepareRequest,
+} from './worker-protocol';
 
 /**
- * The import conversion thread: converts one file per message. It loads
- * the converter of the file's format first (jsdom only for formats that
- * need it) and says when it starts converting (the time budget counts from
- * then), then answers with the document or the error. The text (see
+ * The import conversion thread: converts one file per message (or only loads a format's converter,
+ * see PrepareRequest). It loads the converter of the file's format first (jsdom only for formats that
+ * need it) and says when it starts converting (the time budget counts from then), then answers with
+ * the document or the error. The text (see
  * encodeAnswerText), and the rest of the document as UTF-8 JSON, go back as
  * bytes, moved with the file's bytes rather than copied (a structured clone costs a serialized
  * copy here and the objects there while this thread's heap is still alive),
  * and a block's html that is only its text is not sent again.
  */
-parentPort?.on('message', async ({ bytes, fileName, password }: ConvertRequest) => {
+parentPort?.on('message', async (request: ConvertRequest | PrepareRequest) => {
+  if ('prepare' in request) {
+    await loadConverterFor(request.prepare).catch(() => undefined);
+    return;
+  }
+  const { bytes, fileName, password } = request;
   let reply: ConvertReply;
   let transfer: ArrayBuffer[] = [];
   // A module that fails to load fails the conversion below, with its message.

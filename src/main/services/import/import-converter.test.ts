@@ -6,6 +6,7 @@ import { LibraryStore } from '../store';
 import { tempDir } from '../store/testing/fixtures';
 import { convertFile } from './convert';
 import { ImportConverter } from './import-converter';
+import { preparedAhead } from './worker-protocol';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const PARAGRAPH = 'Đoàn khảo sát làm việc với quận Sơn Trà về **dự án** và _rừng_ đặc dụng. '.repeat(6);
@@ -128,6 +129,17 @@ describe('import conversion on a worker thread', () => {
     await store.close();
   }, 60_000);
 
+  it('prepares a fresh thread after a large plain text or Markdown file only, never one that would load jsdom or pdf.js', () => {
+    expect(['a.txt', 'B.MD', 'c.markdown'].map(preparedAhead)).toEqual([true, true, true]);
+    expect(['a.html', 'b.htm', 'c.epub', 'd.pdf', 'e.txt.html'].map(preparedAhead)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('gives a large file (8 MB or more) the same document as converting it here, once its thread has ended', async () => {
     const threaded = converter({});
     const text = bytes(longMarkdown(9000).replaceAll('**', ''));
@@ -135,5 +147,8 @@ describe('import conversion on a worker thread', () => {
     const here = await convertFile(text, 'long.txt');
     const { document } = await threaded.convert(text, 'long.txt');
     expect(document).toEqual(here);
+    // The next file goes to the fresh thread started, with its converter, in the large file's place.
+    const next = await threaded.convert(bytes('Sơn Trà\n\nBán đảo.\n'), 'next.txt');
+    expect(next.document).toEqual(await convertFile(bytes('Sơn Trà\n\nBán đảo.\n'), 'next.txt'));
   }, 120_000);
 });

@@ -8,6 +8,8 @@ import {
   restorePlainHtml,
   type ConvertReply,
   type ConvertRequest,
+  type PrepareRequest,
+  preparedAhead,
 } from './worker-protocol';
 import { convertWorkerScript } from './worker-script';
 
@@ -45,8 +47,9 @@ const displayName = (fileName: string): string => path.basename(fileName).normal
  * time, so the process keeps answering while a large or hostile file is
  * read. A conversion that runs past the time budget or the memory limit is
  * stopped (the thread is ended and a fresh one serves the next file). The
- * thread is kept warm between files and ended once idle; it never keeps the
- * process alive.
+ * thread is kept warm between files and ended once idle; a large file's
+ * thread is ended once it has answered, and for plain text and Markdown a
+ * fresh one started in its place. It never keeps the process alive.
  */
 export class ImportConverter {
   private readonly baseTimeMs: number;
@@ -152,7 +155,14 @@ export class ImportConverter {
         // A large file's thread is ended before its text is decoded here: the two heaps never peak together.
         clearTimeout(this.timer);
         void this.stopWorker().then(() => {
-          if (this.current === job) this.finish(received(reply));
+          if (this.current !== job) return;
+          this.finish(received(reply));
+          // A fresh thread starts and loads this format's converter while the document is saved, so that
+          // the next file does not wait for either.
+          if (this.worker || !preparedAhead(job.request.fileName)) return;
+          const fresh = this.startedWorker();
+          fresh.unref();
+          fresh.postMessage({ prepare: job.request.fileName } satisfies PrepareRequest);
         });
       } else this.finish(received(reply));
     });

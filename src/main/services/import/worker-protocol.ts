@@ -16,6 +16,21 @@ export interface ConvertRequest {
 }
 
 /**
+ * Asks the thread to load the converter of a file name's format ahead of a file (no answer): a fresh
+ * thread started after a large file is ready for the next one of the same kind.
+ */
+export interface PrepareRequest {
+  prepare: string;
+}
+
+/**
+ * Whether a fresh thread is started and prepared after a large file of this name: plain text and
+ * Markdown, whose converters load neither jsdom nor pdf.js. A thread with jsdom loaded holds about
+ * 130 MB, which would add to a large HTML import's peak while its document is saved.
+ */
+export const preparedAhead = (fileName: string): boolean => /\.(?:txt|md|markdown)$/i.test(fileName);
+
+/**
  * What it answers per file: that it has loaded the format's converter and starts converting; then the
  * document, its text (see encodeAnswerText) and the file's bytes given back (moved), or the
  * error. `plainHtml` marks the blocks whose html was their text and is sent empty (see dropPlainHtml).
