@@ -49,7 +49,8 @@ let spare: Worker | null = null;
  * thread; it holds no document until a PDF is opened.
  */
 export function warmPdf(): void {
-  void import('pdfjs-dist');
+  // A code that fails to load here is reported when a PDF is opened.
+  import('pdfjs-dist').catch(() => undefined);
   spare ??= new PdfJsWorker();
 }
 
