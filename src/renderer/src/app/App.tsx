@@ -13,6 +13,7 @@ import { SearchBox } from '../search/SearchBox';
 import { useRouteSync } from './use-route';
 import { useShownTheme } from '../ui/theme';
 import { useReaderView } from './use-reader-view';
+import { warmPdf } from '../reader/pdf/pdfjs';
 
 const loadSyncStatus = () => api.getSyncStatus({});
 
@@ -47,6 +48,14 @@ function Window() {
     const idle = requestIdleCallback(() => void loadTags());
     return () => cancelIdleCallback(idle);
   }, [listLoaded, loadTags]);
+  // pdf.js' code and a worker too once the library shows a PDF, so opening it waits for neither.
+  const hasPdf = useStore((s) => s.articles.some((a) => a.format === 'pdf'));
+  const inLibrary = view.kind === 'library';
+  useEffect(() => {
+    if (!listLoaded || !hasPdf || !inLibrary) return;
+    const idle = requestIdleCallback(warmPdf);
+    return () => cancelIdleCallback(idle);
+  }, [listLoaded, hasPdf, inLibrary]);
   useLocaleSync();
 
   return (

@@ -40,6 +40,20 @@ export interface PdfStart {
   readonly port: Worker;
 }
 
+/** A worker started ahead of the next PDF (see warmPdf), taken by the next startPdf. */
+let spare: Worker | null = null;
+
+/**
+ * Loads pdf.js' code and starts a worker for the next PDF, so that opening one waits for neither: the
+ * library calls it when the page is idle once it shows a PDF. The worker reads its code on its own
+ * thread; it holds no document until a PDF is opened.
+ */
+export function warmPdf(): void {
+  // A code that fails to load here is reported when a PDF is opened.
+  import('pdfjs-dist').catch(() => undefined);
+  spare ??= new PdfJsWorker();
+}
+
 /**
  * Starts opening the PDF read from `source` at once, so it goes on while the reader is still getting
  * ready: pdf.js and its worker load while the first bytes come, then pdf.js reads the file's structure.
@@ -50,7 +64,8 @@ export interface PdfStart {
  * asker. Failures are reported by `openPdf`, not as unhandled.
  */
 export function startPdf(source: Promise<PdfSource>): PdfStart {
-  const port = new PdfJsWorker();
+  const port = spare ?? new PdfJsWorker();
+  spare = null;
   let asker: AskPassword | undefined;
   let attached = false;
   const waiting: ((ask: AskPassword | undefined) => void)[] = [];
