@@ -39,7 +39,7 @@ describe('import conversion on a worker thread', () => {
 
     const latencies: number[] = [];
     const started = performance.now();
-    const imported = library.importBytes(bytes(longMarkdown(4000)), 'long.md');
+    const imported = library.importBytes(bytes(longMarkdown(8000)), 'long.md');
     while (converting) {
       const asked = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -71,7 +71,7 @@ describe('import conversion on a worker thread', () => {
     };
     await tiny('Khởi động.\n', 'warm.md');
     const started = performance.now();
-    await expect(quick.convert(bytes(longMarkdown(1000)), 'long.md')).rejects.toMatchObject({
+    await expect(quick.convert(bytes(longMarkdown(4000)), 'long.md')).rejects.toMatchObject({
       code: 'too-complex',
       message:
         'Cannot import “long.md”: reading it took longer than 0.3 seconds, more than Gloss allows for a file this size.',
