@@ -1,6 +1,22 @@
 import { readFileNoFollow } from '../fs/no-follow';
 
 /**
+ * A journal is folded into its file, in the background once the write that made it this long is
+ * acknowledged, when it holds as many bytes as the file or this many, whichever is more: a fold costs
+ * about the file's size, so as the file grows the folds grow rarer and their cost per change appended
+ * stays the same, and replaying the journal at open never costs much more than reading the file.
+ */
+export const JOURNAL_FOLD_BYTES = 1024 * 1024;
+/** The journal's length, in bytes, at which it is folded into a file of `fileBytes`. */
+export const foldLength = (fileBytes: number): number => Math.max(JOURNAL_FOLD_BYTES, fileBytes);
+/**
+ * A journal this many times the length that folds it (its background folds failing, on a nearly full
+ * disk say) is no longer appended to: the next write rewrites the whole file on the write path, and is
+ * refused if it cannot.
+ */
+export const JOURNAL_MAX_FOLDS = 4;
+
+/**
  * An append-only journal beside a file whose data is a set of records with
  * `updatedAt`: a flush appends the changed records as one JSON line and
  * fdatasyncs it, instead of rewriting the whole file. Replaying an entry

@@ -5,7 +5,7 @@ import { describeRange } from '../../../shared/text/selectors';
 import { LibraryStore } from './library-store';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 import { lockFileOf, ownFolder } from './testing/own-folder';
-import { JOURNAL_FOLD_BYTES } from './stored-file';
+import { JOURNAL_FOLD_BYTES } from './journal-policy';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 

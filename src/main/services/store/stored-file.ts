@@ -3,24 +3,10 @@ import { GlossError } from '../../../shared/result';
 import { saveError } from './save-error';
 import { atomicWrite } from '../fs/atomic-write';
 import { fileStamp, type JsonFileOptions } from './files';
-import { readJournal, type JournalPolicy } from './journal-policy';
+import { foldLength, JOURNAL_MAX_FOLDS, readJournal, type JournalPolicy } from './journal-policy';
 import { JournalWriter } from './journal-writer';
 import { ValidatedJsonAdapter } from './json-adapter';
 import { notice } from '../notice';
-
-/**
- * A journal is folded into its file, in the background once the write that made it this long is
- * acknowledged, when it holds as many bytes as the file or this many, whichever is more: a fold costs
- * about the file's size, so as the file grows the folds grow rarer and their cost per change appended
- * stays the same, and replaying the journal at open never costs much more than reading the file.
- */
-export const JOURNAL_FOLD_BYTES = 1024 * 1024;
-/**
- * A journal this many times the length that folds it (its background folds failing, on a nearly full
- * disk say) is no longer appended to: the next write rewrites the whole file on the write path, and is
- * refused if it cannot.
- */
-const JOURNAL_MAX_FOLDS = 4;
 
 /** How soon a change must reach disk: at once, sharing a write with concurrent changes ('soon'), or once quiet ('idle'). */
 export type Urgency = 'soon' | 'idle';
@@ -289,7 +275,7 @@ export class StoredFile<T> {
         if (dirty) this.options.stamp?.(this.db.data, dirty);
         const { journal } = this.options;
         const writer = this.writer;
-        const foldAt = Math.max(JOURNAL_FOLD_BYTES, this.adapter.bytes);
+        const foldAt = foldLength(this.adapter.bytes);
         if (
           !complete &&
           journal &&
