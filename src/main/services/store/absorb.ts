@@ -15,7 +15,7 @@ export interface JoinedFrom {
 }
 
 /** Notes in a file's sync data that it now holds what `from` held (see SyncMeta's `seen`). */
-function noteJoined(data: LibraryFile | ShardFile, from: JoinedFrom | undefined): void {
+function noteJoined(data: LibraryFile, from: JoinedFrom | undefined): void {
   if (from) (metaOf(data).seen ??= {})[from.key] = from.digest;
 }
 
@@ -81,14 +81,9 @@ export async function absorbLibrary(
  * Joins another device's shard of an article (or a conflict copy) into the
  * open one, writes the highlights it changed to this device's journal and
  * announces them (and the article, when its note changed). Tells the user
- * about a note that now holds two versions. `from` names the device file
- * it came from (none for a conflict copy); once loaded, the shard notes it.
+ * about a note that now holds two versions.
  */
-export async function absorbShard(
-  { ctx, clock, deviceId }: Absorbing,
-  theirs: ShardFile,
-  from?: JoinedFrom,
-): Promise<void> {
+export async function absorbShard({ ctx, clock, deviceId }: Absorbing, theirs: ShardFile): Promise<void> {
   const { articleId } = theirs;
   const wasLoaded = ctx.shards.peek(articleId) !== undefined;
   const file = await ctx.shards.get(articleId);
@@ -110,7 +105,6 @@ export async function absorbShard(
   const note = file.data.note;
   const versions = noteVersionCounts(file.data);
   mergeShard(file.data, theirs);
-  noteJoined(file.data, from);
   const ids = file.data.annotations.filter((a) => before.get(a.id) !== JSON.stringify(a)).map((a) => a.id);
   reportNoteVersions(ctx.notify, ctx.articles.get(articleId)?.title, file.data, versions);
   const changes = new ChangeSet();

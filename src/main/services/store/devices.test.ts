@@ -5,6 +5,7 @@ import { describeRange } from '../../../shared/text/selectors';
 import type { ChangeEvent } from '../../../shared/model/change';
 import { LibraryStore } from './library-store';
 import { NOTE_VERSIONS_SEPARATOR } from './merge';
+import type { ShardFile } from './schemas';
 import { Computers, syncDevice } from './testing/computers';
 import { ARTICLE_TEXT, articleMeta, tempDir } from './testing/fixtures';
 
@@ -121,25 +122,66 @@ describe('one library on two computers through a synced folder', () => {
     expect((await b.listAnnotations(ID)).map((x) => x.color)).toEqual(['blue']);
   });
 
-  it('writes what it merged at open into its own file once merging is quiet, without waiting for close', async () => {
+  it('writes in its own file only the fields it changed of a highlight another computer made', async () => {
     const [one, two] = [tempDir(), tempDir()];
     const a = await openAs(one, A);
     await a.putArticle(articleMeta());
     const made = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
+    await a.updateAnnotation(ID, made.id, { note: 'ghi chú trên máy A' });
     await closeAll();
     syncDevice(one, two, A);
-    const b = await openAs(two, B);
+    await (await openAs(two, B)).updateAnnotation(ID, made.id, { color: 'blue' });
+    await closeAll();
+    const shard = JSON.parse(
+      readFileSync(path.join(two, '.gloss', 'devices', B, 'annotations', `${ID}.json`), 'utf8'),
+    ) as ShardFile;
+    expect(shard.annotations).toEqual([]);
+    expect(shard.parts).toEqual([
+      { id: made.id, articleId: ID, updatedAt: expect.any(String), color: 'blue' },
+    ]);
+    expect(Object.keys(shard.sync?.records[made.id] ?? {})).toEqual(['color']);
+    syncDevice(two, one, B);
+    expect(await (await openAs(one, A)).listAnnotations(ID)).toMatchObject([
+      { id: made.id, color: 'blue', note: 'ghi chú trên máy A', target: made.target },
+    ]);
+  });
+
+  it('keeps a highlight another computer holds only in its journal, so nothing is lost if its folder goes', async () => {
+    const [one, two] = [tempDir(), tempDir()];
+    const a = await openAs(one, A);
+    await a.putArticle(articleMeta());
+    await a.flush();
+    const made = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
+    // Synced while A is open: its highlight is in its journal, not yet in its own shard file.
+    syncDevice(one, two, A);
+    const elsewhere = new Computers();
+    const b = await elsewhere.openAs(two, B);
     expect((await b.listAnnotations(ID)).map((x) => x.id)).toEqual([made.id]);
     const shard = path.join(two, '.gloss', 'devices', B, 'annotations', `${ID}.json`);
     const holds = () => existsSync(shard) && readFileSync(shard, 'utf8').includes(made.id);
+    // Written once merging is quiet, without waiting for close.
     for (let waited = 0; !holds() && waited < 20_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(holds()).toBe(true);
-    // The other computer's file can go: this one's own file holds what was merged.
-    rmSync(path.join(two, '.gloss', 'devices', A), { recursive: true, force: true });
+    await elsewhere.closeAll();
+    const copy = tempDir();
+    cpSync(two, copy, { recursive: true });
+    rmSync(path.join(copy, '.gloss', 'devices', A), { recursive: true, force: true });
+    expect((await (await elsewhere.openAs(copy, B)).listAnnotations(ID)).map((x) => x.id)).toEqual([made.id]);
+    await elsewhere.closeAll();
+
+    // Once A's own file holds it, B drops it from its file at its next write of the whole file.
     await closeAll();
-    expect((await (await openAs(two, B)).listAnnotations(ID)).map((x) => x.id)).toEqual([made.id]);
+    syncDevice(one, two, A);
+    const again = await elsewhere.openAs(two, B);
+    const own = await again.createAnnotation({ articleId: ID, target: target(5, 9), color: 'green' });
+    await elsewhere.closeAll();
+    expect(readFileSync(shard, 'utf8')).not.toContain(made.id);
+    expect(readFileSync(shard, 'utf8')).toContain(own.id);
+    expect((await (await openAs(two, B)).listAnnotations(ID)).map((x) => x.id).sort()).toEqual(
+      [made.id, own.id].sort(),
+    );
   });
 
   it('gives each computer its own lock, so two computers may have the library open at once', async () => {

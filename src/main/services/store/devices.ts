@@ -6,6 +6,8 @@ import { readFileNoFollow } from '../fs/no-follow';
 import { glossDataDir } from '../library-path';
 import { decodeBytes } from './files';
 import { libraryCodec, shardCodec, shardJournal } from './codecs';
+import { fileState } from './known-joins';
+import { heldReading } from './own-part';
 import type { LibraryFile, ShardFile } from './schemas';
 import { SCHEMA_VERSION } from './schemas';
 
@@ -128,10 +130,12 @@ function decodeShard(
   bytes: Buffer | null,
   journal: Buffer | null,
   journalFile: string,
+  fileRead?: (data: ShardFile) => void,
 ): ShardFile {
   const data: ShardFile = bytes
     ? decodeBytes(shardCodec(articleId), bytes).data
     : { schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] };
+  fileRead?.(data);
   const apply = journal && shardJournal(articleId, journalFile).replay(data);
   for (const line of (journal ?? Buffer.alloc(0)).toString('utf8').split('\n')) {
     if (line.trim() === '' || !apply) continue;
@@ -161,27 +165,45 @@ export async function readShardFiles(
   return decodeShard(articleId, bytes, journal, journalFile ?? '');
 }
 
+/** Another device's shard of an article and its journal, read (see shardBytesAt). */
+export interface ShardSource extends DeviceFileSource<ShardFile> {
+  /** The shard file (not its journal): its path, and its state when read (see fileState). */
+  file: string;
+  state: string;
+  /** Once decoded, what the shard file (not its journal) holds of that device's changes (see heldReading). */
+  held: string;
+}
+
 /**
  * Another device's shard of an article and its journal read as bytes, to be
  * decoded (journal replayed, see readShardFiles) only when their digest is
  * new; null when it has neither.
  * @throws fs errors.
  */
-export async function shardBytesAt(
-  folder: string,
-  articleId: string,
-): Promise<DeviceFileSource<ShardFile> | null> {
+export async function shardBytesAt(folder: string, articleId: string): Promise<ShardSource | null> {
   const dir = path.join(folder, 'annotations');
+  const file = path.join(dir, `${articleId}.json`);
   const journalFile = path.join(dir, `${articleId}.journal`);
-  const [bytes, journal] = await Promise.all([
-    readOptional(path.join(dir, `${articleId}.json`)),
-    readOptional(journalFile),
-  ]);
+  const [bytes, journal] = await Promise.all([readOptional(file), readOptional(journalFile)]);
   if (!bytes && !journal) return null;
-  return {
+  // Taken after the read: a file replaced meanwhile holds more than was read, never less.
+  const state = await fileState(file);
+  const device = path.basename(folder);
+  const source: ShardSource = {
     digest: digestOf(bytes, journal),
-    decode: () => decodeShard(articleId, bytes, journal, journalFile),
+    file,
+    state,
+    held: '',
+    decode: () =>
+      decodeShard(
+        articleId,
+        bytes,
+        journal,
+        journalFile,
+        (data) => (source.held = heldReading(data, device)),
+      ),
   };
+  return source;
 }
 
 /** Another device's shard of an article, journal replayed (see readShardFiles); null when it has none. */

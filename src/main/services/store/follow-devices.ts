@@ -115,7 +115,9 @@ export class DeviceFollower {
         if (!ctx.articles.has(id)) continue;
         try {
           const source = await shardBytesAt(folder, id);
-          if (source) await absorbShard(this.options, source.decode(), { key, digest: source.digest });
+          if (!source) continue;
+          await absorbShard(this.options, source.decode());
+          ctx.shards.noteHeld(id, source, folder);
         } catch (error) {
           ctx.notify(notice('notices.othersHighlightsUnreadable', { folder, detail: describeError(error) }));
         }

@@ -10,14 +10,15 @@ const decoded = vi.hoisted(() => new Map<string, number>());
 
 vi.mock('./devices', async (original) => {
   const actual = await original<typeof import('./devices')>();
-  const counted = <T>(key: string, source: { digest: string; decode(): T } | null) =>
-    source && {
-      digest: source.digest,
-      decode: () => {
-        decoded.set(key, (decoded.get(key) ?? 0) + 1);
-        return source.decode();
-      },
+  const counted = <S extends { decode(): unknown }>(key: string, source: S | null) => {
+    if (!source) return null;
+    const decode = source.decode.bind(source);
+    source.decode = () => {
+      decoded.set(key, (decoded.get(key) ?? 0) + 1);
+      return decode();
     };
+    return source;
+  };
   return {
     ...actual,
     shardBytesAt: async (folder: string, articleId: string) =>
@@ -36,18 +37,18 @@ const target = (start: number, end: number) => describeRange(ARTICLE_TEXT, start
 beforeEach(() => decoded.clear());
 afterEach(closeAll);
 
-const shardOf = (dir: string, deviceId: string) =>
-  path.join(dir, '.gloss', 'devices', deviceId, 'annotations', `${ID}.json`);
+const libraryOf = (dir: string, deviceId: string) =>
+  path.join(dir, '.gloss', 'devices', deviceId, 'library.json');
 
 describe("another computer's files that bring nothing new", () => {
-  it('are decoded once, not at every open, until this computer’s own file changes', async () => {
+  it('library.json is decoded once, not at every open, until this computer’s own one changes', async () => {
     const [one, two] = [tempDir(), tempDir()];
     const a = await openAs(one, A);
     await a.putArticle(articleMeta());
     const first = await a.createAnnotation({ articleId: ID, target: target(0, 3), color: 'yellow' });
     await closeAll();
-    const older = `${shardOf(one, A)}.older`;
-    copyFileSync(shardOf(one, A), older);
+    const older = `${libraryOf(one, A)}.older`;
+    copyFileSync(libraryOf(one, A), older);
     const second = await (
       await openAs(one, A)
     ).createAnnotation({
@@ -71,17 +72,18 @@ describe("another computer's files that bring nothing new", () => {
     decoded.clear();
     expect(await ids()).toEqual([first.id, second.id].sort());
     await closeAll();
-    expect(decoded.get(`${B}/shard`)).toBeUndefined();
+    // A shard holds only its computer's own part, so it is read at every open; library.json is not.
+    expect(decoded.get(`${B}/shard`)).toBe(1);
     expect(decoded.get(`${B}/library`)).toBeUndefined();
 
-    // A's own file put back as it was before its second highlight: B's file holds that one, and is read again.
-    copyFileSync(older, shardOf(one, A));
+    // A's own library.json put back as it was before its second highlight: B's is decoded again.
+    copyFileSync(older, libraryOf(one, A));
     decoded.clear();
     expect(await ids()).toEqual([first.id, second.id].sort());
-    expect(decoded.get(`${B}/shard`)).toBe(1);
+    expect(decoded.get(`${B}/library`)).toBe(1);
   });
 
-  it('picked up while open, are not decoded again at the next open once this computer wrote its file', async () => {
+  it('picked up while open, library.json is not decoded again at the next open once this computer wrote its own', async () => {
     const dir = tempDir();
     const a = await openAs(dir, A);
     await a.putArticle(articleMeta());
@@ -98,6 +100,6 @@ describe("another computer's files that bring nothing new", () => {
     decoded.clear();
     const again = await openAs(dir, A);
     expect((await again.listAnnotations(ID)).map((x) => x.id).sort()).toEqual([first.id, second.id].sort());
-    expect(decoded.get(`${B}/shard`)).toBeUndefined();
+    expect(decoded.get(`${B}/library`)).toBeUndefined();
   });
 });

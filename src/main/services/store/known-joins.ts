@@ -1,3 +1,4 @@
+import { statSync, type BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { atomicWrite } from '../fs/atomic-write';
@@ -60,12 +61,18 @@ export class KnownJoins {
  */
 export async function fileState(...files: string[]): Promise<string> {
   const parts = await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(file, { bigint: true }).catch(() => null);
-      return info ? `${info.ino}:${info.size}:${info.mtimeNs}` : '-';
-    }),
+    files.map(async (file) => stateOf(await stat(file, { bigint: true }).catch(() => null))),
   );
   return parts.join('|');
+}
+
+/** fileState of one file, looked up synchronously (just before it is relied on). */
+export function fileStateNow(file: string): string {
+  return stateOf(statSync(file, { bigint: true, throwIfNoEntry: false }) ?? null);
+}
+
+function stateOf(info: BigIntStats | null): string {
+  return info ? `${info.ino}:${info.size}:${info.mtimeNs}` : '-';
 }
 
 function isDigests(value: unknown): value is KnownDigests {

@@ -79,7 +79,7 @@ export class LibraryStore {
   private readonly follower: DeviceFollower;
 
   private constructor(
-    { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library, known }: LibraryFiles,
+    { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library }: LibraryFiles,
     options: LibraryStoreOptions,
   ) {
     const notices = options.notices;
@@ -111,7 +111,6 @@ export class LibraryStore {
         describe: (id) => describeArticle(ctx, id),
         title: (id) => ctx.articles.get(id)?.title,
         loaded: (id, file) => countHighlights(ctx, id, file),
-        known,
       }),
       tags: new TagRegistry(library),
       history: new UndoHistory(),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_COLORS, type Annotation } from '../../../shared/model/annotation';
 import { HybridClock } from './clock';
 import { mergeShard } from './merge';
+import { heldReading, ownPart } from './own-part';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { stampShard } from './stamps';
 import { articleMeta } from './testing/fixtures';
@@ -117,6 +118,37 @@ describe('merging the files of several devices', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives the same state from the files each device writes (its own part) as from whole copies, in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(op, { maxLength: 25 }),
+        fc.array(fc.nat(2), { minLength: 3, maxLength: 6 }),
+        (ops, order) => {
+          const files = run(ops);
+          // Each device writes in turn, dropping what the files already written by the others hold.
+          const written: ShardFile[] = [];
+          files.forEach((file, index) => {
+            const held = new Map(
+              written.map((other, j) => [DEVICES[j] as string, heldReading(other, DEVICES[j] as string)]),
+            );
+            written.push(structuredClone(ownPart(file, DEVICES[index] as string, held)));
+          });
+          const whole = files.reduce((merged, file) => mergeShard(merged, structuredClone(file)), empty());
+          const parts = [...order, 0, 1, 2].reduce(
+            (merged, index) => mergeShard(merged, structuredClone(written[index] as ShardFile)),
+            empty(),
+          );
+          const backward = [...written]
+            .reverse()
+            .reduce((merged, file) => mergeShard(merged, structuredClone(file)), empty());
+          expect(seen(parts)).toEqual(seen(whole));
+          expect(seen(backward)).toEqual(seen(whole));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

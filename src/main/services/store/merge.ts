@@ -10,7 +10,7 @@ import {
   hashValue,
   metaOf,
 } from './stamps';
-import type { LibraryFile, ShardFile, Stamp, SyncMeta } from './schemas';
+import type { LibraryFile, PartialAnnotation, ShardFile, Stamp, SyncMeta } from './schemas';
 
 /** The line between two versions of a note edited on two computers at once. */
 export const NOTE_VERSIONS_SEPARATOR =
@@ -139,11 +139,63 @@ export function mergeShard(ours: ShardFile, theirs: ShardFile): ShardFile {
   return ours;
 }
 
+/** A highlight's fields and note of `theirs` joined into `mine` (whole or partial; see joinShard). */
+function joinRecord(
+  mine: PartialAnnotation,
+  meta: SyncMeta,
+  record: PartialAnnotation,
+  other: SyncMeta,
+  tally: Tally,
+): void {
+  meta.records[record.id] = joinFields(
+    mine as unknown as Record<string, unknown>,
+    meta.records[record.id] ?? {},
+    record as unknown as Record<string, unknown>,
+    other.records[record.id] ?? {},
+    ANNOTATION_SKIP,
+    tally,
+    true,
+  );
+  const ourNote = meta.notes[record.id];
+  const theirNote = other.notes[record.id];
+  if (theirNote && !ourNote) {
+    meta.notes[record.id] = theirNote;
+    mine.note = record.note ?? '';
+    tally.changed++;
+  } else if (ourNote && theirNote && !sameNote(ourNote, theirNote)) {
+    const joined = joinNote(ourNote, mine.note ?? '', theirNote, record.note ?? '');
+    if (!sameNote(ourNote, joined.state) || mine.note !== joined.text) tally.changed++;
+    meta.notes[record.id] = joined.state;
+    mine.note = joined.text;
+  }
+  if (record.updatedAt !== undefined && (mine.updatedAt === undefined || record.updatedAt > mine.updatedAt)) {
+    mine.updatedAt = record.updatedAt;
+    tally.changed++;
+  }
+}
+
+/**
+ * A whole highlight of theirs for which ours held only some fields (`part`):
+ * the whole one, with the part's fields and note joined in, takes its place.
+ */
+function completePart(meta: SyncMeta, part: PartialAnnotation, record: Annotation, other: SyncMeta): void {
+  const partStamps = meta.records[record.id] ?? {};
+  const partNote = meta.notes[record.id];
+  meta.records[record.id] = other.records[record.id] ?? {};
+  const theirNote = other.notes[record.id];
+  if (theirNote) meta.notes[record.id] = theirNote;
+  else delete meta.notes[record.id];
+  const from: SyncMeta = { records: { [record.id]: partStamps }, notes: {}, gone: {} };
+  if (partNote) from.notes[record.id] = partNote;
+  joinRecord(record, meta, part, from, { changed: 0 });
+}
+
 /**
  * Joins `theirs` into `ours` as mergeShard does (using `theirs` up); true when `ours` changed (false: it
  * already held all of theirs). `prepared`, for many joins into one shard (a journal's entries): `ours`
  * already has its stamps filled in (see fillShard) and these are its highlights by id, kept current here,
- * so a join costs what `theirs` holds.
+ * so a join costs what `theirs` holds. A highlight either side holds only some fields of (`parts`) is
+ * joined onto the whole one once a side holds it, and kept apart until then.
  */
 export function joinShard(ours: ShardFile, theirs: ShardFile, prepared?: Map<string, Annotation>): boolean {
   const tally: Tally = { changed: 0 };
@@ -152,41 +204,48 @@ export function joinShard(ours: ShardFile, theirs: ShardFile, prepared?: Map<str
   const meta = metaOf(ours);
   const other = metaOf(theirs);
   const byId = prepared ?? new Map(ours.annotations.map((annotation) => [annotation.id, annotation]));
+  const parts = new Map((ours.parts ?? []).map((part) => [part.id, part]));
+  const partsBefore = parts.size;
   for (const record of theirs.annotations) {
     const mine = byId.get(record.id);
-    const theirNote = other.notes[record.id];
-    if (!mine) {
-      ours.annotations.push(record);
-      byId.set(record.id, record);
-      meta.records[record.id] = other.records[record.id] ?? {};
-      if (theirNote) meta.notes[record.id] = theirNote;
-      tally.changed++;
+    if (mine) {
+      joinRecord(mine, meta, record, other, tally);
       continue;
     }
-    meta.records[record.id] = joinFields(
-      mine as unknown as Record<string, unknown>,
-      meta.records[record.id] ?? {},
-      record as unknown as Record<string, unknown>,
-      other.records[record.id] ?? {},
-      ANNOTATION_SKIP,
-      tally,
-      true,
-    );
-    const ourNote = meta.notes[record.id];
-    if (ourNote && theirNote && !sameNote(ourNote, theirNote)) {
-      const joined = joinNote(ourNote, mine.note, theirNote, record.note);
-      if (!sameNote(ourNote, joined.state) || mine.note !== joined.text) tally.changed++;
-      meta.notes[record.id] = joined.state;
-      mine.note = joined.text;
+    const part = parts.get(record.id);
+    if (part) {
+      completePart(meta, part, record, other);
+      parts.delete(record.id);
+    } else {
+      meta.records[record.id] = other.records[record.id] ?? {};
+      const theirNote = other.notes[record.id];
+      if (theirNote) meta.notes[record.id] = theirNote;
     }
-    if (record.updatedAt > mine.updatedAt) {
-      mine.updatedAt = record.updatedAt;
-      tally.changed++;
-    }
+    ours.annotations.push(record);
+    byId.set(record.id, record);
+    tally.changed++;
   }
+  for (const record of theirs.parts ?? []) {
+    const mine = byId.get(record.id) ?? parts.get(record.id);
+    if (mine) {
+      joinRecord(mine, meta, record, other, tally);
+      continue;
+    }
+    parts.set(record.id, record);
+    meta.records[record.id] = other.records[record.id] ?? {};
+    const theirNote = other.notes[record.id];
+    if (theirNote) meta.notes[record.id] = theirNote;
+    tally.changed++;
+  }
+  if (parts.size > 0) ours.parts = [...parts.values()];
+  else if (partsBefore > 0 || ours.parts) delete ours.parts;
   const ourNote = meta.notes[ARTICLE_NOTE];
   const theirNote = other.notes[ARTICLE_NOTE];
-  if (ourNote && theirNote && !sameNote(ourNote, theirNote)) {
+  if (theirNote && !ourNote) {
+    meta.notes[ARTICLE_NOTE] = theirNote;
+    ours.note = theirs.note;
+    tally.changed++;
+  } else if (ourNote && theirNote && !sameNote(ourNote, theirNote)) {
     const joined = joinNote(ourNote, ours.note, theirNote, theirs.note);
     if (!sameNote(ourNote, joined.state) || ours.note !== joined.text) tally.changed++;
     meta.notes[ARTICLE_NOTE] = joined.state;

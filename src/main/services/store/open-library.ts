@@ -48,8 +48,6 @@ export interface LibraryFiles {
   lock: LibraryLock;
   health: StoreHealth;
   library: StoredFile<LibraryFile>;
-  /** Other computers' files known to bring nothing new, kept in `cacheDir` (see KnownJoins). */
-  known: KnownJoins;
 }
 
 /**
@@ -140,7 +138,7 @@ export async function openLibraryFiles(
       notice('notices.tidyFailed', { library: root, detail: describeError(error) }),
     ]);
     health.notices.push(...swept);
-    return { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library, known };
+    return { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library };
   } catch (error) {
     await lock.release();
     throw error;

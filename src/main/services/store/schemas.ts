@@ -20,7 +20,7 @@ const noteHeadSchema = z.object({ vv: z.record(z.string(), z.string()), text: z.
  * versions not yet superseded (two or more when edited on two computers at
  * once) and the hash of the text shown; per removed tag (by tag key), when;
  * per other device's folder name, the digest of its file last joined into
- * this one (so an unchanged file is not read again; never merged).
+ * this one (library.json only: so an unchanged file is not read again; never merged).
  */
 export const syncMetaSchema = z.object({
   records: z.record(z.string(), z.record(z.string(), stampSchema)),
@@ -42,17 +42,32 @@ export const libraryFileSchema = z.object({
 });
 export type LibraryFile = z.infer<typeof libraryFileSchema>;
 
-/** annotations/<articleId>.json: one article's highlights (tombstones included) and its note. */
+/**
+ * Some fields of a highlight another computer made, as changed here (see
+ * ownPart): its id, when it changed and the fields this computer wrote.
+ */
+export const partialAnnotationSchema = annotationSchema.partial().required({ id: true });
+export type PartialAnnotation = z.output<typeof partialAnnotationSchema>;
+
+/**
+ * annotations/<articleId>.json: one article's highlights (tombstones
+ * included) and its note; `parts`, highlights of which this file holds only
+ * some fields (joined onto the whole record another computer's file holds).
+ */
 export const shardFileSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     articleId: z.uuid(),
     note: z.string(),
     annotations: z.array(annotationSchema),
+    parts: z.array(partialAnnotationSchema).optional(),
     sync: syncMetaSchema.optional(),
   })
   .refine(
-    (shard) => shard.annotations.every((annotation) => annotation.articleId === shard.articleId),
+    (shard) =>
+      [...shard.annotations, ...(shard.parts ?? [])].every(
+        (annotation) => annotation.articleId === undefined || annotation.articleId === shard.articleId,
+      ),
     'every highlight must belong to the article of its file',
   );
 export type ShardFile = z.infer<typeof shardFileSchema>;

@@ -4,15 +4,16 @@ import { fsyncDir } from '../fs/atomic-write';
 import type { Annotation } from '../../../shared/model/annotation';
 import { RecordsById } from './by-id';
 import { readFileNoFollow } from '../fs/no-follow';
-import { decodeBytes } from './files';
+import { decodeBytes, type Codec } from './files';
 import { shardCodec, shardJournal } from './codecs';
 import { forEachLimited } from './limited';
 import { noteVersionCounts, reportNoteVersions } from './absorb';
-import { shardBytesAt } from './devices';
+import { shardBytesAt, type ShardSource } from './devices';
 import type { HybridClock } from './clock';
-import { fileState, type KnownDigests, type KnownJoins } from './known-joins';
+import { fileStateNow } from './known-joins';
 import { joinShard, mergeShard } from './merge';
-import { metaOf, stampShard } from './stamps';
+import { ownPart } from './own-part';
+import { stampShard } from './stamps';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
@@ -54,8 +55,13 @@ export interface ShardsOptions {
   title(articleId: string): string | undefined;
   /** Called with each shard once loaded (to count its highlights). */
   loaded(articleId: string, file: StoredFile<ShardFile>): void;
-  /** Other computers' shards known to bring nothing new (see KnownJoins). */
-  known: KnownJoins;
+}
+
+/** What another computer's shard file held when read (see Held): that computer's latest reading, and the file's state then. */
+interface HeldFile {
+  reading: string;
+  file: string;
+  state: string;
 }
 
 /**
@@ -72,6 +78,8 @@ export class Shards {
   private readonly reading = new Map<string, { data: Promise<ShardFile | null>; handedOut: number }>();
   /** Shards that merged another computer's changes, to be marked changed once merging is quiet (see absorb). */
   private readonly joined = new Set<StoredFile<ShardFile>>();
+  /** Per article, per other computer, what its shard file held when last merged (see ownPart). */
+  private readonly held = new Map<string, Map<string, HeldFile>>();
   private joinedTimer: NodeJS.Timeout | undefined;
   /** Shards being loaded now (a load joins the other computers' files). */
   private loads = 0;
@@ -139,7 +147,7 @@ export class Shards {
             path.join(this.options.own, 'annotations', `${articleId}.json`),
             `the highlights and notes of ${this.options.describe(articleId)}`,
           ),
-          codec: shardCodec(articleId),
+          codec: this.ownCodec(articleId),
           journal: shardJournal(articleId, this.journalFile(articleId), this.byId),
           merge: mergeShard,
           stamp: (data, keys) => stampShard(data, keys, this.options.clock, this.options.deviceId, this.byId),
@@ -148,7 +156,15 @@ export class Shards {
         (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articleId, note: '', annotations: [] }),
       ).then(async (file) => {
         await this.absorb(articleId, file, await this.options.others());
-        file.onReload = () => this.options.loaded(articleId, file);
+        // Read back after a failed write: this computer's file holds only its part, so the others are merged again.
+        file.onReload = () => {
+          this.options.loaded(articleId, file);
+          void this.options
+            .others()
+            .then((folders) => this.absorb(articleId, file, folders))
+            .then(() => this.options.loaded(articleId, file))
+            .catch(() => undefined);
+        };
         this.options.loaded(articleId, file);
         return file;
       });
@@ -165,33 +181,54 @@ export class Shards {
   }
 
   /**
+   * This computer's shard file of an article: read as written (see
+   * shardCodec), written as its own part of the merged shard (see ownPart),
+   * dropping only what another computer's file held when last merged and
+   * still holds (its state unchanged since; when changed, it may hold less
+   * until read again).
+   */
+  private ownCodec(articleId: string): Codec<ShardFile> {
+    const codec = shardCodec(articleId);
+    return {
+      decode: codec.decode,
+      encode: (data) => {
+        const held = new Map<string, string>();
+        for (const [device, file] of this.held.get(articleId) ?? []) {
+          if (fileStateNow(file.file) === file.state) held.set(device, file.reading);
+        }
+        return codec.encode(ownPart(data, this.options.deviceId, held));
+      },
+    };
+  }
+
+  /** Notes what another computer's shard file held once it is merged into the loaded shard (see ownCodec). */
+  noteHeld(articleId: string, source: ShardSource, folder: string): void {
+    const device = path.basename(folder);
+    let byDevice = this.held.get(articleId);
+    if (!byDevice) this.held.set(articleId, (byDevice = new Map()));
+    byDevice.set(device, { reading: source.held, file: source.file, state: source.state });
+  }
+
+  /**
    * Joins the shards other devices wrote for an article (in `folders`) into
    * the one just loaded (as read from disk: every field already stamped, so
-   * it is not stamped again); true when that changed it. A shard whose bytes
-   * this one is known to hold (same digest, kept in this one's sync data or,
-   * when it brought nothing new, in KnownJoins) is not decoded again. A shard
-   * that cannot be read is reported and left as it is. A
-   * changed shard is written once no shard is loading and none has been
-   * merged for JOINED_QUIET_MS (or at the next flush, or with a change of
-   * its own): until then the other computers' files still hold what was merged.
+   * it is not stamped again); true when that changed it. Each is read at
+   * every load: this computer's file holds only its own part. A shard that
+   * cannot be read is reported and left as it is. A changed shard is written
+   * once no shard is loading and none has been merged for JOINED_QUIET_MS
+   * (or at the next flush, or with a change of its own): until then the
+   * other computers' files still hold what was merged.
    */
   private async absorb(articleId: string, file: StoredFile<ShardFile>, folders: string[]): Promise<boolean> {
     if (folders.length === 0) return false;
     let absorbed = false;
     const versions = noteVersionCounts(file.data);
-    const state = await fileState(this.ownFile(articleId), this.journalFile(articleId));
-    const known = await this.options.known.known(articleId, state);
-    const decoded: KnownDigests = {};
     for (const folder of folders) {
       try {
         const source = await shardBytesAt(folder, articleId);
-        const seen = (metaOf(file.data).seen ??= {});
-        const key = path.basename(folder);
-        if (!source || seen[key] === source.digest || known[key] === source.digest) continue;
-        const theirs = source.decode();
-        if (joinShard(file.data, theirs)) absorbed = true;
-        seen[key] = source.digest;
-        decoded[key] = source.digest;
+        if (!source) continue;
+        if (joinShard(file.data, source.decode())) absorbed = true;
+        this.noteHeld(articleId, source, folder);
       } catch (error) {
         this.options.notify(
           notice('notices.otherHighlightsUnreadable', {
@@ -202,12 +239,7 @@ export class Shards {
         );
       }
     }
-    if (!absorbed) {
-      // Nothing merged: this computer's file, as on disk, holds every shard decoded.
-      if (Object.keys(decoded).length > 0)
-        await this.options.known.remember(articleId, state, { ...known, ...decoded });
-      return false;
-    }
+    if (!absorbed) return false;
     reportNoteVersions(this.options.notify, this.options.title(articleId), file.data, versions);
     this.joined.add(file);
     this.markJoinedWhenQuiet();
@@ -219,15 +251,27 @@ export class Shards {
     clearTimeout(this.joinedTimer);
     this.joinedTimer = setTimeout(() => {
       if (this.loads > 0) this.markJoinedWhenQuiet();
-      else this.markJoined();
+      else void this.markJoined();
     }, JOINED_QUIET_MS);
   }
 
-  /** Marks every shard merged since the last call changed, to be written once quiet. */
-  private markJoined(): void {
+  /**
+   * Marks every shard merged since the last call changed, to be written once
+   * quiet, unless this computer's file already is what it would write (a merge
+   * that brought only what the other computers' own files hold).
+   */
+  private async markJoined(): Promise<void> {
     clearTimeout(this.joinedTimer);
-    for (const file of this.joined) file.changed('idle');
+    const joined = [...this.joined];
     this.joined.clear();
+    await Promise.all(
+      joined.map(async (file) => {
+        const { articleId } = file.data;
+        const onDisk = await readFileNoFollow(this.ownFile(articleId)).catch(() => null);
+        if (onDisk?.bytes.toString('utf8') !== this.ownCodec(articleId).encode(file.data))
+          file.changed('idle');
+      }),
+    );
   }
 
   /** The shard of an article if loaded (or loading). */
@@ -271,6 +315,7 @@ export class Shards {
   async purge(articleId: string): Promise<void> {
     const loading = this.files.get(articleId);
     this.files.delete(articleId);
+    this.held.delete(articleId);
     if (loading) await (await loading.catch(() => undefined))?.dispose();
     const dir = path.join(this.options.glossDir, this.options.own, 'annotations');
     await rm(path.join(dir, `${articleId}.json`), { force: true });
@@ -291,7 +336,7 @@ export class Shards {
 
   /** Writes every loaded shard's pending changes (see StoredFile.flush). */
   async flush(complete: boolean): Promise<void> {
-    this.markJoined();
+    await this.markJoined();
     await Promise.all((await this.loaded()).map((file) => file?.flush(complete)));
   }
 

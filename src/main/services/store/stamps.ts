@@ -110,7 +110,8 @@ export function stampNote(
 ): void {
   const state = meta.notes[key];
   const hash = hashValue(text);
-  if (state?.h === hash) return;
+  // An empty note never written has no version: a version made elsewhere then simply wins.
+  if (state?.h === hash || (!state && text === '')) return;
   const vv: Record<string, string> = {};
   for (const head of state?.heads ?? []) {
     for (const [id, reading] of Object.entries(head.vv)) {
@@ -122,8 +123,9 @@ export function stampNote(
   meta.notes[key] = { h: hash, heads: [{ vv }] };
 }
 
-/** Gives a note written before clocks one version dated by `updatedAt`. */
+/** Gives a note written before clocks one version dated by `updatedAt` (an empty one none, see stampNote). */
 export function fillNote(meta: SyncMeta, key: string, text: string, updatedAt: string): void {
+  if (text === '') return;
   meta.notes[key] ??= { h: hashValue(text), heads: [{ vv: { '': legacyClock(updatedAt) } }] };
 }
 
