@@ -13,7 +13,7 @@ import type { HybridClock } from './clock';
 import { fileStateNow } from './known-joins';
 import { joinShard, mergeShard } from './merge';
 import { ownPart } from './own-part';
-import { stampShard } from './stamps';
+import { fillShard, stampShard } from './stamps';
 import { SCHEMA_VERSION, type ShardFile } from './schemas';
 import { StoredFile } from './stored-file';
 import type { CommonFileOptions } from './stored-file-options';
@@ -223,20 +223,32 @@ export class Shards {
     if (folders.length === 0) return false;
     let absorbed = false;
     const versions = noteVersionCounts(file.data);
+    const unreadable = (folder: string, error: unknown) =>
+      this.options.notify(
+        notice('notices.otherHighlightsUnreadable', {
+          article: this.options.describe(articleId),
+          folder,
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    const sources: [string, ShardSource][] = [];
     for (const folder of folders) {
       try {
         const source = await shardBytesAt(folder, articleId);
-        if (!source) continue;
-        if (joinShard(file.data, source.decode())) absorbed = true;
+        if (source) sources.push([folder, source]);
+      } catch (error) {
+        unreadable(folder, error);
+      }
+    }
+    // Joined with no wait between: the shard is filled in and its highlights found by id once for every join.
+    fillShard(file.data);
+    const byId = new Map(file.data.annotations.map((annotation) => [annotation.id, annotation]));
+    for (const [folder, source] of sources) {
+      try {
+        if (joinShard(file.data, source.decode(), byId)) absorbed = true;
         this.noteHeld(articleId, source, folder);
       } catch (error) {
-        this.options.notify(
-          notice('notices.otherHighlightsUnreadable', {
-            article: this.options.describe(articleId),
-            folder,
-            detail: error instanceof Error ? error.message : String(error),
-          }),
-        );
+        unreadable(folder, error);
       }
     }
     if (!absorbed) return false;
