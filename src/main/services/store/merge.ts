@@ -6,7 +6,6 @@ import {
   ARTICLE_SKIP,
   fillLibrary,
   fillShard,
-  fieldsOf,
   hashValue,
   metaOf,
 } from './stamps';
@@ -32,8 +31,8 @@ type Tally = { changed: number };
 /**
  * Per-field last-writer-wins: each field of `ours` (changed in place) takes
  * the value of whichever side stamped it later (moved from `theirs` when
- * `move`, else copied); returns the joined stamps and counts each field
- * taken into `tally`.
+ * `move`, else copied); returns the joined stamps (`ourStamps` itself when
+ * none was taken) and counts each field taken into `tally`.
  */
 function joinFields(
   ours: Record<string, unknown>,
@@ -44,11 +43,13 @@ function joinFields(
   tally: Tally,
   move = false,
 ): Record<string, Stamp> {
-  const joined: Record<string, Stamp> = { ...ourStamps };
-  for (const field of fieldsOf(theirs, theirStamps, skip)) {
+  // Only a stamped field can win; the stamps are copied once one does.
+  let joined = ourStamps;
+  for (const [field, other] of Object.entries(theirStamps)) {
+    if (skip.has(field)) continue;
     const mine = ourStamps[field];
-    const other = theirStamps[field];
-    if (!other || (mine && !wins(other, mine))) continue;
+    if (mine && !wins(other, mine)) continue;
+    if (joined === ourStamps) joined = { ...ourStamps };
     tally.changed++;
     joined[field] = other;
     if (theirs[field] === undefined) delete ours[field];
@@ -86,6 +87,19 @@ export function joinNote(
   theirs: NoteState,
   theirText: string,
 ): { state: NoteState; text: string } {
+  // Most often one side's single version saw every version of the other: it is the note.
+  for (const [state, text, other] of [
+    [theirs, theirText, ours],
+    [ours, ourText, theirs],
+  ] as const) {
+    const head = state.heads.length === 1 ? state.heads[0] : undefined;
+    if (head && other.heads.every((version) => covered(version.vv, head.vv))) {
+      return {
+        state: { h: head.text === undefined ? state.h : hashValue(head.text), heads: [{ vv: head.vv }] },
+        text: head.text ?? text,
+      };
+    }
+  }
   const all = new Map<string, Head>();
   for (const [state, text] of [
     [ours, ourText],
