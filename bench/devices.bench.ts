@@ -15,7 +15,8 @@ import { percentiles, report } from './report';
  * C rewrites 25,000 notes, 12,500 on highlights B recoloured), each computer's
  * files compacted by itself, against opening the same state kept by one
  * computer alone. The device files are written directly with the store's
- * stamps and codecs (what each store writes once its journals are folded).
+ * stamps, codecs and ownPart (what each store writes once its journals are
+ * folded: B's and C's files hold only the fields they changed).
  * Timed: open, then every article's highlights listed (ms), fresh store each
  * run, same process; first as A sees the library when B's and C's files have
  * just arrived (everything merged), then at A's next open (nothing new).
@@ -108,17 +109,17 @@ test('devices: opening 100,000 highlight changes from three computers vs one com
   // B recolours highlights 0–24,999, C rewrites the notes of 12,500–37,499: half of them changed on both.
   const b = DeviceState.copyOf(a, B);
   await b.markSeen(folderA);
-  changeRange(b, 0, 25_000, (h, n) => (h.color = HIGHLIGHT_COLORS[1 + (n % 4)]!));
+  changeRange(b, 0, TOTAL / 2, (h, n) => (h.color = HIGHLIGHT_COLORS[1 + (n % 4)]!));
   b.write(library);
   const c = DeviceState.copyOf(a, C);
   await c.markSeen(folderA);
-  changeRange(c, 12_500, 37_500, (h, n) => (h.note = `ghi chú sửa trên máy C ${n}`));
+  changeRange(c, TOTAL / 4, (3 * TOTAL) / 4, (h, n) => (h.note = `ghi chú sửa trên máy C ${n}`));
   c.write(library);
   cpSync(library, arrived, { recursive: true });
   const merged = await openAndRead(library, A);
   expect(merged.highlights).toHaveLength(TOTAL);
-  expect(merged.highlights.filter((h) => h.note.startsWith('ghi chú sửa'))).toHaveLength(25_000);
-  expect(merged.highlights.filter((h) => h.color !== 'yellow')).toHaveLength(25_000);
+  expect(merged.highlights.filter((h) => h.note.startsWith('ghi chú sửa'))).toHaveLength(TOTAL / 2);
+  expect(merged.highlights.filter((h) => h.color !== 'yellow')).toHaveLength(TOTAL / 2);
 
   const d = await LibraryStore.open(single, { deviceId: D, followIntervalMs: 3_600_000 });
   for (const id of ids) await d.putArticle(articleMeta({ id, sourceFile: `articles/${id}.txt` }));
