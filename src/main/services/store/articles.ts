@@ -140,8 +140,12 @@ export class Articles {
     this.cache.delete(id);
     await this.contentWrites.get(id);
     try {
-      await atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash));
-      await atomicWrite(this.blockFile(id), encodeBlockFile(parsed, cached.hash));
+      // Side by side (their fsyncs overlap); both have ended before a failure is reported.
+      const written = await Promise.allSettled([
+        atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash)),
+        atomicWrite(this.blockFile(id), encodeBlockFile(parsed, cached.hash)),
+      ]);
+      for (const settled of written) if (settled.status === 'rejected') throw settled.reason;
       if (await exists(file)) await atomicWrite(file, encodeContentFile(parsed));
       else this.writeContentFileLater(id, parsed);
     } catch (error) {
