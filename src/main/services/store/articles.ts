@@ -20,7 +20,7 @@ import {
 import { checkId, cloneArticle, describeArticle, describeError, type StoreContext } from './context';
 import { loadJsonFile } from './files';
 import { z } from 'zod';
-import { contentFileSchema, parseOrInvalid, type ContentFile } from './schemas';
+import { checkContentRanges, parseOrInvalid, type ContentFile } from './schemas';
 import type { Block } from '../../../shared/model/article';
 
 type ArticleEvent = Extract<ChangeEvent, { kind: 'article-added' | 'article-changed' | 'article-removed' }>;
@@ -135,7 +135,10 @@ export class Articles {
   async writeContent(id: string, content: ContentFile, hash?: string): Promise<void> {
     this.ctx.assertWritable();
     const file = this.contentFile(id);
-    const parsed = parseOrInvalid(contentFileSchema, content, 'article text');
+    checkContentRanges(content);
+    const parsed: ContentFile = content.pages
+      ? { text: content.text, blocks: content.blocks, pages: content.pages }
+      : { text: content.text, blocks: content.blocks };
     const cached: CachedContent = { ...parsed, hash: hash ?? textHash(parsed.text) };
     this.cache.delete(id);
     await this.contentWrites.get(id);

@@ -60,15 +60,35 @@ export type ShardFile = z.infer<typeof shardFileSchema>;
 /** content/<articleId>.json: the canonical text and blocks, derived from the source file. */
 export const contentFileSchema = z
   .object({ text: z.string(), blocks: z.array(blockSchema), pages: z.array(pageSchema).optional() })
+  .refine((content) => content.blocks.every(within(content.text)), 'every block must lie within the text')
   .refine(
-    (content) => content.blocks.every((block) => block.end <= content.text.length),
-    'every block must lie within the text',
-  )
-  .refine(
-    (content) => (content.pages ?? []).every((page) => page.end <= content.text.length),
+    (content) => (content.pages ?? []).every(within(content.text)),
     'every page must lie within the text',
   );
 export type ContentFile = z.infer<typeof contentFileSchema>;
+
+/** Whether a range of UTF-16 offsets is whole, starts at 0 or after, ends no earlier and within `text`. */
+const within =
+  (text: string) =>
+  ({ start, end }: { start: number; end: number }): boolean =>
+    Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length;
+
+/**
+ * Checks the content a converter made before it is stored: its blocks and pages lie within its text.
+ * Their other fields are the converter's own, typed; the whole schema is checked when the file is read.
+ * @throws GlossError 'invalid-argument' naming the first block or page that does not.
+ */
+export function checkContentRanges(content: ContentFile): void {
+  const inText = within(content.text);
+  const block = content.blocks.findIndex((range) => !inText(range));
+  const page = (content.pages ?? []).findIndex((range) => !inText(range));
+  if (block < 0 && page < 0) return;
+  const which = block >= 0 ? `blocks.${block}: every block` : `pages.${page}: every page`;
+  throw new GlossError(
+    'invalid-argument',
+    `Gloss cannot store this article text: ${which} must lie within the text.`,
+  );
+}
 
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
