@@ -9,8 +9,23 @@ import { DamagedDataError } from './files';
 /** The data format version this build reads and writes (library.json and the shards). */
 export const SCHEMA_VERSION = 1;
 
-/** When a field of a record last changed (a HybridClock reading) and a hash of its value then. */
-const stampSchema = z.tuple([z.string(), z.string()]);
+/** One field's stamp: [clock reading, value hash]. */
+export type Stamp = [string, string];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** True for a record's stamps: an object whose every value is a Stamp. */
+function isStampsOfRecord(stamps: unknown): boolean {
+  if (!isPlainObject(stamps)) return false;
+  for (const key in stamps) {
+    const stamp = stamps[key];
+    if (!Array.isArray(stamp) || stamp.length !== 2) return false;
+    if (typeof stamp[0] !== 'string' || typeof stamp[1] !== 'string') return false;
+  }
+  return true;
+}
+
 /** One version of a note: the version vector of the edit (device id to clock reading) and its text (absent: the record's note). */
 const noteHeadSchema = z.object({ vv: z.record(z.string(), z.string()), text: z.string().optional() });
 
@@ -23,14 +38,17 @@ const noteHeadSchema = z.object({ vv: z.record(z.string(), z.string()), text: z.
  * this one (so an unchanged file is not read again; never merged).
  */
 export const syncMetaSchema = z.object({
-  records: z.record(z.string(), z.record(z.string(), stampSchema)),
+  // Checked by hand: a file has a stamp per field of every record, and zod's records of tuples (each copied)
+  // made checking them most of the time it takes to read a library.json or a shard.
+  records: z.custom<Record<string, Record<string, Stamp>>>(
+    (records) => isPlainObject(records) && Object.values(records).every(isStampsOfRecord),
+    'each record must map its fields to stamps [clock reading, hash]',
+  ),
   notes: z.record(z.string(), z.object({ h: z.string(), heads: z.array(noteHeadSchema).min(1) })),
   gone: z.record(z.string(), z.string()),
   seen: z.record(z.string(), z.string()).optional(),
 });
 export type SyncMeta = z.infer<typeof syncMetaSchema>;
-/** One field's stamp: [clock reading, value hash]. */
-export type Stamp = z.infer<typeof stampSchema>;
 
 /** library.json: the article index, the tag registry and the settings. */
 export const libraryFileSchema = z.object({
