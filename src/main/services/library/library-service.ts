@@ -204,13 +204,18 @@ export class LibraryService {
       deleted: false,
       ...pdfFields(doc),
     };
-    try {
-      await atomicWrite(copyPath, bytes, this.store.libraryPath);
-      await this.writeContent(id, doc);
-    } catch (error) {
+    // The copy and the cached text are written side by side: their fsyncs overlap. Both have ended before
+    // a failure is cleaned up, so nothing is written after it.
+    const [copied, cached] = await Promise.allSettled([
+      atomicWrite(copyPath, bytes, this.store.libraryPath),
+      this.writeContent(id, doc),
+    ]);
+    const failed = [copied, cached].find((settled) => settled.status === 'rejected');
+    if (failed) {
       await rm(copyPath, { force: true });
       await this.store.purgeArticleData(id).catch(() => undefined);
-      throw new GlossError('io', `Could not save “${name}” into the library: ${(error as Error).message}`);
+      const reason = (failed.reason as Error).message;
+      throw new GlossError('io', `Could not save “${name}” into the library: ${reason}`);
     }
     // Acknowledged once on disk: the search index follows the change feed in the background.
     await this.store.putArticle(article);

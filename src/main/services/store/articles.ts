@@ -20,7 +20,7 @@ import {
 import { checkId, cloneArticle, describeArticle, describeError, type StoreContext } from './context';
 import { loadJsonFile } from './files';
 import { z } from 'zod';
-import { contentFileSchema, parseOrInvalid, type ContentFile } from './schemas';
+import { checkContentRanges, parseOrInvalid, type ContentFile } from './schemas';
 import type { Block } from '../../../shared/model/article';
 
 type ArticleEvent = Extract<ChangeEvent, { kind: 'article-added' | 'article-changed' | 'article-removed' }>;
@@ -135,13 +135,20 @@ export class Articles {
   async writeContent(id: string, content: ContentFile, hash?: string): Promise<void> {
     this.ctx.assertWritable();
     const file = this.contentFile(id);
-    const parsed = parseOrInvalid(contentFileSchema, content, 'article text');
+    checkContentRanges(content);
+    const parsed: ContentFile = content.pages
+      ? { text: content.text, blocks: content.blocks, pages: content.pages }
+      : { text: content.text, blocks: content.blocks };
     const cached: CachedContent = { ...parsed, hash: hash ?? textHash(parsed.text) };
     this.cache.delete(id);
     await this.contentWrites.get(id);
     try {
-      await atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash));
-      await atomicWrite(this.blockFile(id), encodeBlockFile(parsed, cached.hash));
+      // Side by side (their fsyncs overlap); both have ended before a failure is reported.
+      const written = await Promise.allSettled([
+        atomicWrite(this.textFile(id), encodeTextFile(cached.text, cached.hash)),
+        atomicWrite(this.blockFile(id), encodeBlockFile(parsed, cached.hash)),
+      ]);
+      for (const settled of written) if (settled.status === 'rejected') throw settled.reason;
       if (await exists(file)) await atomicWrite(file, encodeContentFile(parsed));
       else this.writeContentFileLater(id, parsed);
     } catch (error) {

@@ -29,6 +29,8 @@ export class ValidatedJsonAdapter<T> implements Adapter<T> {
   private lastBackupAt = -Infinity;
   /** The file as this process last read or wrote it (null: there was none). */
   private stamp: Stamp | null = null;
+  /** The bytes of the last write, while their backup is due (see takeBackup). */
+  private dueBackup: Buffer | null = null;
 
   constructor(private readonly options: JsonFileOptions<T>) {}
 
@@ -58,9 +60,8 @@ export class ValidatedJsonAdapter<T> implements Adapter<T> {
   }
 
   /**
-   * Writes the file atomically, then a validated backup when `backup` is set
-   * or none was taken in the backup interval (a failed backup is reported,
-   * not thrown).
+   * Writes the file atomically. When `backup` is set or none was taken in the backup interval, a
+   * validated backup of what was written is due: `takeBackup` writes it.
    * @throws the errors of atomicWrite.
    */
   async write(data: T, backup = false): Promise<void> {
@@ -71,19 +72,31 @@ export class ValidatedJsonAdapter<T> implements Adapter<T> {
     const policy = this.options.backups;
     if (policy && (backup || Date.now() - this.lastBackupAt >= policy.intervalMs)) {
       this.lastBackupAt = Date.now();
-      try {
-        await writeBackup(this.options, policy, text);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.options.notify(
-          notice('notices.backupFailed', {
-            what: this.options.what,
-            source: this.options.file,
-            dir: policy.dir,
-            detail: message,
-          }),
-        );
-      }
+      this.dueBackup = text;
+    }
+  }
+
+  /**
+   * Writes the backup the last `write` made due, if any: after the write is acknowledged, as the
+   * written file holds the changes already. A failed backup is reported, not thrown.
+   */
+  async takeBackup(): Promise<void> {
+    const text = this.dueBackup;
+    const policy = this.options.backups;
+    this.dueBackup = null;
+    if (!text || !policy) return;
+    try {
+      await writeBackup(this.options, policy, text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.notify(
+        notice('notices.backupFailed', {
+          what: this.options.what,
+          source: this.options.file,
+          dir: policy.dir,
+          detail: message,
+        }),
+      );
     }
   }
 }

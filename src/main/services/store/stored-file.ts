@@ -291,6 +291,8 @@ export class StoredFile<T> {
           this.foldFailures = 0;
         }
         for (const waiter of waiting) waiter.resolve();
+        // The backup of a whole write waits for no one but the next write.
+        await this.adapter.takeBackup();
         // Folded after the acknowledgement, not before it; a failing fold is retried only by its own schedule.
         if (long && this.foldFailures === 0) {
           this.cancelFold();
