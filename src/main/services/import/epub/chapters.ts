@@ -4,10 +4,10 @@ import { decode } from '../decode';
 import { parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
 import { checkXmlDepth } from './xml-depth';
-import { sanitizeBookInPlace } from '../sanitize';
 import { documentTextPlaces, mapOrigins } from './cfi-map';
 import { elements, parseXml } from './package';
-import { chapterPreparer, PLACEHOLDER, prepareBody, settleImages, type BookPlaces } from './rewrite';
+import { chapterPreparer, PLACEHOLDER, prepareBody, type BookPlaces } from './rewrite';
+import { sanitizeChapter } from './sanitize-chapter';
 import type { TocEntry } from './toc';
 
 /** One document of the spine: its entry name and bytes. */
@@ -89,8 +89,7 @@ export function convertChapters(
     if (!body) continue;
     const places = chapter.cfi === undefined ? [] : documentTextPlaces(document);
     prepareBody(body, chapter.path, book);
-    sanitizeBookInPlace(body, chapterPreparer(chapter.path, book, isBlock));
-    settleImages(body);
+    sanitizeChapter(body, chapterPreparer(chapter.path, book, isBlock));
     const converted = blocksFromHtml(body, (id, at) => {
       const key = `${chapter.path}#${id}`;
       if (!targets.has(key)) targets.set(key, offset + at);

@@ -1,5 +1,4 @@
 import { resolveHref } from './paths';
-import { elements } from './package';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const XLINK = 'http://www.w3.org/1999/xlink';
@@ -69,14 +68,14 @@ function nearestSvg(element: Element): Element | null {
 
 /**
  * What the sanitizer does to each element of one chapter before reading its attributes (see
- * sanitizeBookInPlace), so that the chapter is walked once:
+ * sanitizeChapter), so that the chapter is walked once:
  * - an element with an id marks itself as a place links lead to (`data-target`, ids separated by spaces),
  *   or, inline, the nearest block element holding it (as does an `<a name>`);
  * - a link to a document of the spine or a place in one becomes `<a href="#gloss-link-N">` (a footnote
  *   reference, `epub:type="noteref"` or `role="doc-noteref"`, `#gloss-note-N`), N its target's number in
  *   `book.targets`; web links stay; any other link loses its href (the sanitizer keeps its text);
  * - an image of the book becomes `<img data-image="<stored name>" alt="…">`; any other image loses its
- *   attributes (settleImages then removes it).
+ *   attributes (sanitizeChapter then removes it).
  * Attributes the book itself wrote as `data-target` or `data-image` are dropped first.
  */
 export function chapterPreparer(
@@ -142,22 +141,4 @@ function rewriteLink(link: Element, path: string, book: BookPlaces): void {
   const kind = isNoteRef(link) ? 'note' : 'link';
   clearAttributes(link);
   link.setAttribute('href', `#gloss-${kind}-${index}`);
-}
-
-/**
- * After sanitizing: each `<img>` left holds exactly `data-image` (a stored name) then `alt`, in that
- * order, so the reader can find it (IMAGE_REFERENCE); an image without one is removed.
- */
-export function settleImages(root: Element): void {
-  for (const img of elements(root, 'img')) {
-    const name = img.getAttribute('data-image');
-    if (!name) {
-      img.remove();
-      continue;
-    }
-    const alt = img.getAttribute('alt') ?? '';
-    clearAttributes(img);
-    img.setAttribute('data-image', name);
-    img.setAttribute('alt', alt);
-  }
 }
