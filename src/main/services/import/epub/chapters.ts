@@ -5,7 +5,7 @@ import { parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
 import { checkXmlDepth } from './xml-depth';
 import { documentTextPlaces, mapOrigins } from './cfi-map';
-import { elements, parseXml } from './package';
+import { parseXml } from './package';
 import { chapterPreparer, PLACEHOLDER, prepareBody, type BookPlaces } from './rewrite';
 import { sanitizeChapter } from './sanitize-chapter';
 import type { TocEntry } from './toc';
@@ -85,7 +85,7 @@ export function convertChapters(
   for (const chapter of chapters) {
     if (!targets.has(chapter.path)) targets.set(chapter.path, offset);
     const document = parseChapter(chapter.bytes);
-    const body = elements(document, 'body')[0];
+    const body = firstBody(document);
     if (!body) continue;
     const places = chapter.cfi === undefined ? [] : documentTextPlaces(document);
     prepareBody(body, chapter.path, book);
@@ -173,6 +173,19 @@ function resolveLinks(
     });
   }
 }
+
+/** The document's first `<body>` in document order (as getElementsByTagNameNS('*', 'body')[0]), found without listing every element. */
+function firstBody(root: Node): Element | null {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== ELEMENT_NODE) continue;
+    if ((child as Element).localName === 'body') return child as Element;
+    const found = firstBody(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+const ELEMENT_NODE = 1;
 
 const isBlock = (name: string): boolean => BLOCK_TAGS.has(name);
 

@@ -31,9 +31,10 @@ function clearAttributes(element: Element): void {
  * as `<img data-image alt>`, before sanitizing (which drops SVG).
  */
 export function prepareBody(body: Element, path: string, book: BookPlaces): void {
+  const svgImages: Element[] = [];
   // What the book hides (pandoc's landmarks, say) is not read either.
-  removeHidden(body);
-  for (const image of Array.from(body.getElementsByTagNameNS(SVG, 'image'))) {
+  removeHidden(body, svgImages);
+  for (const image of svgImages) {
     const href = image.getAttributeNS(XLINK, 'href') ?? image.getAttribute('href') ?? '';
     const svg = nearestSvg(image);
     const name = imageName(href, path, book);
@@ -46,16 +47,20 @@ export function prepareBody(body: Element, path: string, book: BookPlaces): void
 }
 
 /**
- * Removes every element under `root` that has the `hidden` attribute. A tree walk, not a selector: the DOM
- * library's selector engine adds listeners to the shared window for each document it queries, never
- * removed, which a book of 300 chapters turns into seconds of import and a leak.
+ * Removes every element under `root` that has the `hidden` attribute, and gathers the SVG images left, in
+ * document order, into `svgImages`. A tree walk, not a selector: the DOM library's selector engine adds
+ * listeners to the shared window for each document it queries, never removed, which a book of 300
+ * chapters turns into seconds of import and a leak.
  */
-function removeHidden(root: Element): void {
+function removeHidden(root: Element, svgImages: Element[]): void {
   let child = root.firstElementChild;
   while (child) {
     const next = child.nextElementSibling;
     if (child.hasAttribute('hidden')) child.remove();
-    else removeHidden(child);
+    else {
+      if (child.localName === 'image' && child.namespaceURI === SVG) svgImages.push(child);
+      removeHidden(child, svgImages);
+    }
     child = next;
   }
 }
