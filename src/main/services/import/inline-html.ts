@@ -22,8 +22,12 @@ const VOID_TAGS = new Set(
   ),
 );
 
+/** Characters the serializer escapes in text; most text has none, and is returned without four replaces. */
+const TEXT_ESCAPED = /[&\u00a0<>]/;
+
 /** Escapes text as the HTML serializer does. */
 export function escapeText(text: string): string {
+  if (!TEXT_ESCAPED.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/\u00a0/g, '&nbsp;')
