@@ -120,8 +120,9 @@ export function inlineFromDom(nodes: Iterable<Node>): { nodes: InlineNode[]; ima
     }
     if (tag === 'img') images = true;
     let attributes = '';
-    for (const attribute of Array.from(element.attributes))
-      attributes += ` ${attribute.name}="${escapeAttribute(attribute.value)}"`;
+    if (element.hasAttributes())
+      for (const attribute of Array.from(element.attributes))
+        attributes += ` ${attribute.name}="${escapeAttribute(attribute.value)}"`;
     const children: InlineNode[] = [];
     if (!VOID_TAGS.has(tag))
       for (let child = element.firstChild; child; child = child.nextSibling) read(child, children);

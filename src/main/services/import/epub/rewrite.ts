@@ -97,6 +97,8 @@ export function chapterPreparer(
     holder.setAttribute('data-target', marks ? `${marks} ${id}` : id);
   };
   return (element: Element): void => {
+    // Most elements have no attributes, and so nothing to mark or rewrite.
+    if (!element.hasAttributes()) return;
     if (element.hasAttribute('data-image') && element.localName !== 'img')
       element.removeAttribute('data-image');
     if (element.hasAttribute('data-target')) element.removeAttribute('data-target');

@@ -124,6 +124,7 @@ function isMarkupLeaf(element: Element): boolean {
 
 /** Checks each attribute of an element kept (`tag` its lower-case name), last first as DOMPurify does. */
 function sanitizeAttributes(element: Element, tag: string): void {
+  if (!element.hasAttributes()) return;
   const attributes = element.attributes;
   for (let index = attributes.length - 1; index >= 0; index--) {
     const attribute = attributes[index]!;
