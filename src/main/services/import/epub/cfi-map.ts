@@ -149,7 +149,10 @@ export function mapOrigins(
         aligned = align(trimmed, skipped, text, found, end);
     }
     if (!aligned) continue;
-    for (const run of aligned.runs) runs.push({ ...run, at: run.at + shift });
+    for (const run of aligned.runs) {
+      run.at += shift;
+      runs.push(run);
+    }
     cursor = aligned.end;
   }
   let r = 0;
@@ -176,7 +179,11 @@ function shareSteps(runs: [number, string, number][], origin: BlockOrigin): Bloc
   if (!first) return origin;
   const shared = cfiSteps(first[1]).slice(0, -1);
   let length = shared.length;
+  let previous = first[1];
   for (const run of rest) {
+    // Runs in the same node as the one before share its steps: nothing more to compare.
+    if (run[1] === previous) continue;
+    previous = run[1];
     const steps = cfiSteps(run[1]);
     let same = 0;
     while (same < length && same < steps.length - 1 && steps[same] === shared[same]) same++;
