@@ -169,6 +169,20 @@ const HOSTILE_HTML = [
 ];
 
 describe('sanitizeChapter', () => {
+  it('reads every option of the book policy', () => {
+    // An option added to the policy must be applied by sanitizeChapter too before this list grows.
+    expect(Object.keys(BOOK_POLICY).sort()).toEqual([
+      'ADD_FORBID_CONTENTS',
+      'ADD_URI_SAFE_ATTR',
+      'ALLOWED_ATTR',
+      'ALLOWED_TAGS',
+      'ALLOWED_URI_REGEXP',
+      'ALLOW_ARIA_ATTR',
+      'ALLOW_DATA_ATTR',
+    ]);
+    expect([BOOK_POLICY.ALLOW_ARIA_ATTR, BOOK_POLICY.ALLOW_DATA_ATTR]).toEqual([false, false]);
+  });
+
   it.each(HOSTILE)('leaves the same tree as DOMPurify: XHTML %#', (body) => {
     const { ours, theirs } = both(xhtml(body));
     expect(ours).toBe(theirs);
