@@ -73,7 +73,7 @@ const BLANK_LINES = /\n(?:[^\S\n]*\n)+/;
  * is its inline HTML, rewritten so that its text content is exactly
  * `text.slice(start, end)`: a <br> becomes a "\n" text node (show block html
  * with `white-space: pre-line`), text that is not NFC becomes plain text.
- * Content with images but no text (a book's `<img>`, see sanitizeBookInPlace)
+ * Content with images but no text (a book's `<img>`, see sanitizeChapter)
  * gives an image block: empty (start = end, the offset where the next text
  * starts, or the end of the text), so images take no characters.
  * `onTarget` hears of each id a block element is marked with (`data-target`,

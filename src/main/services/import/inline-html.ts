@@ -22,8 +22,12 @@ const VOID_TAGS = new Set(
   ),
 );
 
+/** Characters the serializer escapes in text; most text has none, and is returned without four replaces. */
+const TEXT_ESCAPED = /[&\u00a0<>]/;
+
 /** Escapes text as the HTML serializer does. */
 export function escapeText(text: string): string {
+  if (!TEXT_ESCAPED.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/\u00a0/g, '&nbsp;')
@@ -116,8 +120,9 @@ export function inlineFromDom(nodes: Iterable<Node>): { nodes: InlineNode[]; ima
     }
     if (tag === 'img') images = true;
     let attributes = '';
-    for (const attribute of Array.from(element.attributes))
-      attributes += ` ${attribute.name}="${escapeAttribute(attribute.value)}"`;
+    if (element.hasAttributes())
+      for (const attribute of Array.from(element.attributes))
+        attributes += ` ${attribute.name}="${escapeAttribute(attribute.value)}"`;
     const children: InlineNode[] = [];
     if (!VOID_TAGS.has(tag))
       for (let child = element.firstChild; child; child = child.nextSibling) read(child, children);

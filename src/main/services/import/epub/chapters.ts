@@ -4,10 +4,10 @@ import { decode } from '../decode';
 import { parseHtml } from '../dom';
 import { checkHtmlDepth } from '../limits';
 import { checkXmlDepth } from './xml-depth';
-import { sanitizeBookInPlace } from '../sanitize';
 import { documentTextPlaces, mapOrigins } from './cfi-map';
-import { elements, parseXml } from './package';
-import { chapterPreparer, PLACEHOLDER, prepareBody, settleImages, type BookPlaces } from './rewrite';
+import { parseXml } from './package';
+import { chapterPreparer, PLACEHOLDER, prepareBody, type BookPlaces } from './rewrite';
+import { sanitizeChapter } from './sanitize-chapter';
 import type { TocEntry } from './toc';
 
 /** One document of the spine: its entry name and bytes. */
@@ -85,12 +85,11 @@ export function convertChapters(
   for (const chapter of chapters) {
     if (!targets.has(chapter.path)) targets.set(chapter.path, offset);
     const document = parseChapter(chapter.bytes);
-    const body = elements(document, 'body')[0];
+    const body = firstBody(document);
     if (!body) continue;
     const places = chapter.cfi === undefined ? [] : documentTextPlaces(document);
     prepareBody(body, chapter.path, book);
-    sanitizeBookInPlace(body, chapterPreparer(chapter.path, book, isBlock));
-    settleImages(body);
+    sanitizeChapter(body, chapterPreparer(chapter.path, book, isBlock));
     const converted = blocksFromHtml(body, (id, at) => {
       const key = `${chapter.path}#${id}`;
       if (!targets.has(key)) targets.set(key, offset + at);
@@ -174,6 +173,19 @@ function resolveLinks(
     });
   }
 }
+
+/** The document's first `<body>` in document order (as getElementsByTagNameNS('*', 'body')[0]), found without listing every element. */
+function firstBody(root: Node): Element | null {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== ELEMENT_NODE) continue;
+    if ((child as Element).localName === 'body') return child as Element;
+    const found = firstBody(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+const ELEMENT_NODE = 1;
 
 const isBlock = (name: string): boolean => BLOCK_TAGS.has(name);
 

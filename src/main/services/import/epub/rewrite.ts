@@ -1,5 +1,4 @@
 import { resolveHref } from './paths';
-import { elements } from './package';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const XLINK = 'http://www.w3.org/1999/xlink';
@@ -32,9 +31,10 @@ function clearAttributes(element: Element): void {
  * as `<img data-image alt>`, before sanitizing (which drops SVG).
  */
 export function prepareBody(body: Element, path: string, book: BookPlaces): void {
+  const svgImages: Element[] = [];
   // What the book hides (pandoc's landmarks, say) is not read either.
-  removeHidden(body);
-  for (const image of Array.from(body.getElementsByTagNameNS(SVG, 'image'))) {
+  removeHidden(body, svgImages);
+  for (const image of svgImages) {
     const href = image.getAttributeNS(XLINK, 'href') ?? image.getAttribute('href') ?? '';
     const svg = nearestSvg(image);
     const name = imageName(href, path, book);
@@ -47,16 +47,20 @@ export function prepareBody(body: Element, path: string, book: BookPlaces): void
 }
 
 /**
- * Removes every element under `root` that has the `hidden` attribute. A tree walk, not a selector: the DOM
- * library's selector engine adds listeners to the shared window for each document it queries, never
- * removed, which a book of 300 chapters turns into seconds of import and a leak.
+ * Removes every element under `root` that has the `hidden` attribute, and gathers the SVG images left, in
+ * document order, into `svgImages`. A tree walk, not a selector: the DOM library's selector engine adds
+ * listeners to the shared window for each document it queries, never removed, which a book of 300
+ * chapters turns into seconds of import and a leak.
  */
-function removeHidden(root: Element): void {
+function removeHidden(root: Element, svgImages: Element[]): void {
   let child = root.firstElementChild;
   while (child) {
     const next = child.nextElementSibling;
     if (child.hasAttribute('hidden')) child.remove();
-    else removeHidden(child);
+    else {
+      if (child.localName === 'image' && child.namespaceURI === SVG) svgImages.push(child);
+      removeHidden(child, svgImages);
+    }
     child = next;
   }
 }
@@ -69,14 +73,14 @@ function nearestSvg(element: Element): Element | null {
 
 /**
  * What the sanitizer does to each element of one chapter before reading its attributes (see
- * sanitizeBookInPlace), so that the chapter is walked once:
+ * sanitizeChapter), so that the chapter is walked once:
  * - an element with an id marks itself as a place links lead to (`data-target`, ids separated by spaces),
  *   or, inline, the nearest block element holding it (as does an `<a name>`);
  * - a link to a document of the spine or a place in one becomes `<a href="#gloss-link-N">` (a footnote
  *   reference, `epub:type="noteref"` or `role="doc-noteref"`, `#gloss-note-N`), N its target's number in
  *   `book.targets`; web links stay; any other link loses its href (the sanitizer keeps its text);
  * - an image of the book becomes `<img data-image="<stored name>" alt="…">`; any other image loses its
- *   attributes (settleImages then removes it).
+ *   attributes (sanitizeChapter then removes it).
  * Attributes the book itself wrote as `data-target` or `data-image` are dropped first.
  */
 export function chapterPreparer(
@@ -93,6 +97,8 @@ export function chapterPreparer(
     holder.setAttribute('data-target', marks ? `${marks} ${id}` : id);
   };
   return (element: Element): void => {
+    // Most elements have no attributes, and so nothing to mark or rewrite.
+    if (!element.hasAttributes()) return;
     if (element.hasAttribute('data-image') && element.localName !== 'img')
       element.removeAttribute('data-image');
     if (element.hasAttribute('data-target')) element.removeAttribute('data-target');
@@ -142,22 +148,4 @@ function rewriteLink(link: Element, path: string, book: BookPlaces): void {
   const kind = isNoteRef(link) ? 'note' : 'link';
   clearAttributes(link);
   link.setAttribute('href', `#gloss-${kind}-${index}`);
-}
-
-/**
- * After sanitizing: each `<img>` left holds exactly `data-image` (a stored name) then `alt`, in that
- * order, so the reader can find it (IMAGE_REFERENCE); an image without one is removed.
- */
-export function settleImages(root: Element): void {
-  for (const img of elements(root, 'img')) {
-    const name = img.getAttribute('data-image');
-    if (!name) {
-      img.remove();
-      continue;
-    }
-    const alt = img.getAttribute('alt') ?? '';
-    clearAttributes(img);
-    img.setAttribute('data-image', name);
-    img.setAttribute('alt', alt);
-  }
 }
