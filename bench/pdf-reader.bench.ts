@@ -1,4 +1,4 @@
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -81,12 +81,30 @@ async function floorServer(bytes: Uint8Array, width: number): Promise<{ url: str
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
+/** Resident (RSS) and proportional (PSS, each shared page split between its processes) memory, MB. */
+interface Memory {
+  rss: number;
+  pss: number;
+}
+
+/** Process `pid`'s memory, or none when it has ended. */
+function processMemory(pid: number): Memory {
+  try {
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    return { rss: rss / 1024, pss: pss / 1024 };
+  } catch {
+    return { rss: 0, pss: 0 };
+  }
+}
+
 /**
- * Memory of the browser's renderer processes (descendants of `root`), in MB: resident (RSS, which counts
- * the pages they share, Chromium's own code among them, once in each) and proportional (PSS, each shared
- * page split between the processes that map it).
+ * Memory of every renderer process under the browser `root`, summed: the page's, and those Chromium
+ * keeps of its own (its browser interface's WebUI renderer and a spare one started ahead for the next
+ * page; the app's Electron window has neither). RSS counts the pages they share, Chromium's own code
+ * among them, once in each.
  */
-function rendererMemory(root: number): { rss: number; pss: number } {
+function renderersMemory(root: number): Memory {
   const parents = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -101,18 +119,44 @@ function rendererMemory(root: number): { rss: number; pss: number } {
     for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
     return false;
   };
-  let [rss, pss] = [0, 0];
+  const sum = { rss: 0, pss: 0 };
   for (const pid of parents.keys()) {
     if (!under(pid)) continue;
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      rss += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      pss += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
-      // The process has ended.
+      continue;
     }
+    const one = processMemory(pid);
+    sum.rss += one.rss;
+    sum.pss += one.pss;
   }
-  return { rss: rss / 1024, pss: pss / 1024 };
+  return sum;
+}
+
+/**
+ * The id of the renderer process that runs `page` (and pdf.js' worker, a thread of it), what the
+ * app's Electron window is: the one whose CPU time grows while the page keeps its thread busy for
+ * 300 ms.
+ */
+async function pageProcess(browser: Browser, page: Page): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  type Info = { processInfo: { type: string; id: number; cpuTime: number }[] };
+  const cpu = async () => {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as Info;
+    return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+  };
+  const before = await cpu();
+  await page.evaluate(() => {
+    for (const until = performance.now() + 300; performance.now() < until;);
+  });
+  const after = await cpu();
+  await cdp.detach();
+  // CPU time in seconds; the busy page's process gains about 0.3 s, the others next to nothing.
+  const grown = [...after].map(([pid, time]) => ({ pid, by: time - (before.get(pid) ?? time) }));
+  const busiest = grown.reduce((a, b) => (b.by > a.by ? b : a));
+  if (busiest.by < 0.15) throw new Error("The page's renderer process was not found");
+  return busiest.pid;
 }
 
 it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to the end within its targets', async () => {
@@ -149,12 +193,15 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
   const floors: number[] = [];
   let width = 0;
   let canvases = 0;
-  let rss = 0;
-  let pss = 0;
-  const sample = (root: number) => {
-    const now = rendererMemory(root);
-    rss = Math.max(rss, now.rss);
-    pss = Math.max(pss, now.pss);
+  const own: Memory = { rss: 0, pss: 0 };
+  const all: Memory = { rss: 0, pss: 0 };
+  const most = (peak: Memory, now: Memory) => {
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.pss = Math.max(peak.pss, now.pss);
+  };
+  const sample = (pid: number) => {
+    most(own, processMemory(pid));
+    most(all, renderersMemory(server.process().pid!));
   };
   try {
     for (let run = 0; run < RUNS; run++) {
@@ -186,7 +233,8 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
       if (run === 0) {
         // Scroll from page 1 to the end, a screen at a time, counting canvases and sampling memory.
         await page.locator('.reader-scroll').evaluate((s) => (s.scrollTop = 0));
-        const sampler = setInterval(() => sample(server.process().pid!), 250);
+        const pid = await pageProcess(browser, page);
+        const sampler = setInterval(() => sample(pid), 250);
         canvases = await page.locator('.reader-scroll').evaluate(
           (scroller) =>
             new Promise<number>((resolve) => {
@@ -203,7 +251,7 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
         );
         await page.locator(drawn(PAGES - 1)).waitFor();
         clearInterval(sampler);
-        sample(server.process().pid!);
+        sample(pid);
       }
       await context.close();
     }
@@ -256,13 +304,15 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
       met: goToMs < 300,
     },
     {
-      name: 'scroll 1 → 500: renderer memory (RSS, peak)',
-      value: rss,
+      name: "scroll 1 → 500: the page's renderer (RSS, peak)",
+      value: own.rss,
       unit: 'MB',
       target: '< 500 MB',
-      met: rss < 500,
+      met: own.rss < 500,
     },
-    { name: 'scroll 1 → 500: renderer memory (PSS, peak)', value: pss, unit: 'MB' },
+    { name: "scroll 1 → 500: the page's renderer (PSS, peak)", value: own.pss, unit: 'MB' },
+    { name: 'scroll 1 → 500: all renderers (RSS, peak)', value: all.rss, unit: 'MB' },
+    { name: 'scroll 1 → 500: all renderers (PSS, peak)', value: all.pss, unit: 'MB' },
     {
       name: 'scroll 1 → 500: page canvases at once (most)',
       value: canvases,
