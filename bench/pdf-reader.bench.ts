@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -98,13 +98,8 @@ function processMemory(pid: number): Memory {
   }
 }
 
-/**
- * Memory of every renderer process under the browser `root`, summed: the page's, and those Chromium
- * keeps of its own (its browser interface's WebUI renderer and a spare one started ahead for the next
- * page; the app's Electron window has neither). RSS counts the pages they share, Chromium's own code
- * among them, once in each.
- */
-function renderersMemory(root: number): Memory {
+/** The renderer processes under the browser process `root`. */
+function renderers(root: number): number[] {
   const parents = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -119,14 +114,24 @@ function renderersMemory(root: number): Memory {
     for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
     return false;
   };
-  const sum = { rss: 0, pss: 0 };
-  for (const pid of parents.keys()) {
-    if (!under(pid)) continue;
+  return [...parents.keys()].filter((pid) => {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      return under(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
     } catch {
-      continue;
+      return false;
     }
+  });
+}
+
+/**
+ * Memory of every renderer process under the browser `root`, summed: the page's, and those Chromium
+ * keeps of its own (its browser interface's WebUI renderer and a spare one started ahead for the next
+ * page; the app's Electron window has neither). RSS counts the pages they share, Chromium's own code
+ * among them, once in each.
+ */
+function renderersMemory(root: number): Memory {
+  const sum = { rss: 0, pss: 0 };
+  for (const pid of renderers(root)) {
     const one = processMemory(pid);
     sum.rss += one.rss;
     sum.pss += one.pss;
@@ -134,28 +139,35 @@ function renderersMemory(root: number): Memory {
   return sum;
 }
 
+/** Process `pid`'s CPU time so far (user and system), in clock ticks; 0 once it has ended. */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command's name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * The id of the renderer process that runs `page` (and pdf.js' worker, a thread of it), what the
- * app's Electron window is: the one whose CPU time grows while the page keeps its thread busy for
- * 300 ms.
+ * The id of the renderer process under the browser `root` that runs `page` (and pdf.js' worker, a
+ * thread of it), what the app's Electron window is: the one whose CPU time grows most, and by far,
+ * while the page keeps its thread busy for a second.
  */
-async function pageProcess(browser: Browser, page: Page): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  type Info = { processInfo: { type: string; id: number; cpuTime: number }[] };
-  const cpu = async () => {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as Info;
-    return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
-  };
-  const before = await cpu();
+async function pageProcess(root: number, page: Page): Promise<number> {
+  const pids = renderers(root);
+  const before = new Map(pids.map((pid) => [pid, cpuTicks(pid)]));
   await page.evaluate(() => {
-    for (const until = performance.now() + 300; performance.now() < until;);
+    for (const until = performance.now() + 1000; performance.now() < until;);
   });
-  const after = await cpu();
-  await cdp.detach();
-  // CPU time in seconds; the busy page's process gains about 0.3 s, the others next to nothing.
-  const grown = [...after].map(([pid, time]) => ({ pid, by: time - (before.get(pid) ?? time) }));
-  const busiest = grown.reduce((a, b) => (b.by > a.by ? b : a));
-  if (busiest.by < 0.15) throw new Error("The page's renderer process was not found");
+  const grown = pids
+    .map((pid) => ({ pid, by: cpuTicks(pid) - before.get(pid)! }))
+    .sort((a, b) => b.by - a.by);
+  const [busiest, next] = grown;
+  if (!busiest || busiest.by < 2 * (next?.by ?? 0) + 5)
+    throw new Error("The page's renderer process was not found");
   return busiest.pid;
 }
 
@@ -233,7 +245,7 @@ it('opens a 500-page PDF with 2,000 highlights, goes to page 400 and scrolls to 
       if (run === 0) {
         // Scroll from page 1 to the end, a screen at a time, counting canvases and sampling memory.
         await page.locator('.reader-scroll').evaluate((s) => (s.scrollTop = 0));
-        const pid = await pageProcess(browser, page);
+        const pid = await pageProcess(server.process().pid!, page);
         const sampler = setInterval(() => sample(pid), 250);
         canvases = await page.locator('.reader-scroll').evaluate(
           (scroller) =>
