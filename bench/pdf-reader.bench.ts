@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/fixtures';
 import { startWebHost } from '../src/main/hosts/web/web-host';
 import { startServices } from '../src/main/services';
+import { lastBegin } from '../src/main/services/library/pdf-range';
 import { LibraryStore } from '../src/main/services/store';
 import { HIGHLIGHT_COLORS } from '../src/shared/model/annotation';
 import { PDF_CHUNK } from '../src/shared/pdf/file-range';
@@ -23,25 +24,36 @@ const GO_TO = 400;
 /**
  * The floor's page: pdf.js alone (loaded on the click, as the reader loads it) drawing page 1 at
  * `width` pixels, reading the file by ranges as the reader does: the same transport (base64 in JSON
- * from a loopback server, the length with the first 256 KiB, then 256 KiB chunks on demand, nothing
- * fetched ahead).
+ * from a loopback server, the length with the first 256 KiB and the file's last whole 256 KiB chunks,
+ * then 256 KiB chunks on demand, nothing fetched ahead).
  */
 const floorPage = (width: number) => `<!doctype html><meta charset="utf-8"><body style="margin:0">
 <button id="go">go</button><canvas id="page"></canvas>
 <script type="module">
-const get = async (begin, end) => {
-  const { data, length } = await (await fetch('/range?begin=' + begin + '&end=' + end)).json();
+const decode = (data) => {
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return { bytes, length };
+  return bytes;
+};
+const get = async (begin, end, last) => {
+  const query = '/range?begin=' + begin + '&end=' + end + (last ? '&last=' + last : '');
+  const { data, length, last: tail } = await (await fetch(query)).json();
+  return { bytes: decode(data), length, tail: tail && { begin: tail.begin, bytes: decode(tail.data) } };
 };
 document.getElementById('go').addEventListener('click', async () => {
   const pdfjs = await import('/pdf.mjs');
   pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
-  const first = await get(0, ${PDF_CHUNK});
+  const first = await get(0, ${PDF_CHUNK}, ${PDF_CHUNK});
+  const { tail } = first;
   const range = new pdfjs.PDFDataRangeTransport(first.length, first.bytes);
-  range.requestDataRange = (begin, end) => get(begin, end).then(({ bytes }) => range.onDataRange(begin, bytes));
+  range.requestDataRange = (begin, end) => {
+    if (tail && begin >= tail.begin && end <= tail.begin + tail.bytes.length)
+      return void Promise.resolve(tail.bytes.slice(begin - tail.begin, end - tail.begin)).then((bytes) =>
+        range.onDataRange(begin, bytes),
+      );
+    get(begin, end).then(({ bytes }) => range.onDataRange(begin, bytes));
+  };
   const doc = await pdfjs.getDocument({
     range, length: first.length, rangeChunkSize: ${PDF_CHUNK}, disableAutoFetch: true, disableStream: true,
     isEvalSupported: false, enableXfa: false, useSystemFonts: false,
@@ -70,7 +82,15 @@ async function floorServer(bytes: Uint8Array, width: number): Promise<{ url: str
       const begin = Number(url.searchParams.get('begin'));
       const end = Math.min(bytes.length, Number(url.searchParams.get('end')));
       const data = Buffer.from(bytes.subarray(begin, end)).toString('base64');
-      const body = JSON.stringify({ data, length: bytes.length });
+      // The service's rule for the file's last bytes.
+      const tail = url.searchParams.has('last')
+        ? lastBegin(bytes.length, end, Number(url.searchParams.get('last')))
+        : null;
+      const last =
+        tail === null
+          ? undefined
+          : { begin: tail, data: Buffer.from(bytes.subarray(tail)).toString('base64') };
+      const body = JSON.stringify({ data, length: bytes.length, last });
       return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
     }
     const file = files[url.pathname];
