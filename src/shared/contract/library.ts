@@ -72,15 +72,31 @@ export const libraryMethods = {
    * only the bytes it uses. At most `PDF_RANGE_MAX` bytes a call; an `end` past the end of the copy
    * stops there. Takes an article id, never a path. Refused: 'invalid-argument' for an empty or too
    * long range or a `begin` at or past the end of the copy, 'unsupported' for other formats,
-   * 'not-found' for an unknown or deleted article.
+   * 'not-found' for an unknown or deleted article. With `last` (bytes, at most `PDF_RANGE_MAX / 2`),
+   * the copy's last bytes come too, from the last multiple of `last` at least `last` bytes before
+   * its end and not before `end` (none when the range reaches the end): where pdf.js looks right
+   * after a file's first bytes, for its cross-reference table and trailer.
    */
   getArticleFileRange: method(
     z
-      .object({ id, begin: z.int().min(0), end: z.int().min(1) })
+      .object({
+        id,
+        begin: z.int().min(0),
+        end: z.int().min(1),
+        last: z
+          .int()
+          .min(1)
+          .max(PDF_RANGE_MAX / 2)
+          .optional(),
+      })
       .strict()
       .refine((r) => r.end > r.begin, 'a range of at least one byte')
       .refine((r) => r.end - r.begin <= PDF_RANGE_MAX, `a range of at most ${PDF_RANGE_MAX} bytes`),
-    z.object({ data: z.string(), length: z.int().min(0) }),
+    z.object({
+      data: z.string(),
+      length: z.int().min(0),
+      last: z.object({ begin: z.int().min(0), data: z.string() }).optional(),
+    }),
   ),
   /** Edits an article's metadata, tags or reading progress. */
   updateArticle: method(

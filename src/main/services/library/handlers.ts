@@ -21,9 +21,15 @@ export function libraryHandlers(
       const range = { start, end: start + excerpt.excerpt.text.length };
       return { ...excerpt, annotations: await store.listAnnotations(id, { range }) };
     },
-    getArticleFileRange: async ({ id, begin, end }) => {
-      const { bytes, length } = await readPdfRange(store, library, id, begin, end);
-      return { data: bytes.toString('base64'), length };
+    getArticleFileRange: async ({ id, begin, end, last }) => {
+      const read = await readPdfRange(store, library, id, begin, end, last);
+      const data = read.bytes.toString('base64');
+      if (!read.last) return { data, length: read.length };
+      return {
+        data,
+        length: read.length,
+        last: { begin: read.last.begin, data: read.last.bytes.toString('base64') },
+      };
     },
     importFile: async ({ name, data, password }) => {
       // The converters (jsdom among them) load with the first import.

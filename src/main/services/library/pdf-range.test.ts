@@ -48,6 +48,45 @@ describe('getArticleFileRange', () => {
     });
   });
 
+  it("gives the copy's last whole chunks with its first bytes when asked, where pdf.js looks next", async () => {
+    const big = await makePdf(
+      Array.from({ length: 40 }, (_, i) => ({ texts: column([`Trang ${i + 1}.`], 50, 700) })),
+      { title: 'Bốn mươi trang' },
+    );
+    const id = (await importFile('bon-muoi.pdf', big)).article!.id;
+    const chunk = 1024;
+    const result = await range({ id, begin: 0, end: chunk, last: chunk });
+    const begin = Math.floor((big.length - chunk) / chunk) * chunk;
+    expect(big.length - begin).toBeGreaterThanOrEqual(chunk);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        data: Buffer.from(big.subarray(0, chunk)).toString('base64'),
+        length: big.length,
+        last: { begin, data: Buffer.from(big.subarray(begin)).toString('base64') },
+      },
+    });
+  });
+
+  it('gives no last bytes when the range asked already reaches the end, and none before its end', async () => {
+    const whole = await range({ id: pdfId, begin: 0, end: pdf.length, last: 1024 });
+    expect(whole.ok && whole.value).toEqual({
+      data: Buffer.from(pdf).toString('base64'),
+      length: pdf.length,
+    });
+    const near = await range({ id: pdfId, begin: 0, end: pdf.length - 10, last: 1 << 16 });
+    expect(near.ok && near.value).toMatchObject({
+      last: { begin: pdf.length - 10, data: Buffer.from(pdf.subarray(pdf.length - 10)).toString('base64') },
+    });
+  });
+
+  it('refuses a request for last bytes longer than half the largest range', async () => {
+    expect(await range({ id: pdfId, begin: 0, end: 10, last: PDF_RANGE_MAX / 2 + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+  });
+
   it('refuses a range that starts at or past the end of the copy', async () => {
     for (const begin of [pdf.length, pdf.length + 1])
       expect(await range({ id: pdfId, begin, end: begin + 10 })).toMatchObject({

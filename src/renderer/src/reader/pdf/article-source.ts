@@ -11,14 +11,22 @@ import { startPdf, type PdfSource, type PdfStart } from './pdfjs';
 const FIRST = PDF_CHUNK;
 
 /**
- * Reads PDF article `id`'s copy by ranges through `getArticleFileRange`: its length and first bytes
- * now, the rest as pdf.js asks (a range longer than the contract's cap is read in parts at once).
- * Resolves to the service's error when the first bytes cannot be had (not a PDF, unknown article).
+ * Reads PDF article `id`'s copy by ranges through `getArticleFileRange`: its length, first bytes and
+ * last chunks now, in one call (pdf.js reads the file's end, its cross-reference table and trailer,
+ * right after its start, and would otherwise wait a round trip for it), the rest as pdf.js asks (a
+ * range longer than the contract's cap is read in parts at once). Resolves to the service's error
+ * when the first bytes cannot be had (not a PDF, unknown article).
  */
 export async function articleSource(id: string): Promise<Result<PdfSource>> {
-  const first = await api.getArticleFileRange({ id, begin: 0, end: FIRST });
+  const first = await api.getArticleFileRange({ id, begin: 0, end: FIRST, last: PDF_CHUNK });
   if (!first.ok) return first;
+  const last = first.value.last && {
+    begin: first.value.last.begin,
+    bytes: fromBase64(first.value.last.data),
+  };
   const read = async (begin: number, end: number): Promise<Uint8Array> => {
+    if (last && begin >= last.begin && end <= last.begin + last.bytes.length)
+      return last.bytes.slice(begin - last.begin, end - last.begin);
     const parts: Promise<Uint8Array>[] = [];
     for (let at = begin; at < end; at += PDF_RANGE_MAX) {
       parts.push(
