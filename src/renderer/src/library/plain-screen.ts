@@ -20,8 +20,11 @@ export interface FirstScreen {
   info: AppInfo;
 }
 
-/** The smallest height of a row, px: rows enough for the window's height are drawn. */
-const ROW_MIN_HEIGHT = 40;
+/**
+ * The least height of a row, px (a title and a line of details between their padding are taller):
+ * rows enough to fill the window's height are drawn, the app renders those beyond it.
+ */
+const ROW_MIN_HEIGHT = 56;
 
 type Child = Node | string | false | null | undefined;
 
