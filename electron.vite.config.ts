@@ -20,6 +20,32 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * Has index.html fetch the library's plain first screen (plain-screen.ts, imported dynamically by the
+ * page's first script) and the chunks it imports alongside that script, so they are in when its first
+ * answers are, though evaluated only then.
+ */
+function preloadPlainScreen(): Plugin {
+  return {
+    name: 'gloss-preload-plain-screen',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((file) => file.type === 'chunk');
+        const plain = chunks.find((chunk) =>
+          chunk.moduleIds.some((id) => /[\\/]library[\\/]plain-screen\.ts$/.test(id)),
+        );
+        if (!plain) throw new Error('The build has no chunk of library/plain-screen.ts.');
+        return [plain.fileName, ...plain.imports].map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -53,7 +79,7 @@ export default defineConfig({
     },
   },
   renderer: {
-    plugins: [react(), pdfjsAssets()],
+    plugins: [react(), pdfjsAssets(), preloadPlainScreen()],
     build: {
       // ES2021 keeps class private fields transpiled, so the security scan (npm test) can parse the bundle.
       target: 'es2021',

@@ -136,6 +136,11 @@ test(`library: ${ARTICLES} articles`, async () => {
   writeFileSync(floorFile, staticRows());
   const floor: number[] = [];
   const load: number[] = [];
+  // BENCH_RENDERER_BEFORE: the first row of another renderer build too, over the same services and data.
+  const beforeDir = process.env.BENCH_RENDERER_BEFORE;
+  const other =
+    beforeDir && (await startWebHost({ dispatch: services.dispatch, rendererDir: path.resolve(beforeDir) }));
+  const before: number[] = [];
   let elements = 0;
   let filterTasks: number[] = [];
   let scrollTasks: number[] = [];
@@ -143,6 +148,12 @@ test(`library: ${ARTICLES} articles`, async () => {
     const f = await firstRowMs(`file://${floorFile}`);
     floor.push(f.ms);
     await f.page.close();
+
+    if (other) {
+      const b = await firstRowMs(other.url);
+      before.push(b.ms);
+      await b.page.close();
+    }
 
     const { ms, page } = await firstRowMs(host.url);
     load.push(ms);
@@ -172,6 +183,7 @@ test(`library: ${ARTICLES} articles`, async () => {
     scrollTasks = scrollTasks.concat((await readCounters(page)).longTasks);
     await page.close();
   }
+  if (other) await other.close();
   const floorMs = median(floor);
   const loadMs = median(load);
   const longestFilter = Math.max(0, ...filterTasks);
@@ -186,6 +198,12 @@ test(`library: ${ARTICLES} articles`, async () => {
       target: '<= 1.5x',
       met: loadMs / floorMs <= 1.5,
     },
+    ...(other
+      ? [
+          { name: `    the renderer in ${beforeDir}`, value: median(before), unit: 'ms' as const },
+          { name: '    its ratio to floor', value: median(before) / floorMs, unit: 'x' as const },
+        ]
+      : []),
     { name: 'elements in the page', value: elements, unit: 'count' },
     {
       name: 'longest long task while filtering',

@@ -61,3 +61,32 @@ test('edits details, filters by tag, deletes with confirmation and undoes the de
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('button', { name: 'Sơn Trà khảo sát', exact: true })).toBeVisible();
 });
+
+test('shows the first rows before the app has loaded, then the app takes them over with focus kept', async ({
+  gloss,
+}) => {
+  const { page } = gloss;
+  await importThroughUi(page, SAMPLE);
+  await expect(page.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
+  // The app's code is held back until the rows have been seen and used.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const articles = page.getByRole('list', { name: 'Articles' });
+  await expect(articles.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
+  await expect(articles.getByRole('progressbar', { name: `Read 0% of ${SAMPLE_TITLE}` })).toBeVisible();
+  await expect(page.getByLabel('Choose files to import')).toHaveCount(0);
+  const remove = page.getByRole('button', { name: `Delete ${SAMPLE_TITLE}` });
+  await remove.focus();
+
+  release();
+  // The app's own file picker is there once it has taken over; focus is on its Delete button.
+  await expect(page.getByLabel('Choose files to import')).toBeAttached();
+  await expect(remove).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toContainText(SAMPLE_TITLE);
+});

@@ -1,4 +1,6 @@
-import { requestFirstPage } from './state/first-page';
+import { requestFirstScreen } from './state/first-page';
+import { parseHash } from './app/route';
+import { painted } from './ui/after-paint';
 import '@fontsource/noto-serif/vietnamese-400.css';
 import '@fontsource/noto-serif/latin-400.css';
 import '@fontsource/noto-serif/vietnamese-700.css';
@@ -21,6 +23,30 @@ import './styles/panels.css';
 import './styles/search.css';
 import './styles/pdf.css';
 
-// The library's first page is asked for first, while the app's code loads (see start).
-const firstPage = requestFirstPage();
-void import('./start').then(({ start }) => start(firstPage));
+/**
+ * What the first screen shows is asked for first. While the app's code loads, the library's first
+ * screen is drawn with the DOM alone (plain-screen.ts: a small module) as soon as the answers are in;
+ * then the app starts and takes it over. An article's address, an empty library or a failed call
+ * leave the first screen to the app.
+ */
+async function main(): Promise<void> {
+  const first = requestFirstScreen();
+  const root = document.getElementById('root');
+  if (root && parseHash(window.location.hash).route.kind === 'library') {
+    const [{ paintPlainScreen }, page, settings, info] = await Promise.all([
+      import('./library/plain-screen'),
+      first.page,
+      first.settings,
+      first.info,
+    ]);
+    if (page.ok && page.value.length > 0 && settings.ok && info.ok) {
+      paintPlainScreen(root, { articles: page.value, settings: settings.value, info: info.value });
+      // The rows are painted before the app's code is evaluated.
+      await painted();
+    }
+  }
+  const { start } = await import('./start');
+  await start(first);
+}
+
+void main();

@@ -58,10 +58,7 @@ export class LibraryService {
    * unit: no collation needed); with `first`, only that many, after the first `skip` (default 0).
    */
   list(first?: number, skip = 0): ArticleMeta[] {
-    const sorted = this.store
-      .listArticles()
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    return first === undefined ? sorted.slice(skip) : sorted.slice(skip, skip + first);
+    return this.store.listNewestArticles(first, skip);
   }
 
   /** An article with its text; rebuilds the content cache from the copy if it is missing. */

@@ -88,6 +88,17 @@ export class Articles {
       .map(cloneArticle);
   }
 
+  /**
+   * Live article records, most recently added first (ISO timestamps compared by code unit), `first`
+   * of them (all when undefined) after the first `skip`: only those are copied, so a page of a large
+   * library costs a sort of references, not a copy of every record.
+   */
+  newestFirst(first: number | undefined, skip: number): ArticleMeta[] {
+    const live = this.ctx.library.data.articles.filter((meta) => !meta.deleted);
+    live.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return (first === undefined ? live.slice(skip) : live.slice(skip, skip + first)).map(cloneArticle);
+  }
+
   /** One article record (tombstones included), or undefined. */
   get(id: string): ArticleMeta | undefined {
     const meta = this.ctx.articles.get(id);

@@ -205,6 +205,11 @@ export class LibraryStore {
     return this.articles.list(options);
   }
 
+  /** See Articles.newestFirst. */
+  listNewestArticles(first: number | undefined, skip: number): ArticleMeta[] {
+    return this.articles.newestFirst(first, skip);
+  }
+
   /** One article record (tombstones included), or undefined. */
   getArticle(id: string): ArticleMeta | undefined {
     return this.articles.get(id);

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LanguagePreference } from '../../../shared/i18n';
 import { useStore } from '../state/store';
-
-/** Each language by its own name, as people look for it whatever the interface speaks. */
-const NAMES = { vi: 'Tiếng Việt', en: 'English' } as const;
+import { LANGUAGE_NAMES as NAMES } from './shown-locale';
 
 /** The interface language: as the system, or one of the catalogs'; remembered in the settings. */
 export function LanguageSelect() {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { resolveLocale } from '../../../shared/i18n';
 import { useStore } from '../state/store';
+import { shownLocale } from './shown-locale';
 
 /**
  * Keeps the interface's language as the settings say, else as the system does (the host's locale, then
@@ -11,7 +11,7 @@ export function useLocaleSync(): void {
   const preference = useStore((s) => s.settings.language);
   const hostLocale = useStore((s) => s.info?.locale);
   useEffect(() => {
-    const locale = resolveLocale(preference, [hostLocale, ...navigator.languages]);
+    const locale = shownLocale(preference, hostLocale);
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;
   }, [i18n, preference, hostLocale]);

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import type { ArticleMeta } from '../../../shared/model/article';
@@ -12,7 +12,8 @@ import { LazyExportDialog } from './LazyExportDialog';
 import { ImportProgress } from './ImportProgress';
 import { filterArticles, sortArticles, sortedTags, type SortKey } from './visible-articles';
 import { useFoldedTexts } from './use-folded-texts';
-import { rowWords, type RowWords } from './row-words';
+import { rowWords } from './row-words';
+import { ArticleRowMemo } from './ArticleRow';
 
 /** Height of an article row not yet measured, px (title and one line of details). */
 const ROW_ESTIMATE = 76;
@@ -23,6 +24,7 @@ export function LibraryView() {
   const openArticle = useStore((s) => s.openArticle);
   const articles = useStore((s) => s.articles);
   const loaded = useStore((s) => s.articlesLoaded);
+  const drawnHeights = useStore((s) => s.drawnRowHeights);
   // What the filter field shows, and the filter applied: its text once any composition has ended.
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -111,6 +113,7 @@ export function LibraryView() {
             count={shown.length}
             rowKey={rowKey}
             estimate={ROW_ESTIMATE}
+            knownHeights={drawnHeights}
             rowClassName={() => 'article-row'}
             renderRow={(i) => (
               <ArticleRowMemo
@@ -149,62 +152,6 @@ export function LibraryView() {
     </section>
   );
 }
-
-/** One article's row; its words and `openArticle` come from the list, so that a row subscribes to nothing. */
-function ArticleRow({
-  article,
-  words,
-  openArticle,
-  onEdit,
-  onDelete,
-}: {
-  article: ArticleMeta;
-  words: RowWords;
-  openArticle: (id: string) => Promise<void>;
-  onEdit: () => void;
-  onDelete: () => void;
-}) {
-  const percent = Math.round(article.progress * 100);
-  return (
-    <>
-      <div className="article-main">
-        <button type="button" className="article-title link" onClick={() => void openArticle(article.id)}>
-          {article.title}
-        </button>
-        <div className="article-meta">
-          {article.author && <span className="article-author">{article.author}</span>}
-          {article.published && <span>{words.date(article.published)}</span>}
-          <span>{words.highlights(article.highlightCount)}</span>
-          {article.tags.map((t) => (
-            <span key={t} className="tag-chip">
-              #{t}
-            </span>
-          ))}
-        </div>
-      </div>
-      <progress
-        className="article-progress"
-        max={100}
-        value={percent}
-        aria-label={words.readPercent(percent, article.title)}
-      />
-      <div className="row-actions">
-        <button type="button" onClick={onEdit} aria-label={words.editLabel(article.title)}>
-          {words.edit}
-        </button>
-        <button type="button" onClick={onDelete} aria-label={words.deleteLabel(article.title)}>
-          {words.delete}
-        </button>
-      </div>
-    </>
-  );
-}
-
-/** A row renders again only for another article value or language: its callbacks act on its article. */
-const ArticleRowMemo = memo(
-  ArticleRow,
-  (before, after) => before.article === after.article && before.words === after.words,
-);
 
 function EditArticleDialog({ article, onClose }: { article: ArticleMeta; onClose: () => void }) {
   const { t } = useTranslation();

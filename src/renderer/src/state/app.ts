@@ -30,8 +30,8 @@ export const createAppSlice: Slice<AppSlice> = (set, get) => {
     devicesChanged() {
       set({ devicesRevision: get().devicesRevision + 1 });
     },
-    async loadInfo() {
-      const info = await unwrap(api.getAppInfo({}));
+    async loadInfo(pending) {
+      const info = await unwrap(pending ?? api.getAppInfo({}));
       if (info) set({ info });
     },
     notify(kind, text, action) {

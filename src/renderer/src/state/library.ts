@@ -93,6 +93,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => {
     tags: [],
     importState: null,
     passwordRequest: null,
+    drawnRowHeights: new Map(),
 
     async loadArticles(firstPage) {
       const load = ++loads;

@@ -194,8 +194,8 @@ export const createReaderSlice: Slice<ReaderSlice> = (set, get) => {
       void get().loadArticles();
     },
 
-    async loadSettings() {
-      const settings = await unwrap(api.getSettings({}));
+    async loadSettings(pending) {
+      const settings = await unwrap(pending ?? api.getSettings({}));
       if (settings) set({ settings });
     },
 

@@ -51,7 +51,8 @@ export interface AppSlice {
   devicesRevision: number;
   /** Notes that another computer's changes arrived. */
   devicesChanged(): void;
-  loadInfo(): Promise<void>;
+  /** Reads the app's info, or takes it from `pending` (a request made earlier). */
+  loadInfo(pending?: Promise<Result<AppInfo>>): Promise<void>;
   /** Shows a notice and returns its id; info notices go by themselves after 6 s (10 s with an action), errors stay. */
   notify(kind: Notice['kind'], text: string, action?: Notice['action']): number;
   /** Disables the Undo button of notices about undo entry `entry` (it was undone some other way). */
@@ -97,6 +98,8 @@ export interface LibrarySlice {
   importState: ImportState | null;
   /** Set while an import asks for a PDF's password (see PasswordRequest). */
   passwordRequest: PasswordRequest | null;
+  /** Heights of the rows the page drew before the app started, px, by article id (see plain-screen.ts). */
+  drawnRowHeights: ReadonlyMap<string, number>;
   /**
    * Reads the whole list again, page by page, and shows it once complete. The first time, the first
    * page is shown as soon as it comes: `firstPage` when given (a request already under way), else one
@@ -192,7 +195,8 @@ export interface ReaderSlice {
   /** Fetches the open article's highlights `ids` again and merges them in (an id not returned was deleted). */
   refreshAnnotations(ids: string[]): Promise<void>;
   closeArticle(): void;
-  loadSettings(): Promise<void>;
+  /** Reads the settings, or takes them from `pending` (a request made earlier). */
+  loadSettings(pending?: Promise<Result<Settings>>): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
   /**
    * Highlights [start, end) of the canonical text (with its PDF page rectangles, when given), or an

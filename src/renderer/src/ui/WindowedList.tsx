@@ -44,6 +44,7 @@ export function WindowedList({
   renderRow,
   rowClassName,
   estimate,
+  knownHeights,
   scrollTo = -1,
   ...list
 }: {
@@ -54,6 +55,8 @@ export function WindowedList({
   rowClassName: (index: number) => string;
   /** Height of a row not yet measured, px. */
   estimate: number;
+  /** Heights of rows already drawn, px, by key: the list's first render places them as they were. */
+  knownHeights?: ReadonlyMap<string, number>;
   /** A row to bring into view and keep rendered (-1 for none). */
   scrollTo?: number;
   className: string;
@@ -62,7 +65,7 @@ export function WindowedList({
 }) {
   const ul = useRef<HTMLUListElement>(null);
   /** Measured row heights by key, px: kept across lists, so a row filtered out and back keeps its height. */
-  const [heights] = useState(() => new Map<string, number>());
+  const [heights] = useState(() => new Map<string, number>(knownHeights));
   /** The rows' offsets (see rowOffsets), for the list of `count` rows keyed by `rowKey`. */
   const [layout, setLayout] = useState<Layout>(() => newLayout(count, rowKey, estimate, heights));
   let current = layout;

@@ -14,9 +14,10 @@ export function afterPaint(then: () => void, frames = 1): () => void {
     cancel();
     then();
   };
-  const fallback = setTimeout(run, 250);
+  // Callbacks written out, not named: the security scan cannot tell a named one from a string of code.
+  const fallback = setTimeout(() => run(), 250);
   const wait = (left: number) => {
-    frame = requestAnimationFrame(() => (left > 1 ? wait(left - 1) : (task = setTimeout(run, 0))));
+    frame = requestAnimationFrame(() => (left > 1 ? wait(left - 1) : (task = setTimeout(() => run(), 0))));
   };
   wait(frames);
   return cancel;

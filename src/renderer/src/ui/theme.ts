@@ -12,8 +12,14 @@ function subscribe(onChange: () => void): () => void {
   return () => query.removeEventListener('change', onChange);
 }
 
-function systemIsDark(): boolean {
+/** True when the system's appearance is dark now. */
+export function systemIsDark(): boolean {
   return window.matchMedia(DARK_QUERY).matches;
+}
+
+/** The theme to paint for a setting, 'system' resolved by whether the system is `dark`. */
+export function shownTheme(theme: Settings['theme'], dark: boolean): ShownTheme {
+  return theme === 'system' ? (dark ? 'dark' : 'light') : theme;
 }
 
 /**
@@ -21,7 +27,5 @@ function systemIsDark(): boolean {
  * is now, and follows it when it changes while the window is open.
  */
 export function useShownTheme(theme: Settings['theme']): ShownTheme {
-  const dark = useSyncExternalStore(subscribe, systemIsDark);
-  if (theme !== 'system') return theme;
-  return dark ? 'dark' : 'light';
+  return shownTheme(theme, useSyncExternalStore(subscribe, systemIsDark));
 }
