@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DamagedDataError, NewerSchemaError, type Codec } from './files';
 import { migrate, readSchemaVersion, type FileKind } from './migrations';
 import { joinShard } from './merge';
-import { ARTICLE_NOTE, fillLibrary, fillShard, metaOf } from './stamps';
+import { ARTICLE_NOTE, deferStamps, fillDeferred, fillLibrary, fillShard, metaOf } from './stamps';
 import type { JournalPolicy } from './journal-policy';
 import { annotationSchema, type Annotation } from '../../../shared/model/annotation';
 import type { RecordsById } from './by-id';
@@ -50,11 +50,34 @@ function stamped<T extends { sync?: unknown }>(codec: Codec<T>, fill: (data: T) 
   };
 }
 
-/** library.json. */
-export const libraryCodec: Codec<LibraryFile> = stamped(
-  versionedCodec('library', libraryFileSchema),
-  fillLibrary,
-);
+const libraryPlain = versionedCodec('library', libraryFileSchema);
+
+/**
+ * library.json. One written before clocks gets its stamps (see fillLibrary) only once they are asked
+ * for, from the file's JSON as read, whatever changed since (see deferStamps): a command that only
+ * reads never computes them. A migrated one gets them at once (migrating may change that JSON).
+ */
+export const libraryCodec: Codec<LibraryFile> = {
+  decode(raw) {
+    const decoded = libraryPlain.decode(raw);
+    if (decoded.data.sync !== undefined) return decoded;
+    if (decoded.migratedFrom !== null) {
+      fillLibrary(decoded.data);
+      return decoded;
+    }
+    deferStamps(decoded.data, () => {
+      const asRead = parseOrDamaged(libraryFileSchema, raw);
+      fillLibrary(asRead);
+      return metaOf(asRead);
+    });
+    return decoded;
+  },
+  encode(data) {
+    // Never written without the stamps it was read without.
+    fillDeferred(data);
+    return encodePretty(data);
+  },
+};
 
 const shardPlain = versionedCodec('shard', shardFileSchema);
 const shardBase: Codec<ShardFile> = stamped(shardPlain, fillShard);

@@ -156,7 +156,7 @@ async function joinOthers(
   { others, known, file, notices }: { others: string[]; known: KnownJoins; file: string; notices: Notice[] },
 ): Promise<boolean> {
   if (others.length === 0) return false;
-  const before = JSON.stringify({ ...data, sync: { ...data.sync, seen: undefined } });
+  const before = JSON.stringify({ ...data, sync: { ...metaOf(data), seen: undefined } });
   const state = await fileState(file);
   const held = await known.known('library', state);
   const decoded: KnownDigests = {};

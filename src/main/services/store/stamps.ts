@@ -24,8 +24,29 @@ const NOTHING_SKIPPED: ReadonlySet<string> = new Set();
 /** Key of the article's own note in a shard's sync data. */
 export const ARTICLE_NOTE = '#';
 
-/** The sync data of a file, created empty when missing. */
+/** Files decoded without stamps whose stamps are filled in when first asked for (see deferStamps). */
+const deferred = new WeakMap<object, () => SyncMeta>();
+
+/**
+ * Leaves the stamps of `file`, decoded without any (written before clocks), to be filled in by `fill`
+ * from the file as it was read when they are first asked for (see metaOf): a change, a merge or a write
+ * needs them, reading does not.
+ */
+export function deferStamps(file: { sync?: SyncMeta | undefined }, fill: () => SyncMeta): void {
+  deferred.set(file, fill);
+}
+
+/** Fills in the stamps of `file` left for later by deferStamps, if any. */
+export function fillDeferred(file: { sync?: SyncMeta | undefined }): void {
+  const fill = deferred.get(file);
+  if (!fill) return;
+  deferred.delete(file);
+  file.sync = fill();
+}
+
+/** The sync data of a file: its deferred stamps filled in (see deferStamps), created empty when missing. */
 export function metaOf(file: { sync?: SyncMeta | undefined }): SyncMeta {
+  fillDeferred(file);
   file.sync ??= { records: {}, notes: {}, gone: {} };
   return file.sync;
 }
