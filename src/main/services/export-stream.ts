@@ -43,18 +43,28 @@ export async function exportFiles(
   const fileNames = uniqueFileNames(articles.map((a) => `${safeFileStem(a.title)}.md`));
   const compiled = compileTemplate(params.template ?? DEFAULT_TEMPLATE);
   const written: string[] = [];
-  for (let from = 0; from < articles.length; from += ARTICLES_PER_STEP) {
-    const ids = articles.slice(from, from + ARTICLES_PER_STEP).map((article) => article.id);
-    const step = await withAreaImages(source, await collectArticles(source, { kind: 'articles', ids }));
-    const files = renderMarkdown(step, {
-      compiled,
-      combined: false,
-      exported,
-      combinedName: '',
-      colorMarker: params.colorMarker,
-      language: params.language,
-    }).map((file, i) => ({ ...file, name: fileNames[from + i] ?? file.name }));
-    written.push(...(await writeExportFiles(files, target, names)));
+  // A step's files are written while the next step is read and rendered: their fsyncs wait on the disk, not the CPU.
+  let writing: Promise<string[]> = Promise.resolve([]);
+  try {
+    for (let from = 0; from < articles.length; from += ARTICLES_PER_STEP) {
+      const ids = articles.slice(from, from + ARTICLES_PER_STEP).map((article) => article.id);
+      const step = await withAreaImages(source, await collectArticles(source, { kind: 'articles', ids }));
+      const files = renderMarkdown(step, {
+        compiled,
+        combined: false,
+        exported,
+        combinedName: '',
+        colorMarker: params.colorMarker,
+        language: params.language,
+      }).map((file, i) => ({ ...file, name: fileNames[from + i] ?? file.name }));
+      written.push(...(await writing));
+      writing = writeExportFiles(files, target, names);
+    }
+    written.push(...(await writing));
+  } catch (error) {
+    // The step being written ends before the failure is reported (its own failure, if any, comes second).
+    await writing.catch(() => undefined);
+    throw error;
   }
   return written;
 }
