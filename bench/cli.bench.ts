@@ -213,6 +213,7 @@ describe('cli', () => {
         met: exportRun.median <= 2 * exportFloor.median,
       },
       { name: 'export / floor', value: exportRun.median / exportFloor.median, unit: 'x' },
+      { name: '    in CPU time (user + system)', value: exportRun.cpu / exportFloor.cpu, unit: 'x' },
       {
         name: 'export peak RSS',
         value: exportRun.maxRssMB,
