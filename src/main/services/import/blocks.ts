@@ -138,7 +138,8 @@ export function blocksFromHtml(
       }
       flush();
       const element = child as Element;
-      const target = onTarget && element.getAttribute('data-target');
+      // Most elements have no attributes: not asked for one by name.
+      const target = onTarget && element.hasAttributes() && element.getAttribute('data-target');
       if (target) for (const id of target.split(' ')) onTarget(id, offset);
       const kind = OWN_KIND[element.localName] ?? context;
       const wrapper = wrapperOf(element, wrapperCount);
