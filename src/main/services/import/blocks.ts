@@ -95,17 +95,16 @@ export function blocksFromHtml(
   let wrapperCount = 0;
 
   const push = (kind: Block['kind'], text: string, html: string, images: boolean): void => {
-    const wrap = wrappers.length > 0 ? { wrap: wrappers.map((w) => ({ ...w })) } : {};
-    if (!text) {
-      if (images) blocks.push({ kind, start: offset, end: offset, html, ...wrap });
-      return;
-    }
+    if (!text && !images) return;
     const nfc = text.normalize('NFC');
     if (nfc !== text) {
       text = nfc;
       html = escapeText(nfc);
     }
-    blocks.push({ kind, start: offset, end: offset + text.length, html, ...wrap });
+    const block: Block = { kind, start: offset, end: offset + text.length, html };
+    if (wrappers.length > 0) block.wrap = wrappers.map((w) => ({ ...w }));
+    blocks.push(block);
+    if (!text) return;
     parts.push(text);
     offset += text.length + BLOCK_SEPARATOR.length;
   };
@@ -139,7 +138,8 @@ export function blocksFromHtml(
       }
       flush();
       const element = child as Element;
-      const target = onTarget && element.getAttribute('data-target');
+      // Most elements have no attributes: not asked for one by name.
+      const target = onTarget && element.hasAttributes() && element.getAttribute('data-target');
       if (target) for (const id of target.split(' ')) onTarget(id, offset);
       const kind = OWN_KIND[element.localName] ?? context;
       const wrapper = wrapperOf(element, wrapperCount);

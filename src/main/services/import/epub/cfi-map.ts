@@ -24,10 +24,8 @@ const WIDE_SPACES = new Set([
   0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ]);
 
-/** True for whitespace as blocksFromHtml collapses it (`\s`, no-break spaces included). */
-function isSpace(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  const code = char.charCodeAt(0);
+/** True for the code of whitespace as blocksFromHtml collapses it (`\s`, no-break spaces included); false for NaN. */
+function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || (code >= 0xa0 && WIDE_SPACES.has(code));
 }
 
@@ -44,10 +42,15 @@ export function cfiStep(element: Element): string {
   return id ? `/${index}[${escapeCfi(id)}]` : `/${index}`;
 }
 
-/** A text node's text with its CFI steps from the root element and the offset its text starts at within its chunk. */
+/**
+ * A text node's text, where it lies (its parent's CFI steps from the root element and its own odd step
+ * number; joined only for text that is mapped, most nodes being indentation) and the offset its text starts
+ * at within its chunk.
+ */
 export interface TextPlace {
   value: string;
-  path: string;
+  parent: string;
+  step: number;
   base: number;
 }
 
@@ -68,16 +71,14 @@ function textPlaces(root: Element, prefix: string, out: TextPlace[] = []): TextP
       elementIndex++;
       chunkLength = 0;
       const element = child as Element;
-      const id = element.getAttribute('id');
-      const step = `/${2 * elementIndex}${id ? `[${escapeCfi(id)}]` : ''}`;
-      if (!SKIPPED.has(element.localName.toLowerCase())) textPlaces(element, prefix + step, out);
+      if (SKIPPED.has(element.localName.toLowerCase())) continue;
+      // Most elements have no attributes, so no id to read.
+      const id = element.hasAttributes() ? element.getAttribute('id') : null;
+      textPlaces(element, `${prefix}/${2 * elementIndex}${id ? `[${escapeCfi(id)}]` : ''}`, out);
     } else if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
-      out.push({
-        value: child.nodeValue ?? '',
-        path: `${prefix}/${2 * elementIndex + 1}`,
-        base: chunkLength,
-      });
-      chunkLength += child.nodeValue?.length ?? 0;
+      const value = child.nodeValue ?? '';
+      out.push({ value, parent: prefix, step: 2 * elementIndex + 1, base: chunkLength });
+      chunkLength += value.length;
     }
   }
   return out;
@@ -91,25 +92,27 @@ type Run = { at: number; path: string; offset: number; length: number };
  * collapsed, NFC, blank lines between blocks): the runs it makes and where it ends, or null when the node's
  * text is not there.
  */
-function align(value: string, place: TextPlace, text: string, from: number, end: number) {
+function align(value: string, path: string, base: number, text: string, from: number, end: number) {
   const runs: Run[] = [];
   let i = 0;
   let j = from;
   let run: Run | null = null;
+  // Characters are compared by code: reading them as strings makes a string for each non-Latin-1 letter.
   while (i < value.length && j <= end) {
-    const char = value[i]!;
+    const char = value.charCodeAt(i);
+    const at = j < end ? text.charCodeAt(j) : NaN;
     // Whitespace the import collapsed to one space follows on from its first character.
-    if (j < end && (char === text[j] || (text[j] === ' ' && isSpace(char)))) {
-      if (!run || run.at + run.length !== j || run.offset + run.length !== place.base + i) {
-        run = { at: j, path: place.path, offset: place.base + i, length: 0 };
+    if (char === at || (at === 32 && isSpace(char))) {
+      if (!run || run.at + run.length !== j || run.offset + run.length !== base + i) {
+        run = { at: j, path, offset: base + i, length: 0 };
         runs.push(run);
       }
       run.length++;
       i++;
       j++;
-      if (isSpace(char)) while (isSpace(value[i])) i++;
+      if (isSpace(char)) while (isSpace(value.charCodeAt(i))) i++;
     } else if (isSpace(char)) i++;
-    else if (j < end && isSpace(text[j])) j++;
+    else if (isSpace(at)) j++;
     else return null;
   }
   return i < value.length ? null : { runs, end: j };
@@ -138,15 +141,15 @@ export function mapOrigins(
   let cursor = first.start - shift;
   const end = last.end - shift;
   for (const place of places) {
+    if (place.value.trim() === '') continue;
     const value = place.value.normalize('NFC');
-    if (value.trim() === '') continue;
-    let aligned = align(value, place, text, cursor, end);
+    const path = `${place.parent}/${place.step}`;
+    let aligned = align(value, path, place.base, text, cursor, end);
     if (!aligned) {
       const found = text.indexOf(value.trim().slice(0, 32), cursor);
       const trimmed = value.trimStart();
-      const skipped = { ...place, base: place.base + value.length - trimmed.length };
       if (found >= 0 && found < cursor + SEARCH_WINDOW && found < end)
-        aligned = align(trimmed, skipped, text, found, end);
+        aligned = align(trimmed, path, place.base + value.length - trimmed.length, text, found, end);
     }
     if (!aligned) continue;
     for (const run of aligned.runs) {

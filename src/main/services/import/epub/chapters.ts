@@ -95,21 +95,19 @@ export function convertChapters(
       if (!targets.has(key)) targets.set(key, offset + at);
     });
     if (converted.blocks.length === 0) continue;
-    const firstBlock = blocks.length;
     let highest = -1;
+    // The chapter's blocks are its own: moved to the book's offsets and wrapper ids in place.
     for (const block of converted.blocks) {
-      const shifted: Block = { ...block, start: block.start + offset, end: block.end + offset };
-      if (block.wrap) {
-        shifted.wrap = block.wrap.map((wrapper) => {
-          highest = Math.max(highest, wrapper.id);
-          return { ...wrapper, id: wrapper.id + wrapperBase };
-        });
+      block.start += offset;
+      block.end += offset;
+      for (const wrapper of block.wrap ?? []) {
+        highest = Math.max(highest, wrapper.id);
+        wrapper.id += wrapperBase;
       }
-      blocks.push(shifted);
+      blocks.push(block);
     }
     wrapperBase += highest + 1;
-    if (chapter.cfi !== undefined)
-      mapOrigins(places, converted.text, offset, blocks.slice(firstBlock), chapter.cfi);
+    if (chapter.cfi !== undefined) mapOrigins(places, converted.text, offset, converted.blocks, chapter.cfi);
     if (converted.text) {
       parts.push(converted.text);
       offset += converted.text.length + BLOCK_SEPARATOR.length;

@@ -56,7 +56,8 @@ function removeHidden(root: Element, svgImages: Element[]): void {
   let child = root.firstElementChild;
   while (child) {
     const next = child.nextElementSibling;
-    if (child.hasAttribute('hidden')) child.remove();
+    // Most elements have no attributes: not asked for one by name.
+    if (child.hasAttributes() && child.hasAttribute('hidden')) child.remove();
     else {
       if (child.localName === 'image' && child.namespaceURI === SVG) svgImages.push(child);
       removeHidden(child, svgImages);
