@@ -90,3 +90,24 @@ test('shows the first rows before the app has loaded, then the app takes them ov
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toContainText(SAMPLE_TITLE);
 });
+
+test('a title clicked before the app has taken the first screen over opens its article', async ({
+  gloss,
+}) => {
+  const { page } = gloss;
+  await importThroughUi(page, SAMPLE);
+  await expect(page.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: SAMPLE_TITLE, exact: true })
+    .click();
+  release();
+  await expect(page.getByRole('article', { name: 'Article text' })).toContainText('Sáng 31-3');
+});

@@ -147,3 +147,25 @@ it('gives focus back to the same control once the app has taken the screen over'
   expect(document.activeElement).toBe(root.querySelector('[aria-label="Delete Bài 2: Sơn Trà"]'));
   expect(document.activeElement!.isConnected).toBe(true);
 });
+
+it('presses again on the app a button pressed on the plain screen before the app took it over', () => {
+  const root = document.getElementById('root')!;
+  paintPlainScreen(root, {
+    articles: ARTICLES,
+    settings: { theme: 'light', font: 'serif', fontSize: 19 },
+    info: INFO,
+  });
+  const pressed: string[] = [];
+  [...root.querySelectorAll<HTMLButtonElement>('button')]
+    .find((b) => b.textContent === 'Bài 2: Sơn Trà')!
+    .click();
+  takeOver(root, () => {
+    root.innerHTML = '<button>Bài 1: Sơn Trà</button><button>Bài 2: Sơn Trà</button>';
+    for (const button of root.querySelectorAll('button'))
+      button.addEventListener('click', () => pressed.push(button.textContent!));
+  });
+  expect(pressed).toEqual(['Bài 2: Sơn Trà']);
+  // Pressed once: a later takeover (none happens, but the memory is spent) presses nothing.
+  takeOver(root, () => {});
+  expect(pressed).toEqual(['Bài 2: Sơn Trà']);
+});

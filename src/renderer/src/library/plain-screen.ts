@@ -166,6 +166,7 @@ function library(t: TFunction, words: RowWords, screen: FirstScreen): HTMLElemen
  * theme the app will show, and sets the page's language.
  */
 export function paintPlainScreen(root: HTMLElement, screen: FirstScreen): void {
+  root.addEventListener('click', rememberPress, true);
   const locale = shownLocale(screen.settings.language, screen.info.locale);
   const { t } = createI18n(locale);
   const { info } = screen;
@@ -217,17 +218,35 @@ export function plainRowHeights(root: HTMLElement): Map<string, number> {
 /** A control by what a person knows it by: its element and accessible name. */
 const nameOf = (element: Element) => element.getAttribute('aria-label') ?? element.textContent;
 
+/** The button last pressed (clicked, or Enter/Space) on the plain screen, pressed again once the app has it. */
+let pressed: HTMLButtonElement | null = null;
+
+function rememberPress(event: Event): void {
+  const button = (event.target as Element | null)?.closest?.('button');
+  if (button) pressed = button;
+}
+
+/** The control in `root` of the same element and name as `control`, if the app drew one. */
+function counterpart(root: HTMLElement, control: Element): HTMLElement | undefined {
+  const name = nameOf(control);
+  return [...root.querySelectorAll<HTMLElement>(control.tagName)].find(
+    (candidate) => nameOf(candidate) === name,
+  );
+}
+
 /**
- * Runs `render`, which replaces what `root` shows, and gives focus back to the control of the same
- * element and name when one in `root` held it (someone tabbed into the plain screen).
+ * Runs `render`, which replaces what `root` shows, and carries over what a person did on the plain
+ * screen: focus goes back to the control of the same element and name when one in `root` held it
+ * (someone tabbed into it), and a button pressed there (a title clicked to open an article) is pressed
+ * again on the app's, so nothing done before the app took over is lost.
  */
 export function takeOver(root: HTMLElement, render: () => void): void {
   const focused = document.activeElement;
   const held = focused && focused !== root && root.contains(focused) ? focused : null;
+  const press = pressed;
+  pressed = null;
+  root.removeEventListener('click', rememberPress, true);
   render();
-  if (!held) return;
-  const name = nameOf(held);
-  for (const candidate of root.querySelectorAll<HTMLElement>(held.tagName)) {
-    if (nameOf(candidate) === name) return candidate.focus();
-  }
+  if (held) counterpart(root, held)?.focus();
+  if (press) counterpart(root, press)?.click();
 }
