@@ -11,7 +11,6 @@ import type {
   BlockLayout,
   ImportOutcome,
 } from '../../../shared/model/article';
-import { tagKey } from '../../../shared/model/tag';
 import { atomicWrite } from '../fs/atomic-write';
 import { resolveInLibrary } from '../fs/library-paths';
 import { mkdirNoFollow, readFileNoFollow } from '../fs/no-follow';
@@ -20,6 +19,7 @@ import { importConverter, type ImportConverter } from '../import/import-converte
 import type { LibraryStore } from '../store';
 import { reanchorAll } from '../../../shared/anchoring';
 import { BookImages, type BookImage } from './book-images';
+import { pdfFields, uniqueTags } from './article-fields';
 import { copyFileName, uniqueFileName } from './file-names';
 import { describeReanchoring, worded } from './import-notices';
 import type { Notice } from '../../../shared/model/notice';
@@ -380,22 +380,4 @@ export class LibraryService {
     await this.writeContent(article.id, doc);
     return doc;
   }
-}
-
-/** The metadata only a PDF has, as optional article fields (absent for other formats). */
-function pdfFields(doc: ImportedDocument): Pick<ArticleMeta, 'pageCount' | 'doi' | 'fingerprint'> {
-  return {
-    ...(doc.pageCount !== undefined && { pageCount: doc.pageCount }),
-    ...(doc.doi && { doi: doc.doi }),
-    ...(doc.fingerprint && { fingerprint: doc.fingerprint }),
-  };
-}
-
-function uniqueTags(tags: string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const tag of tags) {
-    const name = tag.normalize('NFC').trim();
-    if (name && !seen.has(tagKey(name))) seen.set(tagKey(name), name);
-  }
-  return [...seen.values()];
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { GlossError } from '../../../shared/result';
 import { type Annotation } from '../../../shared/model/annotation';
 import { type ArticleMeta } from '../../../shared/model/article';
@@ -15,24 +14,22 @@ import {
 import { Articles } from './articles';
 import { ChangeFeed } from './change-feed';
 import { Announcer } from './change-set';
-import { countHighlights, describeArticle, describeError, type StoreContext } from './context';
+import { buildContext } from './build-context';
+import { describeError, type StoreContext } from './context';
 import type { LibraryLock } from './lock';
 import { findLostArticles, type LostArticle } from './lost-articles';
 import { recordNotices, takeRecordedNotices } from './notice-log';
 import type { LibraryFile } from './schemas';
 import { updateSettings } from './settings';
-import { Shards } from './shards';
 import { StoredFile } from './stored-file';
 import { openLibraryFiles, type LibraryFiles } from './open-library';
 import { DeviceFollower } from './follow-devices';
-import { otherDeviceFolders } from './devices';
 import { syncStatus } from './sync-status';
 import type { SyncStatus } from '../../../shared/model/sync';
-import { storedFileOptions, type StoreHealth } from './stored-file-options';
+import type { StoreHealth } from './stored-file-options';
 import type { LibraryStoreOptions } from './store-options';
-import { TagRegistry } from './tag-registry';
 import { createTag, deleteTag, listTags, recolorTag, renameTag } from './tag-operations';
-import { UndoHistory, type UndoScope } from './undo';
+import type { UndoScope } from './undo';
 import { peekUndo, redo, undo } from './undo-apply';
 import type { Notice } from '../../../shared/model/notice';
 import { notice } from '../notice';
@@ -78,10 +75,8 @@ export class LibraryStore {
   readonly deviceId: string;
   private readonly follower: DeviceFollower;
 
-  private constructor(
-    { root, glossDir, cacheDir, deviceId, own, clock, tuning, lock, health, library }: LibraryFiles,
-    options: LibraryStoreOptions,
-  ) {
+  private constructor(files: LibraryFiles, options: LibraryStoreOptions) {
+    const { root, glossDir, cacheDir, deviceId, clock, lock, health, library } = files;
     const notices = options.notices;
     this.deviceId = deviceId;
     this.toRecord = notices === 'record' ? [] : undefined;
@@ -91,38 +86,14 @@ export class LibraryStore {
     this.health = health;
     this.library = library;
     health.wake = () => this.changes.wake();
-    const site = { glossDir, backupsDir: path.join(cacheDir, 'backups'), tuning, health };
-    const ctx: StoreContext = {
-      glossDir,
-      cacheDir,
-      own,
-      library,
-      articles: new Map(library.data.articles.map((meta) => [meta.id, meta])),
-      shards: new Shards({
-        glossDir,
-        backupsDir: site.backupsDir,
-        own,
-        deviceId,
-        clock,
-        others: () => otherDeviceFolders(glossDir, deviceId),
-        notify: (message) => this.addNotice(message),
-        fileOptions: (relative, what) =>
-          storedFileOptions(site, relative, what, path.relative(own, relative)),
-        describe: (id) => describeArticle(ctx, id),
-        title: (id) => ctx.articles.get(id)?.title,
-        loaded: (id, file) => countHighlights(ctx, id, file),
-      }),
-      tags: new TagRegistry(library),
-      history: new UndoHistory(),
+    const ctx = buildContext(files, {
       notify: (message) => this.addNotice(message),
       assertWritable: () => this.assertWritable(),
       commit: (changes) => this.announcer.announce(changes.announcements(library)),
-      shardChanged: (articleId, file, ids) => {
-        file.changed('soon', ids);
+      shardChanged: () => {
         this.shardsChanged = true;
-        countHighlights(ctx, articleId, file, ids);
       },
-    };
+    });
     this.ctx = ctx;
     library.onReload = () => this.reloaded();
     this.articles = new Articles(ctx);
