@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { importThroughUi, SAMPLE, SAMPLE_TITLE } from './helpers';
 
@@ -62,13 +63,13 @@ test('edits details, filters by tag, deletes with confirmation and undoes the de
   await expect(page.getByRole('button', { name: 'Sơn Trà khảo sát', exact: true })).toBeVisible();
 });
 
-test('shows the first rows before the app has loaded, then the app takes them over with focus kept', async ({
-  gloss,
-}) => {
-  const { page } = gloss;
+/**
+ * Imports the sample, then reloads the library with the app's code held back, so the first screen is the
+ * one drawn before it; the app starts when the returned function is called.
+ */
+async function reloadWithAppHeld(page: Page): Promise<() => void> {
   await importThroughUi(page, SAMPLE);
   await expect(page.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
-  // The app's code is held back until the rows have been seen and used.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
@@ -76,6 +77,15 @@ test('shows the first rows before the app has loaded, then the app takes them ov
     await route.continue();
   });
   await page.reload();
+  return release;
+}
+
+test('shows the first rows before the app has loaded, then the app takes them over with focus kept', async ({
+  gloss,
+}) => {
+  const { page } = gloss;
+  // The app's code is held back until the rows have been seen and used.
+  const release = await reloadWithAppHeld(page);
   const articles = page.getByRole('list', { name: 'Articles' });
   await expect(articles.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
   await expect(articles.getByRole('progressbar', { name: `Read 0% of ${SAMPLE_TITLE}` })).toBeVisible();
@@ -95,15 +105,8 @@ test('a title clicked before the app has taken the first screen over opens its a
   gloss,
 }) => {
   const { page } = gloss;
-  await importThroughUi(page, SAMPLE);
-  await expect(page.getByRole('button', { name: SAMPLE_TITLE, exact: true })).toBeVisible();
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/start-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.reload();
+  // The app's code is held back until the rows have been seen and used.
+  const release = await reloadWithAppHeld(page);
   await page
     .getByRole('list', { name: 'Articles' })
     .getByRole('button', { name: SAMPLE_TITLE, exact: true })

@@ -97,6 +97,14 @@ function seen(file: ShardFile): unknown {
   };
 }
 
+/** `files` joined one by one into an empty shard, in `order` (indexes into `files`; default: as listed). */
+function joined(files: ShardFile[], order: number[] = files.map((_, i) => i)): ShardFile {
+  return order.reduce(
+    (merged, index) => mergeShard(merged, structuredClone(files[index] as ShardFile)),
+    empty(),
+  );
+}
+
 describe('merging the files of several devices', () => {
   it('gives the same state whatever order the device files are joined in', () => {
     fc.assert(
@@ -105,14 +113,9 @@ describe('merging the files of several devices', () => {
         fc.array(fc.nat(2), { minLength: 3, maxLength: 6 }),
         (ops, order) => {
           const files = run(ops);
-          const forward = files.reduce((merged, file) => mergeShard(merged, structuredClone(file)), empty());
-          const shuffled = [...order, 0, 1, 2].reduce(
-            (merged, index) => mergeShard(merged, structuredClone(files[index] as ShardFile)),
-            empty(),
-          );
-          const backward = [...files]
-            .reverse()
-            .reduce((merged, file) => mergeShard(merged, structuredClone(file)), empty());
+          const forward = joined(files);
+          const shuffled = joined(files, [...order, 0, 1, 2]);
+          const backward = joined([...files].reverse());
           expect(seen(shuffled)).toEqual(seen(forward));
           expect(seen(backward)).toEqual(seen(forward));
         },
@@ -136,14 +139,9 @@ describe('merging the files of several devices', () => {
             );
             written.push(structuredClone(ownPart(file, DEVICES[index] as string, held)));
           });
-          const whole = files.reduce((merged, file) => mergeShard(merged, structuredClone(file)), empty());
-          const parts = [...order, 0, 1, 2].reduce(
-            (merged, index) => mergeShard(merged, structuredClone(written[index] as ShardFile)),
-            empty(),
-          );
-          const backward = [...written]
-            .reverse()
-            .reduce((merged, file) => mergeShard(merged, structuredClone(file)), empty());
+          const whole = joined(files);
+          const parts = joined(written, [...order, 0, 1, 2]);
+          const backward = joined([...written].reverse());
           expect(seen(parts)).toEqual(seen(whole));
           expect(seen(backward)).toEqual(seen(whole));
         },

@@ -131,13 +131,19 @@ it('draws the same first screen in English, light, with dates, authors, tags and
   expect(last.querySelector('progress')!.getAttribute('aria-label')).toBe('Read 40% of Bài 1: Sơn Trà');
 });
 
-it('gives focus back to the same control once the app has taken the screen over', () => {
+/** The plain screen of ARTICLES, in English and light, painted in the page's `#root`. */
+function paintLight(): HTMLElement {
   const root = document.getElementById('root')!;
   paintPlainScreen(root, {
     articles: ARTICLES,
     settings: { theme: 'light', font: 'serif', fontSize: 19 },
     info: INFO,
   });
+  return root;
+}
+
+it('gives focus back to the same control once the app has taken the screen over', () => {
+  const root = paintLight();
   root.querySelector<HTMLElement>('[aria-label="Delete Bài 2: Sơn Trà"]')!.focus();
   takeOver(root, () => {
     // What the app draws instead: other elements, the same controls.
@@ -149,12 +155,7 @@ it('gives focus back to the same control once the app has taken the screen over'
 });
 
 it('presses again on the app a button pressed on the plain screen before the app took it over', () => {
-  const root = document.getElementById('root')!;
-  paintPlainScreen(root, {
-    articles: ARTICLES,
-    settings: { theme: 'light', font: 'serif', fontSize: 19 },
-    info: INFO,
-  });
+  const root = paintLight();
   const pressed: string[] = [];
   [...root.querySelectorAll<HTMLButtonElement>('button')]
     .find((b) => b.textContent === 'Bài 2: Sơn Trà')!
